@@ -1,0 +1,92 @@
+"""``collabrules principles`` and ``collabrules explain``: the principle set."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    EPILOG,
+    _engine,
+    _fail_usage,
+    _lang,
+    _lang_option,
+    _plugin_options,
+)
+from .group import cli
+
+
+@cli.command(epilog=EPILOG)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_lang_option
+@_plugin_options
+def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
+    """List the principles in use / toon de gebruikte principes."""
+    import json
+
+    language = _lang(lang)
+    engine = _engine(block)
+    active = {a.principle.code for a in engine.active}
+    rows = [
+        {
+            "code": a.principle.code,
+            "slug": a.principle.slug,
+            "title": a.principle.title.get(language),
+            "theme": a.principle.theme.get(language),
+            "severity": a.severity.value,
+            "plugin": a.plugin,
+            "selected": a.principle.code in active,
+            "replaces": a.principle.replaces,
+        }
+        for a in engine.all_principles
+    ]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    headers = {"en": ("CODE", "SLUG", "TITLE", "SEVERITY", "PLUGIN"),
+               "nl": ("CODE", "SLUG", "TITEL", "ERNST", "PLUGIN")}[language]
+    table: list[tuple[str, ...]] = [headers]
+    table += [(f"{r['code']}{'' if r['selected'] else ' (-)'}", str(r["slug"]), str(r["title"]),
+               str(r["severity"]), str(r["plugin"])) for r in rows]
+    widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
+    for row in table:
+        click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("code")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
+              show_default=True)
+@_lang_option
+@_plugin_options
+def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
+    """Show a principle's page: observation, statement, checks, examples.
+
+    Toon de pagina van een principe.
+    """
+    from ..render.page import principle_markdown, principle_text
+    from ..text import Text
+    from ..validation import did_you_mean
+
+    language = _lang(lang)
+    engine = _engine(block)
+    principle = None
+    for candidate in (code, code.upper(), code.lower()):
+        try:
+            principle = engine.principle(candidate)
+            break
+        except KeyError:
+            continue
+    if principle is None:
+        known = [a.principle.code for a in engine.all_principles] + \
+                [a.principle.slug for a in engine.all_principles]
+        message = Text("unknown principle {code!r}", "onbekend principe {code!r}").format(
+            code=code)
+        hint = did_you_mean(code, known)
+        if hint is not None:
+            message = message + Text(": ", ": ") + hint
+        _fail_usage(message + Text(" (see 'collabrules principles')",
+                                   " (zie 'collabrules principles')"), language)
+    plugin = next((a.plugin for a in engine.all_principles if a.principle is principle), None)
+    render = principle_markdown if fmt == "markdown" else principle_text
+    click.echo(render(principle, language, plugin=plugin), nl=False)

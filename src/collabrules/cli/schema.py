@@ -1,0 +1,27 @@
+"""``collabrules schema``: print a shipped JSON Schema."""
+
+from __future__ import annotations
+
+import click
+
+from .common import (
+    EPILOG,
+    _fail_usage,
+    _lang,
+)
+from .group import cli
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("name")
+def schema(name: str) -> None:
+    """Print a JSON Schema (case, report, ...) / toon een JSON-schema."""
+    from ..schemas import available, schema_text
+    from ..text import Text
+
+    names = available()
+    if name not in names:
+        _fail_usage(Text("unknown schema {name!r}; choose from: {names}",
+                         "onbekend schema {name!r}; kies uit: {names}").format(
+            name=name, names=", ".join(names)), _lang(None))
+    click.echo(schema_text(name), nl=False)

@@ -1,0 +1,437 @@
+"""The engine: plugins in, reports out.
+
+``Engine`` collects principles, signals and models from its plugins once; ``evaluate``
+runs the pipeline for one case: validate -> structure -> signals (lazily, once) -> each
+principle assesses -> findings -> recommendation -> report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pluggy
+
+from ._version import __version__
+from .assessment import Assessment
+from .case import Case
+from .errors import InputError
+from .finding import Finding
+from .loading import Document, read_document
+from .models import CollaborationModel, ModelRecommendation, Taxonomy
+from .plugins import LoadedPlugins, load_plugins
+from .principle import Principle
+from .problems import Problem, ProblemKind
+from .registry import Owned, resolve_named, resolve_principles
+from .report import (
+    PluginRecord,
+    PrincipleSetRecord,
+    Provenance,
+    Report,
+    Summary,
+)
+from .selection import is_selected
+from .settings import Settings
+from .signals import Signal, SignalBook, SignalError
+from .structure import consistency_issues, structure_case, unstructure_case
+from .summary import summarise
+from .text import Text
+from .validation import SchemaValidator
+from .vocab import Severity, Status
+
+ENGINE_NAME = "collabrules"
+
+_FAILED = Text(
+    "The principle could not be assessed: {error}. See the problems section.",
+    "Het principe kon niet worden beoordeeld: {error}. Zie het onderdeel problemen.",
+)
+
+_validator: SchemaValidator | None = None
+
+
+def case_validator() -> SchemaValidator:
+    """The shared validator of the case schema (built on first use)."""
+    global _validator
+    if _validator is None:
+        _validator = SchemaValidator("case")
+    return _validator
+
+
+def digest_of(data: Any) -> str:
+    """``sha256:`` digest of the canonical JSON form of ``data``."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@attrs.frozen
+class ActivePrinciple:
+    """A principle in the engine's set, with the plugin that provided it."""
+
+    principle: Principle
+    plugin: str
+    severity: Severity
+
+
+class Engine:
+    """Evaluates cases against the principle set its plugins provide.
+
+    ``plugins`` are extra plugin objects (or ``(name, object)`` pairs) for this engine
+    only; ``entry_points=False`` skips installed plugins, the standard ones included.
+    An engine is immutable after construction and safe to share between threads.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugins: Iterable[object | tuple[str, object]] = (),
+        entry_points: bool = True,
+        settings: Settings | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self._loaded: LoadedPlugins = load_plugins(
+            plugins=plugins, entry_points=entry_points, block=self.settings.block)
+        self._problems: list[Problem] = list(self._loaded.problems)
+        self._signals = self._collect_signals()
+        self._all_principles, self._principles = self._collect_principles()
+        self._taxonomies = self._collect_models()
+        self._taxonomy = self._choose_taxonomy()
+        self._adjust_finding = self._ordered_impls("collabrules_adjust_finding")
+        self._adjust_report = self._ordered_impls("collabrules_adjust_report")
+        self._plugin_records = tuple(
+            PluginRecord(name=i.name, distribution=i.distribution, version=i.version)
+            for i in sorted(self._loaded.infos.values(), key=lambda i: i.name))
+        self._principle_set = PrincipleSetRecord(
+            codes=tuple(a.principle.code for a in self._principles),
+            digest=self._principle_set_digest())
+
+    # -- what the engine holds -------------------------------------------------------
+
+    @property
+    def plugin_manager(self) -> pluggy.PluginManager:
+        """The underlying pluggy manager (for advanced use and tests)."""
+        return self._loaded.manager
+
+    @property
+    def plugins(self) -> Mapping[str, Any]:
+        """Loaded plugins by name, with distribution and version."""
+        return dict(self._loaded.infos)
+
+    @property
+    def principles(self) -> tuple[Principle, ...]:
+        """The principle set in use, sorted by code."""
+        return tuple(a.principle for a in self._principles)
+
+    @property
+    def all_principles(self) -> tuple[ActivePrinciple, ...]:
+        """Every registered principle, selected or not, with its plugin."""
+        return self._all_principles
+
+    @property
+    def active(self) -> tuple[ActivePrinciple, ...]:
+        """The principle set in use with plugin and effective severity."""
+        return self._principles
+
+    @property
+    def signals(self) -> Mapping[str, Signal]:
+        """Registered signals by name."""
+        return self._signals
+
+    @property
+    def taxonomy(self) -> Taxonomy | None:
+        """The collaboration-model taxonomy recommendations are chosen from."""
+        return self._taxonomy
+
+    @property
+    def taxonomies(self) -> Mapping[str, Taxonomy]:
+        """Every taxonomy plugins contributed, by name."""
+        return self._taxonomies
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Problems found while loading plugins (each report repeats them)."""
+        return tuple(self._problems)
+
+    @property
+    def principle_set(self) -> PrincipleSetRecord:
+        """Codes and digest of the principle set in use."""
+        return self._principle_set
+
+    def principle(self, code: str) -> Principle:
+        """A registered principle by code or slug (``KeyError`` if none)."""
+        for active in self._all_principles:
+            if code in (active.principle.code, active.principle.slug):
+                return active.principle
+        raise KeyError(code)
+
+    def describe_plugin(self, name: str) -> str:
+        """``distribution version, entry point`` of a plugin, for messages."""
+        return self._loaded.describe(name)
+
+    # -- the pipeline ----------------------------------------------------------------
+
+    def load(self, path: str | Path) -> Case:
+        """Read, validate and structure a case file (raises :class:`InputError`)."""
+        document = read_document(path)
+        return self.structure(document)
+
+    def validate(self, document: Document) -> dict[str, Any]:
+        """Validate a parsed document against the case schema; return it as a mapping."""
+        issues = case_validator().issues(document.data, document.source, document.lines)
+        if issues:
+            issues += consistency_issues(document.data, document.source, document.lines)
+            issues.sort(key=lambda i: (i.line or 0, i.path))
+            raise InputError(issues)
+        data: dict[str, Any] = document.data
+        return data
+
+    def structure(self, document: Document) -> Case:
+        """Validate and structure a parsed document."""
+        return structure_case(self.validate(document), document.source)
+
+    def evaluate(self, case: Case | Document | Mapping[str, Any] | str | Path) -> Report:
+        """Evaluate one case: a :class:`Case`, a parsed document, a mapping or a file path."""
+        if isinstance(case, (str, Path)):
+            case = read_document(case)
+        if isinstance(case, Mapping):
+            case = Document(dict(case), "<case>")
+        if isinstance(case, Document):
+            data = self.validate(case)
+            return self.run(structure_case(data, case.source), digest_of(data), case.source)
+        return self.run(case, digest_of(unstructure_case(case)), None)
+
+    def run(self, case: Case, input_digest: str, source: str | None = None) -> Report:
+        """Assess a structured case (the pipeline after validation)."""
+        book = SignalBook(case, self._signals)
+        problems: list[Problem] = list(self._problems)
+        findings = [self._assess(active, case, book, problems) for active in self._principles]
+        recommendation = self._recommend(case, book, problems)
+        report = Report(
+            case_id=case.id,
+            title=case.title,
+            perspective=case.perspective,
+            findings=tuple(findings),
+            summary=Summary(counts=(), worst=Severity.NONE, headline=Text("", "")),
+            recommendation=recommendation,
+            provenance=Provenance(
+                engine=ENGINE_NAME,
+                engine_version=__version__,
+                plugins=self._plugin_records,
+                principle_set=self._principle_set,
+                taxonomy=self._taxonomy.name if self._taxonomy else self.settings.taxonomy,
+                input_digest=input_digest,
+            ),
+            problems=(),
+            source=source,
+        )
+        for plugin, impl_args, function in self._adjust_report:
+            try:
+                changed = function(**_args(impl_args, report=report, case=case))
+            except Exception as exc:
+                problems.append(self._hook_problem(plugin, "collabrules_adjust_report", exc))
+                continue
+            if changed is None:
+                continue
+            if not isinstance(changed, Report):
+                problems.append(self._type_problem(plugin, "collabrules_adjust_report", changed,
+                                                   "Report"))
+                continue
+            report = changed
+        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
+                            problems=tuple(sorted(set(problems), key=_problem_key)))
+
+    def _assess(self, active: ActivePrinciple, case: Case, book: SignalBook,
+                problems: list[Problem]) -> Finding:
+        principle = active.principle
+        assessment = Assessment(case, book)
+        try:
+            returned: object = principle.assess(assessment)  # type: ignore[func-returns-value]
+            if returned is not None:
+                problems.append(self._type_problem(active.plugin, principle.code, returned,
+                                                   "None"))
+                return self._error_finding(active, f"assess returned {type(returned).__name__}")
+            finding = assessment.finish(principle, active.severity)
+        except Exception as exc:  # a failing principle must not stop the others
+            detail = _describe_error(exc)
+            problems.append(Problem(kind=ProblemKind.ASSESS_ERROR, plugin=active.plugin,
+                                    origin=self.describe_plugin(active.plugin),
+                                    code=principle.code, detail=detail))
+            return self._error_finding(active, detail)
+        for plugin, impl_args, function in self._adjust_finding:
+            try:
+                changed = function(**_args(impl_args, finding=finding, case=case, signals=book))
+            except Exception as exc:
+                problems.append(self._hook_problem(plugin, "collabrules_adjust_finding", exc))
+                continue
+            if changed is None:
+                continue
+            if not isinstance(changed, Finding):
+                problems.append(self._type_problem(plugin, "collabrules_adjust_finding", changed,
+                                                   "Finding"))
+                continue
+            finding = changed
+        return finding
+
+    def _error_finding(self, active: ActivePrinciple, detail: str) -> Finding:
+        principle = active.principle
+        return Finding(code=principle.code, slug=principle.slug, title=principle.title,
+                       status=Status.ERROR, severity=active.severity,
+                       rationale=_FAILED.format(error=detail))
+
+    def _recommend(self, case: Case, book: SignalBook,
+                   problems: list[Problem]) -> ModelRecommendation | None:
+        if self._taxonomy is None:
+            return None
+        hook = self.plugin_manager.hook.collabrules_recommend_model
+        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
+            try:
+                result = impl.function(**_args(tuple(impl.argnames), case=case, signals=book,
+                                               taxonomy=self._taxonomy))
+            except Exception as exc:
+                problems.append(self._hook_problem(impl.plugin_name,
+                                                   "collabrules_recommend_model", exc))
+                continue
+            if result is None:
+                continue
+            if not isinstance(result, ModelRecommendation):
+                problems.append(self._type_problem(impl.plugin_name,
+                                                   "collabrules_recommend_model", result,
+                                                   "ModelRecommendation"))
+                continue
+            return result
+        return None
+
+    # -- collecting at start-up ------------------------------------------------------
+
+    def _each_impl(self, hook_name: str, current: list[str], **kwargs: Any) -> None:
+        """Call every implementation of a registration hook on its own.
+
+        ``current[0]`` names the plugin being called, so ``register`` knows the owner.
+        """
+        hook = getattr(self.plugin_manager.hook, hook_name)
+        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
+            current[0] = impl.plugin_name
+            try:
+                impl.function(**_args(tuple(impl.argnames), **kwargs))
+            except Exception as exc:
+                self._problems.append(self._hook_problem(impl.plugin_name, hook_name, exc))
+
+    def _collect_signals(self) -> dict[str, Signal]:
+        entries: list[Owned] = []
+        current = [""]
+
+        def register(signal: Signal, *, replaces: bool = False) -> None:
+            if not isinstance(signal, Signal):
+                raise TypeError(f"register() expects a Signal, got {type(signal).__name__}")
+            entries.append(Owned(signal, current[0], replaces))
+
+        self._each_impl("collabrules_add_signals", current, register=register)
+        chosen, problems = resolve_named("signal", entries, lambda s: s.name,  # type: ignore[attr-defined]
+                                         self.describe_plugin)
+        self._problems.extend(problems)
+        return {name: owned.item for name, owned in chosen.items()}  # type: ignore[misc]
+
+    def _collect_principles(
+        self,
+    ) -> tuple[tuple[ActivePrinciple, ...], tuple[ActivePrinciple, ...]]:
+        entries: list[tuple[Principle, str]] = []
+        current = [""]
+
+        def register(principle: Principle) -> None:
+            if not isinstance(principle, Principle):
+                raise TypeError(f"register() expects a Principle, got {type(principle).__name__}")
+            entries.append((principle, current[0]))
+
+        self._each_impl("collabrules_add_principles", current, register=register)
+        chosen, problems = resolve_principles(entries, self.describe_plugin)
+        self._problems.extend(problems)
+        settings = self.settings
+        every = tuple(
+            ActivePrinciple(p, plugin, settings.severity_for(p.code, p.severity))
+            for p, plugin in chosen.values())
+        active = tuple(a for a in every
+                       if is_selected(a.principle.code, settings.select, settings.ignore))
+        return every, active
+
+    def _collect_models(self) -> dict[str, Taxonomy]:
+        entries: list[Owned] = []
+        current = [""]
+
+        def register(model: CollaborationModel, *, replaces: bool = False) -> None:
+            if not isinstance(model, CollaborationModel):
+                raise TypeError(
+                    f"register() expects a CollaborationModel, got {type(model).__name__}")
+            entries.append(Owned(model, current[0], replaces))
+
+        self._each_impl("collabrules_add_models", current, register=register)
+        chosen, problems = resolve_named(
+            "model", entries, lambda m: f"{m.taxonomy}/{m.id}",  # type: ignore[attr-defined]
+            self.describe_plugin)
+        self._problems.extend(problems)
+        grouped: dict[str, dict[str, CollaborationModel]] = {}
+        for owned in chosen.values():
+            model: CollaborationModel = owned.item  # type: ignore[assignment]
+            grouped.setdefault(model.taxonomy, {})[model.id] = model
+        return {name: Taxonomy(name, models) for name, models in sorted(grouped.items())}
+
+    def _choose_taxonomy(self) -> Taxonomy | None:
+        wanted = self.settings.taxonomy
+        if wanted in self._taxonomies:
+            return self._taxonomies[wanted]
+        if self._taxonomies or wanted != "standard":
+            self._problems.append(Problem(kind=ProblemKind.UNKNOWN_TAXONOMY, plugin="engine",
+                                          detail=wanted))
+        return None
+
+    def _ordered_impls(self, hook_name: str) -> tuple[tuple[str, tuple[str, ...], Any], ...]:
+        hook = getattr(self.plugin_manager.hook, hook_name)
+        return tuple((impl.plugin_name, tuple(impl.argnames), impl.function)
+                     for impl in sorted(hook.get_hookimpls(), key=_impl_order))
+
+    def _principle_set_digest(self) -> str:
+        described = []
+        for active in self._principles:
+            info = self._loaded.infos.get(active.plugin)
+            described.append({
+                "code": active.principle.code,
+                "slug": active.principle.slug,
+                "statement": active.principle.statement.en,
+                "severity": active.severity.value,
+                "distribution": info.distribution if info else "?",
+                "version": info.version if info else "?",
+            })
+        return digest_of(described)
+
+    def _hook_problem(self, plugin: str, hook: str, exc: BaseException) -> Problem:
+        return Problem(kind=ProblemKind.PLUGIN_HOOK, plugin=plugin,
+                       origin=self.describe_plugin(plugin), code=hook,
+                       detail=_describe_error(exc))
+
+    def _type_problem(self, plugin: str, where: str, value: object, expected: str) -> Problem:
+        return Problem(kind=ProblemKind.WRONG_TYPE, plugin=plugin,
+                       origin=self.describe_plugin(plugin), code=where,
+                       detail=f"expected {expected}, got {type(value).__name__}")
+
+
+def _impl_order(impl: Any) -> tuple[int, str]:
+    rank = 0 if impl.tryfirst else 2 if impl.trylast else 1
+    return rank, impl.plugin_name
+
+
+def _args(names: tuple[str, ...], **available: Any) -> dict[str, Any]:
+    return {name: available[name] for name in names if name in available}
+
+
+def _describe_error(exc: BaseException) -> str:
+    if isinstance(exc, SignalError):
+        if exc.cause is None:
+            return f"it uses the signal {exc.name!r}, which no plugin registers"
+        return f"signal {exc.name!r} failed: {type(exc.cause).__name__}: {exc.cause}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _problem_key(problem: Problem) -> tuple[str, str, str, str]:
+    return problem.kind.value, problem.plugin, problem.code or "", problem.detail

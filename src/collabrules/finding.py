@@ -1,0 +1,64 @@
+"""Findings: one principle's verdict on one case, explained condition by condition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .text import Text
+from .vocab import Outcome, Severity, Status
+
+
+@attrs.frozen
+class Fact:
+    """A case value a condition used, cited by its JSON path (``$.relationship.trust``).
+
+    ``value`` is ``None`` when the case leaves the field out (unknown).
+    """
+
+    path: str
+    value: Any = None
+
+
+@attrs.frozen
+class SignalUse:
+    """A signal a condition used, with the value it had for this case."""
+
+    name: str
+    value: Any = None
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """One check a principle made: held, failed or unknown, with its evidence.
+
+    ``effect`` is the status a failure leads to (``at_risk`` or ``violated``);
+    ``applicability`` conditions decide whether the principle applies at all.
+    """
+
+    id: str
+    outcome: Outcome
+    text: Text
+    effect: Status = Status.AT_RISK
+    applicability: bool = False
+    facts: tuple[Fact, ...] = ()
+    signals: tuple[SignalUse, ...] = ()
+    action: Text | None = None
+    decided_by: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """A principle's verdict on one case."""
+
+    code: str
+    slug: str
+    title: Text
+    status: Status
+    severity: Severity
+    rationale: Text
+    conditions: tuple[Condition, ...] = ()
+    actions: tuple[Text, ...] = ()
+    missing: tuple[str, ...] = ()
+    waiver: Any = None

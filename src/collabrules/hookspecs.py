@@ -1,0 +1,89 @@
+"""The hooks a collabrules plugin can implement (the reference for plugin authors).
+
+A plugin is any module or object with functions marked ``@collabrules.hookimpl``, found
+through the ``collabrules`` entry-point group or passed to :class:`collabrules.Engine`.
+As with pluggy everywhere, an implementation may accept any subset of a hook's
+arguments, so hooks can gain arguments without breaking plugins.
+
+Hooks, in the order an engine calls them:
+
+1. at engine start: :func:`collabrules_add_signals`, :func:`collabrules_add_principles`,
+   :func:`collabrules_add_models`;
+2. per case: each principle's ``assess`` (not a hook: called directly, see
+   docs/decisions/0002-plugins.md), then :func:`collabrules_adjust_finding` for every
+   finding, :func:`collabrules_recommend_model` once, and
+   :func:`collabrules_adjust_report` on the finished report.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .case import Case
+    from .finding import Finding
+    from .models import ModelRecommendation, Taxonomy
+    from .registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
+    from .report import Report
+    from .signals import SignalBook
+
+PROJECT = "collabrules"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def collabrules_add_signals(register: SignalRegistrar) -> None:
+    """Register signals: call ``register(signal)`` for each :class:`~collabrules.Signal`.
+
+    Pass ``replaces=True`` to replace a signal of the same name on purpose; an undeclared
+    duplicate name is reported as a plugin problem. Called once per engine.
+    """
+
+
+@hookspec
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register principles: call ``register(principle)`` for each :class:`~collabrules.Principle`.
+
+    A principle whose ``replaces`` names a code overrides that principle; any other
+    duplicate code is an error naming both plugins. Called once per engine.
+    """
+
+
+@hookspec
+def collabrules_add_models(register: ModelRegistrar) -> None:
+    """Contribute collaboration models: call ``register(model)`` for each one.
+
+    Models belong to a taxonomy (``model.taxonomy``, default ``standard``); an engine uses
+    one taxonomy, chosen by configuration. Pass ``replaces=True`` to replace a model with
+    the same id. Called once per engine.
+    """
+
+
+@hookspec
+def collabrules_adjust_finding(
+    finding: Finding, case: Case, signals: SignalBook
+) -> Finding | None:
+    """Return a changed copy of ``finding`` (``attrs.evolve``), or ``None`` to keep it.
+
+    Implementations run in pluggy's call order, each seeing the previous one's result.
+    Called for every finding of every case: keep it cheap.
+    """
+
+
+@hookspec(firstresult=True)
+def collabrules_recommend_model(
+    case: Case, signals: SignalBook, taxonomy: Taxonomy
+) -> ModelRecommendation | None:
+    """Recommend the collaboration model that fits the case (first non-``None`` wins)."""
+
+
+@hookspec
+def collabrules_adjust_report(report: Report, case: Case) -> Report | None:
+    """Return a changed copy of the finished report, or ``None`` to keep it.
+
+    Implementations run in pluggy's call order, each seeing the previous one's result.
+    """

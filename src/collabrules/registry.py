@@ -1,0 +1,104 @@
+"""Collecting what plugins register: principles, signals and models, with their owners.
+
+Duplicates are resolved deterministically (whatever the registration order) and every
+conflict becomes a :class:`~collabrules.report.Problem` naming the plugins involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import attrs
+
+from .models import CollaborationModel
+from .principle import Principle
+from .problems import Problem, ProblemKind
+from .signals import Signal
+
+
+class PrincipleRegistrar(Protocol):
+    """The ``register`` callback passed to ``collabrules_add_principles``."""
+
+    def __call__(self, principle: Principle) -> None: ...
+
+
+class SignalRegistrar(Protocol):
+    """The ``register`` callback passed to ``collabrules_add_signals``."""
+
+    def __call__(self, signal: Signal, *, replaces: bool = False) -> None: ...
+
+
+class ModelRegistrar(Protocol):
+    """The ``register`` callback passed to ``collabrules_add_models``."""
+
+    def __call__(self, model: CollaborationModel, *, replaces: bool = False) -> None: ...
+
+
+@attrs.frozen
+class Owned:
+    """Something a plugin registered, with the plugin's name and how it asked."""
+
+    item: object
+    plugin: str
+    replaces: bool = False
+
+
+Describe = Callable[[str], str]
+
+
+def resolve_principles(
+    entries: list[tuple[Principle, str]], describe: Describe
+) -> tuple[dict[str, tuple[Principle, str]], list[Problem]]:
+    """Pick one principle per code: explicit replacements win, other duplicates are errors."""
+    problems: list[Problem] = []
+    ordered = sorted(entries, key=lambda e: (e[0].code, e[1]))
+    replacements: dict[str, tuple[Principle, str]] = {}
+    for principle, plugin in ordered:
+        target = principle.replaces
+        if not target:
+            continue
+        if target in replacements:
+            first = replacements[target]
+            problems.append(Problem.duplicate(
+                "principle", target, first[1], plugin, describe, replacing=True))
+            continue
+        replacements[target] = (principle, plugin)
+    chosen: dict[str, tuple[Principle, str]] = {}
+    for principle, plugin in ordered:
+        if principle.replaces:
+            if replacements.get(principle.replaces) != (principle, plugin):
+                continue
+        elif principle.code in replacements:
+            continue
+        if principle.code in chosen:
+            problems.append(Problem.duplicate(
+                "principle", principle.code, chosen[principle.code][1], plugin, describe))
+            continue
+        chosen[principle.code] = (principle, plugin)
+    for target, (principle, plugin) in replacements.items():
+        if not any(p.code == target for p, _ in entries if not p.replaces):
+            problems.append(Problem(
+                kind=ProblemKind.NOTHING_TO_REPLACE, plugin=plugin, code=principle.code,
+                detail=target, origin=describe(plugin)))
+    return dict(sorted(chosen.items())), problems
+
+
+def resolve_named(
+    kind: str, entries: list[Owned], name_of: Callable[[object], str], describe: Describe
+) -> tuple[dict[str, Owned], list[Problem]]:
+    """Pick one signal or model per name: ``replaces=True`` wins, other duplicates are errors."""
+    problems: list[Problem] = []
+    chosen: dict[str, Owned] = {}
+    for entry in sorted(entries, key=lambda e: (name_of(e.item), e.replaces, e.plugin)):
+        name = name_of(entry.item)
+        if name in chosen and not entry.replaces:
+            problems.append(Problem.duplicate(kind, name, chosen[name].plugin, entry.plugin,
+                                              describe))
+            continue
+        if name in chosen and chosen[name].replaces:
+            problems.append(Problem.duplicate(kind, name, chosen[name].plugin, entry.plugin,
+                                              describe, replacing=True))
+            continue
+        chosen[name] = entry
+    return dict(sorted(chosen.items())), problems

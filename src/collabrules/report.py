@@ -1,0 +1,87 @@
+"""The report: all findings for one case, a summary, the recommended model, provenance."""
+
+from __future__ import annotations
+
+import attrs
+
+from .finding import Finding
+from .models import ModelRecommendation
+from .problems import Problem
+from .text import Text
+from .vocab import Severity, Status
+
+REPORT_SCHEMA_VERSION = "1.0"
+
+
+@attrs.frozen(kw_only=True)
+class PluginRecord:
+    """A plugin that took part in the evaluation."""
+
+    name: str
+    distribution: str
+    version: str
+
+
+@attrs.frozen(kw_only=True)
+class PrincipleSetRecord:
+    """The principle set applied: codes, each one's origin, and a digest of it all."""
+
+    codes: tuple[str, ...]
+    digest: str
+    endorsed: bool | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Provenance:
+    """Where a report comes from, so that it can be reproduced and trusted."""
+
+    engine: str
+    engine_version: str
+    plugins: tuple[PluginRecord, ...]
+    principle_set: PrincipleSetRecord
+    taxonomy: str
+    input_digest: str
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """Counts per status, the worst severity, and a one-line headline."""
+
+    counts: tuple[tuple[Status, int], ...]
+    worst: Severity
+    headline: Text
+
+    def count(self, status: Status) -> int:
+        """How many findings have this status."""
+        return dict(self.counts).get(status, 0)
+
+
+@attrs.frozen(kw_only=True)
+class Note:
+    """A remark about the evaluation that is not a finding (charter, waivers, ...)."""
+
+    id: str
+    text: Text
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """The outcome of evaluating one case."""
+
+    case_id: str | None
+    title: str | None
+    perspective: str
+    findings: tuple[Finding, ...]
+    summary: Summary
+    recommendation: ModelRecommendation | None
+    provenance: Provenance
+    problems: tuple[Problem, ...] = ()
+    notes: tuple[Note, ...] = ()
+    source: str | None = None
+
+    def finding(self, code: str) -> Finding:
+        """The finding of one principle, by code."""
+        for finding in self.findings:
+            if finding.code == code:
+                return finding
+        raise KeyError(code)

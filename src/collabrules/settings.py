@@ -1,0 +1,37 @@
+"""Settings that shape an engine: which principles, their severities, plugins, taxonomy."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import attrs
+
+from .vocab import Severity
+
+
+@attrs.frozen(kw_only=True)
+class Settings:
+    """How an organisation runs collabrules (usually read from ``collabrules.toml``).
+
+    ``select``/``ignore`` take codes or prefixes (most specific wins); ``severities``
+    maps a code or prefix to the severity of its violations; ``block`` names plugins that
+    must not load; ``taxonomy`` is the collaboration-model taxonomy to recommend from.
+    """
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    severities: Mapping[str, Severity] = attrs.field(factory=dict)
+    block: tuple[str, ...] = ()
+    taxonomy: str = "standard"
+    lang: str = "en"
+    fail_on: Severity | None = Severity.HIGH
+    house_principles: tuple[str, ...] = ()
+    source: str | None = None
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The configured severity of a principle (longest matching prefix), or ``default``."""
+        best: tuple[int, Severity] = (-1, default)
+        for prefix, severity in self.severities.items():
+            if code.startswith(prefix) and len(prefix) > best[0]:
+                best = (len(prefix), severity)
+        return best[1]

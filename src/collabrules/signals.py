@@ -1,0 +1,80 @@
+"""Signals: named facts derived from a case, computed at most once per case and shared."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from .case import Case
+from .text import Text
+
+
+@attrs.frozen
+class SignalValue:
+    """A signal's value for one case and the case paths it was derived from.
+
+    ``value`` is ``None`` when the case lacks the facts to derive it (unknown); then
+    ``missing`` lists the paths that would decide it.
+    """
+
+    value: Any
+    paths: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the case had the facts to derive this signal."""
+        return self.value is not None
+
+
+Compute = Callable[[Case, "SignalBook"], SignalValue]
+
+
+@attrs.frozen(kw_only=True)
+class Signal:
+    """The definition of a signal: its name, meaning and how it is computed."""
+
+    name: str
+    description: Text
+    compute: Compute = attrs.field(eq=False, repr=False)
+
+
+class SignalError(Exception):
+    """A signal's computation failed or it names a signal nobody registered."""
+
+    def __init__(self, name: str, cause: BaseException | None = None) -> None:
+        super().__init__(name)
+        self.name = name
+        self.cause = cause
+
+
+class SignalBook:
+    """The signals of one case: each computed on first use, then remembered."""
+
+    __slots__ = ("_case", "_definitions", "_values")
+
+    def __init__(self, case: Case, definitions: Mapping[str, Signal]) -> None:
+        self._case = case
+        self._definitions = definitions
+        self._values: dict[str, SignalValue] = {}
+
+    def __getitem__(self, name: str) -> SignalValue:
+        value = self._values.get(name)
+        if value is None:
+            definition = self._definitions.get(name)
+            if definition is None:
+                raise SignalError(name)
+            try:
+                value = definition.compute(self._case, self)
+            except SignalError:
+                raise
+            except Exception as exc:
+                raise SignalError(name, exc) from exc
+            self._values[name] = value
+        return value
+
+    def computed(self) -> dict[str, SignalValue]:
+        """The signals computed so far, by name."""
+        return dict(self._values)

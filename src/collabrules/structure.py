@@ -1,0 +1,92 @@
+"""From a validated document to a :class:`~collabrules.case.Case`, and back.
+
+Validation has already guaranteed the shape, so structuring only converts; the checks
+a schema cannot express (the perspective names a party, party ids are unique, both
+roles are present) live here, with JSON paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import cattrs
+
+from .case import Case
+from .errors import InputError, Issue
+from .text import Text
+from .validation import did_you_mean, line_of
+from .vocab import Role
+
+_converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
+    """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency."""
+    issues = consistency_issues(data, source)
+    if issues:
+        raise InputError(issues)
+    return _converter.structure(data, Case)
+
+
+def unstructure_case(case: Case) -> dict[str, Any]:
+    """The case as a JSON-ready document (unknown fields left out)."""
+    data: dict[str, Any] = _converter.unstructure(case)
+    return data
+
+
+def consistency_issues(data: Any, source: str,
+                       lines: Mapping[str, int] | None = None) -> list[Issue]:
+    """What a schema cannot check: party ids, the perspective, the roles present."""
+    issues = _consistency(data, source)
+    if lines:
+        issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
+    return issues
+
+
+def _consistency(data: Any, source: str) -> list[Issue]:
+    issues: list[Issue] = []
+    if not isinstance(data, dict):
+        return issues
+    raw_parties = data.get("parties")
+    parties = [p for p in raw_parties if isinstance(p, dict)] \
+        if isinstance(raw_parties, list) else []
+    if not parties:
+        return issues
+    ids = [p.get("id") for p in parties]
+    seen: dict[Any, int] = {}
+    for index, pid in enumerate(ids):
+        if not isinstance(pid, str):
+            continue
+        if pid in seen:
+            issues.append(Issue(
+                file=source, path=f"$.parties[{index}].id",
+                message=Text("the party id {id!r} is already used by $.parties[{first}]",
+                             "het partij-id {id!r} wordt al gebruikt door $.parties[{first}]"
+                             ).format(id=pid, first=seen[pid]),
+                hint=Text("give every party its own id", "geef elke partij een eigen id")))
+        else:
+            seen[pid] = index
+    perspective = data.get("perspective")
+    if isinstance(perspective, str) and perspective not in seen:
+        issues.append(Issue(
+            file=source, path="$.perspective",
+            message=Text("the perspective {id!r} names no party",
+                         "het perspectief {id!r} verwijst naar geen enkele partij"
+                         ).format(id=perspective),
+            hint=did_you_mean(str(perspective), list(seen)) or Text(
+                "use one of the party ids: {ids}", "gebruik een van de partij-id's: {ids}"
+            ).format(ids=", ".join(seen))))
+    roles = {p.get("role") for p in parties}
+    if not roles <= {r.value for r in Role}:
+        return issues
+    for role in Role:
+        if role.value not in roles:
+            issues.append(Issue(
+                file=source, path="$.parties",
+                message=Text("no party has the role {role!r}",
+                             "geen enkele partij heeft de rol {role!r}").format(role=role.value),
+                hint=Text("a relationship has at least one customer and one supplier",
+                          "een relatie heeft minstens één klant en één leverancier")))
+    return issues
