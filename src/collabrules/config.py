@@ -53,9 +53,10 @@ class Config:
         """The engine-side plugins this configuration needs, with their names."""
         found: list[tuple[str, object]] = []
         if self.settings.house_principles:
-            found.append(("house-principles", HousePrinciples(self.settings.house_principles)))
-        found.append(("waivers", WaiverPlugin(self.waivers, today)))
-        found.append(("charter", CharterPlugin(self.endorsements, required=self.charter)))
+            house = HousePrinciples(self.settings.house_principles)
+            found.append(("config.house-principles", house))
+        found.append(("config.waivers", WaiverPlugin(self.waivers, today)))
+        found.append(("config.charter", CharterPlugin(self.endorsements, required=self.charter)))
         return found
 
 
