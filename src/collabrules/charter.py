@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._version import __version__
 from .case import Case, Endorsement
 from .hookspecs import hookimpl
 from .report import Note, Report
@@ -47,8 +48,8 @@ class CharterPlugin:
     With ``required=False`` and no endorsement anywhere, the report stays silent.
     """
 
-    collabrules_distribution = "configuration (charter)"
-    collabrules_version = "local"
+    collabrules_distribution = "collabrules (charter)"
+    collabrules_version = __version__
 
     def __init__(self, endorsements: Iterable[Endorsement] = (), *, required: bool = True
                  ) -> None:

@@ -55,7 +55,8 @@ class Config:
         if self.settings.house_principles:
             house = HousePrinciples(self.settings.house_principles)
             found.append(("config.house-principles", house))
-        found.append(("config.waivers", WaiverPlugin(self.waivers, today)))
+        if self.waivers:
+            found.append(("config.waivers", WaiverPlugin(self.waivers, today)))
         found.append(("config.charter", CharterPlugin(self.endorsements, required=self.charter)))
         return found
 

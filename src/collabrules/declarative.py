@@ -9,6 +9,7 @@ principles. Every expression is compiled when the file is loaded; a syntax error
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -203,21 +204,25 @@ class HousePrinciples:
     principles already loaded; files are read and compiled once, when it is built.
     """
 
-    collabrules_distribution = "house principles (declarative)"
-    collabrules_version = "local"
+    collabrules_distribution = "house principles (declarative files)"
 
     def __init__(self, paths: Iterable[str | Path] = (),
                  principles: Sequence[Principle] = ()) -> None:
         loaded = list(principles)
         issues: list[Issue] = []
+        content = hashlib.sha256()
         for path in paths:
             try:
                 loaded.extend(load_principles(path))
+                content.update(Path(path).read_bytes())
             except InputError as error:
                 issues.extend(error.issues)
         if issues:
             raise InputError(issues)
         self.principles = tuple(loaded)
+        # The version is a digest of the files, so the principle-set digest (and with it
+        # the charter's endorsement check) changes whenever a condition changes.
+        self.collabrules_version = "sha256:" + content.hexdigest()[:16]
 
     @hookimpl
     def collabrules_add_principles(self, register: PrincipleRegistrar) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from ._version import __version__
 from .case import Case
 from .finding import Finding
 from .hookspecs import hookimpl
@@ -66,8 +67,8 @@ class WaiverPlugin:
     ``today`` returns the date expiry is compared with (injectable for tests).
     """
 
-    collabrules_distribution = "configuration (waivers)"
-    collabrules_version = "local"
+    collabrules_distribution = "collabrules (waivers)"
+    collabrules_version = __version__
 
     def __init__(self, waivers: Iterable[Waiver], today: Today = dt.date.today) -> None:
         self.waivers = tuple(waivers)

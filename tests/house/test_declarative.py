@@ -142,3 +142,13 @@ def test_case_file_as_data_is_rejected_with_the_file_name(tmp_path: Path) -> Non
     with pytest.raises(InputError) as caught:
         HousePrinciples([path])
     assert all(i.file.endswith("notes.yaml") for i in caught.value.issues)
+
+
+def test_changing_a_condition_changes_the_principle_set_digest(tmp_path: Path) -> None:
+    path = house_file(tmp_path / "p.yaml")
+    before = make_engine([("house", HousePrinciples([path]))]).principle_set.digest
+    stricter = principle_doc()
+    stricter["conditions"][0]["expression"] = "relationship.safeguards.exit_plan == `true`"
+    house_file(path, stricter)
+    after = make_engine([("house", HousePrinciples([path]))]).principle_set.digest
+    assert before != after
