@@ -138,3 +138,11 @@ def test_schema_command_prints_the_new_schemas(tmp_path: Path) -> None:
         result = run_cli("schema", name, cwd=tmp_path)
         assert result.returncode == 0
         assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
+
+
+def test_schema_command_works_next_to_a_broken_config(tmp_path: Path) -> None:
+    (tmp_path / "collabrules.toml").write_text("lang = [\n", encoding="utf-8")
+    assert run_cli("schema", "config", cwd=tmp_path).returncode == 0
+    broken = run_cli("principles", cwd=tmp_path)
+    assert broken.returncode == 2
+    assert "not valid TOML" in broken.stderr

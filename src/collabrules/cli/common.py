@@ -66,8 +66,12 @@ def _plugin_options(func: F) -> F:
     return func
 
 
-def _config() -> Config | None:
-    """The configuration in use (``--config``, else the nearest file), loaded once."""
+def _config(*, strict: bool = True) -> Config | None:
+    """The configuration in use (``--config``, else the nearest file), loaded once.
+
+    An invalid file ends the command with exit code 2, unless ``strict`` is false (then
+    it counts as no configuration, so e.g. ``collabrules schema config`` still works).
+    """
     from ..config import find_config, load_config
     from ..errors import InputError
 
@@ -85,6 +89,8 @@ def _config() -> Config | None:
         try:
             config = load_config(path)
         except InputError as error:
+            if not strict:
+                return None
             lang = os.environ.get("COLLABRULES_LANG") or "en"
             _input_failure(error, lang if lang in ("en", "nl") else "en")
             sys.exit(EXIT_INPUT)
@@ -95,7 +101,7 @@ def _config() -> Config | None:
 def _lang(value: str | None) -> str:
     chosen = value or os.environ.get("COLLABRULES_LANG")
     if not chosen and click.get_current_context(silent=True) is not None:
-        config = _config()
+        config = _config(strict=False)
         chosen = config.lang if config is not None else None
     chosen = chosen or "en"
     return chosen if chosen in ("en", "nl") else "en"
