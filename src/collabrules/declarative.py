@@ -176,7 +176,12 @@ def principles_from_data(data: Mapping[str, Any], file: str,
 
 def _checks(logic: DeclarativeLogic) -> Text:
     parts = [c.text for c in logic.conditions]
-    return Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
+    checks = Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
+    if logic.applies_when is None:
+        return checks
+    return Text("Applies when {when}. Checks: {checks}.",
+                "Geldt als {when}. Toetst: {checks}.").format(when=logic.applies_when.text,
+                                                             checks=checks)
 
 
 def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[str, int] | None,

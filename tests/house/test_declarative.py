@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from collabrules.declarative import HousePrinciples, load_principles
 from collabrules.errors import InputError
@@ -18,7 +20,8 @@ def test_a_file_becomes_principles(tmp_path: Path) -> None:
     (principle,) = load_principles(house_file(tmp_path / "p.yaml"))
     assert principle.code == "HP01"
     assert principle.title.nl == "Exitplan"
-    assert principle.checks.en == "an exit plan exists"
+    assert principle.checks.en == "Applies when high risk. Checks: an exit plan exists."
+    assert principle.checks.nl == "Geldt als hoog risico. Toetst: er is een exitplan."
     assert principle.severity.value == "high"
 
 
@@ -152,3 +155,28 @@ def test_changing_a_condition_changes_the_principle_set_digest(tmp_path: Path) -
     house_file(path, stricter)
     after = make_engine([("house", HousePrinciples([path]))]).principle_set.digest
     assert before != after
+
+
+FACT = st.one_of(st.none(), st.booleans())
+_ENGINE = make_engine([("house", HousePrinciples(
+    [Path(__file__).resolve().parent / "data" / "exit-plan.yaml"]))])
+
+
+@settings(max_examples=80, deadline=None)
+@given(risk=st.sampled_from([None, "low", "high"]), exit_plan=FACT,
+       drop=st.sampled_from(["risk", "exit_plan"]))
+def test_leaving_a_fact_out_never_worsens_a_verdict(
+        risk: str | None, exit_plan: bool | None, drop: str) -> None:
+    full = minimal_case()
+    if risk is not None:
+        full["delivery"] = {"risk": risk}
+    if exit_plan is not None:
+        full["relationship"] = {"safeguards": {"exit_plan": exit_plan}}
+    before = _ENGINE.evaluate(full).finding("HP01").status
+    if drop == "risk":
+        full.pop("delivery", None)
+    else:
+        full.pop("relationship", None)
+    after = _ENGINE.evaluate(full).finding("HP01").status
+    if after in (Status.VIOLATED, Status.AT_RISK):
+        assert before is after
