@@ -8,7 +8,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-NAMES = ("case", "report")
+NAMES = ("case", "report", "config", "house-principles")
 
 
 def _locate(name: str) -> Path:

@@ -1,37 +1,107 @@
-"""The plugin author kit: pytest fixtures to build engines and evaluate cases.
+"""The plugin author kit: build engines with chosen plugins and evaluate cases in tests.
 
 Installed as a pytest plugin (entry point ``pytest11``), so a plugin's own test suite
-can use the fixtures without importing anything.
+gets the fixtures ``collabrules_engine``, ``collabrules_evaluate`` and
+``collabrules_fixtures`` without importing anything; the functions below work in any
+test runner. An engine built here holds the standard plugins plus the plugins you pass,
+not whatever else happens to be installed, so tests do not change when another house
+plugin is installed (pass ``entry_points=True`` to load every installed plugin).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import copy
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from .config import Config, build_engine, load_config
 from .engine import Engine
+from .fixtures import fixture_files, read_fixtures
+from .loading import read_document
+from .plugins import GROUP
 from .report import Report
 from .settings import Settings
+from .testrun import Outcome, run_fixtures
+
+Plugin = object | tuple[str, object]
 
 
-def make_engine(plugins: Iterable[object] = (), *, entry_points: bool = True,
-                settings: Settings | None = None) -> Engine:
-    """An engine with the installed plugins (unless ``entry_points=False``) plus ``plugins``."""
-    return Engine(plugins=plugins, entry_points=entry_points, settings=settings)
+def standard_plugins() -> list[tuple[str, object]]:
+    """The plugins the ``collabrules`` distribution itself registers, as ``(name, object)``."""
+    found = []
+    for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        if dist is not None and dist.metadata["Name"] == "collabrules":
+            found.append((ep.name, ep.load()))
+    return found
+
+
+def make_engine(plugins: Iterable[Plugin] = (), *, entry_points: bool = False,
+                standard: bool = True, settings: Settings | None = None,
+                config: Config | str | Path | None = None, block: Iterable[str] = (),
+                today: dt.date | None = None) -> Engine:
+    """An engine with the standard plugins (unless ``standard=False``) plus ``plugins``.
+
+    ``config`` is a :class:`~collabrules.config.Config` or the path of a
+    ``collabrules.toml`` (its declarative principles, waivers and charter take part);
+    ``settings`` replaces its settings; ``today`` fixes the date waivers expire against.
+    """
+    if isinstance(config, (str, Path)):
+        config = load_config(config)
+    config = config or Config()
+    if settings is not None:
+        config = Config(settings=settings, waivers=config.waivers,
+                        endorsements=config.endorsements, charter=config.charter)
+    extra: list[Plugin] = [] if entry_points or not standard else list(standard_plugins())
+    extra.extend(plugins)
+    return build_engine(config, block=block, plugins=extra, entry_points=entry_points,
+                        today=(lambda: today) if today else dt.date.today)
+
+
+def evaluate_with(plugins: Iterable[Plugin], case: Any, **options: Any) -> Report:
+    """Evaluate ``case`` (mapping or path) with :func:`make_engine` ``(plugins, **options)``."""
+    return make_engine(plugins, **options).evaluate(case)
+
+
+def case_with(case: str | Path | Mapping[str, Any],
+              edit: Callable[[dict[str, Any]], object]) -> dict[str, Any]:
+    """A copy of a case document (path or mapping) changed by ``edit`` (which mutates it)."""
+    if isinstance(case, (str, Path)):
+        document: dict[str, Any] = read_document(case).data
+    else:
+        document = copy.deepcopy(dict(case))
+    edit(document)
+    return document
+
+
+def check_fixtures(folder: str | Path, plugins: Iterable[Plugin] = (), **options: Any
+                   ) -> Outcome:
+    """Run ``collabrules test`` fixtures in-process; ``assert not outcome.failed``."""
+    fixtures = [f for file in fixture_files(folder) for f in read_fixtures(file)]
+    return run_fixtures(make_engine(plugins, **options), fixtures)
 
 
 @pytest.fixture
 def collabrules_engine() -> Callable[..., Engine]:
-    """Build an engine: ``collabrules_engine(plugins=[...], entry_points=True, settings=...)``."""
+    """Build an engine: ``collabrules_engine(plugins=[...], config=..., settings=...)``."""
     return make_engine
 
 
 @pytest.fixture
 def collabrules_evaluate() -> Callable[..., Report]:
-    """Evaluate a case (mapping or path) with a fresh engine and optional extra plugins."""
-    def run(case: Any, plugins: Iterable[object] = (), **kwargs: Any) -> Report:
-        return make_engine(plugins, **kwargs).evaluate(case)
+    """Evaluate a case: ``collabrules_evaluate(case, plugins=[...], **engine_options)``."""
+    def run(case: Any, plugins: Iterable[Plugin] = (), **options: Any) -> Report:
+        return evaluate_with(plugins, case, **options)
 
     return run
+
+
+@pytest.fixture
+def collabrules_fixtures() -> Callable[..., Outcome]:
+    """Run a folder of fixtures: ``collabrules_fixtures(folder, plugins=[...])``."""
+    return check_fixtures

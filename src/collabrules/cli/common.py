@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
+    from ..config import Config
     from ..engine import Engine
     from ..errors import InputError
     from ..report import Report
@@ -44,23 +45,85 @@ def _lang_option(func: F) -> F:
     )(func)
 
 
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"collabrules.{param.name}"] = value
+    return value
+
+
 def _plugin_options(func: F) -> F:
     func = click.option(
         "--block", "block", multiple=True, metavar="PLUGIN",
         help="Do not load this plugin (repeatable) / laad deze plugin niet.")(func)
+    func = click.option(
+        "--no-config", "no_config", is_flag=True, expose_value=False, callback=_remember,
+        is_eager=True,
+        help="Ignore collabrules.toml / negeer collabrules.toml.")(func)
+    func = click.option(
+        "--config", "config", metavar="PATH", expose_value=False, callback=_remember,
+        is_eager=True,
+        help="Configuration file (default: the nearest collabrules.toml) / "
+             "configuratiebestand.")(func)
     return func
 
 
+def _config(*, strict: bool = True) -> Config | None:
+    """The configuration in use (``--config``, else the nearest file), loaded once.
+
+    An invalid file ends the command with exit code 2, unless ``strict`` is false (then
+    it counts as no configuration, so e.g. ``collabrules schema config`` still works).
+    """
+    from ..config import find_config, load_config
+    from ..errors import InputError
+
+    ctx = click.get_current_context(silent=True)
+    meta: dict[str, Any] = ctx.meta if ctx is not None else {}
+    if "collabrules.loaded" in meta:
+        loaded: Config | None = meta["collabrules.loaded"]
+        return loaded
+    if meta.get("collabrules.no_config"):
+        meta["collabrules.loaded"] = None
+        return None
+    path = meta.get("collabrules.config") or find_config()
+    config = None
+    if path is not None:
+        try:
+            config = load_config(path)
+        except InputError as error:
+            if not strict:
+                return None
+            lang = os.environ.get("COLLABRULES_LANG") or "en"
+            _input_failure(error, lang if lang in ("en", "nl") else "en")
+            sys.exit(EXIT_INPUT)
+    meta["collabrules.loaded"] = config
+    return config
+
+
 def _lang(value: str | None) -> str:
-    chosen = value or os.environ.get("COLLABRULES_LANG") or "en"
+    chosen = value or os.environ.get("COLLABRULES_LANG")
+    if not chosen and click.get_current_context(silent=True) is not None:
+        config = _config(strict=False)
+        chosen = config.lang if config is not None else None
+    chosen = chosen or "en"
     return chosen if chosen in ("en", "nl") else "en"
 
 
-def _engine(block: Sequence[str]) -> Engine:
-    from ..engine import Engine
-    from ..settings import Settings
+def _fail_on(value: str | None) -> str:
+    """``--fail-on`` if given, else the configuration's ``fail-on``, else ``high``."""
+    if value:
+        return value
+    config = _config()
+    return (config.fail_on if config is not None else None) or "high"
 
-    return Engine(settings=Settings(block=tuple(block)))
+
+def _engine(block: Sequence[str]) -> Engine:
+    from ..config import build_engine
+    from ..errors import InputError
+
+    try:
+        return build_engine(_config(), block=block)
+    except InputError as error:  # a declarative principles file named by the config
+        _input_failure(error, _lang(None))
+        sys.exit(EXIT_INPUT)
 
 
 def _say(text: Text, lang: str, *, err: bool = True) -> None:

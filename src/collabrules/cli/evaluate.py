@@ -13,6 +13,7 @@ from .common import (
     SEVERITY_CHOICES,
     _engine,
     _exit_code,
+    _fail_on,
     _input_failure,
     _lang,
     _lang_option,
@@ -31,13 +32,14 @@ if TYPE_CHECKING:
               show_default=True, help="Output format / uitvoerformaat.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (atomically) instead of standard output.")
-@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default="high",
-              show_default=True,
-              help="Exit 1 when a violated or at-risk finding has this severity or more.")
+@click.option("--fail-on", type=click.Choice(SEVERITY_CHOICES), default=None,
+              help="Exit 1 when a violated or at-risk finding has this severity or more "
+                   "(default: fail-on in collabrules.toml, else high).")
 @click.option("--brief", is_flag=True, help="Leave out the conditions / zonder voorwaarden.")
 @_lang_option
 @_plugin_options
-def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str, brief: bool,
+def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str | None,
+             brief: bool,
              lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
@@ -81,4 +83,4 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         click.echo(body, nl=False)
     for problem in {p for r in reports for p in r.problems}:
         _say(problem.message, language)
-    sys.exit(_exit_code(reports, bad_input, fail_on))
+    sys.exit(_exit_code(reports, bad_input, _fail_on(fail_on)))

@@ -1,0 +1,163 @@
+"""Conditions of declarative house principles: JMESPath expressions, compiled once.
+
+An expression is evaluated against the case document (the validated JSON mapping) with a
+``signals`` member added, so ``delivery.risk == 'high'`` or ``signals.trust_gap``
+read naturally. See docs/decisions/0004-expression-language.md for the choice of
+JMESPath and the three-valued rule:
+
+* if a *root path* the expression reads (a chain of fields from the top of the case,
+  such as ``delivery.risk``; paths inside filters and projections are relative and do
+  not count) is missing or null, the condition is **unknown**;
+* otherwise a result of ``true``/``false`` is held/failed, ``null`` is unknown, and any
+  other value follows JMESPath truthiness (empty list, string or object is false).
+
+So leaving a fact out of a case can only make a verdict undetermined, never worse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, cast
+
+import attrs
+from jmespath import exceptions as jexceptions
+from jmespath import functions as jfunctions
+from jmespath.parser import ParsedResult, Parser
+
+from .text import Text
+
+_FUNCTIONS = frozenset(jfunctions.Functions.FUNCTION_TABLE)
+SIGNALS = "signals"
+
+
+class ExpressionError(ValueError):
+    """An expression does not compile; carries a bilingual message with the position."""
+
+    def __init__(self, message: Text, position: int | None) -> None:
+        super().__init__(message.en)
+        self.text = message
+        self.position = position
+
+
+@attrs.frozen
+class Expression:
+    """A compiled condition: its source, the root paths and signals it reads."""
+
+    source: str
+    compiled: ParsedResult = attrs.field(eq=False, repr=False)
+    paths: tuple[tuple[str, ...], ...]
+    signals: tuple[str, ...]
+
+    def evaluate(self, scope: Mapping[str, Any]) -> tuple[bool | None, tuple[str, ...]]:
+        """Held (True), failed (False) or unknown (None), and the missing root paths."""
+        missing = tuple(json_path(p) for p in self.paths if _lookup(scope, p) is None)
+        if missing:
+            return None, missing
+        result = self.compiled.search(scope)
+        if result is None:
+            return None, ()
+        if isinstance(result, bool):
+            return result, ()
+        if isinstance(result, (list, dict, str)):
+            return len(result) > 0, ()
+        return True, ()
+
+    def facts(self, scope: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
+        """The case values this expression read, as ``(json path, value)`` pairs."""
+        return tuple((json_path(p), _lookup(scope, p)) for p in self.paths
+                     if p[0] != SIGNALS)
+
+
+def compile_expression(source: str) -> Expression:
+    """Compile an expression, rejecting syntax errors and unknown functions."""
+    try:
+        parsed = Parser().parse(source)
+    except jexceptions.LexerError as exc:
+        raise ExpressionError(_syntax(source, exc.lexer_position, str(exc.message)),
+                              exc.lexer_position) from None
+    except jexceptions.ParseError as exc:
+        token = exc.token_value
+        detail = "the expression ends too early" if token is None \
+            else f"unexpected {token!r}"
+        raise ExpressionError(_syntax(source, exc.lex_position, detail),
+                              exc.lex_position) from None
+    ast = cast("dict[str, Any]", parsed.parsed)
+    unknown = sorted(_function_names(ast) - _FUNCTIONS)
+    if unknown:
+        raise ExpressionError(Text(
+            "unknown function {name}() in {source!r}; JMESPath functions are: {known}",
+            "onbekende functie {name}() in {source!r}; JMESPath-functies zijn: {known}",
+        ).format(name=unknown[0], source=source, known=", ".join(sorted(_FUNCTIONS))), None)
+    paths = tuple(dict.fromkeys(_root_paths(ast)))
+    signals = tuple(dict.fromkeys(p[1] for p in paths if p[0] == SIGNALS and len(p) > 1))
+    if any(p == (SIGNALS,) for p in paths):
+        raise ExpressionError(Text(
+            "{source!r} reads 'signals' as a whole; name one signal, as in signals.trust_gap",
+            "{source!r} leest 'signals' in zijn geheel; noem één signaal, zoals "
+            "signals.trust_gap").format(source=source), None)
+    return Expression(source, parsed, paths, signals)
+
+
+def json_path(path: tuple[str, ...]) -> str:
+    """``("delivery", "risk")`` as ``$.delivery.risk``."""
+    return "$" + "".join(f".{p}" for p in path)
+
+
+def _syntax(source: str, position: int | None, detail: str) -> Text:
+    at = 0 if position is None else position
+    pointer = f"{source}\n{' ' * at}^"
+    return Text(
+        "invalid expression at character {at}: {detail}\n{pointer}",
+        "ongeldige expressie bij teken {at}: {detail}\n{pointer}",
+    ).format(at=at + 1, detail=detail, pointer=pointer)
+
+
+def _lookup(scope: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = scope
+    for key in path:
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(key)
+    return value
+
+
+def _function_names(node: dict[str, Any]) -> set[str]:
+    names = {node["value"]} if node.get("type") == "function_expression" else set()
+    for child in node.get("children", ()):
+        if isinstance(child, dict):
+            names |= _function_names(child)
+    return names
+
+
+def _chain(node: dict[str, Any]) -> tuple[str, ...] | None:
+    """The field chain a node reads from its input, if it is a plain chain."""
+    kind = node.get("type")
+    if kind == "field":
+        return (str(node["value"]),)
+    if kind == "subexpression":
+        parts: list[str] = []
+        for child in node["children"]:
+            chain = _chain(child)
+            if chain is None:
+                return None
+            parts.extend(chain)
+        return tuple(parts)
+    return None
+
+
+def _root_paths(node: dict[str, Any]) -> list[tuple[str, ...]]:
+    """Field chains read from the root of the scope (not inside projections or pipes)."""
+    kind = node.get("type")
+    chain = _chain(node)
+    if chain is not None:
+        return [chain]
+    children = [c for c in node.get("children", ()) if isinstance(c, dict)]
+    if kind in ("projection", "filter_projection", "value_projection", "pipe",
+                "index_expression", "flatten", "subexpression"):
+        # Only the left side reads the root; the rest reads what the left side produced.
+        children = children[:1]
+    found: list[tuple[str, ...]] = []
+    for child in children:
+        found.extend(_root_paths(child))
+    return found
+
