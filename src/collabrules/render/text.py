@@ -40,9 +40,13 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
                          subsequent_indent=indent + "  ") or [indent]
 
 
+STYLES = {Status.UPHELD: "green", Status.AT_RISK: "yellow", Status.VIOLATED: "red",
+          Status.UNDETERMINED: "blue", Status.ERROR: "magenta", Status.NOT_APPLICABLE: "white"}
+
+
 def render_text(report: Report, lang: str = "en", *, width: int = 88,
-                verbose: bool = True) -> str:
-    """The report as wrapped plain text in one language."""
+                verbose: bool = True, color: bool = False) -> str:
+    """The report as wrapped plain text in one language (ANSI colours when ``color``)."""
     def t(key: str) -> str:
         return L[key].get(lang)
 
@@ -55,7 +59,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     out.append("")
     out.append(f"{t('findings')}:")
     for finding in report.findings:
-        out.extend(_finding(finding, lang, width, verbose))
+        out.extend(_finding(finding, lang, width, verbose, color))
     rec = report.recommendation
     if rec is not None:
         out.append("")
@@ -88,8 +92,13 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     return "\n".join(out) + "\n"
 
 
-def _finding(finding: Finding, lang: str, width: int, verbose: bool) -> list[str]:
+def _finding(finding: Finding, lang: str, width: int, verbose: bool,
+             color: bool = False) -> list[str]:
     status = finding.status.label.get(lang).upper()
+    if color:
+        import click
+
+        status = click.style(status, fg=STYLES[finding.status], bold=True)
     head = f"  {finding.code} {finding.title.get(lang)}: {status}"
     if finding.status in (Status.VIOLATED, Status.AT_RISK, Status.ERROR):
         head += f" ({L['severity'].get(lang)} {finding.severity.label.get(lang)})"
