@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import click
 
 from .._version import __version__
-from . import evaluate, plugins, principles, schema, validate  # noqa: F401  (registers commands)
+from . import compare, evaluate, new, plugins, principles, schema, validate  # noqa: F401  (registers commands)
 from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from .group import cli
 

@@ -144,7 +144,8 @@ class _Sink:
                 handle.write(text)
         else:
             if self.handle is None:
-                self.handle = Path(self.output).open("w", encoding="utf-8", newline="\n")
+                self.handle = Path(self.output).open(  # noqa: SIM115  (closed in close())
+                    "w", encoding="utf-8", newline="\n")
             self.handle.write(text)
             self.handle.flush()
 
