@@ -14,47 +14,60 @@ from typing import Any, Union
 import attrs
 
 from .errors import InputError, Issue
+from .inputs import RawDocument
 from .loading import Document
 from .models import Taxonomy
+from .portfolio import CaseDigest
 from .report import Report
 
 Renderer = Callable[[Report, "Taxonomy | None"], str]
-Item = Union[Document, InputError]  # noqa: UP007  (a runtime alias on 3.10)
+Item = Union[Document, RawDocument, InputError]  # noqa: UP007  (a runtime alias on 3.10)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Outcome:
-    """One input's result: a report and its rendered text, or the issues that stopped it."""
+    """One input's result: its digest, exit code and rendered text, or what stopped it.
+
+    ``report`` is only sent back when asked for (``keep_reports``): full reports are
+    costly to move between processes.
+    """
 
     source: str
-    report: Report | None
-    rendered: str
+    digest: CaseDigest | None = None
+    rendered: str = ""
+    exit_code: int = 0
+    report: Report | None = None
     issues: tuple[Issue, ...] = ()
 
 
 _STATE: dict[str, Any] = {}
 
 
-def _init(block: tuple[str, ...], render: Renderer) -> None:
+def _init(block: tuple[str, ...], render: Renderer, fail_on: str, keep: bool) -> None:
     from .engine import Engine
     from .settings import Settings
 
-    _STATE["engine"] = Engine(settings=Settings(block=block))
-    _STATE["render"] = render
+    _STATE.update(engine=Engine(settings=Settings(block=block)), render=render,
+                  fail_on=fail_on, keep=keep)
 
 
-def _work(item: Document | tuple[str, tuple[Issue, ...]]) -> Outcome:
+def _work(item: Document | RawDocument | tuple[str, tuple[Issue, ...]]) -> Outcome:
     if isinstance(item, tuple):
-        return Outcome(source=item[0], report=None, rendered="", issues=item[1])
+        return Outcome(source=item[0], issues=item[1])
     try:
-        report = _STATE["engine"].evaluate(item)
+        document = item.parse() if isinstance(item, RawDocument) else item
+        report = _STATE["engine"].evaluate(document)
     except InputError as error:
-        return Outcome(source=item.source, report=None, rendered="", issues=error.issues)
+        return Outcome(source=item.source, issues=error.issues)
+    from .cli.common import _exit_code
+
     rendered = _STATE["render"](report, _STATE["engine"].taxonomy)
-    return Outcome(source=item.source, report=report, rendered=rendered)
+    return Outcome(source=item.source, digest=CaseDigest.of(report), rendered=rendered,
+                   exit_code=_exit_code([report], False, _STATE["fail_on"]),
+                   report=report if _STATE["keep"] else None)
 
 
-def _portable(item: Item) -> Document | tuple[str, tuple[Issue, ...]]:
+def _portable(item: Item) -> Document | RawDocument | tuple[str, tuple[Issue, ...]]:
     if isinstance(item, InputError):
         source = item.issues[0].file if item.issues else "?"
         return (source, item.issues)
@@ -62,14 +75,16 @@ def _portable(item: Item) -> Document | tuple[str, tuple[Issue, ...]]:
 
 
 def evaluate_all(items: Iterable[Item], *, block: tuple[str, ...], render: Renderer,
-                 jobs: int = 1, chunksize: int = 16) -> Iterator[Outcome]:
+                 jobs: int = 1, chunksize: int = 32, fail_on: str = "high",
+                 keep_reports: bool = False) -> Iterator[Outcome]:
     """Evaluate every item; yields one :class:`Outcome` per item, in input order."""
     portable = (_portable(item) for item in items)
+    initargs = (block, render, fail_on, keep_reports)
     if jobs <= 1:
-        _init(block, render)
+        _init(*initargs)
         yield from (_work(item) for item in portable)
         return
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(jobs, initializer=_init, initargs=(block, render)) as pool:
+    with context.Pool(jobs, initializer=_init, initargs=initargs) as pool:
         yield from pool.imap(_work, portable, chunksize=chunksize)

@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from .errors import Issue
+from .problems import Problem
 from .report import Report
 from .text import Text
 from .vocab import Severity, Status
@@ -22,14 +23,54 @@ _STATUS_ORDER = (Status.VIOLATED, Status.AT_RISK, Status.ERROR, Status.UNDETERMI
                  Status.UPHELD, Status.NOT_APPLICABLE)
 
 
-def attention_score(report: Report) -> int:
+@attrs.frozen(kw_only=True)
+class Verdict:
+    """One finding, reduced to what a portfolio summary needs."""
+
+    code: str
+    title: Text
+    status: Status
+    severity: Severity
+    waived: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class CaseDigest:
+    """A report reduced to what a portfolio summary needs (cheap to send between processes)."""
+
+    source: str | None
+    case_id: str | None
+    title: str | None
+    worst: Severity
+    verdicts: tuple[Verdict, ...]
+    recommended: str | None = None
+    current: str | None = None
+    problems: tuple[Problem, ...] = ()
+
+    @classmethod
+    def of(cls, report: Report) -> CaseDigest:
+        """The digest of a report."""
+        rec = report.recommendation
+        return cls(
+            source=report.source, case_id=report.case_id, title=report.title,
+            worst=report.summary.worst,
+            verdicts=tuple(Verdict(code=f.code, title=f.title, status=f.status,
+                                   severity=f.severity,
+                                   waived=f.waiver is not None
+                                   and bool(getattr(f.waiver, "active", True)))
+                           for f in report.findings),
+            recommended=rec.model if rec else None, current=rec.current if rec else None,
+            problems=report.problems)
+
+
+def attention_score(digest: CaseDigest) -> int:
     """How urgently a relationship needs attention: violations weigh double, by severity."""
     score = 0
-    for finding in report.findings:
-        if finding.waiver is not None and getattr(finding.waiver, "active", True):
+    for verdict in digest.verdicts:
+        if verdict.waived:
             continue
-        weight = {Status.VIOLATED: 2, Status.AT_RISK: 1, Status.ERROR: 1}.get(finding.status, 0)
-        score += weight * (finding.severity.rank + 1)
+        weight = {Status.VIOLATED: 2, Status.AT_RISK: 1, Status.ERROR: 1}.get(verdict.status, 0)
+        score += weight * (verdict.severity.rank + 1)
     return score
 
 
@@ -59,24 +100,24 @@ class PortfolioTally:
     skipped: list[tuple[str, tuple[Issue, ...]]] = attrs.field(factory=list)
     _heap: list[tuple[int, int, Attention]] = attrs.field(factory=list)
 
-    def add(self, report: Report) -> None:
+    def add(self, case: Report | CaseDigest) -> None:
         """Count one evaluated case."""
+        digest = CaseDigest.of(case) if isinstance(case, Report) else case
         order = self.cases + len(self.skipped)
         self.cases += 1
-        for finding in report.findings:
-            self.per_principle.setdefault(finding.code, Counter())[finding.status.value] += 1
-            self.titles.setdefault(finding.code, finding.title)
-        rec = report.recommendation
-        self.recommended[rec.model if rec is not None else ""] += 1
-        self.current[(rec.current or "") if rec is not None else ""] += 1
-        score = attention_score(report)
+        for verdict in digest.verdicts:
+            self.per_principle.setdefault(verdict.code, Counter())[verdict.status.value] += 1
+            self.titles.setdefault(verdict.code, verdict.title)
+        self.recommended[digest.recommended or ""] += 1
+        self.current[digest.current or ""] += 1
+        score = attention_score(digest)
         if score <= 0:
             return
         entry = Attention(
-            score=score, order=order, source=report.source, case_id=report.case_id,
-            title=report.title, worst=report.summary.worst,
-            violated=tuple(f.code for f in report.findings if f.status is Status.VIOLATED),
-            at_risk=tuple(f.code for f in report.findings if f.status is Status.AT_RISK))
+            score=score, order=order, source=digest.source, case_id=digest.case_id,
+            title=digest.title, worst=digest.worst,
+            violated=tuple(v.code for v in digest.verdicts if v.status is Status.VIOLATED),
+            at_risk=tuple(v.code for v in digest.verdicts if v.status is Status.AT_RISK))
         item = (score, -order, entry)
         if len(self._heap) < ATTENTION_SIZE:
             heapq.heappush(self._heap, item)

@@ -15,7 +15,6 @@ from .common import (
     EPILOG,
     EXIT_INPUT,
     SEVERITY_CHOICES,
-    _exit_code,
     _lang,
     _lang_option,
     _plugin_options,
@@ -26,6 +25,7 @@ from .group import cli
 if TYPE_CHECKING:
     from ..portfolio import PortfolioTally
     from ..report import Report
+    from ..text import Text
 
 SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": ""}
 
@@ -56,13 +56,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     Beoordeel casusbestanden en toon het rapport.
     """
     from ..batch import evaluate_all
-    from ..inputs import iter_documents
+    from ..inputs import iter_inputs
     from ..portfolio import PortfolioTally
     from ..render.choose import Render
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
-    items = iter_documents(files)
+    items = iter_inputs(files)
     head = list(itertools.islice(items, 2))
     single = len(head) == 1
     color = (fmt == "text" and output is None and sys.stdout.isatty()
@@ -78,27 +78,27 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         progress.enabled = False
     tally = PortfolioTally()
     code = 0
-    problems: dict[tuple[str, str], Report] = {}
+    problems: dict[tuple[str, str], Text] = {}
     html_reports: list[Report] = []
     sink = _Sink(output, single, SEPARATORS[fmt])
     try:
         for outcome in evaluate_all(itertools.chain(head, items), block=tuple(block),
-                                    render=render, jobs=workers):
+                                    render=render, jobs=workers, fail_on=fail_on,
+                                    keep_reports=fmt == "html" and not single):
             progress.advance()
-            if outcome.report is None:
+            if outcome.digest is None:
                 progress.clear()
                 for issue in outcome.issues:
                     click.echo(issue.render(language), err=True)
                 tally.skip(outcome.source, outcome.issues)
                 code = max(code, EXIT_INPUT)
                 continue
-            report = outcome.report
-            tally.add(report)
-            code = max(code, _exit_code([report], False, fail_on))
-            for problem in report.problems:
-                problems.setdefault((problem.kind.value, problem.message.en), report)
-            if fmt == "html" and not single:
-                html_reports.append(report)
+            tally.add(outcome.digest)
+            code = max(code, outcome.exit_code)
+            for problem in outcome.digest.problems:
+                problems.setdefault((problem.kind.value, problem.message.en), problem.message)
+            if outcome.report is not None:
+                html_reports.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
     finally:
@@ -112,9 +112,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         taxonomy = Engine(settings=Settings(block=tuple(block))).taxonomy
         _Sink(output, True, "").write(render_html_many(html_reports, language,
                                                        taxonomy=taxonomy))
-    for key, report in problems.items():
-        _say(next(p.message for p in report.problems
-                  if (p.kind.value, p.message.en) == key), language)
+    for message in problems.values():
+        _say(message, language)
     if summary_path is not None:
         _write_summary(tally, summary_path, language)
     sys.exit(code)
