@@ -67,7 +67,7 @@ class Trend:
 
     @property
     def direction(self) -> str:
-        """``upward``, ``downward``, ``mixed`` or ``stable``."""
+        """``upward``, ``downward``, ``mixed``, ``shifted`` (changed off the scale) or ``stable``."""
         up, down = self.count("up"), self.count("down")
         if up and down:
             return "mixed"
@@ -75,6 +75,8 @@ class Trend:
             return "upward"
         if down:
             return "downward"
+        if any(m.movement != "same" for m in self.moves):
+            return "shifted"
         return "stable"
 
     def to_dict(self) -> dict[str, Any]:

@@ -94,6 +94,9 @@ COMPARE: dict[str, Text] = {
     "stable": Text("stable: no principle moved", "stabiel: geen principe is verschoven"),
     "mixed": Text("mixed: some principles improve, others deteriorate",
                   "gemengd: sommige principes verbeteren, andere verslechteren"),
+    "shifted": Text("shifted: verdicts changed, but not from better to worse or back",
+                    "verschoven: oordelen veranderden, maar niet van beter naar slechter of "
+                    "terug"),
     "counts": Text("{up} up, {down} down, {same} unchanged, {other} otherwise changed",
                    "{up} omhoog, {down} omlaag, {same} ongewijzigd, {other} anders veranderd"),
     "model_current": Text("Model in use", "Huidig model"),
