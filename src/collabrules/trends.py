@@ -67,7 +67,7 @@ class Trend:
 
     @property
     def direction(self) -> str:
-        """``upward``, ``downward``, ``mixed``, ``shifted`` (changed off the scale) or ``stable``."""
+        """``upward``, ``downward``, ``mixed``, ``shifted`` (off the scale) or ``stable``."""
         up, down = self.count("up"), self.count("down")
         if up and down:
             return "mixed"

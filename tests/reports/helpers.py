@@ -27,7 +27,7 @@ def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
 
 
 def check_golden(name: str, actual: str) -> None:
-    """Compare byte for byte with ``golden/<name>``; rewrite it under COLLABRULES_UPDATE_GOLDEN=1."""
+    """Compare byte for byte with ``golden/<name>``; COLLABRULES_UPDATE_GOLDEN=1 rewrites it."""
     path = GOLDEN / name
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.trends import SCALE, Snapshot, Verdict, compare, movement
 from collabrules.text import Text
+from collabrules.trends import SCALE, Snapshot, Verdict, compare, movement
 from collabrules.vocab import Severity, Status
 
 from .helpers import DATA, ROOT, run_cli
@@ -92,3 +92,12 @@ def test_reversing_a_trend_mirrors_it(old: dict[str, Status], new: dict[str, Sta
 def test_movement(old: Status | None, new: Status | None, expected: str) -> None:
     assert movement(old, new) == expected
     assert set(SCALE) == {Status.VIOLATED, Status.AT_RISK, Status.UPHELD}
+
+
+def test_malformed_report_is_named(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.json"
+    fake.write_text(json.dumps({"findings": [{"code": "CR01", "status": "great"}],
+                                "provenance": {}}), encoding="utf-8")
+    result = run_cli("compare", str(fake), OLD, "--lang", "nl")
+    assert result.returncode == 2
+    assert f"{fake}: $.findings: dit rapport is misvormd" in result.stderr

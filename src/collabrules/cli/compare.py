@@ -27,6 +27,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str | None) 
     from ..loading import read_document
     from ..render.compare import render_trend
     from ..render.labels import COMPARE
+    from ..text import Text
     from ..trends import compare as compare_snapshots
     from ..trends import is_report_document, snapshot_of_json, snapshot_of_report
 
@@ -44,8 +45,12 @@ def compare(old: str, new: str, fmt: str, output: str | None, lang: str | None) 
         except InputError as error:
             _input_failure(error, language)
             sys.exit(EXIT_INPUT)
-        except (KeyError, ValueError, TypeError) as error:
-            click.echo(f"{path}: $.findings: {error}", err=True)
+        except (KeyError, ValueError, TypeError, AttributeError) as error:
+            _say(Text("{path}: $.findings: this report is malformed ({error}); give a report "
+                      "written by 'collabrules evaluate --format json' or a case file",
+                      "{path}: $.findings: dit rapport is misvormd ({error}); geef een rapport "
+                      "van 'collabrules evaluate --format json' of een casusbestand").format(
+                path=path, error=repr(error)), language)
             sys.exit(EXIT_INPUT)
     before, after = snapshots
     if before.case_id and after.case_id and before.case_id != after.case_id:
