@@ -7,7 +7,6 @@ The order and bytes of the output do not depend on the number of jobs.
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Union
 
@@ -84,6 +83,8 @@ def evaluate_all(items: Iterable[Item], *, block: tuple[str, ...], render: Rende
         _init(*initargs)
         yield from (_work(item) for item in portable)
         return
+    import multiprocessing
+
     context = multiprocessing.get_context("fork" if "fork" in
                                           multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(jobs, initializer=_init, initargs=initargs) as pool:
