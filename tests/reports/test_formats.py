@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -74,18 +75,15 @@ def test_bespoke_software_violates_reciprocity_in_every_format() -> None:
     assert 'class="cell status-violated"' in render_html(report, "en")
 
 
-def test_html_is_self_contained_and_escaped() -> None:
+def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     case = collabrules.load_case("examples/office-cleaning.yaml")
     data = json.loads(json.dumps(collabrules.report_to_dict(collabrules.evaluate(case))))
     assert data["findings"]
     raw = (ROOT / "examples/office-cleaning.yaml").read_text(encoding="utf-8")
     evil = raw.replace("title: ", "title: <script>alert(1)</script> ", 1)
-    tmp = ROOT / "tests/reports/data/_evil.yaml"
-    try:
-        tmp.write_text(evil, encoding="utf-8")
-        html = render_html(collabrules.evaluate(tmp), "en")
-    finally:
-        tmp.unlink()
+    tmp = tmp_path / "evil.yaml"
+    tmp.write_text(evil, encoding="utf-8")
+    html = render_html(collabrules.evaluate(tmp), "en")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert "<script" not in html and "@media print" in html

@@ -107,3 +107,27 @@ def test_ten_thousand_cases_with_progress_bar(tmp_path: Path) -> None:
     for code, entry in data["per_principle"].items():
         assert {k: v for k, v in entry["counts"].items() if v} == dict(recount[code])
     assert sum(data["recommended_models"].values()) == len(lines)
+
+
+def test_interrupted_run_leaves_complete_lines(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    portfolio = tmp_path / "cases.jsonl"
+    write_portfolio(portfolio, 5000, seed=5)
+    out = tmp_path / "out.jsonl"
+    process = subprocess.Popen([sys.executable, "-m", "collabrules", "evaluate", str(portfolio),
+                                "--format", "json", "-o", str(out), "--fail-on", "never"],
+                               cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+        time.sleep(0.01)
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=120)
+    text = out.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines and text.endswith("\n")
+    assert all(json.loads(line)["findings"] for line in lines)
+    assert len(lines) < 5000  # it was really interrupted
