@@ -19,8 +19,8 @@ UPDATE = os.environ.get("COLLABRULES_UPDATE_GOLDEN") == "1"
 def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m collabrules`` with arguments; output captured as text."""
-    full_env = {**os.environ, "COLUMNS": "88", **(env or {})}
-    full_env.pop("COLLABRULES_LANG", None)
+    full_env = {k: v for k, v in os.environ.items() if k != "COLLABRULES_LANG"}
+    full_env.update({"COLUMNS": "88", **(env or {})})
     return subprocess.run([sys.executable, "-m", "collabrules", *args], cwd=cwd,
                           capture_output=True, text=True, input=stdin, env=full_env,
                           timeout=600, check=False)

@@ -52,10 +52,10 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
 
     out: list[str] = []
     title = report.title or report.case_id or report.source or "case"
-    out.append(f"{t('report')}: {title}")
-    out.append(f"{t('perspective')}: {report.perspective}")
+    out.extend(_wrap(f"{t('report')}: {title}", "", width))
+    out.extend(_wrap(f"{t('perspective')}: {report.perspective}", "", width))
     out.append("")
-    out.append(f"{t('summary')}: {report.summary.headline.get(lang)}")
+    out.extend(_wrap(f"{t('summary')}: {report.summary.headline.get(lang)}", "", width))
     out.append("")
     out.append(f"{t('findings')}:")
     for finding in report.findings:
@@ -63,8 +63,9 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     rec = report.recommendation
     if rec is not None:
         out.append("")
-        out.append(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]")
-        out.append(f"  {t('current')}: {rec.current or t('unknown')}")
+        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]", "",
+                         width))
+        out.extend(_wrap(f"{t('current')}: {rec.current or t('unknown')}", "  ", width))
         out.extend(_wrap(f"{t('gap')}: {rec.gap.get(lang)}", "  ", width))
         for why in rec.why:
             out.extend(_wrap(f"- {why.get(lang)}", "  ", width))
@@ -86,23 +87,25 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
             out.extend(_wrap(f"- {problem.message.get(lang)}", "  ", width))
     out.append("")
     prov = report.provenance
-    out.append(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
-               f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
-               f"input {prov.input_digest[:19]}")
+    out.extend(_wrap(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
+                     f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
+                     f"input {prov.input_digest[:19]}", "", width))
     return "\n".join(out) + "\n"
 
 
 def _finding(finding: Finding, lang: str, width: int, verbose: bool,
              color: bool = False) -> list[str]:
     status = finding.status.label.get(lang).upper()
+    glued = status.replace(" ", "\xa0")  # textwrap never breaks at a no-break space
+    head = f"{finding.code} {finding.title.get(lang)}: {glued}"
+    if finding.status in (Status.VIOLATED, Status.AT_RISK, Status.ERROR):
+        head += f" ({L['severity'].get(lang)} {finding.severity.label.get(lang)})"
+    styled = status
     if color:
         import click
 
-        status = click.style(status, fg=STYLES[finding.status], bold=True)
-    head = f"  {finding.code} {finding.title.get(lang)}: {status}"
-    if finding.status in (Status.VIOLATED, Status.AT_RISK, Status.ERROR):
-        head += f" ({L['severity'].get(lang)} {finding.severity.label.get(lang)})"
-    lines = [head]
+        styled = click.style(status, fg=STYLES[finding.status], bold=True)
+    lines = [line.replace(glued, styled) for line in _wrap(head, "  ", width)]
     lines.extend(_wrap(finding.rationale.get(lang), "    ", width))
     if verbose:
         for condition in finding.conditions:
