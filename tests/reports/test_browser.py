@@ -70,7 +70,8 @@ def test_report_renders_in_chromium(scenario: str, lang: str, tmp_path: Path,
     assert console_errors(dom.stderr) == []
     html = dom.stdout
     assert re.search(r'<svg class="chart verdict-chart"', html)
-    assert re.search(r'<svg class="chart model-chart"', html)
+    has_model_chart = bool(re.search(r'<svg class="chart model-chart"', html))
+    assert has_model_chart == (report.recommendation is not None)
     for finding in report.findings:
         assert f'id="{finding.code}"' in html
         assert finding.rationale.get(lang).split(":")[0] in html
@@ -81,3 +82,16 @@ def test_report_renders_in_chromium(scenario: str, lang: str, tmp_path: Path,
                   f"--screenshot={shot}")
     assert result.returncode == 0, result.stderr[-2000:]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_model_chart_renders_in_chromium(tmp_path: Path) -> None:
+    from .test_recommendation import TAXONOMY, _with_recommendation
+
+    browser = _chromium()
+    page = tmp_path / "recommendation.html"
+    page.write_text(render_html(_with_recommendation(), "nl", taxonomy=TAXONOMY),
+                    encoding="utf-8")
+    dom = _run(browser, page, tmp_path, "--dump-dom")
+    assert dom.returncode == 0 and console_errors(dom.stderr) == []
+    assert '<g class="marker recommended">' in dom.stdout
+    assert '<g class="marker current">' in dom.stdout

@@ -154,8 +154,10 @@ def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None) -> str
                        f"{_t('months', lang)}): {_e(s.establishes.get(lang))}</li>"
                        for s in rec.path)
             out.append("</ol>")
-    out.append(f'<figure>{model_chart(report, lang, taxonomy)}<figcaption>'
-               f'{_t("model_chart", lang)}</figcaption></figure></section>')
+    if rec is not None:
+        out.append(f'<figure>{model_chart(report, lang, taxonomy)}<figcaption>'
+                   f'{_t("model_chart", lang)}</figcaption></figure>')
+    out.append("</section>")
     return "\n".join(out)
 
 
