@@ -24,7 +24,7 @@ Item = Union[Document, RawDocument, InputError]  # noqa: UP007  (a runtime alias
 
 
 @attrs.frozen(kw_only=True)
-class Outcome:
+class CaseResult:
     """One input's result: its digest, exit code and rendered text, or what stopped it.
 
     ``report`` is only sent back when asked for (``keep_reports``): full reports are
@@ -50,18 +50,18 @@ def _init(block: tuple[str, ...], render: Renderer, fail_on: str, keep: bool) ->
                   fail_on=fail_on, keep=keep)
 
 
-def _work(item: Document | RawDocument | tuple[str, tuple[Issue, ...]]) -> Outcome:
+def _work(item: Document | RawDocument | tuple[str, tuple[Issue, ...]]) -> CaseResult:
     if isinstance(item, tuple):
-        return Outcome(source=item[0], issues=item[1])
+        return CaseResult(source=item[0], issues=item[1])
     try:
         document = item.parse() if isinstance(item, RawDocument) else item
         report = _STATE["engine"].evaluate(document)
     except InputError as error:
-        return Outcome(source=item.source, issues=error.issues)
+        return CaseResult(source=item.source, issues=error.issues)
     from .cli.common import _exit_code
 
     rendered = _STATE["render"](report, _STATE["engine"].taxonomy)
-    return Outcome(source=item.source, digest=CaseDigest.of(report), rendered=rendered,
+    return CaseResult(source=item.source, digest=CaseDigest.of(report), rendered=rendered,
                    exit_code=_exit_code([report], False, _STATE["fail_on"]),
                    report=report if _STATE["keep"] else None)
 
@@ -75,8 +75,8 @@ def _portable(item: Item) -> Document | RawDocument | tuple[str, tuple[Issue, ..
 
 def evaluate_all(items: Iterable[Item], *, block: tuple[str, ...], render: Renderer,
                  jobs: int = 1, chunksize: int = 32, fail_on: str = "high",
-                 keep_reports: bool = False) -> Iterator[Outcome]:
-    """Evaluate every item; yields one :class:`Outcome` per item, in input order."""
+                 keep_reports: bool = False) -> Iterator[CaseResult]:
+    """Evaluate every item; yields one :class:`CaseResult` per item, in input order."""
     portable = (_portable(item) for item in items)
     initargs = (block, render, fail_on, keep_reports)
     if jobs <= 1:
