@@ -117,12 +117,13 @@ def __getattr__(name: str) -> Any:
 
 
 def default_engine() -> Engine:
-    """The engine with every installed plugin and default settings (built once)."""
+    """The engine the CLI uses without a configuration file: every installed plugin, default
+    settings, and the charter check of a case's own endorsements (built once)."""
     global _default
     if _default is None:
-        from .engine import Engine
+        from .config import build_engine
 
-        _default = Engine()
+        _default = build_engine(None)
     return _default
 
 

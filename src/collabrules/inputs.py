@@ -9,6 +9,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import cast
+
+import attrs
 
 from .errors import InputError, Issue
 from .loading import Document, parse_bytes, read_document
@@ -18,8 +21,29 @@ CASE_SUFFIXES = (".json", ".yaml", ".yml")
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 
 
+@attrs.frozen
+class RawDocument:
+    """One JSON Lines line, not parsed yet (so that a worker process can parse it)."""
+
+    raw: bytes
+    source: str
+
+    def parse(self) -> Document:
+        """The parsed document; raises :class:`InputError`."""
+        return parse_bytes(self.raw, self.source, fmt="json")
+
+
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
     """Parsed case documents (or their errors) from paths, folders and JSON Lines files."""
+    return cast("Iterator[Document | InputError]", _iter(paths, lazy=False))
+
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[Document | RawDocument | InputError]:
+    """Like :func:`iter_documents`, but JSON Lines lines come unparsed (:class:`RawDocument`)."""
+    return _iter(paths, lazy=True)
+
+
+def _iter(paths: Iterable[str], *, lazy: bool) -> Iterator[Document | RawDocument | InputError]:
     for name in paths:
         if name == "-":
             yield from _from_lines_or_single(sys.stdin.buffer.read(), "<stdin>")
@@ -33,14 +57,14 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
                     "the folder holds no case files (*.json, *.yaml, *.yml, *.jsonl)",
                     "de map bevat geen casusbestanden (*.json, *.yaml, *.yml, *.jsonl)"))])
             for item in found:
-                yield from _one(item)
+                yield from _one(item, lazy)
             continue
-        yield from _one(path)
+        yield from _one(path, lazy)
 
 
-def _one(path: Path) -> Iterator[Document | InputError]:
+def _one(path: Path, lazy: bool = False) -> Iterator[Document | RawDocument | InputError]:
     if path.suffix.lower() in LINES_SUFFIXES:
-        yield from iter_json_lines(path)
+        yield from iter_json_lines(path, lazy=lazy)
         return
     try:
         yield read_document(path)
@@ -48,7 +72,8 @@ def _one(path: Path) -> Iterator[Document | InputError]:
         yield exc
 
 
-def iter_json_lines(path: Path) -> Iterator[Document | InputError]:
+def iter_json_lines(path: Path, *, lazy: bool = False
+                    ) -> Iterator[Document | RawDocument | InputError]:
     """One document per non-empty line; the source names the line (``file:12``)."""
     try:
         handle = path.open("rb")
@@ -63,6 +88,9 @@ def iter_json_lines(path: Path) -> Iterator[Document | InputError]:
             if not line.strip():
                 continue
             source = f"{path}:{number}"
+            if lazy:
+                yield RawDocument(line, source)
+                continue
             try:
                 yield parse_bytes(line, source, fmt="json")
             except InputError as exc:

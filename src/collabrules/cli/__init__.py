@@ -19,7 +19,16 @@ from collections.abc import Sequence
 import click
 
 from .._version import __version__
-from . import evaluate, plugins, principles, schema, test, validate  # noqa: F401  (registers commands)
+from . import (  # noqa: F401  (importing a command module registers it)
+    compare,
+    evaluate,
+    new,
+    plugins,
+    principles,
+    schema,
+    test,
+    validate,
+)
 from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 from .group import cli
 

@@ -40,27 +40,32 @@ def _wrap(text: str, indent: str, width: int) -> list[str]:
                          subsequent_indent=indent + "  ") or [indent]
 
 
+STYLES = {Status.UPHELD: "green", Status.AT_RISK: "yellow", Status.VIOLATED: "red",
+          Status.UNDETERMINED: "blue", Status.ERROR: "magenta", Status.NOT_APPLICABLE: "white"}
+
+
 def render_text(report: Report, lang: str = "en", *, width: int = 88,
-                verbose: bool = True) -> str:
-    """The report as wrapped plain text in one language."""
+                verbose: bool = True, color: bool = False) -> str:
+    """The report as wrapped plain text in one language (ANSI colours when ``color``)."""
     def t(key: str) -> str:
         return L[key].get(lang)
 
     out: list[str] = []
     title = report.title or report.case_id or report.source or "case"
-    out.append(f"{t('report')}: {title}")
-    out.append(f"{t('perspective')}: {report.perspective}")
+    out.extend(_wrap(f"{t('report')}: {title}", "", width))
+    out.extend(_wrap(f"{t('perspective')}: {report.perspective}", "", width))
     out.append("")
-    out.append(f"{t('summary')}: {report.summary.headline.get(lang)}")
+    out.extend(_wrap(f"{t('summary')}: {report.summary.headline.get(lang)}", "", width))
     out.append("")
     out.append(f"{t('findings')}:")
     for finding in report.findings:
-        out.extend(_finding(finding, lang, width, verbose))
+        out.extend(_finding(finding, lang, width, verbose, color))
     rec = report.recommendation
     if rec is not None:
         out.append("")
-        out.append(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]")
-        out.append(f"  {t('current')}: {rec.current or t('unknown')}")
+        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]", "",
+                         width))
+        out.extend(_wrap(f"{t('current')}: {rec.current or t('unknown')}", "  ", width))
         out.extend(_wrap(f"{t('gap')}: {rec.gap.get(lang)}", "  ", width))
         for why in rec.why:
             out.extend(_wrap(f"- {why.get(lang)}", "  ", width))
@@ -82,18 +87,25 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
             out.extend(_wrap(f"- {problem.message.get(lang)}", "  ", width))
     out.append("")
     prov = report.provenance
-    out.append(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
-               f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
-               f"input {prov.input_digest[:19]}")
+    out.extend(_wrap(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
+                     f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
+                     f"input {prov.input_digest[:19]}", "", width))
     return "\n".join(out) + "\n"
 
 
-def _finding(finding: Finding, lang: str, width: int, verbose: bool) -> list[str]:
+def _finding(finding: Finding, lang: str, width: int, verbose: bool,
+             color: bool = False) -> list[str]:
     status = finding.status.label.get(lang).upper()
-    head = f"  {finding.code} {finding.title.get(lang)}: {status}"
+    glued = status.replace(" ", "\xa0")  # textwrap never breaks at a no-break space
+    head = f"{finding.code} {finding.title.get(lang)}: {glued}"
     if finding.status in (Status.VIOLATED, Status.AT_RISK, Status.ERROR):
         head += f" ({L['severity'].get(lang)} {finding.severity.label.get(lang)})"
-    lines = [head]
+    styled = status
+    if color:
+        import click
+
+        styled = click.style(status, fg=STYLES[finding.status], bold=True)
+    lines = [line.replace(glued, styled) for line in _wrap(head, "  ", width)]
     lines.extend(_wrap(finding.rationale.get(lang), "    ", width))
     if verbose:
         for condition in finding.conditions:

@@ -1,0 +1,123 @@
+"""``collabrules new``: a guided intake that writes a valid, commented case file."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from .common import EPILOG, EXIT_INPUT, _input_failure, _lang, _lang_option, _say
+from .group import cli
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("output", type=click.Path(dir_okay=False, writable=True))
+@click.option("--answers", "answers_file", type=click.Path(dir_okay=False), default=None,
+              help="Take the answers from this YAML/JSON file (keys as in the questions) "
+                   "instead of asking / neem de antwoorden uit dit bestand.")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT / overschrijf OUTPUT.")
+@_lang_option
+def new(output: str, answers_file: str | None, force: bool, lang: str | None) -> None:
+    """Ask the intake questions and write a commented case YAML to OUTPUT.
+
+    Stel de intakevragen en schrijf een casus-YAML met toelichting naar OUTPUT.
+    """
+    from pathlib import Path
+
+    from ..intake import MESSAGES, QUESTIONS, AnswerError, case_yaml, parse_answer
+    from ..text import Text
+
+    language = _lang(lang)
+    if Path(output).exists() and not force:
+        _say(Text("{path} exists; use --force to overwrite it",
+                  "{path} bestaat al; gebruik --force om het te overschrijven").format(
+            path=output), language)
+        sys.exit(EXIT_INPUT)
+    answers: dict[str, Any] = {}
+    if answers_file is not None:
+        given = _read_answers(answers_file, language)
+        known = {q.key for q in QUESTIONS}
+        unknown = sorted(set(given) - known)
+        failed = False
+        for key in unknown:
+            click.echo(f"{answers_file}: $.{key}: " + MESSAGES["unknown_key"].format(
+                value=key, allowed=", ".join(sorted(known))).get(language), err=True)
+            failed = True
+        for question in QUESTIONS:
+            try:
+                answers[question.key] = parse_answer(question, given.get(question.key))
+            except AnswerError as error:
+                click.echo(f"{answers_file}: $.{question.key}: {error.text.get(language)}",
+                           err=True)
+                failed = True
+        if failed:
+            sys.exit(EXIT_INPUT)
+    else:
+        _say(MESSAGES["intro"], language, err=False)
+        for question in QUESTIONS:
+            answers[question.key] = _ask(question, language)
+    text = case_yaml(answers, language)
+    _check(text, output, language)
+    from ..atomic import atomic_writer
+
+    with atomic_writer(output) as handle:
+        handle.write(text)
+    _say(MESSAGES["written"].format(path=output), language, err=False)
+
+
+def _ask(question: Any, lang: str) -> Any:
+    from ..intake import MESSAGES, AnswerError, allowed, parse_answer
+
+    click.echo("")
+    click.echo(click.style(question.prompt.get(lang), bold=True))
+    click.echo(f"  {question.explain.get(lang)}")
+    if question.choices is not None:
+        options = ", ".join(f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
+                            for v, m in zip(allowed(question), question.choices))
+        click.echo(f"  {MESSAGES['allowed'].get(lang)}: {options}")
+    elif question.kind == "bool":
+        click.echo(f"  {MESSAGES['allowed'].get(lang)}: {MESSAGES['yes_no'].get(lang)}")
+    while True:
+        raw = click.prompt(">", default="", show_default=False, prompt_suffix=" ")
+        try:
+            return parse_answer(question, raw)
+        except AnswerError as error:
+            click.echo(f"  {error.text.get(lang)}")
+
+
+def _read_answers(path: str, lang: str) -> dict[str, Any]:
+    from ..errors import InputError, Issue
+    from ..loading import read_document
+    from ..text import Text
+
+    try:
+        document = read_document(path)
+    except InputError as error:
+        _input_failure(error, lang)
+        sys.exit(EXIT_INPUT)
+    if not isinstance(document.data, dict):
+        _input_failure(InputError([Issue(file=path, path="$", message=Text(
+            "the answers must be a mapping of question keys to answers",
+            "de antwoorden moeten een mapping van vraagsleutels naar antwoorden zijn"))]), lang)
+        sys.exit(EXIT_INPUT)
+    return document.data
+
+
+def _check(text: str, output: str, lang: str) -> None:
+    """Re-read the YAML with collabrules' own loader and validate it before writing."""
+    from ..engine import case_validator
+    from ..errors import InputError
+    from ..loading import parse_bytes
+    from ..structure import consistency_issues
+
+    try:
+        document = parse_bytes(text.encode("utf-8"), output, fmt="yaml")
+    except InputError as error:  # pragma: no cover - the writer's own bug
+        _input_failure(error, lang)
+        sys.exit(EXIT_INPUT)
+    issues = case_validator().issues(document.data, output, document.lines)
+    issues += consistency_issues(document.data, output, document.lines)
+    if issues:
+        _input_failure(InputError(issues), lang)
+        sys.exit(EXIT_INPUT)

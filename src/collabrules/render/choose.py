@@ -1,0 +1,40 @@
+"""Choosing a renderer by format name; a picklable callable so worker processes can use it."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..models import Taxonomy
+from ..report import Report
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+@attrs.frozen
+class Render:
+    """Render one report in a format and language (``json`` compact or indented)."""
+
+    fmt: str
+    lang: str
+    width: int = 88
+    verbose: bool = True
+    color: bool = False
+    indent: int | None = None
+
+    def __call__(self, report: Report, taxonomy: Taxonomy | None = None) -> str:
+        if self.fmt == "json":
+            from ..serialize import report_to_json
+
+            return report_to_json(report, self.lang, indent=self.indent)
+        if self.fmt == "markdown":
+            from .markdown import render_markdown
+
+            return render_markdown(report, self.lang)
+        if self.fmt == "html":
+            from .html import render_html
+
+            return render_html(report, self.lang, taxonomy=taxonomy)
+        from .text import render_text
+
+        return render_text(report, self.lang, width=self.width, verbose=self.verbose,
+                           color=self.color)

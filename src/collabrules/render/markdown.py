@@ -1,0 +1,98 @@
+"""A report as Markdown (GitHub flavour), for tickets, wikis and pull requests."""
+
+from __future__ import annotations
+
+import json
+
+from ..finding import Finding
+from ..report import Report
+from ..vocab import Outcome
+from .labels import LABELS
+
+MARKS = {Outcome.HELD: "✔", Outcome.FAILED: "✘", Outcome.UNKNOWN: "?"}
+
+
+def _t(key: str, lang: str) -> str:
+    return LABELS[key].get(lang)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report, lang: str = "en") -> str:
+    """The report as Markdown in one language."""
+    name = report.title or report.case_id or report.source or ""
+    out = [f"# {_t('report', lang)}: {name}", "",
+           f"*{_t('perspective', lang)}: {report.perspective}*", "",
+           f"## {_t('summary', lang)}", "", report.summary.headline.get(lang), "",
+           f"| {_t('principle', lang)} | {_t('status', lang)} | {_t('severity', lang)} |",
+           "| --- | --- | --- |"]
+    for finding in report.findings:
+        out.append(f"| [{finding.code}](#{finding.code.lower()}) {_cell(finding.title.get(lang))}"
+                   f" | {finding.status.label.get(lang)} | {finding.severity.label.get(lang)} |")
+    out += ["", f"## {_t('findings', lang)}", ""]
+    for finding in report.findings:
+        out.extend(_finding(finding, lang))
+    out += [f"## {_t('recommendation', lang)}", ""]
+    rec = report.recommendation
+    if rec is None:
+        out += [_t("no_recommendation", lang), ""]
+    else:
+        out += [f"**{rec.name.get(lang)}** (`{rec.model}`)", "",
+                f"- {_t('current', lang)}: {rec.current or _t('unknown', lang)}",
+                f"- {_t('gap', lang)}: {rec.gap.get(lang)}"]
+        if rec.trust is not None:
+            out.append(f"- {_t('trust_needed', lang)}: {rec.trust.label.get(lang)}")
+        if rec.governance:
+            out.append(f"- {_t('governance', lang)}: {', '.join(rec.governance)}")
+        out.extend(f"- {why.get(lang)}" for why in rec.why)
+        out.append("")
+        if rec.path:
+            out += [f"### {_t('path', lang)}", ""]
+            out.extend(f"{n}. **{s.name.get(lang)}** ({s.months:g} {_t('months', lang)}): "
+                       f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
+            out.append("")
+    if report.notes:
+        out += [f"## {_t('notes', lang)}", ""]
+        out.extend(f"- {n.text.get(lang)}" for n in report.notes)
+        out.append("")
+    if report.problems:
+        out += [f"## {_t('problems', lang)}", ""]
+        out.extend(f"- {p.message.get(lang)}" for p in report.problems)
+        out.append("")
+    prov = report.provenance
+    out += [f"## {_t('provenance', lang)}", "",
+            f"- {_t('engine', lang)}: {prov.engine} {prov.engine_version}",
+            f"- {_t('plugins', lang)}: " + ", ".join(
+                f"{p.name} ({p.distribution} {p.version})" for p in prov.plugins),
+            f"- {_t('principle_set', lang)}: {', '.join(prov.principle_set.codes)} "
+            f"(`{prov.principle_set.digest}`)",
+            f"- {_t('input_digest', lang)}: `{prov.input_digest}`"]
+    return "\n".join(out) + "\n"
+
+
+def _finding(finding: Finding, lang: str) -> list[str]:
+    out = [f"### {finding.code} {finding.title.get(lang)}: "
+           f"{finding.status.label.get(lang)}", "",
+           f"{_t('severity', lang)}: {finding.severity.label.get(lang)}", "",
+           finding.rationale.get(lang), ""]
+    if finding.conditions:
+        out += [f"| | {_t('condition', lang)} | {_t('evidence', lang)} |", "| --- | --- | --- |"]
+        for c in finding.conditions:
+            evidence = [f"`{f.path}` = `{json.dumps(f.value, ensure_ascii=False)}`"
+                        for f in c.facts]
+            evidence += [f"`{s.name}` = `{json.dumps(s.value, ensure_ascii=False)}`"
+                         for s in c.signals]
+            out.append(f"| {MARKS[c.outcome]} | {_cell(c.text.get(lang))} | "
+                       f"{_cell('; '.join(evidence))} |")
+        out.append("")
+    if finding.actions:
+        out += [f"**{_t('actions', lang)}**", ""]
+        out.extend(f"- {a.get(lang)}" for a in finding.actions)
+        out.append("")
+    if finding.missing:
+        out += [f"{_t('missing', lang)}: " + ", ".join(f"`{m}`" for m in finding.missing), ""]
+    if finding.waiver is not None:
+        out += [f"{_t('waiver', lang)}: {finding.waiver.describe(lang)}", ""]
+    return out
