@@ -14,9 +14,10 @@ from ..hookspecs import hookimpl
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
-from ..vocab import Posture, Severity, Status
+from ..vocab import Attitude, Posture, Severity, Status
 
 DEEP = 2
+_ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
 _DEFENCES = ("legal_capacity", "exit_plan", "price_guarantee")
 
 
@@ -52,7 +53,8 @@ def assess(a: Assessment) -> None:
             "needs.",
             "Richt u erop in om met {who} als tegenstander samen te werken: een sterk "
             "contract, juridische en onderhandelingscapaciteit en een exitplan; beperk de "
-            "openheid tot wat het contract vraagt.").format(who=", ".join(adversaries or ())),
+            "openheid tot wat het contract vraagt.").format(
+                who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]),
     )
     if not adversaries:
         return

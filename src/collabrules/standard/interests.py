@@ -45,9 +45,7 @@ def assess(a: Assessment) -> None:
     )
     hidden = a.signal("undisclosed_drivers").value
     open_enough: bool | None = None
-    if hidden is not None and not hidden:
-        open_enough = True
-    elif aimed is not None and aimed == 0:
+    if (hidden is not None and not hidden) or (aimed is not None and aimed == 0):
         open_enough = True
     elif hidden:
         open_enough = None if aimed is None else False

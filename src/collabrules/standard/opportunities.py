@@ -28,9 +28,8 @@ def _competitors(a: Assessment, overlap: list[str]) -> bool | None:
     for other in a.case.others:
         if own.sector is None or other.sector is None:
             verdicts.append(None)
-        elif own.sector.strip().lower() != other.sector.strip().lower():
-            verdicts.append(False)
-        elif own.size in _SMALL and other.size in _SMALL:
+        elif (own.sector.strip().lower() != other.sector.strip().lower()
+              or (own.size in _SMALL and other.size in _SMALL)):
             verdicts.append(False)
         elif own.size is None or other.size is None:
             verdicts.append(None)
@@ -82,11 +81,8 @@ def assess(a: Assessment) -> None:
     mixed = governance.mixed_teams if governance else None
     sharing = governance.knowledge_sharing if governance else None
     used: bool | None = None
-    if fit is not None and not (fit["they_give_us"] or fit["we_give_them"]):
-        used = True
-    elif aimed is not None and aimed == 0:
-        used = True
-    elif True in (mixed, sharing):
+    no_complements = fit is not None and not (fit["they_give_us"] or fit["we_give_them"])
+    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing):
         used = True
     elif mixed is False and sharing is False:
         used = None if fit is None or aimed is None else False

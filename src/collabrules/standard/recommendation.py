@@ -22,7 +22,7 @@ from ..hookspecs import hookimpl
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..signals import SignalBook
 from ..text import Text
-from ..vocab import Attitude, Level
+from ..vocab import Attitude, Level, Power, Replaceability
 
 ALLIANCE_MONTHS = 60
 
@@ -37,6 +37,8 @@ W = {
         "{complexity}, uncertainty {uncertainty}, risk {risk}).",
         "De levering vraagt diepgang {depth} van 3 (standaardisatie {std}, complexiteit "
         "{complexity}, onzekerheid {uncertainty}, risico {risk})."),
+    "conduct": Text("Observed conduct of the counterpart: {conduct}.",
+                    "Waargenomen gedrag van de tegenpartij: {conduct}."),
     "kraljic": Text("Kraljic quadrant of the delivery: {quadrant}.",
                     "Kraljic-kwadrant van de levering: {quadrant}."),
     "alliance": Text(
@@ -87,6 +89,22 @@ def _label(value: object) -> object:
     return "?" if value is None else value
 
 
+def _adversaries(case: Case) -> list[Text]:
+    return [Text(f"{p.name} (", f"{p.name} (") + p.attitude.label + Text(")", ")")
+            for p in case.others if p.attitude in (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)]
+
+
+def _powers(case: Case) -> list[Text]:
+    found = []
+    for party in case.others:
+        name = Text(f"{party.name}: ", f"{party.name}: ")
+        if party.power in (Power.HIGH, Power.DOMINANT):
+            found.append(name + Text("power ", "macht ") + party.power.label)
+        elif party.replaceability is Replaceability.IRREPLACEABLE:
+            found.append(name + party.replaceability.label)
+    return found
+
+
 def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
             why: list[Text], facts: list[str]) -> CollaborationModel | None:
     adversaries = signals["adversarial_counterpart"]
@@ -94,8 +112,11 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
     defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
     if adversaries.value and dominance.value and defensive is not None:
         facts.extend(adversaries.paths + dominance.paths)
-        why.append(W["adversary"].format(who=", ".join(adversaries.value),
-                                         power=", ".join(dominance.value)))
+        why.append(W["adversary"].format(who=_adversaries(case), power=_powers(case)))
+        conduct = [(case.path_of(p), c) for p in case.others for c in p.conduct or ()]
+        if conduct:
+            facts.extend(dict.fromkeys(f"{path}.conduct" for path, _ in conduct))
+            why.append(W["conduct"].format(conduct=[c for _, c in conduct]))
         return defensive
     scale = taxonomy.by_depth()
     if not scale:
@@ -168,7 +189,7 @@ def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecom
     else:
         gap = GAP["lighter"].format(current=current.name, model=target.name)
     actual = relationship.trust if relationship else None
-    if actual is not None:
+    if actual is not None and not target.adversarial:
         facts.append("$.relationship.trust")
         key = "over_trust" if actual.rank >= target.trust.rank else "trust_short"
         if key == "trust_short" or actual.rank > target.trust.rank:
