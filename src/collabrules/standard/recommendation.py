@@ -62,6 +62,16 @@ W = {
         "Het feitelijke vertrouwen ({actual}) ligt onder wat dit model vraagt ({needed}): "
         "bouw het op langs de route, niet bij besluit."),
 }
+QUADRANTS = {
+    "non_critical": Text("non-critical (low supply risk, low profit impact)",
+                         "routine (laag toeleveringsrisico, lage winstimpact)"),
+    "leverage": Text("leverage (low supply risk, high profit impact)",
+                     "hefboom (laag toeleveringsrisico, hoge winstimpact)"),
+    "bottleneck": Text("bottleneck (high supply risk, low profit impact)",
+                       "knelpunt (hoog toeleveringsrisico, lage winstimpact)"),
+    "strategic": Text("strategic (high supply risk, high profit impact)",
+                      "strategisch (hoog toeleveringsrisico, hoge winstimpact)"),
+}
 GAP = {
     "same": Text("The model in use already fits.", "Het gebruikte model past al."),
     "none": Text("No model in use is stated; start with {model}.",
@@ -134,7 +144,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
     quadrant = signals["kraljic_quadrant"]
     if quadrant.value is not None:
         facts.extend(quadrant.paths)
-        why.append(W["kraljic"].format(quadrant=quadrant.value.replace("_", "-")))
+        why.append(W["kraljic"].format(quadrant=QUADRANTS[quadrant.value]))
     fitting = [m for m in scale if m.depth <= needed.value]
     chosen = fitting[-1] if fitting else scale[0]
     duration = d.duration_months if d else None
