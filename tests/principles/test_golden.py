@@ -96,3 +96,7 @@ def test_every_verdict_traces_to_case_facts(scenario: str) -> None:
             assert condition["facts"] or condition["signals"], (finding["code"], condition["id"])
             if condition["outcome"] == "unknown":
                 assert condition["decided_by"], (finding["code"], condition["id"])
+            else:
+                cited = [f["path"] for f in condition["facts"]]
+                assert any(path.startswith("$.") for path in cited), (
+                    finding["code"], condition["id"], "cites no case fact")

@@ -15,6 +15,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Attitude, Posture, Severity, Status
+from .evidence import cite
 
 DEEP = 2
 _ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
@@ -45,7 +46,8 @@ def assess(a: Assessment) -> None:
              "een opportunistische of vijandige tegenpartij wordt niet tegemoet getreden met "
              "een open, vertrouwende, diep samenwerkende inrichting"),
         effect=Status.VIOLATED,
-        facts=(a.fact("$.relationship.posture", posture),),
+        facts=(a.fact("$.relationship.posture", posture),
+               *cite(a, "adversarial_counterpart", "model_in_use")),
         signals=("adversarial_counterpart", "model_in_use"),
         action=Text(
             "Organise to work with {who} as an adversary: a strong contract, legal and "
@@ -71,7 +73,7 @@ def assess(a: Assessment) -> None:
              "en een prijsgarantie geregeld"),
         effect=Status.VIOLATED if dominance else Status.AT_RISK,
         facts=tuple(a.fact(f"$.relationship.safeguards.{d}", v)
-                    for d, v in zip(_DEFENCES, values)),
+                    for d, v in zip(_DEFENCES, values)) + cite(a, "counterpart_dominance"),
         signals=("counterpart_dominance",),
         action=Text(
             "Build a line of defence: lawyers and contract negotiators on call, a price "

@@ -14,6 +14,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
+from .evidence import cite
 
 DEEP = 2
 
@@ -36,6 +37,7 @@ def assess(a: Assessment) -> None:
              "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
              "samenwerking dragen"),
         effect=Status.VIOLATED if no_common_ground else Status.AT_RISK,
+        facts=cite(a, "goal_alignment", "aimed_depth"),
         signals=("goal_alignment", "aimed_depth"),
         action=Text(
             "Put the conflicting goals on the table and agree how the collaboration balances "
@@ -56,6 +58,7 @@ def assess(a: Assessment) -> None:
              "aimed at needs",
              "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
              "beoogde diepgang dat vraagt"),
+        facts=cite(a, "undisclosed_drivers"),
         signals=("undisclosed_drivers", "aimed_depth"),
         action=Text(
             "Ask each party to state the drivers behind its goals, starting with the ones "

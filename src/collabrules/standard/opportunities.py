@@ -15,6 +15,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Size, Status
+from .evidence import cite
 
 _SMALL = (Size.MICRO, Size.SMALL)
 
@@ -50,6 +51,7 @@ def assess(a: Assessment) -> None:
         both,
         Text("each side offers a capability the other needs, in both directions",
              "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"),
+        facts=cite(a, "capability_fit"),
         signals=("capability_fit",),
         action=Text(
             "List what each party brings that the other lacks; if one direction stays "

@@ -16,6 +16,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
+from .evidence import cite
 
 
 def assess(a: Assessment) -> None:
@@ -42,7 +43,8 @@ def assess(a: Assessment) -> None:
              "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
              "inspanning) wordt expliciet beheerst in een commercieel overleg"),
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
-        facts=(a.fact("$.relationship.governance.commercial_review", review),),
+        facts=(a.fact("$.relationship.governance.commercial_review", review),
+               *cite(a, "commercial_opposition")),
         signals=("commercial_opposition",),
         action=Text(
             "Name the commercial opposition and manage it in a regular commercial review, "
@@ -56,6 +58,7 @@ def assess(a: Assessment) -> None:
         None if alignment is None else bool(alignment["shared"]),
         Text("a goal both parties share stands behind the word partnership",
              "achter het woord partnerschap staat een doel dat beide partijen delen"),
+        facts=cite(a, "goal_alignment"),
         signals=("goal_alignment",),
         action=Text(
             "Either agree the shared goal that would justify the word partnership, or call "

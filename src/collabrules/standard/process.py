@@ -15,6 +15,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
+from .evidence import cite
 
 DEV = "$.relationship.development"
 
@@ -30,7 +31,8 @@ def assess(a: Assessment) -> None:
         Text("a structured process with stages develops the relationship",
              "een gestructureerd proces met fasen ontwikkelt de relatie"),
         effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
-        facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),),
+        facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
+               *cite(a, "aimed_depth")),
         signals=("aimed_depth",),
         action=Text(
             "Set up a staged development process (for example joint start, pilot, "

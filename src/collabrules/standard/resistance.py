@@ -24,10 +24,12 @@ def assess(a: Assessment) -> None:
         None if state is None else state["count"] > 0,
         Text("resistance against the other party or its capabilities is recorded",
              "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
+        facts=(a.fact("$.relationship.resistance", None if state is None else state["count"]),),
         signals=("resistance_state",),
     )
     if not applies or state is None:
         return
+    items = (a.case.relationship.resistance if a.case.relationship else None) or ()
     uninvestigated = state["uninvestigated"]
     investigated: bool | None = False if uninvestigated else (
         None if state["unknown"] else True)
@@ -37,6 +39,8 @@ def assess(a: Assessment) -> None:
         Text("every resistance signal has been investigated with the people who resist",
              "elk signaal van weerstand is onderzocht met de mensen die zich verzetten"),
         effect=Status.VIOLATED,
+        facts=tuple(a.fact(f"$.relationship.resistance[{i}].investigated", r.investigated)
+                    for i, r in enumerate(items)),
         signals=("resistance_state",),
         decided_by=tuple(state["unknown"]),
         action=Text(
@@ -52,6 +56,9 @@ def assess(a: Assessment) -> None:
         weighed,
         Text("rational objections are recognised and addressed in the design",
              "rationele bezwaren zijn erkend en krijgen een plaats in de inrichting"),
+        facts=tuple(f for i, r in enumerate(items) for f in (
+            a.fact(f"$.relationship.resistance[{i}].rational", r.rational),
+            a.fact(f"$.relationship.resistance[{i}].addressed", r.addressed))),
         signals=("resistance_state",),
         decided_by=tuple(state["unweighed"]),
         action=Text(

@@ -51,7 +51,8 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
     shared_topics = sorted({a.axis for a in mine for b in theirs if shared(a, b)})
     conflicting = sorted({a.axis for a in mine for b in theirs if opposed(a, b)})
-    paths = tuple(sorted({a.path for a in mine + theirs}))
+    paths = tuple(f"{a.path}.{key}" for a in sorted(mine + theirs, key=lambda a: a.path)
+                  for key in ("topic", "direction"))
     return SignalValue({"shared": shared_topics, "conflicting": conflicting}, paths)
 
 
@@ -87,14 +88,15 @@ def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
     paths: list[str] = []
     for party in case.parties:
         where = case.path_of(party)
-        paths.append(f"{where}.goals")
         if party.goals is None:
+            paths.append(f"{where}.goals")
             missing.append(f"{where}.goals")
         drivers = [(f"{where}.goals[{i}]", g.topic, g.disclosed)
                    for i, g in enumerate(party.goals or ())]
         drivers += [(f"{where}.interests[{i}]", d.description, d.disclosed)
                     for i, d in enumerate(party.interests or ())]
         for path, label, disclosed in drivers:
+            paths.append(f"{path}.disclosed")
             if disclosed is None:
                 missing.append(f"{path}.disclosed")
             elif not disclosed:
@@ -110,7 +112,6 @@ def _norm(items: tuple[str, ...]) -> set[str]:
 
 def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
     """Capabilities each side offers that the other needs, and capabilities both offer."""
-    own_path = case.path_of(case.own)
     needed = []
     for party in case.parties:
         where = case.path_of(party)
@@ -118,7 +119,8 @@ def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
             needed.append(f"{where}.capabilities_offered")
         if party.capabilities_needed is None:
             needed.append(f"{where}.capabilities_needed")
-    paths = (f"{own_path}.capabilities_offered", f"{own_path}.capabilities_needed")
+    paths = tuple(f"{case.path_of(p)}.{key}" for p in case.parties
+                  for key in ("capabilities_offered", "capabilities_needed"))
     if needed:
         return SignalValue(None, paths, tuple(needed))
     we_offer = _norm(case.own.capabilities_offered or ())

@@ -14,6 +14,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
+from .evidence import cite
 
 _DEEPEN = Text(
     "Move to a model that fits the delivery (see the recommended collaboration model) and "
@@ -44,8 +45,7 @@ def assess(a: Assessment) -> None:
              "het gebruikte model past bij de diepgang van samenwerking die de levering "
              "vraagt (hooguit één stap dieper, nooit ondieper)"),
         effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
-        facts=(a.fact("$.delivery.standardisation",
-                      a.case.delivery.standardisation if a.case.delivery else None),),
+        facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=_DEEPEN if difference > 0 else _SIMPLIFY,
     )

@@ -16,6 +16,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Level, Severity, Status
+from .evidence import cite
 
 DEEP = 2
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
@@ -38,7 +39,7 @@ def assess(a: Assessment) -> None:
              "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
              "vraagt"),
         effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
-        facts=(a.fact("$.relationship.trust", actual),),
+        facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust")),
         signals=("required_trust",),
         action=Text(
             "Build trust before relying on it: start small (a pilot, joint reviews), and "
@@ -58,6 +59,7 @@ def assess(a: Assessment) -> None:
              "guarantee would do",
              "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
              "formele garantie zou volstaan"),
+        facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=Text(
             "Replace the trust-based set-up with a contract that guarantees price, time and "
