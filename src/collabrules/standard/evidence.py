@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
+from enum import Enum
 from functools import cache
 from typing import Any
-
-import attrs
 
 from ..assessment import Assessment
 from ..finding import Fact
@@ -18,6 +17,10 @@ _MISSING = object()
 @cache
 def _steps(path: str) -> tuple[str | int, ...]:
     return tuple(int(index) if index else key for key, index in _STEP.findall(path[1:]))
+
+
+def _is_object(value: Any) -> bool:
+    return hasattr(type(value), "__attrs_attrs__")
 
 
 def value_at(root: Any, path: str) -> Any:
@@ -34,20 +37,28 @@ def value_at(root: Any, path: str) -> Any:
             value = value[step] if step < len(value) else None
         else:
             value = getattr(value, step, None)
-    if attrs.has(type(value)) or (isinstance(value, tuple) and value
-                                  and attrs.has(type(value[0]))):
+    if _is_object(value) or (value.__class__ is tuple and value and _is_object(value[0])):
         return _MISSING
+    return value
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if value.__class__ is tuple:
+        return [_plain(v) for v in value]
     return value
 
 
 def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
     """The case values the named signals were derived from, as facts (each path once)."""
     seen: dict[str, Fact] = {}
+    case = a.case
     for name in signals:
         for path in a.signal(name).paths:
             if path in seen:
                 continue
-            value = value_at(a.case, path)
+            value = value_at(case, path)
             if value is not _MISSING:
-                seen[path] = a.fact(path, value)
+                seen[path] = Fact(path, _plain(value))
     return tuple(seen.values())
