@@ -77,8 +77,10 @@ def test_removing_a_fact_never_makes_a_verdict_violated(data: dict[str, Any],
     after = _evaluate(data)
     assume(after is not None)
     assert after is not None
+    assert not after.problems, after.problems
     old, new = statuses(before), statuses(after)
     for code, status in new.items():
+        assert status != "error", code
         if status == "violated":
             assert old[code] == "violated", (code, old[code])
 
