@@ -21,7 +21,7 @@ from ..hookspecs import hookimpl
 from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
-from ..vocab import Level, Replaceability, Role, Standardisation
+from ..vocab import Level, Posture, Replaceability, Role, Standardisation
 from .taxonomy import standard_model, standard_models
 
 MAX_REQUIRED_DEPTH = 2
@@ -143,12 +143,27 @@ def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
 
 
 def called_partnership(case: Case, signals: SignalBook) -> SignalValue:
-    """Whether the words used for the relationship call it a partnership."""
-    path = f"{R}.label"
-    label = case.relationship.label if case.relationship else None
-    if label is None:
-        return SignalValue(None, (path,), (path,))
-    return SignalValue("partner" in label.lower(), (path,))
+    """Whether the relationship is called a partnership, or treated as one.
+
+    Treated as one: an open posture together with open books, the intimacy of partners.
+    """
+    rel = case.relationship
+    label = rel.label if rel else None
+    posture = rel.posture if rel else None
+    books = rel.governance.open_book if rel and rel.governance else None
+    paths = (f"{R}.label", f"{R}.posture", f"{R}.governance.open_book")
+    called = None if label is None else "partner" in label.lower()
+    treated: bool | None = None
+    if (posture is not None and posture is not Posture.OPEN) or books is False:
+        treated = False
+    elif posture is Posture.OPEN and books:
+        treated = True
+    if called or treated:
+        return SignalValue(True, paths)
+    if called is False and treated is False:
+        return SignalValue(False, paths)
+    missing = tuple(p for p, v in zip(paths, (label, posture, books)) if v is None)
+    return SignalValue(None, paths, missing)
 
 
 def resistance_state(case: Case, signals: SignalBook) -> SignalValue:
@@ -202,8 +217,10 @@ DESIGN_SIGNALS = (
         "Kraljic's quadrant of the delivery: non-critical, leverage, bottleneck or strategic.",
         "Het Kraljic-kwadrant van de levering: routine, hefboom, knelpunt of strategisch.")),
     Signal(name="called_partnership", compute=called_partnership, description=Text(
-        "Whether the relationship is called a partnership.",
-        "Of de relatie een partnerschap wordt genoemd.")),
+        "Whether the relationship is called a partnership, or treated as one (an open "
+        "posture with open books).",
+        "Of de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld (een "
+        "open houding met open boeken).")),
     Signal(name="resistance_state", compute=resistance_state, description=Text(
         "Resistance signals, those not investigated and rational objections not addressed.",
         "Signalen van weerstand, de niet onderzochte en de niet behandelde rationele "

@@ -22,13 +22,14 @@ from .evidence import cite
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
     relationship = a.case.relationship
-    label = relationship.label if relationship else None
     applies = a.applies(
         "called_partnership",
         a.signal("called_partnership").value,
-        Text("the relationship is called a partnership",
-             "de relatie wordt een partnerschap genoemd"),
-        facts=(a.fact("$.relationship.label", label),),
+        Text("the relationship is called a partnership, or treated as one (an open posture "
+             "with open books)",
+             "de relatie wordt een partnerschap genoemd, of als zodanig behandeld (een open "
+             "houding met open boeken)"),
+        facts=cite(a, "called_partnership"),
     )
     if not applies:
         return
@@ -89,11 +90,13 @@ PRINCIPLE = Principle(
         "Verwar de van nature competitieve commerciële relatie niet met de "
         "vriendschappelijke, hechte band van een echt partnerschap."),
     checks=Text(
-        "Applies when the relationship is called a partnership. Then: whether the "
+        "Applies when the relationship is called a partnership, or treated as one (an open "
+        "posture with open books). Then: whether the "
         "commercial opposition is managed in a commercial review (a violation when the "
         "parties' goals visibly oppose on price, margin or effort); whether a shared goal "
         "stands behind the word.",
-        "Geldt als de relatie een partnerschap wordt genoemd. Dan: of de commerciële "
+        "Geldt als de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld "
+        "(een open houding met open boeken). Dan: of de commerciële "
         "tegenstelling in een commercieel overleg wordt beheerst (een schending als de "
         "doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
         "inspanning); of er een gedeeld doel achter het woord staat."),
