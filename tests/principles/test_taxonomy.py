@@ -104,6 +104,7 @@ def test_hostile_but_weak_counterpart_is_not_enough_for_defensive() -> None:
     rec = _recommend("aggressive-monopolist", {"parties[1].power": "low",
                                                "parties[1].replaceability": "easy"})
     assert rec.model != "defensive"
+    assert any("holds no power over us" in why.en for why in rec.why)
 
 
 def test_over_deep_model_gets_a_lighter_recommendation() -> None:

@@ -37,6 +37,11 @@ W = {
         "{complexity}, uncertainty {uncertainty}, risk {risk}).",
         "De levering vraagt diepgang {depth} van 3 (standaardisatie {std}, complexiteit "
         "{complexity}, onzekerheid {uncertainty}, risico {risk})."),
+    "weak_adversary": Text(
+        "{who} behaves as an adversary but holds no power over us: keep the contract "
+        "strong and be ready to replace the party if the behaviour persists.",
+        "{who} gedraagt zich als tegenstander maar heeft geen macht over ons: houd het "
+        "contract sterk en wees klaar om de partij te vervangen als het gedrag aanhoudt."),
     "conduct": Text("Observed conduct of the counterpart: {conduct}.",
                     "Waargenomen gedrag van de tegenpartij: {conduct}."),
     "kraljic": Text("Kraljic quadrant of the delivery: {quadrant}.",
@@ -128,6 +133,9 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
             facts.extend(dict.fromkeys(f"{path}.conduct" for path, _ in conduct))
             why.append(W["conduct"].format(conduct=[c for _, c in conduct]))
         return defensive
+    if adversaries.value:
+        facts.extend(adversaries.paths)
+        why.append(W["weak_adversary"].format(who=_adversaries(case)))
     scale = taxonomy.by_depth()
     if not scale:
         return defensive
