@@ -133,8 +133,8 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
             facts.extend(dict.fromkeys(f"{path}.conduct" for path, _ in conduct))
             why.append(W["conduct"].format(conduct=[c for _, c in conduct]))
         return defensive
-    if adversaries.value:
-        facts.extend(adversaries.paths)
+    if adversaries.value and dominance.value == []:
+        facts.extend(adversaries.paths + dominance.paths)
         why.append(W["weak_adversary"].format(who=_adversaries(case)))
     scale = taxonomy.by_depth()
     if not scale:
