@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,7 +59,3 @@ def test_fixture_case(code: str, case: dict[str, Any]) -> None:
     if finding.status in (Status.VIOLATED, Status.AT_RISK):
         assert finding.actions, "a failed principle recommends actions"
         assert all(a.en and a.nl and a.en != a.nl for a in finding.actions)
-
-
-def test_fixture_files_are_in_the_tests_folder() -> None:
-    assert Path(FIXTURES).is_dir()
