@@ -54,6 +54,11 @@ def test_fixture_case(code: str, case: dict[str, Any]) -> None:
         failed = sorted(c.id for c in finding.conditions if c.outcome is Outcome.FAILED
                         and not c.applicability)
         assert failed == sorted(case["failed"])
+    for condition in finding.conditions:
+        for text in (condition.text, condition.action):
+            for lang in ("en", "nl") if text else ():
+                words = text.get(lang)
+                assert "()" not in words and ": ." not in words and "  " not in words, words
     if finding.status is Status.UNDETERMINED:
         assert finding.missing, "an undetermined finding names the facts that would decide it"
     if finding.status in (Status.VIOLATED, Status.AT_RISK):

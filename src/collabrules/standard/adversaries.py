@@ -56,7 +56,8 @@ def assess(a: Assessment) -> None:
             "Richt u erop in om met {who} als tegenstander samen te werken: een sterk "
             "contract, juridische en onderhandelingscapaciteit en een exitplan; beperk de "
             "openheid tot wat het contract vraagt.").format(
-                who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]),
+                who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]
+                or Text("the other party", "de andere partij")),
     )
     if not adversaries:
         return

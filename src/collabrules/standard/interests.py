@@ -62,9 +62,10 @@ def assess(a: Assessment) -> None:
         signals=("undisclosed_drivers", "aimed_depth"),
         action=Text(
             "Ask each party to state the drivers behind its goals, starting with the ones "
-            "not yet disclosed: {hidden}.",
+            "not yet disclosed{hidden}.",
             "Vraag elke partij de drijfveren achter haar doelen te benoemen, te beginnen met "
-            "de nog niet gedeelde: {hidden}.").format(hidden=", ".join(hidden or ())),
+            "de nog niet gedeelde{hidden}.").format(
+                hidden=": " + ", ".join(hidden) if hidden else ""),
     )
 
 

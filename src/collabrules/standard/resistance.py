@@ -16,6 +16,10 @@ from ..text import Text
 from ..vocab import Severity, Status
 
 
+def _listed(items: list[str]) -> str:
+    return f" ({'; '.join(items)})" if items else ""
+
+
 def assess(a: Assessment) -> None:
     """Applies when resistance is recorded; checks investigation and rational objections."""
     state = a.signal("resistance_state").value
@@ -44,10 +48,10 @@ def assess(a: Assessment) -> None:
         signals=("resistance_state",),
         decided_by=tuple(state["unknown"]),
         action=Text(
-            "Investigate the objection with its owner ({items}): ask what drives it, and "
+            "Investigate the objection with its owner{items}: ask what drives it, and "
             "record which reasons are rational.",
-            "Onderzoek het bezwaar met de eigenaar ervan ({items}): vraag wat erachter zit "
-            "en leg vast welke redenen rationeel zijn.").format(items="; ".join(uninvestigated)),
+            "Onderzoek het bezwaar met de eigenaar ervan{items}: vraag wat erachter zit "
+            "en leg vast welke redenen rationeel zijn.").format(items=_listed(uninvestigated)),
     )
     unaddressed = state["rational_unaddressed"]
     weighed: bool | None = False if unaddressed else (None if state["unweighed"] else True)
@@ -62,11 +66,11 @@ def assess(a: Assessment) -> None:
         signals=("resistance_state",),
         decided_by=tuple(state["unweighed"]),
         action=Text(
-            "Give the rational objections a place in the design ({items}): adjust the way "
+            "Give the rational objections a place in the design{items}: adjust the way "
             "of working where the objection is right, and explain where it is not.",
-            "Geef de rationele bezwaren een plaats in de inrichting ({items}): pas de "
+            "Geef de rationele bezwaren een plaats in de inrichting{items}: pas de "
             "werkwijze aan waar het bezwaar klopt en leg uit waar niet.").format(
-                items="; ".join(unaddressed)),
+                items=_listed(unaddressed)),
     )
 
 
