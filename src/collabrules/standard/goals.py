@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..case import DepartmentalTarget, Goal, Party
+from ..case import Case, DepartmentalTarget, Goal, Party
 from ..vocab import Direction
 
 # topic -> (axis, sign): "maximise discount" pushes the money axis the other way.
@@ -73,3 +73,9 @@ def opposed(a: Aim, b: Aim) -> bool:
 def shared(a: Aim, b: Aim) -> bool:
     """Two aims push the same axis the same way (or both aim to reach it)."""
     return a.axis == b.axis and a.push == b.push
+
+
+def undirected_goals(case: Case) -> list[str]:
+    """Paths of goals whose direction is left out: their alignment is unknown."""
+    return [f"{case.path_of(p)}.goals[{i}].direction"
+            for p in case.parties for i, g in enumerate(p.goals or ()) if g.direction is None]

@@ -14,6 +14,7 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Net, Severity, Status
+from .evidence import cite
 
 
 def assess(a: Assessment) -> None:
@@ -26,6 +27,7 @@ def assess(a: Assessment) -> None:
         Text("the other party's expected benefit is stated and net positive",
              "het verwachte voordeel van de andere partij is benoemd en netto positief"),
         effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        facts=cite(a, "counterpart_benefit"),
         signals=("counterpart_benefit",),
         action=Text(
             "State what the other party gains from joint success before negotiating terms "
@@ -43,6 +45,7 @@ def assess(a: Assessment) -> None:
         Text("the case does not state only our own benefit (they - we - I, not I first)",
              "de casus benoemt niet alleen ons eigen voordeel (zij - wij - ik, niet ik eerst)"),
         effect=Status.VIOLATED,
+        facts=cite(a, "own_benefit", "counterpart_benefit"),
         signals=("own_benefit", "counterpart_benefit"),
         action=Text(
             "Reverse the order of the business case: describe their gain, then the joint "
@@ -56,6 +59,7 @@ def assess(a: Assessment) -> None:
         None if alignment is None else bool(alignment["shared"]),
         Text("the parties share at least one goal, so a joint benefit is stated",
              "de partijen delen minstens één doel, dus er is een gezamenlijk voordeel benoemd"),
+        facts=cite(a, "goal_alignment"),
         signals=("goal_alignment",),
         action=Text(
             "Agree one goal both parties gain from and make it the first item of the "

@@ -7,8 +7,8 @@ from ..hookspecs import hookimpl
 from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
-from ..vocab import Net
-from .goals import aims, opposed, shared
+from ..vocab import Attitude, Net, Power, Replaceability
+from .goals import aims, opposed, shared, undirected_goals
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
@@ -44,13 +44,15 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     """Topics on which the perspective party and the others aim the same or opposite way."""
     own_path = case.path_of(case.own)
     needed = [f"{case.path_of(p)}.goals" for p in case.parties if p.goals is None]
+    needed += undirected_goals(case)
     if needed:
         return SignalValue(None, (), tuple(needed))
     mine = aims(case.own, own_path)
     theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
     shared_topics = sorted({a.axis for a in mine for b in theirs if shared(a, b)})
     conflicting = sorted({a.axis for a in mine for b in theirs if opposed(a, b)})
-    paths = tuple(sorted({a.path for a in mine + theirs}))
+    paths = tuple(f"{a.path}.{key}" for a in sorted(mine + theirs, key=lambda a: a.path)
+                  for key in ("topic", "direction"))
     return SignalValue({"shared": shared_topics, "conflicting": conflicting}, paths)
 
 
@@ -74,6 +76,103 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(sorted(set(conflicts)), (f"{own_path}.departmental_targets",))
 
 
+_ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
+_DOMINANT = (Power.HIGH, Power.DOMINANT)
+_COMMERCIAL_AXES = ("money", "effort")
+
+
+def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
+    """Goals and interests a party has not disclosed to the other (``[]`` = none)."""
+    found: list[str] = []
+    missing: list[str] = []
+    paths: list[str] = []
+    for party in case.parties:
+        where = case.path_of(party)
+        if party.goals is None:
+            paths.append(f"{where}.goals")
+            missing.append(f"{where}.goals")
+        drivers = [(f"{where}.goals[{i}]", g.topic, g.disclosed)
+                   for i, g in enumerate(party.goals or ())]
+        drivers += [(f"{where}.interests[{i}]", d.description, d.disclosed)
+                    for i, d in enumerate(party.interests or ())]
+        for path, label, disclosed in drivers:
+            paths.append(f"{path}.disclosed")
+            if disclosed is None:
+                missing.append(f"{path}.disclosed")
+            elif not disclosed:
+                found.append(f"{party.name}: {label}")
+    if found or not missing:
+        return SignalValue(found, tuple(paths))
+    return SignalValue(None, tuple(paths), tuple(missing))
+
+
+def _norm(items: tuple[str, ...]) -> set[str]:
+    return {i.strip().lower() for i in items}
+
+
+def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
+    """Capabilities each side offers that the other needs, and capabilities both offer."""
+    needed = []
+    for party in case.parties:
+        where = case.path_of(party)
+        if party.capabilities_offered is None:
+            needed.append(f"{where}.capabilities_offered")
+        if party.capabilities_needed is None:
+            needed.append(f"{where}.capabilities_needed")
+    paths = tuple(f"{case.path_of(p)}.{key}" for p in case.parties
+                  for key in ("capabilities_offered", "capabilities_needed"))
+    if needed:
+        return SignalValue(None, paths, tuple(needed))
+    we_offer = _norm(case.own.capabilities_offered or ())
+    we_need = _norm(case.own.capabilities_needed or ())
+    they_offer = {c for p in case.others for c in _norm(p.capabilities_offered or ())}
+    they_need = {c for p in case.others for c in _norm(p.capabilities_needed or ())}
+    return SignalValue({
+        "they_give_us": sorted(they_offer & we_need),
+        "we_give_them": sorted(we_offer & they_need),
+        "overlap": sorted(we_offer & they_offer),
+    }, paths)
+
+
+def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
+    """Other parties that behave opportunistically or with hostility (``[]`` = none)."""
+    paths = tuple(f"{case.path_of(p)}.attitude" for p in case.others)
+    found = [f"{p.name} ({p.attitude.value})" for p in case.others if p.attitude in _ADVERSARIAL]
+    missing = tuple(path for path, p in zip(paths, case.others) if p.attitude is None)
+    if found or not missing:
+        return SignalValue(found, paths)
+    return SignalValue(None, paths, missing)
+
+
+def counterpart_dominance(case: Case, signals: SignalBook) -> SignalValue:
+    """Other parties with high or dominant power, or that cannot be replaced (``[]`` = none)."""
+    found: list[str] = []
+    missing: list[str] = []
+    paths: list[str] = []
+    for party in case.others:
+        where = case.path_of(party)
+        paths += [f"{where}.power", f"{where}.replaceability"]
+        if party.power in _DOMINANT:
+            found.append(f"{party.name}: power {party.power.value}")
+        elif party.replaceability is Replaceability.IRREPLACEABLE:
+            found.append(f"{party.name}: {party.replaceability.value}")
+        else:
+            missing += [f"{where}.power"] if party.power is None else []
+            missing += [f"{where}.replaceability"] if party.replaceability is None else []
+    if found or not missing:
+        return SignalValue(found, tuple(paths))
+    return SignalValue(None, tuple(paths), tuple(missing))
+
+
+def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
+    """Commercial axes (money: price and margin; effort) on which goals oppose each other."""
+    alignment = signals["goal_alignment"]
+    if alignment.value is None:
+        return SignalValue(None, alignment.paths, alignment.missing)
+    axes = [a for a in alignment.value["conflicting"] if a in _COMMERCIAL_AXES]
+    return SignalValue(axes, alignment.paths)
+
+
 STANDARD_SIGNALS = (
     Signal(name="counterpart_benefit", compute=counterpart_benefit, description=Text(
         "The least favourable net benefit another party expects from the relationship.",
@@ -90,6 +189,24 @@ STANDARD_SIGNALS = (
         "Departmental targets of the perspective party that work against another party's goals.",
         "Afdelingsdoelstellingen van de perspectiefpartij die tegen de doelen van een andere "
         "partij ingaan.")),
+    Signal(name="undisclosed_drivers", compute=undisclosed_drivers, description=Text(
+        "Goals and interests a party keeps from the other party.",
+        "Doelen en belangen die een partij niet aan de andere partij kenbaar maakt.")),
+    Signal(name="capability_fit", compute=capability_fit, description=Text(
+        "Capabilities each side offers that the other needs, in both directions, and "
+        "capabilities both offer (overlap).",
+        "Capaciteiten die de ene kant biedt en de andere nodig heeft, in beide richtingen, en "
+        "capaciteiten die beide bieden (overlap).")),
+    Signal(name="adversarial_counterpart", compute=adversarial_counterpart, description=Text(
+        "Other parties whose attitude is opportunistic or hostile.",
+        "Andere partijen met een opportunistische of vijandige houding.")),
+    Signal(name="counterpart_dominance", compute=counterpart_dominance, description=Text(
+        "Other parties with high or dominant market power, or that cannot be replaced.",
+        "Andere partijen met veel of dominante marktmacht, of die onvervangbaar zijn.")),
+    Signal(name="commercial_opposition", compute=commercial_opposition, description=Text(
+        "Commercial topics (price and margin, effort) on which the parties' goals oppose.",
+        "Commerciële onderwerpen (prijs en marge, inspanning) waarop de doelen van de "
+        "partijen tegengesteld zijn.")),
 )
 
 

@@ -1,0 +1,118 @@
+"""CR02 Interests and goals: understand how the parties' interests and goals fit.
+
+Anti-pattern: a deep collaboration is built on goals that push in opposite directions,
+and the drivers behind them stay hidden, sometimes even from the parties themselves.
+Best practice: derive the shared and the opposing goals, bring undisclosed drivers into
+the open, and choose a depth of collaboration the balance of alignment can carry.
+"""
+
+from __future__ import annotations
+
+from ..assessment import Assessment
+from ..hookspecs import hookimpl
+from ..principle import Example, Observation, Principle
+from ..registry import PrincipleRegistrar
+from ..text import Text
+from ..vocab import Severity, Status
+from .evidence import cite
+
+DEEP = 2
+
+
+def assess(a: Assessment) -> None:
+    """Weigh shared against conflicting goals for the depth aimed at; check disclosure."""
+    alignment = a.signal("goal_alignment").value
+    aimed = a.signal("aimed_depth").value
+    fits: bool | None = None
+    no_common_ground = bool(alignment and alignment["conflicting"] and not alignment["shared"])
+    if aimed is not None and aimed < DEEP:
+        fits = True
+    elif alignment is not None and aimed is not None:
+        fits = len(alignment["conflicting"]) <= len(alignment["shared"])
+    a.check(
+        "goals_carry_depth",
+        fits,
+        Text("the balance of shared and conflicting goals can carry the depth of "
+             "collaboration aimed at",
+             "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
+             "samenwerking dragen"),
+        effect=Status.VIOLATED if no_common_ground else Status.AT_RISK,
+        facts=cite(a, "goal_alignment", "aimed_depth"),
+        signals=("goal_alignment", "aimed_depth"),
+        action=Text(
+            "Put the conflicting goals on the table and agree how the collaboration balances "
+            "them (for example price against margin) before deepening it.",
+            "Leg de strijdige doelen op tafel en spreek af hoe de samenwerking ze in evenwicht "
+            "brengt (bijvoorbeeld prijs tegenover marge) voordat u haar verdiept."),
+    )
+    hidden = a.signal("undisclosed_drivers").value
+    open_enough: bool | None = None
+    if (hidden is not None and not hidden) or (aimed is not None and aimed == 0):
+        open_enough = True
+    elif hidden:
+        open_enough = None if aimed is None else False
+    a.check(
+        "drivers_disclosed",
+        open_enough,
+        Text("the drivers behind the parties' goals are disclosed, as far as the depth "
+             "aimed at needs",
+             "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
+             "beoogde diepgang dat vraagt"),
+        facts=cite(a, "undisclosed_drivers"),
+        signals=("undisclosed_drivers", "aimed_depth"),
+        action=Text(
+            "Ask each party to state the drivers behind its goals, starting with the ones "
+            "not yet disclosed{hidden}.",
+            "Vraag elke partij de drijfveren achter haar doelen te benoemen, te beginnen met "
+            "de nog niet gedeelde{hidden}.").format(
+                hidden=": " + ", ".join(hidden) if hidden else ""),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR02",
+    slug="interests-and-goals",
+    theme=Text("Interests and goals", "Belangen en doelen"),
+    title=Text("Know how interests and goals fit", "Weet hoe belangen en doelen passen"),
+    observation=Observation(Text(
+        "Interests and goals set the conditions for collaboration: they raise obstacles or "
+        "remove them. Goals the parties share pull them together; goals that point in "
+        "opposite directions push them apart. The drivers behind goals are often unclear, "
+        "even to the party that has them, so openness about them pays.",
+        "Belangen en doelen bepalen de voorwaarden voor samenwerking: ze werpen drempels op "
+        "of nemen ze weg. Gedeelde doelen trekken partijen naar elkaar toe; tegengestelde "
+        "doelen drijven ze uit elkaar. De drijfveren achter doelen zijn vaak onduidelijk, "
+        "zelfs voor de partij die ze heeft, dus openheid erover loont.")),
+    statement=Text(
+        "Find out whether and how the parties' interests and goals fit together, and "
+        "organise the collaboration to match.",
+        "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
+        "richt de samenwerking daarop in."),
+    checks=Text(
+        "Shared and conflicting goals (same topic, same or opposite direction); whether "
+        "that balance can carry the depth of collaboration aimed at; whether drivers are "
+        "kept from the other party where the depth needs openness.",
+        "Gedeelde en strijdige doelen (zelfde onderwerp, zelfde of tegengestelde richting); "
+        "of die balans de beoogde diepgang van samenwerking kan dragen; of drijfveren "
+        "verborgen blijven waar de diepgang openheid vraagt."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "A close collaboration where the customer only wants a lower price and the "
+            "supplier only a higher one.",
+            "Een nauwe samenwerking waarin de klant alleen een lagere prijs wil en de "
+            "leverancier alleen een hogere.")),
+        Example(True, Text(
+            "Both parties want clean offices; the remaining price tension is handled by "
+            "the contract.",
+            "Beide partijen willen schone kantoren; de resterende spanning over de prijs "
+            "regelt het contract.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR02 Interests and goals."""
+    register(PRINCIPLE)

@@ -1,0 +1,123 @@
+"""CR08 Partnership is not a model for customer/supplier relationships.
+
+Anti-pattern: the relationship is called a "partnership" while price against margin and
+more delivery against less effort are left unspoken, so the commercial opposition
+surfaces as disappointment and distrust.
+Best practice: acknowledge that customer and supplier are to some extent opponents and
+manage that opposition explicitly (a commercial review), whatever the relationship is
+called.
+"""
+
+from __future__ import annotations
+
+from ..assessment import Assessment
+from ..hookspecs import hookimpl
+from ..principle import Example, Observation, Principle
+from ..registry import PrincipleRegistrar
+from ..text import Text
+from ..vocab import Severity, Status
+from .evidence import cite
+
+
+def assess(a: Assessment) -> None:
+    """Applies to relationships called a partnership; checks the opposition is managed."""
+    relationship = a.case.relationship
+    applies = a.applies(
+        "called_partnership",
+        a.signal("called_partnership").value,
+        Text("the relationship is called a partnership, or treated as one (an open posture "
+             "with open books)",
+             "de relatie wordt een partnerschap genoemd, of als zodanig behandeld (een open "
+             "houding met open boeken)"),
+        facts=cite(a, "called_partnership"),
+    )
+    if not applies:
+        return
+    opposition = a.signal("commercial_opposition").value
+    governance = relationship.governance if relationship else None
+    review = governance.commercial_review if governance else None
+    a.check(
+        "commercial_opposition_managed",
+        review,
+        Text("the commercial opposition (price against margin, delivery against effort) is "
+             "managed explicitly in a commercial review",
+             "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
+             "inspanning) wordt expliciet beheerst in een commercieel overleg"),
+        effect=Status.VIOLATED if opposition else Status.AT_RISK,
+        facts=(a.fact("$.relationship.governance.commercial_review", review),
+               *cite(a, "commercial_opposition")),
+        signals=("commercial_opposition",),
+        action=Text(
+            "Name the commercial opposition and manage it in a regular commercial review, "
+            "instead of covering it with the word partnership.",
+            "Benoem de commerciële tegenstelling en beheers haar in een vast commercieel "
+            "overleg, in plaats van haar te verhullen met het woord partnerschap."),
+    )
+    alignment = a.signal("goal_alignment").value
+    a.check(
+        "label_backed_by_shared_goal",
+        None if alignment is None else bool(alignment["shared"]),
+        Text("a goal both parties share stands behind the word partnership",
+             "achter het woord partnerschap staat een doel dat beide partijen delen"),
+        facts=cite(a, "goal_alignment"),
+        signals=("goal_alignment",),
+        action=Text(
+            "Either agree the shared goal that would justify the word partnership, or call "
+            "the relationship what it is: a customer/supplier relationship.",
+            "Spreek het gedeelde doel af dat het woord partnerschap zou rechtvaardigen, of "
+            "noem de relatie wat ze is: een klant-leveranciersrelatie."),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR08",
+    slug="partnership-is-not-a-model",
+    theme=Text("Partnership is not a model", "Partnerschap is geen model"),
+    title=Text("Do not confuse a commercial relationship with a partnership",
+               "Verwar een commerciële relatie niet met partnerschap"),
+    observation=Observation(Text(
+        "Partnership is often held up as the ideal. Partners in society share a future and "
+        "a goal, look after each other and keep nothing from each other. Customer and "
+        "supplier are, to a degree, opponents: cost against revenue and margin, more "
+        "delivery against less effort.",
+        "Partnerschap wordt vaak als ideaal voorgesteld. Partners in de samenleving delen "
+        "een toekomst en een doel, zorgen voor elkaar en houden niets voor elkaar "
+        "verborgen. Klant en leverancier zijn tot op zekere hoogte tegenspelers: kosten "
+        "tegenover omzet en marge, meer levering tegenover minder inspanning.")),
+    statement=Text(
+        "Do not mistake the inherently competitive commercial relationship for the "
+        "friendly, intimate bond of a real partnership.",
+        "Verwar de van nature competitieve commerciële relatie niet met de "
+        "vriendschappelijke, hechte band van een echt partnerschap."),
+    checks=Text(
+        "Applies when the relationship is called a partnership, or treated as one (an open "
+        "posture with open books). Then: whether the "
+        "commercial opposition is managed in a commercial review (a violation when the "
+        "parties' goals visibly oppose on price, margin or effort); whether a shared goal "
+        "stands behind the word.",
+        "Geldt als de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld "
+        "(een open houding met open boeken). Dan: of de commerciële "
+        "tegenstelling in een commercieel overleg wordt beheerst (een schending als de "
+        "doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
+        "inspanning); of er een gedeeld doel achter het woord staat."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "A customer calls its software developer a partner while procurement's only "
+            "goal is a 20% discount.",
+            "Een klant noemt zijn softwareontwikkelaar een partner terwijl het enige doel "
+            "van inkoop 20% korting is.")),
+        Example(True, Text(
+            "The 'partnership' has a quarterly commercial review where price, margin and "
+            "scope are negotiated openly.",
+            "Het 'partnerschap' heeft elk kwartaal een commercieel overleg waarin prijs, "
+            "marge en scope open worden besproken.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR08 Partnership is not a model."""
+    register(PRINCIPLE)

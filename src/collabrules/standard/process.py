@@ -1,0 +1,122 @@
+"""CR09 It takes time: develop the relationship through a structured process.
+
+Anti-pattern: the relationship is assumed to exist once two executives sign the
+contract; a few weeks are planned from signing to full operation.
+Best practice: follow a structured process with stages, plan the time the depth aimed at
+needs, and keep developing the relationship after the signature.
+"""
+
+from __future__ import annotations
+
+from ..assessment import Assessment
+from ..case import Development
+from ..hookspecs import hookimpl
+from ..principle import Example, Observation, Principle
+from ..registry import PrincipleRegistrar
+from ..text import Text
+from ..vocab import Severity, Status
+from .evidence import cite
+
+DEV = "$.relationship.development"
+
+
+def assess(a: Assessment) -> None:
+    """Check the process, the signing assumption and the time planned for the depth."""
+    relationship = a.case.relationship
+    dev = (relationship.development if relationship else None) or Development()
+    aimed = a.signal("aimed_depth").value
+    a.check(
+        "structured_process",
+        dev.structured_process,
+        Text("a structured process with stages develops the relationship",
+             "een gestructureerd proces met fasen ontwikkelt de relatie"),
+        effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
+               *cite(a, "aimed_depth")),
+        signals=("aimed_depth",),
+        action=Text(
+            "Set up a staged development process (for example joint start, pilot, "
+            "scale-up) with a review at the end of each stage.",
+            "Richt een gefaseerd ontwikkelproces in (bijvoorbeeld gezamenlijke start, "
+            "pilot, opschaling) met een evaluatie aan het eind van elke fase."),
+    )
+    a.check(
+        "not_done_at_signing",
+        None if dev.done_at_signing is None else not dev.done_at_signing,
+        Text("the relationship is not assumed to be complete once the contract is signed",
+             "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
+        effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
+        facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),),
+        signals=("aimed_depth",),
+        action=Text(
+            "Plan the work after signing: transition, joint reviews and the steps that "
+            "build trust are part of the relationship, not an afterthought.",
+            "Plan het werk na de ondertekening: transitie, gezamenlijke evaluaties en de "
+            "stappen die vertrouwen opbouwen horen bij de relatie, niet erna."),
+    )
+    needed = a.signal("months_needed").value
+    planned = dev.planned_months
+    enough = None if planned is None or needed is None else planned >= needed
+    a.check(
+        "time_fits_depth",
+        enough,
+        Text("the time planned fits the depth of collaboration aimed at",
+             "de geplande tijd past bij de beoogde diepgang van samenwerking"),
+        effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
+        and planned < needed / 2 else Status.AT_RISK,
+        facts=(a.fact(f"{DEV}.planned_months", planned),),
+        signals=("months_needed",),
+        action=Text(
+            "Plan at least {months:g} months to build this depth of collaboration, in "
+            "stages; until then, keep formal safeguards in place.",
+            "Plan minstens {months:g} maanden om deze diepgang van samenwerking op te bouwen, "
+            "in fasen; houd tot dan formele waarborgen aan.").format(months=needed or 0),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR09",
+    slug="it-takes-time",
+    theme=Text("It takes time", "Het heeft tijd nodig"),
+    title=Text("Take the time and follow a structured process",
+               "Neem de tijd en volg een gestructureerd proces"),
+    observation=Observation(Text(
+        "A close relationship does not appear because two executives sign a contract in "
+        "front of a camera. Building trust and a productive relationship costs effort and "
+        "time, and needs a controlled process.",
+        "Een hechte relatie ontstaat niet doordat twee bestuurders voor de camera een "
+        "contract tekenen. Vertrouwen en een productieve relatie opbouwen kost moeite en "
+        "tijd, en vraagt een beheerst proces.")),
+    statement=Text(
+        "Take the time that change needs and develop the relationship through a "
+        "structured process.",
+        "Neem de tijd die verandering nodig heeft en ontwikkel de relatie via een "
+        "gestructureerd proces."),
+    checks=Text(
+        "Whether a structured process with stages exists; whether the relationship is "
+        "assumed complete at signing; whether the months planned fit the depth aimed at "
+        "(the model in use, or what the delivery calls for when that is deeper).",
+        "Of er een gestructureerd proces met fasen is; of de relatie bij ondertekening als "
+        "af wordt beschouwd; of de geplande maanden passen bij de beoogde diepgang (het "
+        "gebruikte model, of wat de levering vraagt als dat dieper is)."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "Three months are planned from signing to full operation of a bespoke "
+            "development, with no stages.",
+            "Voor maatwerkontwikkeling is drie maanden gepland van ondertekening tot "
+            "volledige uitvoering, zonder fasen.")),
+        Example(True, Text(
+            "A joint start, a pilot with a mixed team and a scale-up, each closed with a "
+            "review.",
+            "Een gezamenlijke start, een pilot met een gemengd team en een opschaling, elk "
+            "afgesloten met een evaluatie.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR09 It takes time."""
+    register(PRINCIPLE)

@@ -1,0 +1,226 @@
+"""The collaboration-model recommendation: which model fits, why, and how to get there.
+
+The rule, in order:
+
+1. an adversarial counterpart (opportunistic or hostile) that also has high or dominant
+   power, or cannot be replaced -> the taxonomy's adversarial model (``defensive``);
+2. otherwise the non-adversarial model whose depth equals the depth the delivery calls
+   for (signal ``required_depth``); a strategic alliance only for a strategic Kraljic
+   quadrant, high strategic importance, a cooperative counterpart and at least
+   ``ALLIANCE_MONTHS`` months of duration;
+3. when the delivery's depth is unknown -> the shallowest model, with the facts to find
+   out: formal guarantees are the safe start until the facts are known.
+
+The path is the stages of every model between the one in use and the recommended one
+("it takes time" applies to the advice itself).
+"""
+
+from __future__ import annotations
+
+from ..case import Case
+from ..hookspecs import hookimpl
+from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from ..signals import SignalBook
+from ..text import Text
+from ..vocab import Attitude, Level, Power, Replaceability
+
+ALLIANCE_MONTHS = 60
+
+W = {
+    "adversary": Text(
+        "{who} behaves as an adversary and holds power over us ({power}): a defensive "
+        "design protects the relationship better than openness.",
+        "{who} gedraagt zich als tegenstander en heeft macht over ons ({power}): een "
+        "defensieve inrichting beschermt de relatie beter dan openheid."),
+    "depth": Text(
+        "The delivery calls for depth {depth} of 3 (standardisation {std}, complexity "
+        "{complexity}, uncertainty {uncertainty}, risk {risk}).",
+        "De levering vraagt diepgang {depth} van 3 (standaardisatie {std}, complexiteit "
+        "{complexity}, onzekerheid {uncertainty}, risico {risk})."),
+    "weak_adversary": Text(
+        "{who} behaves as an adversary but holds no power over us: keep the contract "
+        "strong and be ready to replace the party if the behaviour persists.",
+        "{who} gedraagt zich als tegenstander maar heeft geen macht over ons: houd het "
+        "contract sterk en wees klaar om de partij te vervangen als het gedrag aanhoudt."),
+    "conduct": Text("Observed conduct of the counterpart: {conduct}.",
+                    "Waargenomen gedrag van de tegenpartij: {conduct}."),
+    "kraljic": Text("Kraljic quadrant of the delivery: {quadrant}.",
+                    "Kraljic-kwadrant van de levering: {quadrant}."),
+    "alliance": Text(
+        "A strategic delivery of high importance over {months:g} months with a cooperative "
+        "counterpart justifies a long-term alliance.",
+        "Een strategische levering van groot belang over {months:g} maanden met een "
+        "coöperatieve tegenpartij rechtvaardigt een langdurige alliantie."),
+    "unknown": Text(
+        "The depth the delivery calls for is not known (find out: {missing}); formal "
+        "guarantees are the safe start until it is.",
+        "De diepgang die de levering vraagt is niet bekend (zoek uit: {missing}); formele "
+        "garanties zijn de veilige start tot die bekend is."),
+    "over_trust": Text(
+        "Actual trust ({actual}) already meets what this model needs ({needed}): a "
+        "trust-building programme would be over-investment.",
+        "Het feitelijke vertrouwen ({actual}) haalt al wat dit model vraagt ({needed}): een "
+        "programma om vertrouwen op te bouwen zou een overinvestering zijn."),
+    "trust_short": Text(
+        "Actual trust ({actual}) is below what this model needs ({needed}): build it "
+        "along the path, not by declaration.",
+        "Het feitelijke vertrouwen ({actual}) ligt onder wat dit model vraagt ({needed}): "
+        "bouw het op langs de route, niet bij besluit."),
+}
+QUADRANTS = {
+    "non_critical": Text("non-critical (low supply risk, low profit impact)",
+                         "routine (laag toeleveringsrisico, lage winstimpact)"),
+    "leverage": Text("leverage (low supply risk, high profit impact)",
+                     "hefboom (laag toeleveringsrisico, hoge winstimpact)"),
+    "bottleneck": Text("bottleneck (high supply risk, low profit impact)",
+                       "knelpunt (hoog toeleveringsrisico, lage winstimpact)"),
+    "strategic": Text("strategic (high supply risk, high profit impact)",
+                      "strategisch (hoog toeleveringsrisico, hoge winstimpact)"),
+}
+GAP = {
+    "same": Text("The model in use already fits.", "Het gebruikte model past al."),
+    "none": Text("No model in use is stated; start with {model}.",
+                 "Er is geen gebruikt model vermeld; begin met {model}."),
+    "unknown_current": Text(
+        "The model in use ({current}) is not part of this taxonomy; compare it with {model}.",
+        "Het gebruikte model ({current}) hoort niet bij deze taxonomie; vergelijk het met "
+        "{model}."),
+    "deeper": Text(
+        "Deepen from {current} to {model} ({steps} step(s)), over about {months:g} months.",
+        "Verdiep van {current} naar {model} ({steps} stap(pen)), in ongeveer {months:g} "
+        "maanden."),
+    "lighter": Text(
+        "The model in use ({current}) goes deeper than needed: move to {model} and spend "
+        "the effort where depth pays.",
+        "Het gebruikte model ({current}) gaat dieper dan nodig: stap over op {model} en "
+        "besteed de inzet waar diepgang loont."),
+    "switch": Text(
+        "Switch from {current} to {model}, over about {months:g} months.",
+        "Stap over van {current} naar {model}, in ongeveer {months:g} maanden."),
+}
+
+
+def _label(value: object) -> object:
+    return "?" if value is None else value
+
+
+def _adversaries(case: Case) -> list[Text]:
+    return [Text(f"{p.name} (", f"{p.name} (") + p.attitude.label + Text(")", ")")
+            for p in case.others if p.attitude in (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)]
+
+
+def _powers(case: Case) -> list[Text]:
+    found = []
+    for party in case.others:
+        name = Text(f"{party.name}: ", f"{party.name}: ")
+        if party.power in (Power.HIGH, Power.DOMINANT):
+            found.append(name + Text("power ", "macht ") + party.power.label)
+        elif party.replaceability is Replaceability.IRREPLACEABLE:
+            found.append(name + party.replaceability.label)
+    return found
+
+
+def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
+            why: list[Text], facts: list[str]) -> CollaborationModel | None:
+    adversaries = signals["adversarial_counterpart"]
+    dominance = signals["counterpart_dominance"]
+    defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
+    if adversaries.value and dominance.value and defensive is not None:
+        facts.extend(adversaries.paths + dominance.paths)
+        why.append(W["adversary"].format(who=_adversaries(case), power=_powers(case)))
+        conduct = [(case.path_of(p), c) for p in case.others for c in p.conduct or ()]
+        if conduct:
+            facts.extend(dict.fromkeys(f"{path}.conduct" for path, _ in conduct))
+            why.append(W["conduct"].format(conduct=[c for _, c in conduct]))
+        return defensive
+    if adversaries.value and dominance.value == []:
+        facts.extend(adversaries.paths + dominance.paths)
+        why.append(W["weak_adversary"].format(who=_adversaries(case)))
+    scale = taxonomy.by_depth()
+    if not scale:
+        return defensive
+    needed = signals["required_depth"]
+    facts.extend(needed.paths)
+    if needed.value is None:
+        why.append(W["unknown"].format(missing=", ".join(needed.missing)))
+        return scale[0]
+    d = case.delivery
+    why.append(W["depth"].format(
+        depth=needed.value, std=_label(d.standardisation if d else None),
+        complexity=_label(d.complexity if d else None),
+        uncertainty=_label(d.uncertainty if d else None), risk=_label(d.risk if d else None)))
+    quadrant = signals["kraljic_quadrant"]
+    if quadrant.value is not None:
+        facts.extend(quadrant.paths)
+        why.append(W["kraljic"].format(quadrant=QUADRANTS[quadrant.value]))
+    fitting = [m for m in scale if m.depth <= needed.value]
+    chosen = fitting[-1] if fitting else scale[0]
+    duration = d.duration_months if d else None
+    if (quadrant.value == "strategic" and d is not None
+            and d.strategic_importance is Level.HIGH and duration is not None
+            and duration >= ALLIANCE_MONTHS
+            and all(p.attitude is Attitude.COOPERATIVE for p in case.others)):
+        deeper = [m for m in scale if m.depth > chosen.depth]
+        if deeper:
+            why.append(W["alliance"].format(months=duration))
+            facts.extend(("$.delivery.duration_months", "$.delivery.strategic_importance"))
+            return deeper[0]
+    return chosen
+
+
+def _path(current: CollaborationModel | None, target: CollaborationModel,
+          taxonomy: Taxonomy) -> tuple[Stage, ...]:
+    if current is not None and current.id == target.id:
+        return ()
+    if target.adversarial or current is None or current.adversarial:
+        return target.stages
+    if target.depth <= current.depth:
+        return target.stages
+    steps = [m for m in taxonomy.by_depth() if current.depth < m.depth <= target.depth]
+    return tuple(stage for model in steps for stage in model.stages)
+
+
+def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecommendation | None:
+    """The model that fits the case (see the module docstring for the rule)."""
+    why: list[Text] = []
+    facts: list[str] = []
+    target = _choose(case, signals, taxonomy, why, facts)
+    if target is None:
+        return None
+    relationship = case.relationship
+    current_id = relationship.model if relationship else None
+    current = taxonomy.get(current_id)
+    facts.append("$.relationship.model")
+    path = _path(current, target, taxonomy)
+    months = sum(stage.months for stage in path)
+    if current_id is None:
+        gap = GAP["none"].format(model=target.name)
+    elif current is None:
+        gap = GAP["unknown_current"].format(current=current_id, model=target.name)
+    elif current.id == target.id:
+        gap = GAP["same"]
+    elif current.adversarial or target.adversarial:
+        gap = GAP["switch"].format(current=current.name, model=target.name, months=months)
+    elif target.depth > current.depth:
+        gap = GAP["deeper"].format(current=current.name, model=target.name,
+                                   steps=target.depth - current.depth, months=months)
+    else:
+        gap = GAP["lighter"].format(current=current.name, model=target.name)
+    actual = relationship.trust if relationship else None
+    if actual is not None and not target.adversarial:
+        facts.append("$.relationship.trust")
+        key = "over_trust" if actual.rank >= target.trust.rank else "trust_short"
+        if key == "trust_short" or actual.rank > target.trust.rank:
+            why.append(W[key].format(actual=actual, needed=target.trust))
+    return ModelRecommendation(
+        model=target.id, name=target.name, why=tuple(why), current=current_id, gap=gap,
+        path=path, trust=target.trust, governance=target.governance,
+        facts=tuple(dict.fromkeys(facts)))
+
+
+@hookimpl
+def collabrules_recommend_model(
+    case: Case, signals: SignalBook, taxonomy: Taxonomy
+) -> ModelRecommendation | None:
+    """Recommend a model from the engine's taxonomy."""
+    return recommend(case, signals, taxonomy)

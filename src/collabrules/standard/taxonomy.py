@@ -1,0 +1,64 @@
+"""The standard collaboration-model taxonomy, shipped as data (``models.json``).
+
+The models run from transactional (formal guarantees suffice) through performance-based
+and collaborative to a strategic alliance, plus ``defensive`` for adversarial
+counterparts. An organisation replaces or extends them with its own plugin through
+``collabrules_add_models`` (``replaces=True`` for a model with the same id).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..hookspecs import hookimpl
+from ..models import CollaborationModel, Stage
+from ..registry import ModelRegistrar
+from ..text import Text
+from ..vocab import Level
+
+DATA = "models.json"
+
+
+def _text(data: dict[str, str]) -> Text:
+    return Text(data["en"], data["nl"])
+
+
+def model_from_data(data: dict[str, Any], taxonomy: str = "standard") -> CollaborationModel:
+    """One model from its JSON form (see ``models.json``)."""
+    return CollaborationModel(
+        id=data["id"],
+        name=_text(data["name"]),
+        description=_text(data["description"]),
+        depth=int(data["depth"]),
+        trust=Level(data["trust"]),
+        governance=tuple(data["governance"]),
+        build_months=float(data["build_months"]),
+        stages=tuple(Stage(name=_text(s["name"]), establishes=_text(s["establishes"]),
+                           months=float(s["months"])) for s in data.get("stages", ())),
+        adversarial=bool(data.get("adversarial", False)),
+        taxonomy=taxonomy,
+        frameworks=tuple(data.get("frameworks", ())),
+    )
+
+
+@cache
+def standard_models() -> tuple[CollaborationModel, ...]:
+    """The shipped models, read once per process."""
+    raw = json.loads(resources.files(__package__).joinpath(DATA).read_text("utf-8"))
+    return tuple(model_from_data(m, raw["taxonomy"]) for m in raw["models"])
+
+
+@cache
+def standard_model(model_id: str) -> CollaborationModel | None:
+    """A shipped model by id, or ``None``."""
+    return next((m for m in standard_models() if m.id == model_id), None)
+
+
+@hookimpl
+def collabrules_add_models(register: ModelRegistrar) -> None:
+    """Register the standard taxonomy."""
+    for model in standard_models():
+        register(model)

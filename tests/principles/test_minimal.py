@@ -1,0 +1,34 @@
+"""A case with almost no facts: every principle answers, none guesses, none fails."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .helpers import engine
+
+MINIMAL: dict[str, Any] = {
+    "schema_version": "1.0",
+    "perspective": "us",
+    "parties": [
+        {"id": "us", "name": "Us", "role": "customer"},
+        {"id": "them", "name": "Them", "role": "supplier"},
+        {"id": "others", "name": "Others", "role": "supplier"},
+    ],
+}
+
+
+def test_a_case_without_facts_is_undetermined_everywhere() -> None:
+    report = engine().evaluate(MINIMAL)
+    assert not report.problems
+    assert {f.status.value for f in report.findings} == {"undetermined"}
+    for finding in report.findings:
+        assert finding.missing, finding.code
+        assert all(path.startswith("$.") for path in finding.missing)
+
+
+def test_a_case_without_facts_still_gets_a_cautious_recommendation() -> None:
+    rec = engine().evaluate(MINIMAL).recommendation
+    assert rec is not None
+    assert rec.model == "transactional"
+    assert rec.current is None
+    assert "No model in use" in rec.gap.en

@@ -1,0 +1,93 @@
+"""The shared signals are three-valued: a value, or ``None`` with the paths that decide it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from collabrules.signals import SignalBook, SignalValue
+
+from .helpers import engine, patched
+
+NEW_SIGNALS = ("undisclosed_drivers", "capability_fit", "adversarial_counterpart",
+               "counterpart_dominance", "commercial_opposition", "model_in_use",
+               "required_depth", "aimed_depth", "months_needed", "required_trust",
+               "kraljic_quadrant", "called_partnership", "resistance_state")
+
+
+def _signal(name: str, scenario: str, sets: dict[str, Any] | None = None,
+            removes: list[str] | None = None) -> SignalValue:
+    case = _structure(patched(scenario, sets, removes))
+    return SignalBook(case, engine().signals)[name]
+
+
+def _structure(data: dict[str, Any]) -> Any:
+    from collabrules.loading import Document
+
+    return engine().structure(Document(data, "<test>"))
+
+
+@pytest.mark.parametrize("name", NEW_SIGNALS)
+def test_every_signal_is_registered_and_known_for_the_bespoke_case(name: str) -> None:
+    assert name in engine().signals
+    value = _signal(name, "bespoke-software")
+    assert value.known and not value.missing
+
+
+@pytest.mark.parametrize(("name", "scenario", "removes", "missing"), [
+    ("required_depth", "office-cleaning", ["delivery.risk"], "$.delivery.risk"),
+    ("required_trust", "office-cleaning", ["relationship.model"], "$.relationship.model"),
+    ("kraljic_quadrant", "office-cleaning", ["delivery.spend_impact"],
+     "$.delivery.spend_impact"),
+    ("capability_fit", "office-cleaning", ["parties[0].capabilities_needed"],
+     "$.parties[0].capabilities_needed"),
+    ("adversarial_counterpart", "office-cleaning", ["parties[1].attitude"],
+     "$.parties[1].attitude"),
+    ("called_partnership", "bespoke-software", ["relationship.label"], "$.relationship.label"),
+    ("resistance_state", "aggressive-monopolist", [], "$.relationship.resistance"),
+    ("undisclosed_drivers", "aggressive-monopolist", ["parties[0].goals[0].disclosed"],
+     "$.parties[0].goals[0].disclosed"),
+    ("commercial_opposition", "bespoke-software", ["parties[1].goals"], "$.parties[1].goals"),
+])
+def test_a_missing_fact_leaves_the_signal_unknown(name: str, scenario: str, removes: list[str],
+                                                  missing: str) -> None:
+    value = _signal(name, scenario, removes=removes)
+    assert value.value is None
+    assert missing in value.missing
+
+
+def test_a_known_decisive_fact_decides_despite_a_missing_one() -> None:
+    assert _signal("required_depth", "bespoke-software", removes=["delivery.risk"]).value == 2
+    assert _signal("required_trust", "bespoke-software",
+                   removes=["relationship.model"]).value == "high"
+
+
+@pytest.mark.parametrize(("scenario", "quadrant"), [
+    ("office-cleaning", "non_critical"), ("bespoke-software", "strategic"),
+    ("aggressive-monopolist", "leverage")])
+def test_kraljic_quadrants_of_the_scenarios(scenario: str, quadrant: str) -> None:
+    assert _signal("kraljic_quadrant", scenario).value == quadrant
+
+
+def test_bottleneck_quadrant() -> None:
+    value = _signal("kraljic_quadrant", "office-cleaning", {"parties[1].replaceability": "hard"})
+    assert value.value == "bottleneck"
+
+
+def test_capability_fit_in_both_directions_and_overlap() -> None:
+    value = _signal("capability_fit", "office-cleaning",
+                    {"parties[0].capabilities_offered": ["Cleaning", "steady payment"]})
+    assert value.value == {"they_give_us": ["cleaning"], "we_give_them": ["steady payment"],
+                           "overlap": ["cleaning"]}
+
+
+def test_an_empty_list_is_a_fact_not_an_unknown() -> None:
+    value = _signal("resistance_state", "office-cleaning")
+    assert value.value is not None and value.value["count"] == 0
+
+
+def test_goal_alignment_is_unknown_when_a_direction_is_left_out() -> None:
+    value = _signal("goal_alignment", "office-cleaning", removes=["parties[1].goals[1].direction"])
+    assert value.value is None
+    assert "$.parties[1].goals[1].direction" in value.missing

@@ -1,0 +1,123 @@
+"""The collaboration-model taxonomy as data, its replacement by a plugin, the recommendation."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import attrs
+
+import collabrules
+from collabrules import Engine
+from collabrules.models import CollaborationModel, ModelRecommendation, Taxonomy
+from collabrules.standard.taxonomy import DATA, standard_models
+from collabrules.text import Text
+from collabrules.vocab import Level
+
+from .helpers import patched
+
+
+def test_models_json_describes_every_model_in_both_languages() -> None:
+    raw = json.loads(resources.files("collabrules.standard").joinpath(DATA).read_text("utf-8"))
+    ids = [m["id"] for m in raw["models"]]
+    assert ids == ["transactional", "performance-based", "collaborative",
+                   "strategic-alliance", "defensive"]
+    for model in standard_models():
+        assert model.name.en and model.name.nl and model.name.en != model.name.nl
+        assert model.stages and model.frameworks and model.governance
+        assert sum(s.months for s in model.stages) <= model.build_months
+    depths = [m.depth for m in standard_models() if not m.adversarial]
+    assert depths == sorted(depths) == list(range(len(depths)))
+    assert [m.id for m in standard_models() if m.adversarial] == ["defensive"]
+
+
+def test_trust_grows_with_depth() -> None:
+    scale = [m for m in standard_models() if not m.adversarial]
+    ranks = [m.trust.rank for m in scale]
+    assert ranks == sorted(ranks)
+    assert scale[0].trust is Level.LOW and scale[-1].trust is Level.HIGH
+
+
+def test_default_engine_uses_the_standard_taxonomy() -> None:
+    taxonomy = Engine().taxonomy
+    assert taxonomy is not None and taxonomy.name == "standard"
+    assert set(taxonomy.models) == {m.id for m in standard_models()}
+
+
+class _Frugal:
+    """A house plugin that replaces the collaborative model by a cheaper one."""
+
+    @collabrules.hookimpl
+    def collabrules_add_models(self, register: Any) -> None:
+        original = next(m for m in standard_models() if m.id == "collaborative")
+        register(attrs.evolve(original, name=Text("Frugal collaboration", "Zuinige samenwerking"),
+                              build_months=5.0), replaces=True)
+
+
+class _Fixed:
+    """A house plugin that always recommends the transactional model."""
+
+    @collabrules.hookimpl(tryfirst=True)
+    def collabrules_recommend_model(self, taxonomy: Taxonomy) -> ModelRecommendation | None:
+        model = taxonomy.get("transactional")
+        assert model is not None
+        return ModelRecommendation(model=model.id, name=model.name, why=(), current=None,
+                                   gap=Text("house rule", "huisregel"))
+
+
+def test_a_plugin_replaces_a_model_through_the_hook() -> None:
+    engine = Engine(plugins=[_Frugal()])
+    assert not engine.problems
+    report = engine.evaluate(patched("bespoke-software"))
+    assert report.recommendation is not None
+    assert report.recommendation.name.en == "Frugal collaboration"
+
+
+def test_a_plugin_replaces_the_recommendation_through_the_hook() -> None:
+    report = Engine(plugins=[_Fixed()]).evaluate(patched("bespoke-software"))
+    assert report.recommendation is not None
+    assert report.recommendation.model == "transactional"
+
+
+def _recommend(name: str, sets: dict[str, Any] | None = None,
+               removes: list[str] | None = None) -> ModelRecommendation:
+    report = Engine().evaluate(patched(name, sets, removes))
+    assert report.recommendation is not None
+    return report.recommendation
+
+
+def test_unknown_delivery_depth_recommends_the_safe_start_and_says_what_to_find_out() -> None:
+    rec = _recommend("office-cleaning", removes=["delivery.risk"])
+    assert rec.model == "transactional"
+    assert any("$.delivery.risk" in why.en for why in rec.why)
+
+
+def test_long_strategic_delivery_with_a_cooperative_party_recommends_an_alliance() -> None:
+    rec = _recommend("bespoke-software", {"delivery.duration_months": 72,
+                                          "parties[0].attitude": "cooperative"})
+    assert rec.model == "strategic-alliance"
+    assert rec.path[-1].name.en == "Alliance governance"
+
+
+def test_hostile_but_weak_counterpart_is_not_enough_for_defensive() -> None:
+    rec = _recommend("aggressive-monopolist", {"parties[1].power": "low",
+                                               "parties[1].replaceability": "easy"})
+    assert rec.model != "defensive"
+    assert any("holds no power over us" in why.en for why in rec.why)
+
+
+def test_over_deep_model_gets_a_lighter_recommendation() -> None:
+    rec = _recommend("office-cleaning", {"relationship.model": "collaborative"})
+    assert rec.model == "transactional"
+    assert "deeper than needed" in rec.gap.en
+    assert rec.path == next(m for m in standard_models() if m.id == "transactional").stages
+
+
+def test_recommendation_cites_the_facts_it_used() -> None:
+    rec = _recommend("bespoke-software")
+    assert {"$.delivery.standardisation", "$.delivery.risk", "$.relationship.model"} <= set(
+        rec.facts)
+    assert rec.current == "transactional"
+    assert rec.trust is Level.HIGH
+    assert all(isinstance(m, CollaborationModel) for m in standard_models())
