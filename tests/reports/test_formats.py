@@ -87,7 +87,7 @@ def test_html_is_self_contained_and_escaped(tmp_path: Path) -> None:
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert "<script" not in html and "@media print" in html
-    assert html.count("<svg") == 1  # the model chart needs a recommendation
+    assert html.count("<svg") == 2  # the verdict chart and the model chart
 
 
 def test_text_wraps_to_width() -> None:

@@ -76,6 +76,8 @@ def _json_texts(data: Any, key: str = "") -> Iterator[str]:
 
 
 def _leaks(output: str, allowed: str) -> list[str]:
+    # Quoted JSON strings are evidence data (signal values, case values), not UI labels.
+    output = re.sub(r'"(?:[^"\\]|\\.)*"|&quot;.*?&quot;', '""', output)
     return sorted(word for word in _english_words()
                   if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", output)
                   and word not in allowed)
