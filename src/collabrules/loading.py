@@ -164,8 +164,20 @@ def _check_depth(data: Any, source: str) -> None:
             stack.extend((v, depth + 1) for v in value)
 
 
+class _AliasNode(yaml.ScalarNode):
+    """Stands in for an alias, so the error can point at the alias itself."""
+
+
 class _Loader(yaml.SafeLoader):
     """Safe loader whose implicit resolvers leave dates and times as strings."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML returns the anchored node again for an alias, with the anchor's position;
+        # keep the alias's own position instead (the builder then refuses it).
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            return _AliasNode("!alias", "", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -223,7 +235,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int, *, key: bool = False) -> Any:
         if depth > MAX_DEPTH:
             raise _too_deep(self.source)
-        if id(node) in self.seen:
+        if isinstance(node, _AliasNode) or id(node) in self.seen:
             self.fail(node, path, Text("YAML anchors and aliases are not allowed in case files",
                                        "YAML-ankers en -aliassen zijn niet toegestaan in "
                                        "casusbestanden"),
