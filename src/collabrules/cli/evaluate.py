@@ -13,6 +13,7 @@ from .common import (
     SEVERITY_CHOICES,
     _engine,
     _exit_code,
+    _fail_usage,
     _input_failure,
     _lang,
     _lang_option,
@@ -48,6 +49,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
     from ..inputs import iter_documents
     from ..render.text import render_text
     from ..serialize import report_to_json
+    from ..text import Text
 
     language = _lang(lang)
     engine = _engine(block)
@@ -75,8 +77,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         chunks = [report_to_json(reports[0], language)]
     body = ("\n" if fmt == "text" else "").join(chunks)
     if output:
-        with atomic_writer(output) as handle:
-            handle.write(body)
+        try:
+            with atomic_writer(output) as handle:
+                handle.write(body)
+        except OSError as exc:
+            _fail_usage(Text("cannot write {path}: {error}; check that the folder exists",
+                             "kan {path} niet schrijven: {error}; controleer of de map bestaat"
+                             ).format(path=output, error=exc.strerror or str(exc)), language)
     else:
         click.echo(body, nl=False)
     for problem in {p for r in reports for p in r.problems}:
