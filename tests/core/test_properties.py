@@ -8,6 +8,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import jsonschema_rs
 import pytest
@@ -19,7 +20,7 @@ from collabrules.engine import case_validator
 from collabrules.loading import read_document
 from collabrules.schemas import load_schema
 from collabrules.serialize import report_to_json
-from collabrules.structure import consistency_issues
+from collabrules.structure import consistency_issues, structure_case
 
 from ..conftest import EXAMPLES
 from ..strategies import optional_paths, valid_cases, without
@@ -61,6 +62,16 @@ def test_report_is_schema_valid_and_deterministic(document: dict[str, Any], lang
     forward = report_to_json(FORWARD.evaluate(copy.deepcopy(document)), lang)
     backward = report_to_json(BACKWARD.evaluate(copy.deepcopy(document)), lang)
     assert forward == backward
+
+
+@SETTINGS
+@given(valid_cases())
+def test_a_structured_case_gives_the_same_report_as_its_document(
+        document: dict[str, Any]) -> None:
+    from_document = DEFAULT.evaluate(copy.deepcopy(document))
+    from_case = DEFAULT.evaluate(structure_case(copy.deepcopy(document)))
+    assert from_case.provenance.input_digest == from_document.provenance.input_digest
+    assert report_to_json(from_case) == report_to_json(attrs.evolve(from_document, source=None))
 
 
 @SETTINGS

@@ -129,3 +129,19 @@ def test_select_and_ignore_shape_the_principle_set() -> None:
                     entry_points=False, settings=Settings(select=("HA",), ignore=("HA2",)))
     assert [p.code for p in engine.principles] == ["HA1"]
     assert [a.principle.code for a in engine.all_principles] == ["HA1", "HA2"]
+
+
+def test_input_digest_treats_integral_floats_as_the_json_numbers_they_are() -> None:
+    from collabrules.engine import digest_of
+
+    assert digest_of({"a": [36, 1.5]}) == digest_of({"a": [36.0, 1.5]})
+    assert digest_of({"a": 1.5}) != digest_of({"a": 1})
+    assert digest_of({"b": 1, "a": 2}) == digest_of({"a": 2, "b": 1})
+
+
+def test_load_case_then_evaluate_gives_the_same_digest_as_evaluating_the_file() -> None:
+    import collabrules
+
+    from_file = collabrules.evaluate(CASE)
+    from_case = collabrules.evaluate(collabrules.load_case(CASE))
+    assert from_file.provenance.input_digest == from_case.provenance.input_digest

@@ -86,6 +86,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
                              ).format(path=output, error=exc.strerror or str(exc)), language)
     else:
         click.echo(body, nl=False)
-    for problem in {p for r in reports for p in r.problems}:
+    # Each distinct problem once, in a stable order (a set's order changes between runs).
+    for problem in sorted({p for r in reports for p in r.problems},
+                          key=lambda p: (p.kind.value, p.plugin, p.code or "", p.detail)):
         _say(problem.message, language)
     sys.exit(_exit_code(reports, bad_input, fail_on))
