@@ -145,3 +145,12 @@ def test_load_case_then_evaluate_gives_the_same_digest_as_evaluating_the_file() 
     from_file = collabrules.evaluate(CASE)
     from_case = collabrules.evaluate(collabrules.load_case(CASE))
     assert from_file.provenance.input_digest == from_case.provenance.input_digest
+
+
+def test_a_replacement_can_itself_be_replaced() -> None:
+    engine = Engine(plugins=[plugin("a", principle("HX1")),
+                             plugin("b", principle("HB1", replaces="HX1")),
+                             plugin("c", principle("HC1", replaces="HB1"))],
+                    entry_points=False)
+    assert engine.problems == ()
+    assert [p.code for p in engine.principles] == ["HC1"]
