@@ -256,7 +256,7 @@ class _Builder:
                 if not isinstance(name, str):
                     self.fail(key_node, path, Text("the key {key!r} is not text",
                                                    "de sleutel {key!r} is geen tekst"
-                                                   ).format(key=str(name)),
+                                                   ).format(key=_written(key_node, name)),
                               Text("put the key in quotes",
                                    "zet de sleutel tussen aanhalingstekens"))
                 if name in result:
@@ -284,3 +284,8 @@ class _Builder:
                                    "de YAML-tag {tag} is niet toegestaan").format(tag=node.tag),
                   Text("case files hold plain values only", "casusbestanden bevatten alleen "
                        "gewone waarden"))
+
+
+def _written(node: yaml.Node, value: Any) -> str:
+    """A key as the author wrote it (``no``, not ``False``), for messages."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else str(value)

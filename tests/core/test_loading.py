@@ -35,6 +35,7 @@ def refusal(raw: bytes, source: str = "case.yaml") -> Issue:
      "$.b.c", 4),
     (b"a: .nan\n", "c.yaml", ".nan is not a finite number", "$.a", 1),
     (b"1: a\n", "c.yaml", "the key '1' is not text", "$", 1),
+    (b"a: 1\nNO: 2\n", "c.yaml", "the key 'NO' is not text", "$", 2),
     (b"  \n", "c.yaml", "the file is empty", "$", None),
     (b"# a comment only\n", "c.yaml", "the file holds no document", "$", None),
     (b"a: \x00\x01", "c.yaml", "the file contains binary data (NUL bytes), not text", "$", None),
