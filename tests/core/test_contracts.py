@@ -72,3 +72,25 @@ def test_the_readme_api_names_exist() -> None:
 def test_load_case_raises_input_error_for_a_bad_file() -> None:
     with pytest.raises(collabrules.InputError):
         collabrules.load_case(EXAMPLES / "does-not-exist.yaml")
+
+
+def test_every_hook_is_documented() -> None:
+    from collabrules import hookspecs
+
+    hooks = [name for name in dir(hookspecs) if name.startswith("collabrules_")]
+    assert len(hooks) >= 6
+    for name in hooks:
+        assert (getattr(hookspecs, name).__doc__ or "").strip(), name
+
+
+def test_every_problem_kind_has_a_message_in_both_languages() -> None:
+    import re
+
+    from collabrules.problems import _MESSAGES, Problem, ProblemKind
+
+    for kind in ProblemKind:
+        template = _MESSAGES[kind]
+        fields = lambda text: sorted(re.findall(r"{(\w+)}", text))  # noqa: E731
+        assert fields(template.en) == fields(template.nl), kind
+        message = Problem(kind=kind, plugin="p", origin="o", code="C1", detail="d").message
+        assert message.en and message.nl and "{" not in message.en + message.nl

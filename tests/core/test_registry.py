@@ -154,3 +154,14 @@ def test_a_replacement_can_itself_be_replaced() -> None:
                     entry_points=False)
     assert engine.problems == ()
     assert [p.code for p in engine.principles] == ["HC1"]
+
+
+def test_configured_severity_longest_prefix_wins() -> None:
+    from collabrules.vocab import Severity
+
+    settings = Settings(severities={"CR": Severity.LOW, "CR01": Severity.CRITICAL})
+    engine = Engine(settings=settings)
+    assert [a.severity for a in engine.active] == [Severity.CRITICAL]
+    finding = engine.evaluate(EXAMPLES / "bespoke-software.yaml").findings[0]
+    assert (finding.status, finding.severity) == (Status.VIOLATED, Severity.CRITICAL)
+    assert Engine(settings=settings).principle_set.digest != Engine().principle_set.digest
