@@ -81,7 +81,30 @@ def resolve_principles(
             problems.append(Problem(
                 kind=ProblemKind.NOTHING_TO_REPLACE, plugin=plugin, code=principle.code,
                 detail=target, origin=describe(plugin)))
+    problems.extend(_cycles(replacements, describe))
     return dict(sorted(chosen.items())), problems
+
+
+def _cycles(replacements: dict[str, tuple[Principle, str]], describe: Describe) -> list[Problem]:
+    """Replacements that replace each other in a circle (each circle reported once)."""
+    found: list[Problem] = []
+    reported: set[str] = set()
+    for start in sorted(replacements):
+        chain = [start]
+        code = replacements[start][0].code
+        if code == start:  # a principle that replaces its own code: an ordinary override
+            continue
+        while code in replacements and code not in chain:
+            chain.append(code)
+            code = replacements[code][0].code
+        if code != start or start in reported:
+            continue
+        reported.update(chain)
+        principle, plugin = replacements[start]
+        found.append(Problem(kind=ProblemKind.REPLACE_CYCLE, plugin=plugin,
+                             origin=describe(plugin), code=principle.code,
+                             detail=" -> ".join([*chain, start])))
+    return found
 
 
 def resolve_named(

@@ -165,3 +165,19 @@ def test_configured_severity_longest_prefix_wins() -> None:
     finding = engine.evaluate(EXAMPLES / "bespoke-software.yaml").findings[0]
     assert (finding.status, finding.severity) == (Status.VIOLATED, Severity.CRITICAL)
     assert Engine(settings=settings).principle_set.digest != Engine().principle_set.digest
+
+
+def test_replacements_in_a_circle_are_a_problem() -> None:
+    engine = Engine(plugins=[plugin("b", principle("HB1", replaces="HC1")),
+                             plugin("c", principle("HC1", replaces="HB1")),
+                             plugin("d", principle("HD1"))],
+                    entry_points=False)
+    assert kinds(engine) == [ProblemKind.REPLACE_CYCLE]
+    assert "HB1 -> HC1 -> HB1" in engine.problems[0].message.en
+    assert "kring" in engine.problems[0].message.nl
+    assert [p.code for p in engine.principles] == ["HD1"]
+
+
+def test_a_principle_replacing_its_own_code_alone_replaces_nothing() -> None:
+    engine = Engine(plugins=[plugin("a", principle("HX1", replaces="HX1"))], entry_points=False)
+    assert kinds(engine) == [ProblemKind.NOTHING_TO_REPLACE]
