@@ -119,6 +119,30 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object's members in order, duplicates kept (for locating a duplicate key)."""
+
+
+def _duplicate_path(text: str) -> str:
+    """The JSON path of the first duplicate key (only called when there is one)."""
+    try:
+        stack: list[tuple[Any, str]] = [(json.loads(text, object_pairs_hook=_Pairs), "$")]
+    except (ValueError, RecursionError):
+        return "$"
+    while stack:
+        value, path = stack.pop(0)
+        if isinstance(value, _Pairs):
+            seen: set[str] = set()
+            for key, member in value:
+                if key in seen:
+                    return _child(path, key)
+                seen.add(key)
+                stack.append((member, _child(path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    return "$"
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
@@ -130,7 +154,7 @@ def parse_json(text: str, source: str) -> Any:
     except _DuplicateKey as exc:
         raise _issue(source, Text("the key {key!r} appears twice in one object",
                                   "de sleutel {key!r} komt twee keer voor in één object"
-                                  ).format(key=str(exc)),
+                                  ).format(key=str(exc)), path=_duplicate_path(text),
                      hint=Text("keep one of them", "houd er één over")) from None
     except json.JSONDecodeError as exc:
         raise _issue(source, Text("this is not valid JSON: {error}",
