@@ -103,3 +103,18 @@ def test_issue_render_names_file_line_path_and_hint() -> None:
     assert issue.render() == "c.yaml:4:3: $.b.c: the key 'c' appears twice in one mapping " \
                              "(keep one of them)"
     assert issue.render("nl").endswith("(houd er één over)")
+
+
+def test_atomic_writer_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:
+    from collabrules.atomic import atomic_writer
+
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomic_writer(target) as handle:
+        handle.write("half")
+        raise RuntimeError("interrupted")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+    with atomic_writer(target) as handle:
+        handle.write("new")
+    assert target.read_text() == "new"
