@@ -62,9 +62,24 @@ def case_validator() -> SchemaValidator:
 
 
 def digest_of(data: Any) -> str:
-    """``sha256:`` digest of the canonical JSON form of ``data``."""
-    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    """``sha256:`` digest of the canonical JSON form of ``data``.
+
+    JSON has one number type, so ``36`` and ``36.0`` are the same value and digest alike
+    (a case file and the same case after structuring give the same input digest).
+    """
+    canonical = json.dumps(_canonical(data), sort_keys=True, separators=(",", ":"),
+                           ensure_ascii=False)
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _canonical(data: Any) -> Any:
+    if isinstance(data, float) and data.is_integer():
+        return int(data)
+    if isinstance(data, dict):
+        return {key: _canonical(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_canonical(value) for value in data]
+    return data
 
 
 @attrs.frozen
@@ -181,8 +196,8 @@ class Engine:
     def validate(self, document: Document) -> dict[str, Any]:
         """Validate a parsed document against the case schema; return it as a mapping."""
         issues = case_validator().issues(document.data, document.source, document.lines)
+        issues += consistency_issues(document.data, document.source, document.lines)
         if issues:
-            issues += consistency_issues(document.data, document.source, document.lines)
             issues.sort(key=lambda i: (i.line or 0, i.path))
             raise InputError(issues)
         data: dict[str, Any] = document.data

@@ -119,6 +119,30 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+class _Pairs(list):  # type: ignore[type-arg]
+    """An object's members in order, duplicates kept (for locating a duplicate key)."""
+
+
+def _duplicate_path(text: str) -> str:
+    """The JSON path of the first duplicate key (only called when there is one)."""
+    try:
+        stack: list[tuple[Any, str]] = [(json.loads(text, object_pairs_hook=_Pairs), "$")]
+    except (ValueError, RecursionError):
+        return "$"
+    while stack:
+        value, path = stack.pop(0)
+        if isinstance(value, _Pairs):
+            seen: set[str] = set()
+            for key, member in value:
+                if key in seen:
+                    return _child(path, key)
+                seen.add(key)
+                stack.append((member, _child(path, key)))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    return "$"
+
+
 def _no_constant(name: str) -> Any:
     raise ValueError(name)
 
@@ -130,7 +154,7 @@ def parse_json(text: str, source: str) -> Any:
     except _DuplicateKey as exc:
         raise _issue(source, Text("the key {key!r} appears twice in one object",
                                   "de sleutel {key!r} komt twee keer voor in één object"
-                                  ).format(key=str(exc)),
+                                  ).format(key=str(exc)), path=_duplicate_path(text),
                      hint=Text("keep one of them", "houd er één over")) from None
     except json.JSONDecodeError as exc:
         raise _issue(source, Text("this is not valid JSON: {error}",
@@ -164,8 +188,20 @@ def _check_depth(data: Any, source: str) -> None:
             stack.extend((v, depth + 1) for v in value)
 
 
+class _AliasNode(yaml.ScalarNode):
+    """Stands in for an alias, so the error can point at the alias itself."""
+
+
 class _Loader(yaml.SafeLoader):
     """Safe loader whose implicit resolvers leave dates and times as strings."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        # PyYAML returns the anchored node again for an alias, with the anchor's position;
+        # keep the alias's own position instead (the builder then refuses it).
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            return _AliasNode("!alias", "", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -223,7 +259,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: str, depth: int, *, key: bool = False) -> Any:
         if depth > MAX_DEPTH:
             raise _too_deep(self.source)
-        if id(node) in self.seen:
+        if isinstance(node, _AliasNode) or id(node) in self.seen:
             self.fail(node, path, Text("YAML anchors and aliases are not allowed in case files",
                                        "YAML-ankers en -aliassen zijn niet toegestaan in "
                                        "casusbestanden"),
@@ -244,7 +280,7 @@ class _Builder:
                 if not isinstance(name, str):
                     self.fail(key_node, path, Text("the key {key!r} is not text",
                                                    "de sleutel {key!r} is geen tekst"
-                                                   ).format(key=str(name)),
+                                                   ).format(key=_written(key_node, name)),
                               Text("put the key in quotes",
                                    "zet de sleutel tussen aanhalingstekens"))
                 if name in result:
@@ -272,3 +308,8 @@ class _Builder:
                                    "de YAML-tag {tag} is niet toegestaan").format(tag=node.tag),
                   Text("case files hold plain values only", "casusbestanden bevatten alleen "
                        "gewone waarden"))
+
+
+def _written(node: yaml.Node, value: Any) -> str:
+    """A key as the author wrote it (``no``, not ``False``), for messages."""
+    return str(node.value) if isinstance(node, yaml.ScalarNode) else str(value)

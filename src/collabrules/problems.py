@@ -21,6 +21,7 @@ class ProblemKind(str, Enum):
     PLUGIN_HOOK = "plugin_hook"
     DUPLICATE = "duplicate"
     NOTHING_TO_REPLACE = "nothing_to_replace"
+    REPLACE_CYCLE = "replace_cycle"
     ASSESS_ERROR = "assess_error"
     WRONG_TYPE = "wrong_type"
     SLOW = "slow"
@@ -49,6 +50,12 @@ _MESSAGES: dict[ProblemKind, Text] = {
         "registers {detail}; check the code in 'replaces'.",
         "principe {code} van plugin {plugin} ({origin}) vervangt {detail}, maar geen plugin "
         "registreert {detail}; controleer de code bij 'replaces'.",
+    ),
+    ProblemKind.REPLACE_CYCLE: Text(
+        "principles {detail} replace each other in a circle, so none of them is used "
+        "(plugin {plugin}, {origin}); remove one of the 'replaces'.",
+        "principes {detail} vervangen elkaar in een kring, dus geen van hen wordt gebruikt "
+        "(plugin {plugin}, {origin}); verwijder een van de 'replaces'.",
     ),
     ProblemKind.ASSESS_ERROR: Text(
         "principle {code} of plugin {plugin} ({origin}) failed: {detail}. Its finding is "

@@ -66,22 +66,45 @@ def resolve_principles(
         replacements[target] = (principle, plugin)
     chosen: dict[str, tuple[Principle, str]] = {}
     for principle, plugin in ordered:
-        if principle.replaces:
-            if replacements.get(principle.replaces) != (principle, plugin):
-                continue
-        elif principle.code in replacements:
-            continue
+        if principle.replaces and replacements.get(principle.replaces) != (principle, plugin):
+            continue  # the losing side of a double replacement
+        replaced_by = replacements.get(principle.code)
+        if replaced_by is not None and replaced_by != (principle, plugin):
+            continue  # replaced, possibly by a replacement of a replacement
         if principle.code in chosen:
             problems.append(Problem.duplicate(
                 "principle", principle.code, chosen[principle.code][1], plugin, describe))
             continue
         chosen[principle.code] = (principle, plugin)
     for target, (principle, plugin) in replacements.items():
-        if not any(p.code == target for p, _ in entries if not p.replaces):
+        if not any(p.code == target for p, owner in entries if (p, owner) != (principle, plugin)):
             problems.append(Problem(
                 kind=ProblemKind.NOTHING_TO_REPLACE, plugin=plugin, code=principle.code,
                 detail=target, origin=describe(plugin)))
+    problems.extend(_cycles(replacements, describe))
     return dict(sorted(chosen.items())), problems
+
+
+def _cycles(replacements: dict[str, tuple[Principle, str]], describe: Describe) -> list[Problem]:
+    """Replacements that replace each other in a circle (each circle reported once)."""
+    found: list[Problem] = []
+    reported: set[str] = set()
+    for start in sorted(replacements):
+        chain = [start]
+        code = replacements[start][0].code
+        if code == start:  # a principle that replaces its own code: an ordinary override
+            continue
+        while code in replacements and code not in chain:
+            chain.append(code)
+            code = replacements[code][0].code
+        if code != start or start in reported:
+            continue
+        reported.update(chain)
+        principle, plugin = replacements[start]
+        found.append(Problem(kind=ProblemKind.REPLACE_CYCLE, plugin=plugin,
+                             origin=describe(plugin), code=principle.code,
+                             detail=" -> ".join([*chain, start])))
+    return found
 
 
 def resolve_named(

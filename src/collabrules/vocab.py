@@ -23,7 +23,7 @@ class Vocabulary(str, Enum):
     @property
     def rank(self) -> int:
         """Position in declaration order; ordered vocabularies compare by it."""
-        return _rank(self)
+        return _rank(type(self), self.value)
 
 
 class Role(Vocabulary):
@@ -286,5 +286,7 @@ _LABELS: dict[Vocabulary, Text] = {
 
 
 @cache
-def _rank(member: Vocabulary) -> int:
-    return list(type(member)).index(member)
+def _rank(kind: type[Vocabulary], value: str) -> int:
+    # Keyed by type and value: str-enum members of different vocabularies compare equal
+    # when their values do ("low"), so the member itself is no safe cache key.
+    return [m.value for m in kind].index(value)

@@ -17,6 +17,7 @@ from .common import (
     SEVERITY_CHOICES,
     _config,
     _fail_on,
+    _fail_usage,
     _input_failure,
     _lang,
     _lang_option,
@@ -63,6 +64,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     from ..inputs import iter_inputs
     from ..portfolio import PortfolioTally
     from ..render.choose import Render
+    from ..text import Text
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
@@ -92,6 +94,12 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     problems: dict[tuple[str, str], Text] = {}
     html_reports: list[Report] = []
     sink = _Sink(output, single, SEPARATORS[fmt])
+    try:
+        sink.open()
+    except OSError as exc:
+        _fail_usage(Text("cannot write {path}: {error}; check that the folder exists",
+                         "kan {path} niet schrijven: {error}; controleer of de map bestaat"
+                         ).format(path=output, error=exc.strerror or str(exc)), language)
     try:
         for outcome in evaluate_all(itertools.chain(head, items), engine=engine_spec,
                                     render=render, jobs=workers, fail_on=_fail_on(fail_on),
@@ -156,6 +164,14 @@ class _Sink:
                     "w", encoding="utf-8", newline="\n")
             self.handle.write(text)
             self.handle.flush()
+
+    def open(self) -> None:
+        """Check early that the output can be written (a missing folder is a usage error)."""
+        if self.output is not None and not self.single:
+            self.handle = Path(self.output).open(  # noqa: SIM115  (closed in close())
+                "w", encoding="utf-8", newline="\n")
+        elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
+            raise FileNotFoundError(2, "No such file or directory", self.output)
 
     def close(self) -> None:
         if self.handle is not None:

@@ -1,0 +1,51 @@
+"""The built wheel, installed into a fresh venv, works from outside the source tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from collabrules.schemas import load_schema
+
+from ..conftest import EXAMPLES, ROOT
+
+
+def sh(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    result = subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True,
+                            text=True, encoding="utf-8", timeout=600, check=False)
+    assert result.returncode == 0, f"{args}: {result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.mark.slow
+def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    sh(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT, cwd=tmp_path)
+    wheels = list(dist.glob("collabrules-*.whl"))
+    assert len(wheels) == 1
+    venv = tmp_path / "venv"
+    sh(sys.executable, "-m", "venv", venv, cwd=tmp_path)
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    sh(bin_dir / "python", "-m", "pip", "install", "--quiet", wheels[0], cwd=tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    example = (EXAMPLES / "office-cleaning.yaml").resolve()
+    report = sh(bin_dir / "collabrules", "evaluate", example, "--format", "json",
+                cwd=elsewhere)
+    document = json.loads(report.stdout)
+    jsonschema.Draft202012Validator(load_schema("report")).validate(document)
+    assert [f["code"] for f in document["findings"]] == ["CR01"]
+    schema = sh(bin_dir / "collabrules", "schema", "report", cwd=elsewhere)
+    assert json.loads(schema.stdout) == load_schema("report")
+    version = sh(bin_dir / "python", "-m", "collabrules", "--version", cwd=elsewhere)
+    assert version.stdout.startswith("collabrules, version ")
+    where = sh(bin_dir / "python", "-c", "import collabrules; print(collabrules.__file__)",
+               cwd=elsewhere)
+    assert str(venv) in where.stdout  # the wheel, not the source tree
