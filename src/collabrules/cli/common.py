@@ -60,7 +60,28 @@ def _engine(block: Sequence[str]) -> Engine:
     from ..engine import Engine
     from ..settings import Settings
 
-    return Engine(settings=Settings(block=tuple(block)))
+    return Engine(settings=Settings(block=tuple(block), principle_budget=_budget()))
+
+
+def _budget() -> float | None:
+    """The per-principle time budget: ``COLLABRULES_PRINCIPLE_BUDGET`` seconds, or 2."""
+    value = os.environ.get("COLLABRULES_PRINCIPLE_BUDGET", "").strip()
+    if not value:
+        return 2.0
+    if value.lower() in ("none", "off"):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        from ..text import Text
+
+        _fail_usage(Text(
+            "COLLABRULES_PRINCIPLE_BUDGET must be a number of seconds or 'off', not {value!r}",
+            "COLLABRULES_PRINCIPLE_BUDGET moet een aantal seconden zijn of 'off', niet {value!r}"
+        ).format(value=value), "en")
+    return seconds
 
 
 def _say(text: Text, lang: str, *, err: bool = True) -> None:

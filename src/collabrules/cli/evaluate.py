@@ -10,6 +10,7 @@ import click
 
 from .common import (
     EPILOG,
+    EXIT_INPUT,
     SEVERITY_CHOICES,
     _engine,
     _exit_code,
@@ -43,13 +44,19 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
 
     Beoordeel casusbestanden en toon het rapport.
     """
-    from ..atomic import atomic_writer
     from ..errors import InputError
     from ..inputs import iter_documents
+    from ..outputs import check_output, write_output
     from ..render.text import render_text
     from ..serialize import report_to_json
 
     language = _lang(lang)
+    if output:
+        try:
+            check_output(output, files)
+        except InputError as error:
+            _input_failure(error, language)
+            sys.exit(EXIT_INPUT)
     engine = _engine(block)
     reports: list[Report] = []
     bad_input = False
@@ -75,8 +82,11 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         chunks = [report_to_json(reports[0], language)]
     body = ("\n" if fmt == "text" else "").join(chunks)
     if output:
-        with atomic_writer(output) as handle:
-            handle.write(body)
+        try:
+            write_output(output, body)
+        except InputError as error:
+            _input_failure(error, language)
+            sys.exit(EXIT_INPUT)
     else:
         click.echo(body, nl=False)
     for problem in {p for r in reports for p in r.problems}:
