@@ -183,8 +183,8 @@ class Engine:
     def validate(self, document: Document) -> dict[str, Any]:
         """Validate a parsed document against the case schema; return it as a mapping."""
         issues = case_validator().issues(document.data, document.source, document.lines)
+        issues += consistency_issues(document.data, document.source, document.lines)
         if issues:
-            issues += consistency_issues(document.data, document.source, document.lines)
             issues.sort(key=lambda i: (i.line or 0, i.path))
             raise InputError(issues)
         data: dict[str, Any] = document.data

@@ -144,10 +144,13 @@ def parse_json(text: str, source: str) -> Any:
         data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant,
                           parse_int=_int, parse_float=_float)
     except _DuplicateKey as exc:
+        where = _locate_duplicate(text, source)
         raise _issue(source, Text("the key {key!r} appears twice in one object",
                                   "de sleutel {key!r} komt twee keer voor in één object"
                                   ).format(key=str(exc)),
-                     hint=Text("keep one of them", "houd er één over")) from None
+                     hint=Text("keep one of them", "houd er één over"),
+                     path=where.path if where else "$", line=where.line if where else None,
+                     column=where.column if where else None) from None
     except json.JSONDecodeError as exc:
         raise _issue(source, Text("this is not valid JSON: {error}",
                                   "dit is geen geldige JSON: {error}").format(error=exc.msg),
@@ -156,6 +159,19 @@ def parse_json(text: str, source: str) -> Any:
         raise too_deep(source) from None
     check_plain(data, source)
     return data
+
+
+def _locate_duplicate(text: str, source: str) -> Issue | None:
+    """Where a duplicate JSON key is: JSON is (nearly) YAML, whose parser keeps positions."""
+    try:
+        parse_yaml(text, source)
+    except InputError as exc:
+        issue = exc.issues[0]
+        if "appears twice" in issue.message.en:
+            return issue
+    except Exception:  # only a better position is at stake; the error stands without it
+        return None
+    return None
 
 
 class _Loader(yaml.SafeLoader):
