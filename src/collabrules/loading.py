@@ -191,12 +191,21 @@ _SCALAR_TAGS = {
 
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        raise _issue(source, Text(
+            "this is not valid YAML: the character {char} is not allowed",
+            "dit is geen geldige YAML: het teken {char} is niet toegestaan"
+        ).format(char=f"U+{exc.character:04X}" if isinstance(exc.character, int)
+                 else repr(exc.character)),
+            line=text[: exc.position].count("\n") + 1,
+            hint=Text("remove control characters from the file",
+                      "verwijder stuurtekens uit het bestand")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
