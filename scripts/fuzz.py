@@ -26,6 +26,7 @@ import yaml
 from collabrules.engine import Engine
 from collabrules.errors import InputError
 from collabrules.loading import parse_bytes
+from collabrules.render.text import render_text
 from collabrules.schemas import load_schema
 from collabrules.serialize import report_to_json
 
@@ -125,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
                 text = report_to_json(report, lang)
                 text.encode("utf-8")
                 schema.validate(json.loads(text))
+                render_text(report, lang, width=80, verbose=True).encode("utf-8")
             counts["reports"] += 1
         except Exception:
             counts["exceptions"] += 1

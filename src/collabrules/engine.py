@@ -208,7 +208,10 @@ class Engine:
         if isinstance(case, Document):
             data = self.validate(case)
             return self.run(structure_case(data, case.source), digest_of(data), case.source)
-        return self.run(case, digest_of(unstructure_case(case)), None)
+        data = unstructure_case(case)
+        check_plain(data, "<case>")  # a Case built in Python gets the checks a file gets
+        self.validate(Document(data, "<case>"))
+        return self.run(case, digest_of(data), None)
 
     def run(self, case: Case, input_digest: str, source: str | None = None) -> Report:
         """Assess a structured case (the pipeline after validation)."""

@@ -10,6 +10,8 @@ import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
+
 from .errors import InputError, Issue
 from .loading import Document, parse_bytes, read_document
 from .text import Text
@@ -65,8 +67,9 @@ def iter_json_lines(path: Path) -> Iterator[Document | InputError]:
             source = f"{path}:{number}"
             try:
                 yield parse_bytes(line, source, fmt="json")
-            except InputError as exc:
-                yield exc
+            except InputError as exc:  # place the error on the portfolio's own line
+                yield InputError([attrs.evolve(i, file=str(path), line=number)
+                                  if i.line is not None else i for i in exc.issues])
 
 
 def _from_lines_or_single(raw: bytes, source: str) -> Iterator[Document | InputError]:

@@ -8,12 +8,15 @@ plugin registration order or the thread; case -> JSON -> case round-trips.
 from __future__ import annotations
 
 import json
+import math
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +24,7 @@ import collabrules
 from collabrules.engine import Engine
 from collabrules.errors import InputError
 from collabrules.loading import Document, parse_bytes
+from collabrules.render.text import render_text
 from collabrules.schemas import load_schema
 from collabrules.serialize import report_to_json
 from collabrules.structure import structure_case, unstructure_case
@@ -86,6 +90,7 @@ def test_any_mutated_case_gives_an_error_or_a_report(value: Any) -> None:
 def test_valid_case_gives_a_schema_valid_report(case: dict[str, Any], lang: str) -> None:
     report = ENGINE.evaluate(case)
     REPORT_SCHEMA.validate(json.loads(report_to_json(report, lang)))
+    assert render_text(report, lang, width=60, verbose=True).encode("utf-8")
     assert {f.code for f in report.findings} == set(ENGINE.principle_set.codes)
 
 
@@ -159,3 +164,16 @@ def test_one_engine_from_eight_threads(tmp_path: Path) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(lambda c: report_to_json(engine.evaluate(c)), cases))
     assert parallel == sequential
+
+
+def test_case_objects_get_the_same_checks_as_files() -> None:
+    case = ENGINE.load(EXAMPLES / "office-cleaning.yaml")
+    assert case.delivery is not None
+    broken = attrs.evolve(case, delivery=attrs.evolve(case.delivery, annual_spend=math.nan))
+    with pytest.raises(InputError) as caught:
+        ENGINE.evaluate(broken)
+    assert caught.value.issues[0].path == "$.delivery.annual_spend"
+    nobody = attrs.evolve(case, perspective="nobody")
+    with pytest.raises(InputError) as caught:
+        ENGINE.evaluate(nobody)
+    assert caught.value.issues[0].message.en == "the perspective 'nobody' names no party"
