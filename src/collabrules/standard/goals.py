@@ -73,3 +73,11 @@ def opposed(a: Aim, b: Aim) -> bool:
 def shared(a: Aim, b: Aim) -> bool:
     """Two aims push the same axis the same way (or both aim to reach it)."""
     return a.axis == b.axis and a.push == b.push
+
+
+def pushes_by_axis(found: Iterable[Aim]) -> dict[str, list[Aim]]:
+    """One aim per distinct (axis, push), grouped by axis: enough to decide any match."""
+    grouped: dict[str, dict[int, Aim]] = {}
+    for aim in found:
+        grouped.setdefault(aim.axis, {}).setdefault(aim.push, aim)
+    return {axis: list(by_push.values()) for axis, by_push in grouped.items()}
