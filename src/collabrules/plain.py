@@ -54,56 +54,72 @@ def long_number(source: str, digits: int, path: str = "$") -> InputError:
 
 def check_plain(data: Any, source: str) -> None:
     """Raise :class:`InputError` unless ``data`` is plain, finite, valid-Unicode JSON."""
-    stack: list[tuple[Any, int, str]] = [(data, 1, "$")]
+    # Each entry: (value, depth, where); "where" is (parent where, key), a path built only
+    # when something is wrong, so a valid document costs no path strings.
+    stack: list[tuple[Any, int, Any]] = [(data, 1, None)]
     while stack:
-        value, depth, path = stack.pop()
+        value, depth, where = stack.pop()
         if depth > MAX_DEPTH:
             raise too_deep(source)
         if isinstance(value, str):
-            _check_text(value, source, path)
+            if _SURROGATE.search(value):
+                _check_text(value, source, _path(where))
         elif isinstance(value, bool) or value is None:
             continue
         elif isinstance(value, int):
-            digits = len(str(abs(value))) if value.bit_length() < 400 else MAX_DIGITS + 1
-            if digits > MAX_DIGITS:
-                raise long_number(source, digits, path)
+            if value.bit_length() > 300 and len(str(abs(value))) > MAX_DIGITS:
+                raise long_number(source, len(str(abs(value))), _path(where))
         elif isinstance(value, float):
             if not math.isfinite(value):
-                raise _fail(source, path, Text(
+                raise _fail(source, _path(where), Text(
                     "{value} is not a finite number", "{value} is geen eindig getal"
                 ).format(value=str(value)), Text("use a finite number",
                                                  "gebruik een eindig getal"))
         elif isinstance(value, BadNumber):
-            if value.text in ("NaN", "Infinity", "-Infinity"):
-                raise _fail(source, path, Text(
-                    "{value} is not a JSON number", "{value} is geen JSON-getal"
-                ).format(value=value.text), Text("use a finite number",
-                                                 "gebruik een eindig getal"))
-            digits = len(value.text.lstrip("+-"))
-            if digits > MAX_DIGITS and value.text.lstrip("+-").isdigit():
-                raise long_number(source, digits, path)
-            raise _fail(source, path, Text(
-                "{value} is too large to be a number", "{value} is te groot voor een getal"
-            ).format(value=value.text[:60]), Text("use a finite number",
-                                                  "gebruik een eindig getal"))
+            _bad_number(value, source, _path(where))
         elif isinstance(value, Mapping):
             for key, item in value.items():
                 if not isinstance(key, str):
-                    raise _fail(source, path, Text(
+                    raise _fail(source, _path(where), Text(
                         "the key {key!r} is not text", "de sleutel {key!r} is geen tekst"
                     ).format(key=repr(key)), Text("use text keys only",
                                                   "gebruik alleen tekst als sleutel"))
-                _check_text(key, source, path)
-                stack.append((item, depth + 1, child(path, key)))
+                if _SURROGATE.search(key):
+                    _check_text(key, source, _path(where))
+                stack.append((item, depth + 1, (where, key)))
         elif isinstance(value, (list, tuple)):
-            stack.extend((item, depth + 1, child(path, i)) for i, item in enumerate(value))
+            stack.extend((item, depth + 1, (where, i)) for i, item in enumerate(value))
         else:
-            raise _fail(source, path, Text(
+            raise _fail(source, _path(where), Text(
                 "a value of type {type} is not plain JSON data",
                 "een waarde van het type {type} is geen gewone JSON-gegevens"
             ).format(type=type(value).__name__), Text(
                 "use text, numbers, true/false, null, lists and mappings",
                 "gebruik tekst, getallen, true/false, null, lijsten en mappings"))
+
+
+def _path(where: Any) -> str:
+    keys: list[str | int] = []
+    while where is not None:
+        where, key = where
+        keys.append(key)
+    path = "$"
+    for key in reversed(keys):
+        path = child(path, key)
+    return path
+
+
+def _bad_number(value: BadNumber, source: str, path: str) -> None:
+    if value.text in ("NaN", "Infinity", "-Infinity"):
+        raise _fail(source, path, Text(
+            "{value} is not a JSON number", "{value} is geen JSON-getal"
+        ).format(value=value.text), Text("use a finite number", "gebruik een eindig getal"))
+    digits = len(value.text.lstrip("+-"))
+    if digits > MAX_DIGITS and value.text.lstrip("+-").isdigit():
+        raise long_number(source, digits, path)
+    raise _fail(source, path, Text(
+        "{value} is too large to be a number", "{value} is te groot voor een getal"
+    ).format(value=value.text[:60]), Text("use a finite number", "gebruik een eindig getal"))
 
 
 def _check_text(text: str, source: str, path: str) -> None:
