@@ -21,13 +21,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import collabrules
+from collabrules import hookimpl
+from collabrules.assessment import Assessment
 from collabrules.engine import Engine
 from collabrules.errors import InputError
+from collabrules.finding import Finding
 from collabrules.loading import Document, parse_bytes
+from collabrules.principle import Observation, Principle
 from collabrules.render.text import render_text
 from collabrules.schemas import load_schema
 from collabrules.serialize import report_to_json
 from collabrules.structure import structure_case, unstructure_case
+from collabrules.text import Text
 
 from .conftest import run_cli
 from .strategies import json_values, valid_cases
@@ -109,17 +114,47 @@ def test_report_is_identical_across_runs(case: dict[str, Any]) -> None:
     assert report_to_json(ENGINE.evaluate(case)) == report_to_json(ENGINE.evaluate(case))
 
 
+def _house_principle(a: Assessment) -> None:
+    a.check("spend_known", None if a.case.delivery is None
+            else a.case.delivery.annual_spend is not None,
+            Text("the annual spend is known", "de jaarlijkse uitgave is bekend"))
+
+
+class _HousePlugin:
+    """A principle of our own, registered next to the standard ones."""
+
+    @hookimpl
+    def collabrules_add_principles(self, register: Any) -> None:
+        register(Principle(
+            code="HX01", slug="spend-known", theme=Text("Facts", "Feiten"),
+            title=Text("Know the spend", "Ken de uitgave"),
+            observation=Observation(Text("Money matters.", "Geld telt.")),
+            statement=Text("Know the spend.", "Ken de uitgave."),
+            checks=Text("The spend.", "De uitgave."), assess=_house_principle))
+
+
+class _Tagger:
+    """Adjusts every finding in a way that does not depend on other plugins."""
+
+    @hookimpl
+    def collabrules_adjust_finding(self, finding: Finding) -> Finding:
+        return attrs.evolve(finding, actions=(*finding.actions, Text("Review.", "Herzie.")))
+
+
 _STANDARD = [(ep.name, ep.load()) for ep in metadata.entry_points(group="collabrules")
              if ep.value.startswith("collabrules.standard")]
+_PLUGINS = [*_STANDARD, ("house", _HousePlugin()), ("tagger", _Tagger())]
 
 
 @settings(SETTINGS, max_examples=25)
-@given(valid_cases(), st.permutations(_STANDARD))
+@given(valid_cases(), st.permutations(_PLUGINS))
 def test_report_does_not_depend_on_registration_order(
         case: dict[str, Any], order: list[tuple[str, object]]) -> None:
-    reference = Engine(plugins=_STANDARD, entry_points=False)
+    reference = Engine(plugins=_PLUGINS, entry_points=False)
     shuffled = Engine(plugins=order, entry_points=False)
-    assert report_to_json(shuffled.evaluate(case)) == report_to_json(reference.evaluate(case))
+    report = shuffled.evaluate(case)
+    assert report_to_json(report) == report_to_json(reference.evaluate(case))
+    assert "HX01" in {f.code for f in report.findings}
 
 
 def test_standard_plugins_found() -> None:
