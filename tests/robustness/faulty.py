@@ -78,17 +78,28 @@ def collabrules_add_principles(register):
 }
 
 
-def write_faulty_dist(folder: Path) -> Path:
-    """Write the package and its ``.dist-info`` into ``folder`` (put it on PYTHONPATH)."""
-    package = folder / "collabrules_faulty"
+def write_dist(folder: Path, modules: dict[str, str], *, dist: str = DIST,
+               version: str = VERSION) -> Path:
+    """Write a package of plugin ``modules`` and its ``.dist-info`` into ``folder``."""
+    package_name = dist.replace("-", "_")
+    package = folder / package_name
     package.mkdir(parents=True, exist_ok=True)
-    (package / "__init__.py").write_text('"""Faulty plugins for tests."""\n')
-    for name, source in MODULES.items():
+    (package / "__init__.py").write_text('"""Plugins for tests."""\n')
+    for name, source in modules.items():
         (package / f"{name}.py").write_text(source)
-    info = folder / f"collabrules_faulty-{VERSION}.dist-info"
+    info = folder / f"{package_name}-{version}.dist-info"
     info.mkdir(exist_ok=True)
-    (info / "METADATA").write_text(
-        f"Metadata-Version: 2.1\nName: {DIST}\nVersion: {VERSION}\n")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
     (info / "entry_points.txt").write_text("[collabrules]\n" + "".join(
-        f"{name} = collabrules_faulty.{name}\n" for name in MODULES))
+        f"{name} = {package_name}.{name}\n" for name in modules))
     return folder
+
+
+def write_faulty_dist(folder: Path) -> Path:
+    """Write the faulty distribution into ``folder`` (put it on PYTHONPATH)."""
+    return write_dist(folder, MODULES)
+
+
+def principle_module(body: str) -> str:
+    """Source of a plugin module: the shared principle helpers plus ``body``."""
+    return _PRINCIPLE + body

@@ -89,8 +89,10 @@ def _say(text: Text, lang: str, *, err: bool = True) -> None:
 
 
 def _input_failure(error: InputError, lang: str) -> None:
+    from ..render.visible import visible
+
     for issue in error.issues:
-        click.echo(issue.render(lang), err=True)
+        click.echo(visible(issue.render(lang)), err=True)
 
 
 def _fail_usage(text: Text, lang: str) -> NoReturn:

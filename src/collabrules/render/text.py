@@ -9,6 +9,7 @@ from ..finding import Finding
 from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
+from .visible import visible
 
 L = {
     "report": Text("Collaboration report", "Samenwerkingsrapport"),
@@ -85,7 +86,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     out.append(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
                f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
                f"input {prov.input_digest[:19]}")
-    return "\n".join(out) + "\n"
+    return visible("\n".join(out) + "\n")
 
 
 def _finding(finding: Finding, lang: str, width: int, verbose: bool) -> list[str]:
