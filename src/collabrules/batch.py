@@ -52,6 +52,7 @@ class EngineSpec:
 
     config: Path | None = None
     block: tuple[str, ...] = ()
+    principle_budget: float | None = 2.0
 
     def build(self) -> Engine:
         """The engine, built once per process (raises :class:`InputError` for a bad config)."""
@@ -60,7 +61,8 @@ class EngineSpec:
             from .config import build_engine, load_config
 
             config = load_config(self.config) if self.config is not None else None
-            engine = _BUILT[self] = build_engine(config, block=self.block)
+            engine = _BUILT[self] = build_engine(config, block=self.block,
+                                                 principle_budget=self.principle_budget)
         return engine
 
 

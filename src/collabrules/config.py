@@ -14,7 +14,7 @@ import datetime as dt
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -134,12 +134,18 @@ def config_from_data(data: Mapping[str, Any], source: str, *, base: Path | None 
 
 def build_engine(config: Config | None = None, *, block: Iterable[str] = (),
                  plugins: Iterable[object | tuple[str, object]] = (),
-                 entry_points: bool = True, today: Today = dt.date.today) -> Engine:
-    """An engine for a configuration (or defaults), with extra ``block`` names and plugins."""
+                 entry_points: bool = True, today: Today = dt.date.today,
+                 principle_budget: float | Literal["default"] | None = "default") -> Engine:
+    """An engine for a configuration (or defaults), with extra ``block`` names and plugins.
+
+    ``principle_budget`` overrides the per-principle time budget (seconds, ``None`` = off).
+    """
     config = config or Config()
     settings = config.settings
     if block:
         settings = attrs.evolve(settings, block=tuple(dict.fromkeys((*settings.block, *block))))
+    if principle_budget != "default":
+        settings = attrs.evolve(settings, principle_budget=principle_budget)
     return Engine(plugins=[*config.plugins(today), *plugins], entry_points=entry_points,
                   settings=settings)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .errors import InputError
 from .finding import Finding
 from .loading import Document, read_document
 from .models import CollaborationModel, ModelRecommendation, Taxonomy
+from .plain import check_plain
 from .plugins import LoadedPlugins, load_plugins
 from .principle import Principle
 from .problems import Problem, ProblemKind
@@ -208,15 +210,23 @@ class Engine:
         return structure_case(self.validate(document), document.source)
 
     def evaluate(self, case: Case | Document | Mapping[str, Any] | str | Path) -> Report:
-        """Evaluate one case: a :class:`Case`, a parsed document, a mapping or a file path."""
+        """Evaluate one case: a :class:`Case`, a parsed document, a mapping or a file path.
+
+        Any other value is validated as a case document (and so raises :class:`InputError`).
+        """
         if isinstance(case, (str, Path)):
             case = read_document(case)
-        if isinstance(case, Mapping):
-            case = Document(dict(case), "<case>")
+        if not isinstance(case, (Case, Document)):
+            value: Any = case
+            check_plain(value, "<case>")
+            case = Document(dict(value) if isinstance(value, Mapping) else value, "<case>")
         if isinstance(case, Document):
             data = self.validate(case)
             return self.run(structure_case(data, case.source), digest_of(data), case.source)
-        return self.run(case, digest_of(unstructure_case(case)), None)
+        data = unstructure_case(case)
+        check_plain(data, "<case>")  # a Case built in Python gets the checks a file gets
+        self.validate(Document(data, "<case>"))
+        return self.run(case, digest_of(data), None)
 
     def run(self, case: Case, input_digest: str, source: str | None = None) -> Report:
         """Assess a structured case (the pipeline after validation)."""
@@ -262,8 +272,10 @@ class Engine:
                 problems: list[Problem]) -> Finding:
         principle = active.principle
         assessment = Assessment(case, book)
+        started = time.perf_counter()
         try:
             returned: object = principle.assess(assessment)  # type: ignore[func-returns-value]
+            self._check_budget(active, time.perf_counter() - started, problems)
             if returned is not None:
                 problems.append(self._type_problem(active.plugin, principle.code, returned,
                                                    "None"))
@@ -289,6 +301,15 @@ class Engine:
                 continue
             finding = changed
         return finding
+
+    def _check_budget(self, active: ActivePrinciple, seconds: float,
+                      problems: list[Problem]) -> None:
+        budget = self.settings.principle_budget
+        if budget is not None and seconds > budget:
+            problems.append(Problem(
+                kind=ProblemKind.SLOW, plugin=active.plugin, code=active.principle.code,
+                origin=self.describe_plugin(active.plugin),
+                detail=f"it took {seconds:.2f} s on one case, over the budget of {budget:g} s"))
 
     def _error_finding(self, active: ActivePrinciple, detail: str) -> Finding:
         principle = active.principle

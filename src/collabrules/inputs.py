@@ -27,10 +27,21 @@ class RawDocument:
 
     raw: bytes
     source: str
+    file: str = ""
+    number: int = 0
 
     def parse(self) -> Document:
-        """The parsed document; raises :class:`InputError`."""
-        return parse_bytes(self.raw, self.source, fmt="json")
+        """The parsed document; raises :class:`InputError` placed on the portfolio's line."""
+        try:
+            return parse_bytes(self.raw, self.source, fmt="json")
+        except InputError as exc:
+            raise _on_line(exc, self.file, self.number) if self.file else exc from None
+
+
+def _on_line(error: InputError, file: str, number: int) -> InputError:
+    """An error inside one JSON Lines line, placed on that line of the portfolio file."""
+    return InputError([attrs.evolve(i, file=file, line=number, column=i.column)
+                       if i.line is not None else i for i in error.issues])
 
 
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
@@ -88,11 +99,12 @@ def iter_json_lines(path: Path, *, lazy: bool = False
             if not line.strip():
                 continue
             source = f"{path}:{number}"
+            raw = RawDocument(line, source, str(path), number)
             if lazy:
-                yield RawDocument(line, source)
+                yield raw
                 continue
             try:
-                yield parse_bytes(line, source, fmt="json")
+                yield raw.parse()
             except InputError as exc:
                 yield exc
 

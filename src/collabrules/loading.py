@@ -16,10 +16,12 @@ import yaml
 
 from .errors import InputError, Issue
 from .paths import child as _child
+from .plain import MAX_DEPTH, MAX_DIGITS, BadNumber, check_plain, too_deep
 from .text import Text
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_DEPTH = 64
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "parse_bytes", "parse_json", "parse_yaml",
+           "read_document"]
 
 
 @attrs.frozen
@@ -119,73 +121,57 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
-class _Pairs(list):  # type: ignore[type-arg]
-    """An object's members in order, duplicates kept (for locating a duplicate key)."""
+def _no_constant(name: str) -> BadNumber:
+    return BadNumber(name)
 
 
-def _duplicate_path(text: str) -> str:
-    """The JSON path of the first duplicate key (only called when there is one)."""
-    try:
-        stack: list[tuple[Any, str]] = [(json.loads(text, object_pairs_hook=_Pairs), "$")]
-    except (ValueError, RecursionError):
-        return "$"
-    while stack:
-        value, path = stack.pop(0)
-        if isinstance(value, _Pairs):
-            seen: set[str] = set()
-            for key, member in value:
-                if key in seen:
-                    return _child(path, key)
-                seen.add(key)
-                stack.append((member, _child(path, key)))
-        elif isinstance(value, list):
-            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
-    return "$"
+def _int(text: str) -> int | BadNumber:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        return BadNumber(text)
+    return int(text)
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(name)
+def _float(text: str) -> float | BadNumber:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        return BadNumber(text)
+    return value
 
 
 def parse_json(text: str, source: str) -> Any:
     """Parse JSON text strictly: no duplicate keys, no NaN or Infinity."""
     try:
-        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant,
+                          parse_int=_int, parse_float=_float)
     except _DuplicateKey as exc:
+        where = _locate_duplicate(text, source)
         raise _issue(source, Text("the key {key!r} appears twice in one object",
                                   "de sleutel {key!r} komt twee keer voor in één object"
-                                  ).format(key=str(exc)), path=_duplicate_path(text),
-                     hint=Text("keep one of them", "houd er één over")) from None
+                                  ).format(key=str(exc)),
+                     hint=Text("keep one of them", "houd er één over"),
+                     path=where.path if where else "$", line=where.line if where else None,
+                     column=where.column if where else None) from None
     except json.JSONDecodeError as exc:
         raise _issue(source, Text("this is not valid JSON: {error}",
                                   "dit is geen geldige JSON: {error}").format(error=exc.msg),
                      line=exc.lineno, column=exc.colno) from None
-    except ValueError as exc:
-        raise _issue(source, Text("{value} is not a JSON number; use a finite number",
-                                  "{value} is geen JSON-getal; gebruik een eindig getal"
-                                  ).format(value=str(exc))) from None
     except RecursionError:
-        raise _too_deep(source) from None
-    _check_depth(data, source)
+        raise too_deep(source) from None
+    check_plain(data, source)
     return data
 
 
-def _too_deep(source: str) -> InputError:
-    return _issue(source, Text("the document is nested more than {limit} levels deep",
-                               "het document is meer dan {limit} niveaus diep genest"
-                               ).format(limit=MAX_DEPTH))
-
-
-def _check_depth(data: Any, source: str) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise _too_deep(source)
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+def _locate_duplicate(text: str, source: str) -> Issue | None:
+    """Where a duplicate JSON key is: JSON is (nearly) YAML, whose parser keeps positions."""
+    try:
+        parse_yaml(text, source)
+    except InputError as exc:
+        issue = exc.issues[0]
+        if "appears twice" in issue.message.en:
+            return issue
+    except Exception:  # only a better position is at stake; the error stands without it
+        return None
+    return None
 
 
 class _AliasNode(yaml.ScalarNode):
@@ -217,12 +203,21 @@ _SCALAR_TAGS = {
 
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)
         try:
             root = loader.get_single_node()
         finally:
             loader.dispose()
+    except yaml.reader.ReaderError as exc:
+        raise _issue(source, Text(
+            "this is not valid YAML: the character {char} is not allowed",
+            "dit is geen geldige YAML: het teken {char} is niet toegestaan"
+        ).format(char=f"U+{exc.character:04X}" if isinstance(exc.character, int)
+                 else repr(exc.character)),
+            line=text[: exc.position].count("\n") + 1,
+            hint=Text("remove control characters from the file",
+                      "verwijder stuurtekens uit het bestand")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "invalid YAML"
@@ -235,12 +230,17 @@ def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
                                   "dit is geen geldige YAML: {error}").format(error=str(exc))
                      ) from None
     except RecursionError:
-        raise _too_deep(source) from None
+        raise too_deep(source) from None
     if root is None:
         raise _issue(source, Text("the file holds no document", "het bestand bevat geen document"))
     lines: dict[str, int] = {}
     builder = _Builder(source, lines, loader)
-    return builder.build(root, "$", 1), lines
+    data = builder.build(root, "$", 1)
+    try:
+        check_plain(data, source)
+    except InputError as exc:
+        raise InputError([attrs.evolve(i, line=lines.get(i.path)) for i in exc.issues]) from None
+    return data, lines
 
 
 class _Builder:
@@ -258,7 +258,7 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: str, depth: int, *, key: bool = False) -> Any:
         if depth > MAX_DEPTH:
-            raise _too_deep(self.source)
+            raise too_deep(self.source)
         if isinstance(node, _AliasNode) or id(node) in self.seen:
             self.fail(node, path, Text("YAML anchors and aliases are not allowed in case files",
                                        "YAML-ankers en -aliassen zijn niet toegestaan in "
@@ -297,7 +297,17 @@ class _Builder:
                     for i, item in enumerate(node.value)]
         if node.tag not in _SCALAR_TAGS:
             self._bad_tag(node, path)
-        value = self.loader.construct_object(node, deep=True)
+        if node.tag == "tag:yaml.org,2002:int" and \
+                len(str(node.value).lstrip("+-")) > MAX_DIGITS:
+            return BadNumber(str(node.value))
+        try:
+            value = self.loader.construct_object(node, deep=True)
+        except (ValueError, OverflowError, yaml.YAMLError):
+            self.fail(node, path, Text("{value!r} cannot be read as a {tag} value",
+                                       "{value!r} kan niet worden gelezen als {tag}-waarde"
+                                       ).format(value=str(node.value)[:60],
+                                                tag=node.tag.rsplit(":", 1)[-1]),
+                      Text("put the value in quotes", "zet de waarde tussen aanhalingstekens"))
         if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
             self.fail(node, path, Text("{value} is not a finite number",
                                        "{value} is geen eindig getal").format(value=node.value))

@@ -15,7 +15,9 @@ class Settings:
 
     ``select``/``ignore`` take codes or prefixes (most specific wins); ``severities``
     maps a code or prefix to the severity of its violations; ``block`` names plugins that
-    must not load; ``taxonomy`` is the collaboration-model taxonomy to recommend from.
+    must not load; ``taxonomy`` is the collaboration-model taxonomy to recommend from;
+    ``principle_budget`` is the time in seconds one principle may take on one case before
+    it is reported as slow (``None``: never; see docs/reliability.md).
     """
 
     select: tuple[str, ...] | None = None
@@ -26,6 +28,7 @@ class Settings:
     lang: str = "en"
     fail_on: Severity | None = Severity.HIGH
     house_principles: tuple[str, ...] = ()
+    principle_budget: float | None = 2.0
     source: str | None = None
 
     def severity_for(self, code: str, default: Severity) -> Severity:

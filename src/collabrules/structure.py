@@ -78,9 +78,10 @@ def _consistency(data: Any, source: str) -> list[Issue]:
             hint=did_you_mean(str(perspective), list(seen)) or Text(
                 "use one of the party ids: {ids}", "gebruik een van de partij-id's: {ids}"
             ).format(ids=", ".join(seen))))
-    roles = {p.get("role") for p in parties}
-    if not roles <= {r.value for r in Role}:
-        return issues
+    raw_roles = [p.get("role") for p in parties]
+    if not all(isinstance(r, str) and r in {v.value for v in Role} for r in raw_roles):
+        return issues  # the schema reports the bad role
+    roles = set(raw_roles)
     for role in Role:
         if role.value not in roles:
             issues.append(Issue(

@@ -88,7 +88,7 @@ def test_output_is_written_atomically_and_replaces_an_old_file(tmp_path: Path) -
 def test_output_into_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run("evaluate", OFFICE, "--output", tmp_path / "no" / "such" / "r.json")
     assert result.returncode == 2
-    assert "cannot write" in result.stderr and "No such file or directory" in result.stderr
+    assert "cannot be written" in result.stderr and "No such file or directory" in result.stderr
     assert not (tmp_path / "no").exists()
 
 

@@ -118,15 +118,18 @@ def test_interrupted_run_leaves_complete_lines(tmp_path: Path) -> None:
     portfolio = tmp_path / "cases.jsonl"
     write_portfolio(portfolio, 5000, seed=5)
     out = tmp_path / "out.jsonl"
+    partial = tmp_path / "out.jsonl.partial"  # the output appears only when the run completes
     process = subprocess.Popen([sys.executable, "-m", "collabrules", "evaluate", str(portfolio),
                                 "--format", "json", "-o", str(out), "--fail-on", "never"],
                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+    while time.monotonic() < deadline and (not partial.exists()
+                                           or partial.stat().st_size < 20_000):
         time.sleep(0.01)
     process.send_signal(signal.SIGINT)
     process.wait(timeout=120)
-    text = out.read_text(encoding="utf-8")
+    assert not out.exists()
+    text = partial.read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines and text.endswith("\n")
     assert all(json.loads(line)["findings"] for line in lines)

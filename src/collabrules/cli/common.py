@@ -120,10 +120,31 @@ def _engine(block: Sequence[str]) -> Engine:
     from ..errors import InputError
 
     try:
-        return build_engine(_config(), block=block)
+        return build_engine(_config(), block=block, principle_budget=_budget())
     except InputError as error:  # a declarative principles file named by the config
         _input_failure(error, _lang(None))
         sys.exit(EXIT_INPUT)
+
+
+def _budget() -> float | None:
+    """The per-principle time budget: ``COLLABRULES_PRINCIPLE_BUDGET`` seconds, or 2."""
+    value = os.environ.get("COLLABRULES_PRINCIPLE_BUDGET", "").strip()
+    if not value:
+        return 2.0
+    if value.lower() in ("none", "off"):
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0 or seconds == float("inf"):
+        from ..text import Text
+
+        _fail_usage(Text(
+            "COLLABRULES_PRINCIPLE_BUDGET must be a number of seconds or 'off', not {value!r}",
+            "COLLABRULES_PRINCIPLE_BUDGET moet een aantal seconden zijn of 'off', niet {value!r}"
+        ).format(value=value), "en")
+    return seconds
 
 
 def _say(text: Text, lang: str, *, err: bool = True) -> None:
@@ -131,8 +152,10 @@ def _say(text: Text, lang: str, *, err: bool = True) -> None:
 
 
 def _input_failure(error: InputError, lang: str) -> None:
+    from ..render.visible import visible
+
     for issue in error.issues:
-        click.echo(issue.render(lang), err=True)
+        click.echo(visible(issue.render(lang)), err=True)
 
 
 def _fail_usage(text: Text, lang: str) -> NoReturn:

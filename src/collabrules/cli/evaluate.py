@@ -15,6 +15,7 @@ from .common import (
     EPILOG,
     EXIT_INPUT,
     SEVERITY_CHOICES,
+    _budget,
     _config,
     _fail_on,
     _fail_usage,
@@ -27,6 +28,10 @@ from .common import (
 from .group import cli
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..inputs import RawDocument
+    from ..loading import Document
     from ..portfolio import PortfolioTally
     from ..report import Report
     from ..text import Text
@@ -50,10 +55,13 @@ SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": ""}
               help="Exit 1 when a violated or at-risk finding has this severity or more "
                    "(default: fail-on in collabrules.toml, else high).")
 @click.option("--brief", is_flag=True, help="Leave out the conditions / zonder voorwaarden.")
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted portfolio run (--format json with --output): cases "
+                   "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, lang: str | None,
+             jobs: int, fail_on: str | None, brief: bool, resume: bool, lang: str | None,
              block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
@@ -62,14 +70,25 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     from ..batch import EngineSpec, evaluate_all
     from ..errors import InputError
     from ..inputs import iter_inputs
+    from ..outputs import check_output
     from ..portfolio import PortfolioTally
     from ..render.choose import Render
     from ..text import Text
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
+    if resume and (fmt != "json" or not output):
+        _fail_usage(Text("--resume needs --format json and --output",
+                         "--resume vereist --format json en --output"), language)
+    if output:
+        try:
+            check_output(output, files)  # never write over an input
+        except InputError as error:
+            _input_failure(error, language)
+            sys.exit(EXIT_INPUT)
     config = _config()
-    engine_spec = EngineSpec(config=None if config is None else config.path, block=tuple(block))
+    engine_spec = EngineSpec(config=None if config is None else config.path, block=tuple(block),
+                             principle_budget=_budget())
     try:
         engine_spec.build()  # a faulty house-principle file stops the run here
     except InputError as error:
@@ -93,15 +112,17 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     code = 0
     problems: dict[tuple[str, str], Text] = {}
     html_reports: list[Report] = []
-    sink = _Sink(output, single, SEPARATORS[fmt])
+    sink = _Sink(output, single and not resume, SEPARATORS[fmt])
     try:
-        sink.open()
-    except OSError as exc:
-        _fail_usage(Text("cannot write {path}: {error}; check that the folder exists",
-                         "kan {path} niet schrijven: {error}; controleer of de map bestaat"
-                         ).format(path=output, error=exc.strerror or str(exc)), language)
+        sink.open(resume=resume)
+    except InputError as error:
+        _input_failure(error, language)
+        sys.exit(EXIT_INPUT)
+    pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
+    if sink.done:
+        pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
     try:
-        for outcome in evaluate_all(itertools.chain(head, items), engine=engine_spec,
+        for outcome in evaluate_all(pending, engine=engine_spec,
                                     render=render, jobs=workers, fail_on=_fail_on(fail_on),
                                     keep_reports=fmt == "html" and not single):
             progress.advance()
@@ -120,6 +141,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
                 html_reports.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
+        sink.commit()
     finally:
         progress.close()
         sink.close()
@@ -137,7 +159,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
 
 
 class _Sink:
-    """Where rendered reports go: one case atomically, a portfolio piece by piece."""
+    """Where rendered reports go.
+
+    One case goes to its output file atomically. A portfolio is written line by line to
+    ``OUTPUT.partial`` (flushed after every case) and renamed to ``OUTPUT`` when the run
+    completes: an interrupted run leaves the previous output untouched and a partial file of
+    complete lines that ``--resume`` continues from.
+    """
 
     def __init__(self, output: str | None, single: bool, separator: str) -> None:
         self.output = output
@@ -145,8 +173,31 @@ class _Sink:
         self.separator = separator
         self.count = 0
         self.handle: TextIO | None = None
+        self.done: set[str] = set()
+
+    @property
+    def partial(self) -> Path:
+        """The file a portfolio run writes to until it completes."""
+        return Path(f"{self.output}.partial")
+
+    def open(self, *, resume: bool = False) -> None:
+        """Check early that the output can be written (raises :class:`InputError`)."""
+        from ..outputs import unwritable
+
+        try:
+            if self.output is not None and not self.single:
+                if resume and self.partial.exists():
+                    self.done = _complete_lines(self.partial)
+                    self.count = len(self.done)
+                self.handle = self.partial.open(
+                    "a" if self.done else "w", encoding="utf-8", newline="\n")
+            elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
+                raise FileNotFoundError(2, "No such file or directory", self.output)
+        except OSError as exc:
+            raise unwritable(self.output or "", exc) from None
 
     def write(self, text: str) -> None:
+        """Add one rendered report."""
         if self.count:
             text = self.separator + text
         self.count += 1
@@ -154,28 +205,44 @@ class _Sink:
             click.echo(text, nl=False)
             sys.stdout.flush()
         elif self.single:
-            from ..atomic import atomic_writer
+            from ..outputs import write_output
 
-            with atomic_writer(self.output) as handle:
-                handle.write(text)
-        else:
-            if self.handle is None:
-                self.handle = Path(self.output).open(  # noqa: SIM115  (closed in close())
-                    "w", encoding="utf-8", newline="\n")
+            write_output(self.output, text)
+        elif self.handle is not None:
             self.handle.write(text)
             self.handle.flush()
 
-    def open(self) -> None:
-        """Check early that the output can be written (a missing folder is a usage error)."""
-        if self.output is not None and not self.single:
-            self.handle = Path(self.output).open(  # noqa: SIM115  (closed in close())
-                "w", encoding="utf-8", newline="\n")
-        elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
-            raise FileNotFoundError(2, "No such file or directory", self.output)
-
-    def close(self) -> None:
+    def commit(self) -> None:
+        """The run completed: a portfolio's partial file becomes the output."""
         if self.handle is not None:
             self.handle.close()
+            self.handle = None
+            self.partial.replace(str(self.output))
+
+    def close(self) -> None:
+        """Release the partial file (kept after an interruption, for ``--resume``)."""
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+def _complete_lines(path: Path) -> set[str]:
+    """Sources of the complete JSON lines in a partial file; a torn last line is cut off."""
+    import json
+
+    raw = path.read_bytes()
+    keep = raw[: raw.rfind(b"\n") + 1]
+    if len(keep) != len(raw):
+        path.write_bytes(keep)
+    done: set[str] = set()
+    for line in keep.splitlines():
+        try:
+            source = json.loads(line)["case"]["source"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        if isinstance(source, str):
+            done.add(source)
+    return done
 
 
 def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:

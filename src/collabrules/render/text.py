@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
+import secrets
 import textwrap
 
 from ..finding import Finding
 from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
+from .visible import visible
 
 L = {
     "report": Text("Collaboration report", "Samenwerkingsrapport"),
@@ -47,6 +50,7 @@ STYLES = {Status.UPHELD: "green", Status.AT_RISK: "yellow", Status.VIOLATED: "re
 def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 verbose: bool = True, color: bool = False) -> str:
     """The report as wrapped plain text in one language (ANSI colours when ``color``)."""
+    nonce = secrets.token_hex(8) if color else ""
     def t(key: str) -> str:
         return L[key].get(lang)
 
@@ -59,7 +63,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     out.append("")
     out.append(f"{t('findings')}:")
     for finding in report.findings:
-        out.extend(_finding(finding, lang, width, verbose, color))
+        out.extend(_finding(finding, lang, width, verbose, nonce))
     rec = report.recommendation
     if rec is not None:
         out.append("")
@@ -90,21 +94,32 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     out.extend(_wrap(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
                      f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
                      f"input {prov.input_digest[:19]}", "", width))
-    return "\n".join(out) + "\n"
+    text = visible("\n".join(out) + "\n")
+    return _apply_styles(text, nonce) if nonce else text
+
+
+def _marker(nonce: str, status: Status, label: str) -> str:
+    return f"<<{nonce}:{status.value}:{label}>>"
+
+
+def _apply_styles(text: str, nonce: str) -> str:
+    import click
+
+    pattern = re.compile(f"<<{nonce}:(\\w+):(.*?)>>")
+    return pattern.sub(lambda m: click.style(m.group(2), fg=STYLES[Status(m.group(1))],
+                                             bold=True), text)
 
 
 def _finding(finding: Finding, lang: str, width: int, verbose: bool,
-             color: bool = False) -> list[str]:
+             nonce: str = "") -> list[str]:
     status = finding.status.label.get(lang).upper()
     glued = status.replace(" ", "\xa0")  # textwrap never breaks at a no-break space
     head = f"{finding.code} {finding.title.get(lang)}: {glued}"
     if finding.status in (Status.VIOLATED, Status.AT_RISK, Status.ERROR):
         head += f" ({L['severity'].get(lang)} {finding.severity.label.get(lang)})"
-    styled = status
-    if color:
-        import click
-
-        styled = click.style(status, fg=STYLES[finding.status], bold=True)
+    # Colour is marked with a per-render nonce and applied after visible() has escaped
+    # every control character the case itself might carry (a case cannot guess the nonce).
+    styled = _marker(nonce, finding.status, status) if nonce else status
     lines = [line.replace(glued, styled) for line in _wrap(head, "  ", width)]
     lines.extend(_wrap(finding.rationale.get(lang), "    ", width))
     if verbose:

@@ -79,3 +79,11 @@ def undirected_goals(case: Case) -> list[str]:
     """Paths of goals whose direction is left out: their alignment is unknown."""
     return [f"{case.path_of(p)}.goals[{i}].direction"
             for p in case.parties for i, g in enumerate(p.goals or ()) if g.direction is None]
+
+
+def pushes_by_axis(found: Iterable[Aim]) -> dict[str, list[Aim]]:
+    """One aim per distinct (axis, push), grouped by axis: enough to decide any match."""
+    grouped: dict[str, dict[int, Aim]] = {}
+    for aim in found:
+        grouped.setdefault(aim.axis, {}).setdefault(aim.push, aim)
+    return {axis: list(by_push.values()) for axis, by_push in grouped.items()}

@@ -8,7 +8,7 @@ from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
 from ..vocab import Attitude, Net, Power, Replaceability
-from .goals import aims, opposed, shared, undirected_goals
+from .goals import aims, opposed, pushes_by_axis, shared, undirected_goals
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
@@ -49,8 +49,11 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
         return SignalValue(None, (), tuple(needed))
     mine = aims(case.own, own_path)
     theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
-    shared_topics = sorted({a.axis for a in mine for b in theirs if shared(a, b)})
-    conflicting = sorted({a.axis for a in mine for b in theirs if opposed(a, b)})
+    pushes = pushes_by_axis(theirs)  # linear, not mine x theirs: cases may hold 50,000 aims
+    shared_topics = sorted({a.axis for a in mine
+                            if any(shared(a, b) for b in pushes.get(a.axis, ()))})
+    conflicting = sorted({a.axis for a in mine
+                          if any(opposed(a, b) for b in pushes.get(a.axis, ()))})
     paths = tuple(f"{a.path}.{key}" for a in sorted(mine + theirs, key=lambda a: a.path)
                   for key in ("topic", "direction"))
     return SignalValue({"shared": shared_topics, "conflicting": conflicting}, paths)
@@ -66,10 +69,10 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     if needed:
         return SignalValue(None, (), tuple(needed))
     targets = [a for a in aims(case.own, own_path) if ".departmental_targets[" in a.path]
-    theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
+    theirs = pushes_by_axis([a for p in case.others for a in aims(p, case.path_of(p))])
     conflicts = []
     for aim in targets:
-        if any(opposed(aim, other) for other in theirs):
+        if any(opposed(aim, other) for other in theirs.get(aim.axis, ())):
             index = int(aim.path.rsplit("[", 1)[1].rstrip("]"))
             target = (case.own.departmental_targets or ())[index]
             conflicts.append(f"{target.department}: {target.target}")

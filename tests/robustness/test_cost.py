@@ -1,0 +1,72 @@
+"""Bounded cost: comparing goals is linear in the number of goals, not quadratic.
+
+A case may hold 50 parties with 1,000 goals and 1,000 departmental targets each; the
+pairwise comparison took tens of seconds on such a case. Counted, not timed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from collabrules.engine import Engine
+from collabrules.signals import SignalBook
+from collabrules.standard import signals as standard_signals
+from collabrules.standard.goals import aims, opposed, shared
+from collabrules.structure import structure_case
+
+from .strategies import valid_cases
+
+ENGINE = Engine()
+
+
+def _big_case(parties: int, goals: int) -> dict[str, Any]:
+    return {"schema_version": "1.0", "perspective": "p0", "parties": [
+        {"id": f"p{i}", "name": "x", "role": "customer" if i % 2 else "supplier",
+         "goals": [{"topic": f"t{j}", "direction": "maximise" if (i + j) % 2 else "minimise"}
+                   for j in range(goals)],
+         "departmental_targets": [{"department": "d", "target": "t", "topic": f"t{j}",
+                                   "direction": "minimise"} for j in range(goals)]}
+        for i in range(parties)]}
+
+
+def test_goal_comparisons_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = [0]
+
+    def counted(function: Any) -> Any:
+        def wrapper(a: Any, b: Any) -> bool:
+            calls[0] += 1
+            return bool(function(a, b))
+        return wrapper
+
+    monkeypatch.setattr(standard_signals, "shared", counted(shared))
+    monkeypatch.setattr(standard_signals, "opposed", counted(opposed))
+    case = structure_case(_big_case(parties=50, goals=200))
+    book = SignalBook(case, ENGINE.signals)
+    assert book["goal_alignment"].value is not None
+    assert book["departmental_conflicts"].value
+    own_aims = 2 * 200
+    assert calls[0] <= 3 * own_aims * 3   # at most 3 pushes per axis, 3 comparisons per aim
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(valid_cases())
+def test_goal_alignment_matches_the_pairwise_definition(data: dict[str, Any]) -> None:
+    for party in data["parties"]:  # few topics, so that goals meet
+        for item in party.get("goals", []) + party.get("departmental_targets", []):
+            if "topic" in item:
+                item["topic"] = ("price", "margin", "quality")[len(item["topic"]) % 3]
+    case = structure_case(data)
+    mine = aims(case.own, case.path_of(case.own))
+    theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
+    value = SignalBook(case, ENGINE.signals)["goal_alignment"].value
+    if any(p.goals is None for p in case.parties) or any(
+            g.direction is None for p in case.parties for g in p.goals or ()):
+        assert value is None  # a goal without a direction leaves the alignment unknown
+        return
+    assert value == {
+        "shared": sorted({a.axis for a in mine for b in theirs if shared(a, b)}),
+        "conflicting": sorted({a.axis for a in mine for b in theirs if opposed(a, b)}),
+    }
