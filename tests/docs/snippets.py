@@ -1,6 +1,6 @@
 """Read the fenced code blocks of a documentation page, and run its console examples.
 
-A ``console`` block holds commands (``$ collabrules ...``) each followed by the output a
+A ``console`` block holds commands (``$ collabrules ...`` or ``$ pytest ...``) each followed by the output a
 reader should see; ``...`` alone on a line stands for lines left out, and a line ending in
 ``...`` stands for any line that starts with the text before it. A block with a
 ``title="NAME"`` is a file the reader is told to save; it is written before later blocks run.
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 TITLE = re.compile(r'title="([^"]+)"')
+RUNNABLE = ("collabrules", "pytest")
 
 
 @attrs.frozen
@@ -56,12 +57,12 @@ def commands(block: Block) -> list[tuple[str, list[str]]]:
 
 
 def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a documented ``collabrules`` command as the reader would, at a fixed width."""
+    """Run a documented ``collabrules`` (or ``pytest``) command as a reader would."""
     words = shlex.split(command)
-    assert words[0] == "collabrules", f"only collabrules commands are run: {command}"
+    assert words[0] in RUNNABLE, f"only {RUNNABLE} commands are run: {command}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COLLABRULES_")}
     env["COLUMNS"] = "88"
-    return subprocess.run([sys.executable, "-m", "collabrules", *words[1:]], cwd=cwd,
+    return subprocess.run([sys.executable, "-m", *words], cwd=cwd,
                           env=env, capture_output=True, text=True, timeout=120, check=False)
 
 
