@@ -1,9 +1,10 @@
 """Read the fenced code blocks of a documentation page, and run its console examples.
 
-A ``console`` block holds commands (``$ collabrules ...`` or ``$ pytest ...``) each followed by the output a
-reader should see; ``...`` alone on a line stands for lines left out, and a line ending in
-``...`` stands for any line that starts with the text before it. A block with a
-``title="NAME"`` is a file the reader is told to save; it is written before later blocks run.
+A ``console`` block holds commands (``$ collabrules ...`` or ``$ pytest ...``), each
+followed by the output a reader should see; ``...`` alone on a line stands for lines
+left out, and a line ending in ``...`` stands for any line that starts with the text
+before it. A block with a ``title="NAME"`` is a file the reader is told to save; it is
+written before later blocks run.
 """
 
 from __future__ import annotations

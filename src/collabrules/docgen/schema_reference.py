@@ -11,6 +11,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from ..schemas import load_schema
 from .markdown import anchor, code, header, table
 
@@ -155,6 +157,26 @@ def _is_scalar(node: Node) -> bool:
     return "$ref" not in node and node.get("type") not in ("array", "object")
 
 
+def _used_fields(node: Node, value: Any, defs: dict[str, Node]) -> list[str]:
+    """One line per field an example sets in an object section, with its description."""
+    name = _ref_name(node) or _ref_name(node.get("items", {}))
+    target = defs.get(name or "", {})
+    items = value if isinstance(value, list) else [value]
+    used: dict[str, None] = {}
+    for item in items:
+        if isinstance(item, dict):
+            used.update(dict.fromkeys(item))
+    lines = []
+    for key in used:
+        child = target.get("properties", {}).get(key)
+        if child is not None:
+            en, _nl = _descriptions(child, defs)
+            lines.append(f"{code(key)}: {en}")
+    if lines and name is not None:
+        lines.append(f"all fields: {_link(name)}")
+    return lines
+
+
 def annotated_example(path: Path, schema: Node) -> str:
     """One example case, section by section, each with the schema's description."""
     defs = schema.get("$defs", {})
@@ -174,8 +196,11 @@ def annotated_example(path: Path, schema: Node) -> str:
             grouped.append(([key], block))
     for keys, block in grouped:
         for key in keys:
-            en, nl = _descriptions(properties.get(key, {}), defs)
+            node = properties.get(key, {})
+            en, nl = _descriptions(node, defs)
             out.append(f"- {code(key)}: {en}" + (f" *({nl})*" if nl else ""))
+            value = (yaml.safe_load(block) or {}).get(key)
+            out += [f"    - {line}" for line in _used_fields(node, value, defs)]
         out.append(f"\n```yaml\n{block}\n```\n")
     return "\n".join(out)
 
@@ -190,10 +215,10 @@ def schema_page(name: str, title: str, intro: str, examples: Sequence[Path] = ()
                f"Print it with {code(f'collabrules schema {name}')}.\n")
     sections = list(_objects(schema))
     out.append("Objects: " + ", ".join(
-        _link(n) if n != "root" else f"[{title.lower()}](#{anchor('def root')})"
+        _link(n) if n != "root" else f"[top level](#{anchor('def root')})"
         for n, _ in sections) + ".\n")
     for section, node in sections:
-        out.append(_object_section(section, node, defs, "The document"))
+        out.append(_object_section(section, node, defs, "Top level"))
     if examples:
         out.append("## Annotated examples {#annotated-examples}\n")
         out.append("The worked scenarios in `examples/`, cut into their top-level sections.\n")
