@@ -54,4 +54,10 @@ def api_page() -> str:
         for name in present:
             out.append(f"::: {qualified(name)}\n    options:\n      heading_level: 3\n"
                        f"      show_root_full_path: false\n")
+    out.append("## Plugin author kit\n")
+    out.append(
+        "Installing collabrules installs a pytest plugin; a plugin's own tests can use "
+        "these fixtures without importing anything.\n")
+    out.append("::: collabrules.testing\n    options:\n      heading_level: 3\n"
+               "      show_root_heading: false\n")
     return "\n".join(out).rstrip() + "\n"
