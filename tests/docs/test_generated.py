@@ -126,3 +126,11 @@ def test_report_page_has_every_field() -> None:
     for path, key, _child in _properties(load_schema("report")):
         assert f"| `{key}` |" in text, path
     assert json.dumps(load_schema("report")["$id"]) .strip('"') in text
+
+
+def test_evaluating_a_case_does_not_import_the_generator() -> None:
+    code = ("import sys, collabrules; collabrules.evaluate('examples/office-cleaning.yaml'); "
+            "print(sorted(m for m in sys.modules if m.startswith('collabrules.docgen')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -59,5 +59,5 @@ def api_page() -> str:
         "Installing collabrules installs a pytest plugin; a plugin's own tests can use "
         "these fixtures without importing anything.\n")
     out.append("::: collabrules.testing\n    options:\n      heading_level: 3\n"
-               "      show_root_heading: false\n")
+               "      show_root_heading: false\n      show_root_toc_entry: false\n")
     return "\n".join(out).rstrip() + "\n"

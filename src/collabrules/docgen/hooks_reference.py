@@ -33,7 +33,7 @@ def hooks_page() -> str:
         "A plugin implements any of these hooks with `@collabrules.hookimpl`. The text "
         "below is the docstring of each hook specification.\n")
     out.append("::: collabrules.hookspecs\n    options:\n      show_root_heading: false\n"
-               "      members: false\n")
+               "      show_root_toc_entry: false\n      members: false\n")
     for name in hook_names():
         out.append(f"::: collabrules.hookspecs.{name}\n    options:\n"
                    f"      heading_level: 2\n      show_root_full_path: false\n")
