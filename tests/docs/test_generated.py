@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import click
+import pytest
 
 import collabrules
 from collabrules.cli import common
@@ -134,3 +135,27 @@ def test_evaluating_a_case_does_not_import_the_generator() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_every_other_schema_gets_a_reference_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    from collabrules.docgen import schema_reference
+    from collabrules.docgen import site_pages as pages_module
+
+    config = {"title": "collabrules configuration", "type": "object",
+              "description": "Settings.", "x-description-nl": "Instellingen.",
+              "properties": {"ignore": {"type": "array", "items": {"type": "string"},
+                                        "description": "Codes to leave out.",
+                                        "x-description-nl": "Weg te laten codes."}}}
+    real = load_schema
+
+    def fake(name: str) -> dict[str, object]:
+        return config if name == "config" else real(name)
+
+    monkeypatch.setattr(pages_module, "available", lambda: ("case", "config", "report"))
+    monkeypatch.setattr(pages_module, "load_schema", fake)
+    monkeypatch.setattr(schema_reference, "load_schema", fake)
+    extra = [p for p in pages(ROOT) if p.path == "reference/config-format.md"]
+    assert len(extra) == 1
+    text = extra[0].render()
+    assert text.splitlines()[2] == "# Collabrules configuration"
+    assert "| `ignore` | list of string |  |  | Codes to leave out. | Weg te laten codes. |" in text

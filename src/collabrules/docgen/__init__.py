@@ -7,6 +7,6 @@ here is imported when collabrules evaluates a case.
 
 from __future__ import annotations
 
-from .pages import Page, check, pages, write
+from .site_pages import Page, check, pages, write
 
 __all__ = ["Page", "check", "pages", "write"]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ..text import Text
-from .pages import check, write
+from .site_pages import check, write
 
 STALE = Text("{path}: out of date; run: python -m collabrules.docgen",
              "{path}: verouderd; voer uit: python -m collabrules.docgen")

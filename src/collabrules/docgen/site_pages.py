@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from ..schemas import available, load_schema
 from .api_reference import api_page
 from .cli_reference import cli_page
 from .hooks_reference import hooks_page
@@ -32,6 +33,12 @@ language.
 """
 
 
+OTHER_INTRO = """
+Generated from `schemas/{name}.schema.json`. Dutch descriptions (from the schema's
+`x-description-nl`) stand beside the English ones.
+"""
+
+
 @attrs.frozen
 class Page:
     """A generated page: its path under ``docs/`` and the function that writes it."""
@@ -45,8 +52,20 @@ def _case_page(root: Path) -> Callable[[], str]:
     return lambda: schema_page("case", "Case format", CASE_INTRO, examples)
 
 
+def _other_schema(name: str) -> Page:
+    title = str(load_schema(name).get("title") or f"{name} format")
+    title = title[:1].upper() + title[1:]
+    return Page(f"reference/{name}-format.md",
+                lambda: schema_page(name, title, OTHER_INTRO.format(name=name)))
+
+
 def pages(root: Path) -> tuple[Page, ...]:
-    """Every generated page of the repository at ``root``."""
+    """Every generated page of the repository at ``root``.
+
+    Every schema besides ``case`` and ``report`` (e.g. a configuration schema) gets a
+    reference page ``reference/<name>-format.md`` of its own.
+    """
+    others = tuple(_other_schema(n) for n in available() if n not in ("case", "report"))
     return (
         Page("reference/cli.md", cli_page),
         Page("reference/case-format.md", _case_page(root)),
@@ -54,6 +73,7 @@ def pages(root: Path) -> tuple[Page, ...]:
              lambda: schema_page("report", "Report format", REPORT_INTRO)),
         Page("reference/hooks.md", hooks_page),
         Page("reference/api.md", api_page),
+        *others,
     )
 
 
