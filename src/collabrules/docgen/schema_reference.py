@@ -210,9 +210,11 @@ def schema_page(name: str, title: str, intro: str, examples: Sequence[Path] = ()
     schema = load_schema(name)
     defs = schema.get("$defs", {})
     out = [header(f"schemas/{name}.schema.json"), f"# {title}\n", intro.strip() + "\n"]
-    out.append(f"Schema: {code(schema.get('$id', ''))}, JSON Schema "
-               f"{code(schema.get('$schema', '').rsplit('/', 2)[-2])}. "
-               f"Print it with {code(f'collabrules schema {name}')}.\n")
+    dialect = str(schema.get("$schema", "")).rstrip("/").split("/")
+    known = [f"identifier {code(schema['$id'])}"] if "$id" in schema else []
+    known += [f"JSON Schema {code(dialect[-2])}"] if len(dialect) >= 2 else []
+    out.append(("Schema " + ", ".join(known) + ". " if known else "")
+               + f"Print it with {code(f'collabrules schema {name}')}.\n")
     sections = list(_objects(schema))
     out.append("Objects: " + ", ".join(
         _link(n) if n != "root" else f"[top level](#{anchor('def root')})"
