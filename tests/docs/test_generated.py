@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -145,7 +146,11 @@ def test_every_other_schema_gets_a_reference_page(monkeypatch: pytest.MonkeyPatc
               "description": "Settings.", "x-description-nl": "Instellingen.",
               "properties": {"ignore": {"type": "array", "items": {"type": "string"},
                                         "description": "Codes to leave out.",
-                                        "x-description-nl": "Weg te laten codes."}}}
+                                        "x-description-nl": "Weg te laten codes."},
+                             "waiver": {"$ref": "#/$defs/waiver"}},
+              "$defs": {"date": {"type": "string", "pattern": "^[0-9-]{10}$"},
+                        "waiver": {"type": "object",
+                                   "properties": {"expires": {"$ref": "#/$defs/date"}}}}}
     real = load_schema
 
     def fake(name: str) -> dict[str, object]:
@@ -159,3 +164,15 @@ def test_every_other_schema_gets_a_reference_page(monkeypatch: pytest.MonkeyPatc
     text = extra[0].render()
     assert text.splitlines()[2] == "# Collabrules configuration"
     assert "| `ignore` | list of string |  |  | Codes to leave out. | Weg te laten codes. |" in text
+    assert "| `expires` | string |  | matches `^[0-9-]{10}$` |" in text
+    assert _dangling_links(text) == []
+
+
+def _dangling_links(text: str) -> list[str]:
+    anchors = set(re.findall(r"\{#([a-z0-9-]+)\}", text))
+    return [link for link in re.findall(r"\]\(#([^)]+)\)", text) if link not in anchors]
+
+
+def test_links_within_generated_pages_resolve() -> None:
+    for page in pages(ROOT):
+        assert _dangling_links(page.render()) == [], page.path

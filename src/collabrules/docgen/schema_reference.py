@@ -41,6 +41,28 @@ def _ref_name(node: Node) -> str | None:
     return ref.rsplit("/", 1)[-1] if isinstance(ref, str) else None
 
 
+def inline_simple_defs(schema: Node) -> Node:
+    """A copy of ``schema`` where each reference to a definition without properties
+    (a date pattern, a list of codes) is replaced by that definition, so it is described
+    where it is used instead of linking to a section that does not exist."""
+    defs = schema.get("$defs", {})
+
+    def walk(node: Any, depth: int = 0) -> Any:
+        if isinstance(node, list):
+            return [walk(item, depth) for item in node]
+        if not isinstance(node, dict):
+            return node
+        name = _ref_name(node)
+        target = defs.get(name or "")
+        if target is not None and "properties" not in target and depth < 20:
+            merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            return walk(merged, depth + 1)
+        return {key: walk(value, depth) for key, value in node.items()}
+
+    result: Node = walk(schema)
+    return result
+
+
 def describe_type(node: Node, inline: str | None = None) -> str:
     """A short human description of the value a schema node allows."""
     name = _ref_name(node)
@@ -207,7 +229,7 @@ def annotated_example(path: Path, schema: Node) -> str:
 
 def schema_page(name: str, title: str, intro: str, examples: Sequence[Path] = ()) -> str:
     """The whole reference page of the schema ``name``."""
-    schema = load_schema(name)
+    schema = inline_simple_defs(load_schema(name))
     defs = schema.get("$defs", {})
     out = [header(f"schemas/{name}.schema.json"), f"# {title}\n", intro.strip() + "\n"]
     dialect = str(schema.get("$schema", "")).rstrip("/").split("/")
