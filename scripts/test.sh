@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install collabrules with everything its tests need into .venv, then run the whole suite:
-# ruff, mypy --strict and pytest. This is the README's test command; .ci/run calls it.
+# ruff, mypy --strict and pytest, then build the documentation site with warnings as errors. This is the README's test command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,3 +22,4 @@ if [ -d benchmarks ]; then lint+=(benchmarks); fi
 .venv/bin/ruff check "${lint[@]}"
 .venv/bin/mypy
 .venv/bin/python -m pytest "$@"
+NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet

@@ -1,0 +1,63 @@
+"""The Python API reference: one mkdocstrings block per public name (``__all__``).
+
+The names are grouped by what a reader does with them; a name not in a group still
+appears (under "More"), so the page never misses a public name.
+"""
+
+from __future__ import annotations
+
+import collabrules
+
+from .markdown import header
+
+GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Evaluating cases", ("load_case", "evaluate", "default_engine", "Engine", "Settings")),
+    ("Reports and findings", ("Report", "Finding", "Condition", "Fact", "Status", "Severity",
+                              "Outcome", "report_to_dict", "report_to_json")),
+    ("Writing principles", ("hookimpl", "Principle", "Observation", "Example", "Assessment",
+                            "Signal", "SignalBook", "SignalValue", "Text")),
+    ("Collaboration models", ("CollaborationModel", "ModelRecommendation", "Stage",
+                              "Taxonomy")),
+    ("Cases and input errors", ("Case", "InputError", "Issue")),
+)
+SKIPPED = ("__version__",)
+
+
+def qualified(name: str) -> str:
+    """The dotted path where a public name is defined (``collabrules.engine.Engine``)."""
+    module = collabrules._LAZY.get(name)
+    return f"collabrules.{module}.{name}" if module else f"collabrules.{name}"
+
+
+def public_names() -> list[str]:
+    """The public names that get an entry, in page order."""
+    grouped = [n for _, names in GROUPS for n in names if n in collabrules.__all__]
+    rest = [n for n in collabrules.__all__ if n not in grouped and n not in SKIPPED]
+    return grouped + rest
+
+
+def api_page() -> str:
+    """The whole API reference page."""
+    out = [header("collabrules.__all__ and the docstrings"), "# Python API\n"]
+    out.append(
+        "Everything below is importable from the top-level package: `from collabrules "
+        "import Engine`. Names are imported on first use, so `import collabrules` stays "
+        "cheap. `collabrules.__version__` is the engine version as a string. Anything "
+        "not listed here is internal and may change.\n")
+    grouped = {n for _, names in GROUPS for n in names}
+    rest = [n for n in public_names() if n not in grouped]
+    for title, names in (*GROUPS, ("More", tuple(rest))):
+        present = [n for n in names if n in collabrules.__all__]
+        if not present:
+            continue
+        out.append(f"## {title}\n")
+        for name in present:
+            out.append(f"::: {qualified(name)}\n    options:\n      heading_level: 3\n"
+                       f"      show_root_full_path: false\n")
+    out.append("## Plugin author kit\n")
+    out.append(
+        "Installing collabrules installs a pytest plugin; a plugin's own tests can use "
+        "these fixtures without importing anything.\n")
+    out.append("::: collabrules.testing\n    options:\n      heading_level: 3\n"
+               "      show_root_heading: false\n      show_root_toc_entry: false\n")
+    return "\n".join(out).rstrip() + "\n"
