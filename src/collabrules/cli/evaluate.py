@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 from typing import TYPE_CHECKING
@@ -10,6 +11,8 @@ import click
 
 from .common import (
     EPILOG,
+    EXIT_INPUT,
+    EXIT_OK,
     SEVERITY_CHOICES,
     _engine,
     _exit_code,
@@ -22,6 +25,7 @@ from .common import (
 from .group import cli
 
 if TYPE_CHECKING:
+    from ..problems import Problem
     from ..report import Report
 
 
@@ -51,34 +55,46 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
 
     language = _lang(lang)
     engine = _engine(block)
-    reports: list[Report] = []
-    bad_input = False
-    chunks: list[str] = []
-    for item in iter_documents(files):
-        if isinstance(item, InputError):
-            _input_failure(item, language)
-            bad_input = True
-            continue
-        try:
-            report = engine.evaluate(item)
-        except InputError as error:
-            _input_failure(error, language)
-            bad_input = True
-            continue
-        reports.append(report)
-        if fmt == "json":
-            chunks.append(report_to_json(report, language, indent=None))
-        else:
-            width = min(shutil.get_terminal_size((88, 24)).columns, 100)
-            chunks.append(render_text(report, language, width=width, verbose=not brief))
-    if fmt == "json" and len(reports) == 1 and len(chunks) == 1:
-        chunks = [report_to_json(reports[0], language)]
-    body = ("\n" if fmt == "text" else "").join(chunks)
-    if output:
-        with atomic_writer(output) as handle:
-            handle.write(body)
-    else:
-        click.echo(body, nl=False)
-    for problem in {p for r in reports for p in r.problems}:
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100)
+    # Streamed: each result is written as soon as it is produced; only counters are kept.
+    # JSON output holds back the first report: a single report is printed indented.
+    code = EXIT_OK
+    count = 0
+    held: Report | None = None
+    problems: set[Problem] = set()
+    with contextlib.ExitStack() as stack:
+        write = stack.enter_context(atomic_writer(output)).write if output else _echo
+        for item in iter_documents(files):
+            if isinstance(item, InputError):
+                _input_failure(item, language)
+                code = max(code, EXIT_INPUT)
+                continue
+            try:
+                report = engine.evaluate(item)
+            except InputError as error:
+                _input_failure(error, language)
+                code = max(code, EXIT_INPUT)
+                continue
+            count += 1
+            code = max(code, _exit_code([report], False, fail_on))
+            problems.update(report.problems)
+            if fmt == "json":
+                if count == 1:
+                    held = report
+                    continue
+                if held is not None:
+                    write(report_to_json(held, language, indent=None))
+                    held = None
+                write(report_to_json(report, language, indent=None))
+            else:
+                write(("\n" if count > 1 else "")
+                      + render_text(report, language, width=width, verbose=not brief))
+        if held is not None:
+            write(report_to_json(held, language))
+    for problem in problems:
         _say(problem.message, language)
-    sys.exit(_exit_code(reports, bad_input, fail_on))
+    sys.exit(code)
+
+
+def _echo(text: str) -> None:
+    click.echo(text, nl=False)
