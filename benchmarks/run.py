@@ -15,6 +15,7 @@ machine is noisy. The end-to-end figure is the real user path:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -29,16 +30,16 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import iter_cases, write_json_lines  # noqa: E402
-from house import HousePlugin  # noqa: E402
+from cases import iter_cases, write_json_lines
+from house import HousePlugin
 
-from collabrules import __version__  # noqa: E402
-from collabrules.assessment import Assessment  # noqa: E402
-from collabrules.engine import Engine, digest_of  # noqa: E402
-from collabrules.loading import Document, parse_bytes  # noqa: E402
-from collabrules.serialize import report_to_json  # noqa: E402
-from collabrules.signals import SignalBook  # noqa: E402
-from collabrules.structure import structure_case  # noqa: E402
+from collabrules import __version__
+from collabrules.assessment import Assessment
+from collabrules.engine import Engine, digest_of
+from collabrules.loading import Document, parse_bytes
+from collabrules.serialize import report_to_json
+from collabrules.signals import SignalBook
+from collabrules.structure import structure_case
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "office-cleaning.yaml"
@@ -77,10 +78,8 @@ def stage_costs(engine: Engine, lines: Sequence[bytes], repeats: int) -> dict[st
         for case in cases:
             book = SignalBook(case, engine.signals)
             for name in names:
-                try:
+                with contextlib.suppress(Exception):  # a failing signal still cost its time
                     book[name]
-                except Exception:  # a failing signal still cost its time
-                    pass
 
     def principles() -> None:
         for case in cases:
