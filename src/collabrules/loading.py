@@ -153,15 +153,27 @@ def _too_deep(source: str) -> InputError:
 
 
 def _check_depth(data: Any, source: str) -> None:
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    while stack:
-        value, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            raise _too_deep(source)
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            stack.extend((v, depth + 1) for v in value)
+    if not within_depth(data, MAX_DEPTH):
+        raise _too_deep(source)
+
+
+def within_depth(value: Any, limit: int, depth: int = 1) -> bool:
+    """Whether no value in ``value`` (the root at depth 1) lies deeper than ``limit``.
+
+    Recurses into containers only, so a document costs one step per object or list.
+    """
+    if isinstance(value, dict):
+        children: Any = value.values()
+    elif isinstance(value, list):
+        children = value
+    else:
+        return depth <= limit
+    if depth >= limit:
+        return depth == limit and not children
+    for child in children:
+        if isinstance(child, (dict, list)) and not within_depth(child, limit, depth + 1):
+            return False
+    return True
 
 
 class _Loader(yaml.SafeLoader):
