@@ -60,6 +60,10 @@ def _median_time(action: Callable[[], object], repeats: int) -> float:
     return statistics.median(times)
 
 
+def _progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
 def _lines(count: int, seed: int) -> list[bytes]:
     return [json.dumps(case, separators=(",", ":")).encode() for case in iter_cases(count, seed)]
 
@@ -341,11 +345,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                    f"{platform.python_version()}",
         "principles": len(engine.active), "cases": cases, "repeats": repeats,
     }
+    _progress(f"stage costs over {cases} cases")
     results["stages"] = stage_costs(engine, lines, repeats)
     with tempfile.TemporaryDirectory(prefix="collabrules-bench-") as tmp:
         work = Path(tmp)
         portfolio = write_json_lines(work / "cases.jsonl", cases if tiny else cases * 2,
                                      args.seed)
+        _progress("end to end through the command line")
         results["end_to_end"] = end_to_end(portfolio, cases if tiny else cases * 2, work,
                                            repeats)
         if tiny:
@@ -354,10 +360,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             sizes, mem = [1_000, 10_000], [5_000, 20_000]
         else:
             sizes, mem = [1_000, 10_000, 100_000], [10_000, 100_000, 1_000_000]
+        _progress(f"scaling in cases: {sizes}")
         results["case_scaling"] = case_scaling(sizes, args.seed, repeats)
+        _progress("scaling in principles")
         results["principle_scaling"] = principle_scaling(
             lines[: min(cases, 1_000)], [9, 50] if quick or tiny else [9, 50, 200], repeats)
+        _progress("start-up")
         results["startup_ms"] = startup(3 if tiny else 5 if quick else 15)
+        _progress(f"memory: {mem}")
         results["memory"] = memory(mem, args.seed, work)
     e2e = results["end_to_end"]
     start_cpu = results["startup_ms"]["collabrules evaluate examples/office-cleaning.yaml"]
