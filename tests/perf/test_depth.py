@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -53,3 +54,26 @@ def test_the_limit_itself_is_allowed(leaf: str) -> None:
 def test_one_level_more_is_refused(leaf: str) -> None:
     with pytest.raises(InputError):
         parse_json(_nested(MAX_DEPTH + 1, leaf), "deep.json")
+
+
+def _wrap(data: Any, levels: int, in_list: bool) -> Any:
+    for _ in range(levels):
+        data = [data] if in_list else {"k[{": data}
+    return data
+
+
+@settings(max_examples=150, deadline=None)
+@given(documents, st.integers(0, 70), st.booleans())
+def test_parse_json_refuses_exactly_the_deep_documents(data: Any, levels: int,
+                                                       in_list: bool) -> None:
+    document = _wrap(data, levels, in_list)
+    text = json.dumps(document)
+    deep = not _reference(document, MAX_DEPTH)
+    try:
+        parsed = parse_json(text, "case.json")
+    except InputError as error:
+        assert deep
+        assert "nested more than" in error.issues[0].message.en
+    else:
+        assert not deep
+        assert parsed == document
