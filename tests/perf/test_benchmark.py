@@ -23,6 +23,7 @@ def test_tiny_benchmark_writes_every_section(tmp_path: Path) -> None:
     assert results["end_to_end"]["cases"] == 20
     assert results["end_to_end"]["jobs2_over_jobs1"] > 0
     assert [row["cases"] for row in results["case_scaling"]] == [20, 40]
+    assert results["principle_scaling"][1]["us_per_added_principle"] is not None
     assert [row["principles"] for row in results["principle_scaling"]] == [9, 50]
     assert all(row["exit"] == 0 and row["peak_rss_mb"] > 0 for row in results["memory"])
     assert set(results["startup_ms"]) == {"collabrules --version",
