@@ -397,9 +397,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             lines[: min(cases, 1_000)], [9, 50] if quick or tiny else [9, 50, 200], repeats)
         _progress("start-up")
         results["startup_ms"] = startup(3 if tiny else 5 if quick else 15)
-        _progress(f"memory: {mem}")
         if args.memory:
             mem = [int(n) for n in args.memory.split(",")]
+        _progress(f"memory: {mem}")
         results["memory"] = memory(mem, args.seed, work)
     e2e = results["end_to_end"]
     start_cpu = results["startup_ms"]["collabrules evaluate examples/office-cleaning.yaml"]
