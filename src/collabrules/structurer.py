@@ -104,8 +104,13 @@ class Compiler:
                 lines.append(f"    {var} = g({field.name!r})")
                 arguments.append(
                     f"{name}=None if {var} is None else {self._convert(hints[field.name], var)}")
-            else:
-                raise TypeError(f"{cls.__name__}.{field.name}: only None defaults are compiled")
+            else:  # any other default: passed only when the key is present, as cattrs does
+                if "**kw" not in arguments:
+                    lines.append("    kw = {}")
+                    arguments.append("**kw")
+                lines.append(f"    if {field.name!r} in o:")
+                lines.append(f"        {var} = o[{field.name!r}]")
+                lines.append(f"        kw[{name!r}] = {self._convert(hints[field.name], var)}")
         lines.append(f"    return {self._name('cls', cls)}({', '.join(arguments)})")
         namespace = dict(self._names)
         exec("\n".join(lines), namespace)  # our own generated code

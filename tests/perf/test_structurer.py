@@ -7,6 +7,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from cases import make_case
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from collabrules.case import Case
 from collabrules.structure import _structure, converter, structure_case
+from collabrules.structurer import compile_structurer
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 
@@ -92,3 +94,25 @@ def test_extensions_are_kept_as_in_cattrs() -> None:
     fast = _fast(data)
     assert "score" in fast[1]
     assert fast == _reference(data)
+
+
+@attrs.frozen(kw_only=True)
+class _Item:
+    """A class with defaults other than None."""
+
+    name: str
+    tags: tuple[str, ...] = ()
+    weight: float = 1.0
+    note: str | None = None
+
+
+@pytest.mark.parametrize("data", [
+    {"name": "a"},
+    {"name": "a", "tags": ["x", "y"], "weight": 2},
+    {"name": "a", "note": "n", "weight": 0},
+    {"name": "a", "colour": "red"},
+    {"tags": ["x"]},
+])
+def test_other_defaults_structure_as_cattrs_does(data: dict[str, Any]) -> None:
+    fast = compile_structurer(_Item, converter().structure)
+    assert _outcome(fast, data) == _outcome(lambda d: converter().structure(d, _Item), data)
