@@ -24,7 +24,7 @@ from .finding import Condition, Fact, Finding, SignalUse
 from .principle import Principle
 from .signals import SignalBook, SignalValue
 from .text import Text, join
-from .vocab import Outcome, Severity, Status
+from .vocab import Outcome, Severity, Status, Vocabulary
 
 _SEVERITIES = list(Severity)
 
@@ -41,9 +41,17 @@ def _outcome(held: bool | None) -> Outcome:
     return Outcome.HELD if held else Outcome.FAILED
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:  # the common cases first: no attribute lookups
+        return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, Vocabulary):
+        return value._value_  # what ``.value`` returns, without the descriptor
     return getattr(value, "value", value) if hasattr(value, "label") else value
 
 
@@ -126,8 +134,10 @@ class Assessment:
         action: Text | None,
         decided_by: Iterable[str],
     ) -> None:
-        used = tuple(SignalUse(name, _plain(self.signals[name].value)) for name in signals)
-        decided = tuple(decided_by)
+        book = self.signals
+        used = tuple([SignalUse(name, _plain(book[name].value)) for name in signals]) \
+            if signals else ()
+        decided = tuple(decided_by) if decided_by else ()
         if held is None and not decided:
             decided = tuple(f.path for f in facts if f.value is None) + tuple(
                 path for name in signals for path in self.signals[name].missing

@@ -67,13 +67,15 @@ def _text(text: Text | None, lang: str) -> str | None:
     return None if text is None else text.get(lang)
 
 
+# Hot per finding and condition: ``member._value_`` is what ``member.value`` returns,
+# without the descriptor call.
 def _finding(finding: Finding, lang: str) -> dict[str, Any]:
     data: dict[str, Any] = {
         "code": finding.code,
         "slug": finding.slug,
         "title": finding.title.get(lang),
-        "status": finding.status.value,
-        "severity": finding.severity.value,
+        "status": finding.status._value_,
+        "severity": finding.severity._value_,
         "rationale": finding.rationale.get(lang),
         "conditions": [_condition(c, lang) for c in finding.conditions],
         "actions": [a.get(lang) for a in finding.actions],
@@ -87,9 +89,9 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
 def _condition(condition: Condition, lang: str) -> dict[str, Any]:
     return {
         "id": condition.id,
-        "outcome": condition.outcome.value,
+        "outcome": condition.outcome._value_,
         "text": condition.text.get(lang),
-        "effect": condition.effect.value,
+        "effect": condition.effect._value_,
         "applicability": condition.applicability,
         "facts": [{"path": f.path, "value": f.value} for f in condition.facts],
         "signals": [{"name": s.name, "value": s.value} for s in condition.signals],

@@ -8,18 +8,35 @@ roles are present) live here, with JSON paths.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from .case import Case
 from .errors import InputError, Issue
+from .structurer import compile_structurer
 from .text import Text
 from .validation import did_you_mean, line_of
 from .vocab import Role
 
-_converter = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+if TYPE_CHECKING:
+    import cattrs
+
+
+@cache
+def converter() -> cattrs.Converter:
+    """The cattrs converter: the reference for structuring, and the unstructurer."""
+    import cattrs
+
+    return cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+def _cattrs_structure(data: Any, cls: Any) -> Any:
+    return converter().structure(data, cls)
+
+
+_structure = compile_structurer(Case, _cattrs_structure)
 
 
 def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
@@ -27,12 +44,13 @@ def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
     issues = consistency_issues(data, source)
     if issues:
         raise InputError(issues)
-    return _converter.structure(data, Case)
+    case: Case = _structure(data)
+    return case
 
 
 def unstructure_case(case: Case) -> dict[str, Any]:
     """The case as a JSON-ready document (unknown fields left out)."""
-    data: dict[str, Any] = _converter.unstructure(case)
+    data: dict[str, Any] = converter().unstructure(case)
     return data
 
 

@@ -38,6 +38,10 @@ class Text:
 
     def get(self, lang: str | Lang) -> str:
         """The text in one language (``en`` or ``nl``)."""
+        if lang == "en":  # the common cases first: no enum lookup (Lang members compare equal)
+            return self.en
+        if lang == "nl":
+            return self.nl
         return self.nl if Lang(lang) is Lang.NL else self.en
 
     def __add__(self, other: Text) -> Text:

@@ -10,15 +10,17 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import jsonschema_rs
 
 from . import paths
 from .errors import Issue
 from .schemas import load_schema
 from .text import Text
+
+if TYPE_CHECKING:  # imported on first use: only an invalid document needs it
+    import jsonschema
 
 
 class SchemaValidator:
@@ -39,6 +41,8 @@ class SchemaValidator:
         if self.is_valid(data):
             return []
         if self._full is None:
+            import jsonschema
+
             self._full = jsonschema.Draft202012Validator(self.schema)
         errors = list(self._full.iter_errors(data))
         # An enum error on a value of the wrong type only repeats the type error.
@@ -55,6 +59,8 @@ class SchemaValidator:
                  lines: Mapping[str, int]) -> list[Issue]:
         path = paths.join(error.absolute_path)
         if error.validator in ("anyOf", "oneOf") and error.context:
+            import jsonschema.exceptions
+
             best = jsonschema.exceptions.best_match(error.context)
             return self._explain(best, source, lines)
         messages = explain(error)
