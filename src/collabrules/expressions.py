@@ -24,6 +24,7 @@ from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
 from jmespath.parser import ParsedResult, Parser
 
+from . import bounds
 from .text import Text
 
 _FUNCTIONS = frozenset(jfunctions.Functions.FUNCTION_TABLE)
@@ -53,7 +54,7 @@ class Expression:
         missing = tuple(json_path(p) for p in self.paths if _lookup(scope, p) is None)
         if missing:
             return None, missing
-        result = self.compiled.search(scope)
+        result = bounds.search(self.compiled.parsed, scope)
         if result is None:
             return None, ()
         if isinstance(result, bool):
@@ -69,9 +70,20 @@ class Expression:
 
 
 def compile_expression(source: str) -> Expression:
-    """Compile an expression, rejecting syntax errors and unknown functions."""
+    """Compile an expression, rejecting syntax errors, unknown functions and excess size.
+
+    The limits on length, number of parts and nesting are in :mod:`collabrules.bounds`.
+    """
     try:
+        bounds.check_length(source)
         parsed = Parser().parse(source)
+        bounds.check_shape(cast("dict[str, Any]", parsed.parsed))
+    except bounds.ShapeError as exc:
+        raise ExpressionError(Text("{problem}: {source}", "{problem}: {source}").format(
+            problem=exc.text, source=_excerpt(source)), None) from None
+    except RecursionError:
+        raise ExpressionError(Text("{problem}: {source}", "{problem}: {source}").format(
+            problem=bounds.too_deep().text, source=_excerpt(source)), None) from None
     except jexceptions.LexerError as exc:
         raise ExpressionError(_syntax(source, exc.lexer_position, str(exc.message)),
                               exc.lexer_position) from None
@@ -101,6 +113,11 @@ def compile_expression(source: str) -> Expression:
 def json_path(path: tuple[str, ...]) -> str:
     """``("delivery", "risk")`` as ``$.delivery.risk``."""
     return "$" + "".join(f".{p}" for p in path)
+
+
+def _excerpt(source: str, width: int = 60) -> str:
+    """The start of a long expression, for a message."""
+    return repr(source if len(source) <= width else source[:width] + "...")
 
 
 def _syntax(source: str, position: int | None, detail: str) -> Text:
