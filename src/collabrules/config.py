@@ -146,8 +146,14 @@ def build_engine(config: Config | None = None, *, block: Iterable[str] = (),
         settings = attrs.evolve(settings, block=tuple(dict.fromkeys((*settings.block, *block))))
     if principle_budget != "default":
         settings = attrs.evolve(settings, principle_budget=principle_budget)
-    return Engine(plugins=[*config.plugins(today), *plugins], entry_points=entry_points,
-                  settings=settings)
+    every = [*config.plugins(today), *plugins]
+    engine = Engine(plugins=every, entry_points=entry_points, settings=settings)
+    houses = [p[1] if isinstance(p, tuple) else p for p in every]
+    issues = [issue for house in houses if isinstance(house, HousePrinciples)
+              for issue in house.unknown_signals(engine.signals)]
+    if issues:  # a declarative condition reading a signal that no loaded plugin provides
+        raise InputError(issues)
+    return engine
 
 
 def _fail_on(value: str) -> Severity | None:

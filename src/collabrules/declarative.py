@@ -10,7 +10,7 @@ principles. Every expression is compiled when the file is loaded; a syntax error
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +25,7 @@ from .principle import Observation, Principle
 from .registry import PrincipleRegistrar
 from .structure import unstructure_case
 from .text import Text
-from .validation import SchemaValidator, line_of
+from .validation import SchemaValidator, did_you_mean, line_of
 from .vocab import Severity, Status
 
 SCHEMA = "house-principles"
@@ -42,6 +42,8 @@ class DeclaredCondition:
     text: Text
     effect: Status = Status.AT_RISK
     action: Text | None = None
+    where: Issue | None = attrs.field(default=None, eq=False, repr=False)
+    """File, JSON path and line of the expression, for errors found after loading."""
 
 
 def _text(data: Mapping[str, str]) -> Text:
@@ -196,10 +198,17 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
                             hint=Text("see https://jmespath.org/specification.html",
                                       "zie https://jmespath.org/specification.html")))
         return None
+    path = f"{where}.expression"
     return DeclaredCondition(
         id=item.get("id", default_id or "condition"), expression=expression,
         text=_text(item["text"]), effect=Status(item.get("effect", "at_risk")),
-        action=_text(item["action"]) if "action" in item else None)
+        action=_text(item["action"]) if "action" in item else None,
+        where=Issue(file=file, path=path, line=line_of(path, lines or {}), message=Text("", "")))
+
+
+_UNKNOWN_SIGNAL = Text("no plugin provides the signal {name!r}",
+                       "geen plugin levert het signaal {name!r}")
+_SIGNALS_HINT = Text("the signals are: {names}", "de signalen zijn: {names}")
 
 
 class HousePrinciples:
@@ -228,6 +237,23 @@ class HousePrinciples:
         # The version is a digest of the files, so the principle-set digest (and with it
         # the charter's endorsement check) changes whenever a condition changes.
         self.collabrules_version = "sha256:" + content.hexdigest()[:16]
+
+    def unknown_signals(self, known: Collection[str]) -> list[Issue]:
+        """An issue for every condition that reads a signal not in ``known``."""
+        issues: list[Issue] = []
+        for principle in self.principles:
+            logic = principle.assess
+            if not isinstance(logic, DeclarativeLogic):
+                continue
+            for condition in (logic.applies_when, *logic.conditions):
+                if condition is None or condition.where is None:
+                    continue
+                for name in condition.expression.signals:
+                    if name not in known:
+                        issues.append(attrs.evolve(condition.where, message=_UNKNOWN_SIGNAL.format(
+                            name=name), hint=did_you_mean(name, sorted(known))
+                            or _SIGNALS_HINT.format(names=", ".join(sorted(known)))))
+        return issues
 
     @hookimpl
     def collabrules_add_principles(self, register: PrincipleRegistrar) -> None:
