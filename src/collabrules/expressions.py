@@ -1,7 +1,7 @@
 """Conditions of declarative house principles: JMESPath expressions, compiled once.
 
 An expression is evaluated against the case document (the validated JSON mapping) with a
-``signals`` member added, so ``delivery.risk == 'high'`` or ``signals.trust_gap``
+``signals`` member added, so ``delivery.risk == 'high'`` or ``signals.goal_alignment``
 read naturally. See docs/decisions/0004-expression-language.md for the choice of
 JMESPath and the three-valued rule:
 
@@ -104,9 +104,9 @@ def compile_expression(source: str) -> Expression:
     signals = tuple(dict.fromkeys(p[1] for p in paths if p[0] == SIGNALS and len(p) > 1))
     if any(p == (SIGNALS,) for p in paths):
         raise ExpressionError(Text(
-            "{source!r} reads 'signals' as a whole; name one signal, as in signals.trust_gap",
+            "{source!r} reads 'signals' as a whole; name one signal, as in signals.goal_alignment",
             "{source!r} leest 'signals' in zijn geheel; noem één signaal, zoals "
-            "signals.trust_gap").format(source=source), None)
+            "signals.goal_alignment").format(source=source), None)
     return Expression(source, parsed, paths, signals)
 
 
