@@ -34,7 +34,7 @@ MAX_NODES = 200
 MAX_DEPTH = 32
 """Depth of the syntax tree of one expression (``a.b.c`` is depth 3)."""
 MAX_STEPS = 2_000_000
-"""Evaluation steps one condition may take on one case."""
+"""Evaluation steps the conditions of one principle may take together on one case."""
 
 _DEEP_FUNCTIONS = frozenset({"to_string", "contains", "join"})
 _STRING_UNIT = 64  # characters of text that count as one step
@@ -50,7 +50,7 @@ class ShapeError(ValueError):
 
 
 class BudgetExceeded(RuntimeError):
-    """A condition took more than :data:`MAX_STEPS` steps on one case."""
+    """A principle's conditions took more than their steps on one case."""
 
 
 def check_length(source: str) -> None:
@@ -101,8 +101,8 @@ class Budget:
         self.left -= steps
         if self.left < 0:
             raise BudgetExceeded(
-                f"the condition took more than {self.limit:,} evaluation steps; "
-                "simplify the expression")
+                f"its conditions took more than {self.limit:,} evaluation steps "
+                "(the limit per principle per case); simplify the expressions")
 
     def charge_size(self, value: Any) -> None:
         """Spend one step per value inside ``value`` (shared parts count each time)."""
@@ -160,6 +160,6 @@ class _Interpreter(jvisitor.TreeInterpreter):
         return super().visit_comparator(node, value)
 
 
-def search(ast: _TreeNode, scope: Any, steps: int = MAX_STEPS) -> Any:
-    """Evaluate a parsed expression on ``scope`` within ``steps`` steps."""
-    return _Interpreter(Budget(steps)).visit(ast, scope)
+def search(ast: _TreeNode, scope: Any, budget: Budget) -> Any:
+    """Evaluate a parsed expression on ``scope``, charging every step to ``budget``."""
+    return _Interpreter(budget).visit(ast, scope)

@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .assessment import Assessment
+from .bounds import Budget
 from .errors import InputError, Issue
 from .expressions import SIGNALS, Expression, ExpressionError, compile_expression
 from .hookspecs import hookimpl
@@ -74,8 +75,9 @@ class DeclarativeLogic:
 
     def __call__(self, a: Assessment) -> None:
         document = _document(a.case)
+        budget = Budget()  # shared by the conditions: bounds the cost of this principle
         if self.applies_when is not None:
-            held, scope = self._evaluate(a, self.applies_when, document)
+            held, scope = self._evaluate(a, self.applies_when, document, budget)
             a.applies(self.applies_when.id, held[0], self.applies_when.text,
                       facts=_facts(a, self.applies_when, scope),
                       signals=self.applies_when.expression.signals,
@@ -84,7 +86,7 @@ class DeclarativeLogic:
                 return
         failed = False
         for condition in self.conditions:
-            held, scope = self._evaluate(a, condition, document)
+            held, scope = self._evaluate(a, condition, document, budget)
             failed = failed or held[0] is False
             a.check(condition.id, held[0], condition.text, effect=condition.effect,
                     facts=_facts(a, condition, scope),
@@ -95,8 +97,8 @@ class DeclarativeLogic:
                 a.recommend(text)
 
     @staticmethod
-    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any]
-                  ) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
+    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any],
+                  budget: Budget) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
         signals: dict[str, Any] = {}
         missing: list[str] = []
         for name in condition.expression.signals:
@@ -105,7 +107,7 @@ class DeclarativeLogic:
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
         scope = {**document, SIGNALS: signals}
-        held, absent = condition.expression.evaluate(scope)
+        held, absent = condition.expression.evaluate(scope, budget)
         decided = tuple(dict.fromkeys(
             [p for p in absent if not p.startswith(f"$.{SIGNALS}.")] + missing))
         return (held, decided if held is None else ()), scope

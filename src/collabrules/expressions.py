@@ -49,12 +49,16 @@ class Expression:
     paths: tuple[tuple[str, ...], ...]
     signals: tuple[str, ...]
 
-    def evaluate(self, scope: Mapping[str, Any]) -> tuple[bool | None, tuple[str, ...]]:
-        """Held (True), failed (False) or unknown (None), and the missing root paths."""
+    def evaluate(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None
+                 ) -> tuple[bool | None, tuple[str, ...]]:
+        """Held (True), failed (False) or unknown (None), and the missing root paths.
+
+        Evaluation is charged to ``budget`` (default: a fresh one of ``bounds.MAX_STEPS``).
+        """
         missing = tuple(json_path(p) for p in self.paths if _lookup(scope, p) is None)
         if missing:
             return None, missing
-        result = bounds.search(self.compiled.parsed, scope)
+        result = bounds.search(self.compiled.parsed, scope, budget or bounds.Budget())
         if result is None:
             return None, ()
         if isinstance(result, bool):
@@ -84,6 +88,9 @@ def compile_expression(source: str) -> Expression:
     except RecursionError:
         raise ExpressionError(Text("{problem}: {source}", "{problem}: {source}").format(
             problem=bounds.too_deep().text, source=_excerpt(source)), None) from None
+    except jexceptions.EmptyExpressionError:
+        raise ExpressionError(Text("the expression is empty", "de expressie is leeg"),
+                              None) from None
     except jexceptions.LexerError as exc:
         raise ExpressionError(_syntax(source, exc.lexer_position, str(exc.message)),
                               exc.lexer_position) from None
@@ -165,6 +172,8 @@ def _chain(node: dict[str, Any]) -> tuple[str, ...] | None:
 def _root_paths(node: dict[str, Any]) -> list[tuple[str, ...]]:
     """Field chains read from the root of the scope (not inside projections or pipes)."""
     kind = node.get("type")
+    if kind == "expref":  # &topic in sort_by, max_by, map: read from each element
+        return []
     chain = _chain(node)
     if chain is not None:
         return [chain]
