@@ -21,6 +21,7 @@ from collabrules import bounds
 from collabrules.declarative import HousePrinciples, principles_from_data
 from collabrules.engine import Engine
 from collabrules.expressions import ExpressionError, compile_expression
+from collabrules.schemas import load_schema
 from collabrules.vocab import Status
 
 from .test_cost import _big_case
@@ -80,6 +81,13 @@ def test_oversized_expressions_are_refused(source: str, en: str, nl: str) -> Non
         compile_expression(source)
     assert en in caught.value.text.en
     assert nl in caught.value.text.nl
+
+
+def test_the_schema_states_the_same_limits() -> None:
+    schema = load_schema("house-principles")["$defs"]
+    assert schema["expression"]["maxLength"] == bounds.MAX_LENGTH
+    assert schema["principle"]["properties"]["conditions"]["maxItems"] == 50
+    assert load_schema("house-principles")["properties"]["principles"]["maxItems"] == 500
 
 
 def test_the_limits_admit_what_they_promise() -> None:
