@@ -9,6 +9,7 @@ and that expressions whose cost grows exponentially stop at the step budget
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,6 +25,8 @@ from collabrules.expressions import ExpressionError, compile_expression
 from collabrules.schemas import load_schema
 from collabrules.vocab import Status
 
+from .conftest import run_cli
+from .test_corpus import CASE
 from .test_cost import _big_case
 
 SMALL = {"schema_version": "1.0", "perspective": "b",
@@ -199,3 +202,16 @@ def test_any_token_soup_compiles_or_gives_a_clean_error(source: str) -> None:
 @given(st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=60))
 def test_any_nesting_depth_compiles_or_gives_a_clean_error(parens: int, filters: int) -> None:
     _check("(" * parens + "a" + "[?b" * filters + "]" * filters + ")" * parens)
+
+
+def test_the_command_line_reports_a_stopped_principle_and_exits_3(tmp_path: Path) -> None:
+    bomb = _principle(["to_string(@" + "|[@,@]" * 25 + ") != ''"])
+    (tmp_path / "bomb.json").write_text(json.dumps(bomb), encoding="utf-8")
+    (tmp_path / "collabrules.toml").write_text('house-principles = ["bomb.json"]\n',
+                                               encoding="utf-8")
+    result = run_cli("evaluate", CASE, cwd=tmp_path)
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "principle HX1" in result.stderr
+    assert "more than 2,000,000 evaluation steps" in result.stderr
+    assert "HX1 t: ERROR" in result.stdout
