@@ -6,7 +6,10 @@ Each input is parsed (JSON or YAML), validated and evaluated, and every report i
 against the report schema in both languages. Anything other than an ``InputError`` or a
 valid report is a finding; the script prints each one with the input that caused it and
 exits 1. Inputs are: arbitrary JSON values, valid cases with one subtree replaced, and
-byte-level mutations (flips, cuts, splices) of the examples as JSON and YAML.
+byte-level mutations (flips, cuts, splices) of the examples as JSON and YAML; and (one
+input in five) mutated configuration files (TOML bytes) and declarative house-principles
+files (subtrees replaced, expressions made of random JMESPath tokens, bytes mutated),
+which are loaded as the CLI loads them and, when valid, evaluated on an example case.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import argparse
 import json
 import random
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -23,6 +27,8 @@ from typing import Any
 import jsonschema
 import yaml
 
+from collabrules.config import Config, build_engine, load_config
+from collabrules.declarative import HousePrinciples, principles_from_data, validator
 from collabrules.engine import Engine
 from collabrules.errors import InputError
 from collabrules.loading import parse_bytes
@@ -36,6 +42,14 @@ ATOMS: list[Any] = [None, True, False, 0, -1, 1.5, 1e308, -1e-308, 2**70, "", "x
 TOKENS = [b"{", b"}", b"[", b"]", b":", b",", b'"', b"&a", b"*a", b"!!python/object:os.system",
           b"<<: ", b"\n  ", b"\t", b"\x00", b"\xff", b"\xef\xbb\xbf", b"NaN", b"1e999",
           b"---\n", b"- ", b"? ", b"9" * 120]
+CONFIG = (ROOT / "tests" / "robustness" / "corpus" / "config" / "valid.toml").read_bytes()
+HOUSE = yaml.safe_load((ROOT / "tests" / "house" / "data" / "exit-plan.yaml")
+                       .read_text(encoding="utf-8"))
+EXPRESSION_TOKENS = [
+    "a", "delivery.risk", "relationship.safeguards.exit_plan", "parties", "goals", "@", ".",
+    "[", "]", "[*]", "[]", "[?", "(", ")", "{", "}", ":", ",", "|", "||", "&&", "!", "==",
+    "<", "`1`", "'high'", "to_string(", "length(", "sort_by(", "&topic", "[@,@]", "*",
+    "signals.goal_alignment", "signals.nope", "signals", " "]
 
 
 def _value(rng: random.Random, depth: int = 0) -> Any:
@@ -84,8 +98,25 @@ def _mutate_bytes(rng: random.Random, raw: bytes) -> bytes:
     return bytes(data)
 
 
+def _house(rng: random.Random) -> tuple[bytes, str]:
+    data = json.loads(json.dumps(HOUSE))
+    roll = rng.random()
+    if roll < 0.5:
+        condition = data["principles"][0]["conditions"][0]
+        condition["expression"] = "".join(
+            rng.choice(EXPRESSION_TOKENS) for _ in range(rng.randint(1, 12)))
+        return yaml.safe_dump(data, allow_unicode=True).encode(), "house.yaml"
+    if roll < 0.75:
+        return json.dumps(_mutate_tree(rng, data)).encode(), "house.json"
+    return _mutate_bytes(rng, yaml.safe_dump(data, allow_unicode=True).encode()), "house.yaml"
+
+
 def generate(rng: random.Random, seeds: list[dict[str, Any]]) -> tuple[bytes, str]:
     """One fuzz input (bytes) and the name it is parsed under (its extension picks the parser)."""
+    if rng.random() < 0.2:
+        if rng.random() < 0.5:
+            return _mutate_bytes(rng, CONFIG), "collabrules.toml"
+        return _house(rng)
     kind = rng.random()
     if kind < 0.2:
         return json.dumps(_value(rng)).encode(), "value.json"
@@ -95,6 +126,27 @@ def generate(rng: random.Random, seeds: list[dict[str, Any]]) -> tuple[bytes, st
     if kind < 0.8:
         return _mutate_bytes(rng, yaml.safe_dump(seed, allow_unicode=True).encode()), "b.yaml"
     return _mutate_bytes(rng, json.dumps(seed, indent=1).encode()), "bytes.json"
+
+
+def _kind(name: str) -> str:
+    return "config" if name.endswith(".toml") else "house" if name.startswith("house.") \
+        else "case"
+
+
+def _engine(raw: bytes, name: str, folder: Path) -> Engine | None:
+    """For a configuration or house-principles input: load it (raises ``InputError``)."""
+    if name.endswith(".toml"):
+        path = folder / name
+        path.write_bytes(raw)
+        return build_engine(load_config(path))
+    if name.startswith("house."):
+        document = parse_bytes(raw, name)
+        issues = validator().issues(document.data, document.source, document.lines)
+        if issues:
+            raise InputError(issues)
+        principles = principles_from_data(document.data, document.source, document.lines)
+        return build_engine(Config(), plugins=[HousePrinciples(principles=principles)])
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -109,18 +161,23 @@ def main(argv: list[str] | None = None) -> int:
     seeds = [yaml.safe_load(p.read_text(encoding="utf-8"))
              for p in sorted((ROOT / "examples").glob("*.yaml"))]
     counts = {"reports": 0, "input_errors": 0, "exceptions": 0}
+    kinds: dict[str, list[int]] = {}  # kind -> [reports, input errors]
+    folder = Path(tempfile.mkdtemp(prefix="collabrules-fuzz-"))
     started = time.perf_counter()
     for number in range(args.n):
         raw, name = generate(rng, seeds)
+        tally = kinds.setdefault(_kind(name), [0, 0])
         try:
             try:
-                report = engine.evaluate(parse_bytes(raw, name))
+                used = _engine(raw, name, folder) or engine
+                report = used.evaluate(parse_bytes(raw, name) if used is engine else seeds[0])
             except InputError as error:
                 assert error.issues and all(i.message.en and i.message.nl for i in error.issues)
                 for issue in error.issues:
                     issue.render("en").encode("utf-8")
                     issue.render("nl").encode("utf-8")
                 counts["input_errors"] += 1
+                tally[1] += 1
                 continue
             for lang in ("en", "nl"):
                 text = report_to_json(report, lang)
@@ -128,6 +185,7 @@ def main(argv: list[str] | None = None) -> int:
                 schema.validate(json.loads(text))
                 render_text(report, lang, width=80, verbose=True).encode("utf-8")
             counts["reports"] += 1
+            tally[0] += 1
         except Exception:
             counts["exceptions"] += 1
             print(f"--- input {number} ({name}): {raw[:300]!r}", file=sys.stderr)
@@ -136,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"inputs={args.n} seed={args.seed} reports={counts['reports']} "
           f"input_errors={counts['input_errors']} exceptions={counts['exceptions']} "
           f"seconds={seconds:.1f}")
+    for kind, (reports, errors) in sorted(kinds.items()):
+        print(f"  {kind}: reports={reports} input_errors={errors}")
     return 1 if counts["exceptions"] else 0
 
 

@@ -11,6 +11,7 @@ one pipeline like any other plugin.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -81,16 +82,18 @@ def load_config(path: str | Path) -> Config:
         raise InputError([Issue(file=source, path="$", message=Text(
             "cannot read the configuration: {error}", "kan de configuratie niet lezen: {error}"
         ).format(error=exc.strerror or str(exc)))]) from None
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         raise InputError([Issue(file=source, path="$", message=Text(
-            "the configuration is not UTF-8 text", "de configuratie is geen UTF-8-tekst"))]
-        ) from None
+            "the configuration is not UTF-8 text (byte {at})",
+            "de configuratie is geen UTF-8-tekst (byte {at})").format(at=exc.start + 1),
+            hint=Text("save the file as UTF-8", "sla het bestand op als UTF-8"))]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError([Issue(file=source, path="$", message=Text(
+        error, line, column = _toml_position(str(exc))
+        raise InputError([Issue(file=source, path="$", line=line, column=column, message=Text(
             "this is not valid TOML: {error}", "dit is geen geldige TOML: {error}"
-        ).format(error=str(exc)), hint=Text("see https://toml.io", "zie https://toml.io"))]
+        ).format(error=error), hint=Text("see https://toml.io", "zie https://toml.io"))]
         ) from None
     return config_from_data(_plain(data), source, base=file.parent)
 
@@ -102,6 +105,14 @@ def config_from_data(data: Mapping[str, Any], source: str, *, base: Path | None 
     if issues:
         raise InputError(issues)
     folder = base or Path.cwd()
+    for index, name in enumerate(data.get("house-principles", ())):
+        if not (folder / name).is_file():
+            issues.append(Issue(file=source, path=f'$["house-principles"][{index}]',
+                                message=Text("the house-principles file {name!r} does not exist",
+                                             "het huisprincipebestand {name!r} bestaat niet"
+                                             ).format(name=str(folder / name)),
+                                hint=Text("paths are relative to the configuration file",
+                                          "paden zijn relatief aan het configuratiebestand")))
     waivers: list[Waiver] = []
     for index, item in enumerate(data.get("waivers", ())):
         expires = _date(item["expires"], source, f"$.waivers[{index}].expires", issues)
@@ -146,8 +157,22 @@ def build_engine(config: Config | None = None, *, block: Iterable[str] = (),
         settings = attrs.evolve(settings, block=tuple(dict.fromkeys((*settings.block, *block))))
     if principle_budget != "default":
         settings = attrs.evolve(settings, principle_budget=principle_budget)
-    return Engine(plugins=[*config.plugins(today), *plugins], entry_points=entry_points,
-                  settings=settings)
+    every = [*config.plugins(today), *plugins]
+    engine = Engine(plugins=every, entry_points=entry_points, settings=settings)
+    houses = [p[1] if isinstance(p, tuple) else p for p in every]
+    issues = [issue for house in houses if isinstance(house, HousePrinciples)
+              for issue in house.unknown_signals(engine.signals)]
+    if issues:  # a declarative condition reading a signal that no loaded plugin provides
+        raise InputError(issues)
+    return engine
+
+
+def _toml_position(message: str) -> tuple[str, int | None, int | None]:
+    """Python's TOML error as (message, line, column): "... (at line 2, column 1)"."""
+    found = re.fullmatch(r"(.*) \(at line (\d+), column (\d+)\)", message, re.DOTALL)
+    if found is None:
+        return message, None, None
+    return found[1], int(found[2]), int(found[3])
 
 
 def _fail_on(value: str) -> Severity | None:

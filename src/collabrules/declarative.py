@@ -10,13 +10,14 @@ principles. Every expression is compiled when the file is loaded; a syntax error
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
 from .assessment import Assessment
+from .bounds import Budget
 from .errors import InputError, Issue
 from .expressions import SIGNALS, Expression, ExpressionError, compile_expression
 from .hookspecs import hookimpl
@@ -25,7 +26,7 @@ from .principle import Observation, Principle
 from .registry import PrincipleRegistrar
 from .structure import unstructure_case
 from .text import Text
-from .validation import SchemaValidator, line_of
+from .validation import SchemaValidator, did_you_mean, line_of
 from .vocab import Severity, Status
 
 SCHEMA = "house-principles"
@@ -42,6 +43,8 @@ class DeclaredCondition:
     text: Text
     effect: Status = Status.AT_RISK
     action: Text | None = None
+    where: Issue | None = attrs.field(default=None, eq=False, repr=False)
+    """File, JSON path and line of the expression, for errors found after loading."""
 
 
 def _text(data: Mapping[str, str]) -> Text:
@@ -72,8 +75,9 @@ class DeclarativeLogic:
 
     def __call__(self, a: Assessment) -> None:
         document = _document(a.case)
+        budget = Budget()  # shared by the conditions: bounds the cost of this principle
         if self.applies_when is not None:
-            held, scope = self._evaluate(a, self.applies_when, document)
+            held, scope = self._evaluate(a, self.applies_when, document, budget)
             a.applies(self.applies_when.id, held[0], self.applies_when.text,
                       facts=_facts(a, self.applies_when, scope),
                       signals=self.applies_when.expression.signals,
@@ -82,7 +86,7 @@ class DeclarativeLogic:
                 return
         failed = False
         for condition in self.conditions:
-            held, scope = self._evaluate(a, condition, document)
+            held, scope = self._evaluate(a, condition, document, budget)
             failed = failed or held[0] is False
             a.check(condition.id, held[0], condition.text, effect=condition.effect,
                     facts=_facts(a, condition, scope),
@@ -93,8 +97,8 @@ class DeclarativeLogic:
                 a.recommend(text)
 
     @staticmethod
-    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any]
-                  ) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
+    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any],
+                  budget: Budget) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
         signals: dict[str, Any] = {}
         missing: list[str] = []
         for name in condition.expression.signals:
@@ -103,7 +107,7 @@ class DeclarativeLogic:
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
         scope = {**document, SIGNALS: signals}
-        held, absent = condition.expression.evaluate(scope)
+        held, absent = condition.expression.evaluate(scope, budget)
         decided = tuple(dict.fromkeys(
             [p for p in absent if not p.startswith(f"$.{SIGNALS}.")] + missing))
         return (held, decided if held is None else ()), scope
@@ -196,10 +200,17 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
                             hint=Text("see https://jmespath.org/specification.html",
                                       "zie https://jmespath.org/specification.html")))
         return None
+    path = f"{where}.expression"
     return DeclaredCondition(
         id=item.get("id", default_id or "condition"), expression=expression,
         text=_text(item["text"]), effect=Status(item.get("effect", "at_risk")),
-        action=_text(item["action"]) if "action" in item else None)
+        action=_text(item["action"]) if "action" in item else None,
+        where=Issue(file=file, path=path, line=line_of(path, lines or {}), message=Text("", "")))
+
+
+_UNKNOWN_SIGNAL = Text("no plugin provides the signal {name!r}",
+                       "geen plugin levert het signaal {name!r}")
+_SIGNALS_HINT = Text("the signals are: {names}", "de signalen zijn: {names}")
 
 
 class HousePrinciples:
@@ -228,6 +239,23 @@ class HousePrinciples:
         # The version is a digest of the files, so the principle-set digest (and with it
         # the charter's endorsement check) changes whenever a condition changes.
         self.collabrules_version = "sha256:" + content.hexdigest()[:16]
+
+    def unknown_signals(self, known: Collection[str]) -> list[Issue]:
+        """An issue for every condition that reads a signal not in ``known``."""
+        issues: list[Issue] = []
+        for principle in self.principles:
+            logic = principle.assess
+            if not isinstance(logic, DeclarativeLogic):
+                continue
+            for condition in (logic.applies_when, *logic.conditions):
+                if condition is None or condition.where is None:
+                    continue
+                for name in condition.expression.signals:
+                    if name not in known:
+                        issues.append(attrs.evolve(condition.where, message=_UNKNOWN_SIGNAL.format(
+                            name=name), hint=did_you_mean(name, sorted(known))
+                            or _SIGNALS_HINT.format(names=", ".join(sorted(known)))))
+        return issues
 
     @hookimpl
     def collabrules_add_principles(self, register: PrincipleRegistrar) -> None:

@@ -1,7 +1,7 @@
 """Conditions of declarative house principles: JMESPath expressions, compiled once.
 
 An expression is evaluated against the case document (the validated JSON mapping) with a
-``signals`` member added, so ``delivery.risk == 'high'`` or ``signals.trust_gap``
+``signals`` member added, so ``delivery.risk == 'high'`` or ``signals.goal_alignment``
 read naturally. See docs/decisions/0004-expression-language.md for the choice of
 JMESPath and the three-valued rule:
 
@@ -24,6 +24,7 @@ from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
 from jmespath.parser import ParsedResult, Parser
 
+from . import bounds
 from .text import Text
 
 _FUNCTIONS = frozenset(jfunctions.Functions.FUNCTION_TABLE)
@@ -48,12 +49,16 @@ class Expression:
     paths: tuple[tuple[str, ...], ...]
     signals: tuple[str, ...]
 
-    def evaluate(self, scope: Mapping[str, Any]) -> tuple[bool | None, tuple[str, ...]]:
-        """Held (True), failed (False) or unknown (None), and the missing root paths."""
+    def evaluate(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None
+                 ) -> tuple[bool | None, tuple[str, ...]]:
+        """Held (True), failed (False) or unknown (None), and the missing root paths.
+
+        Evaluation is charged to ``budget`` (default: a fresh one of ``bounds.MAX_STEPS``).
+        """
         missing = tuple(json_path(p) for p in self.paths if _lookup(scope, p) is None)
         if missing:
             return None, missing
-        result = self.compiled.search(scope)
+        result = bounds.search(self.compiled.parsed, scope, budget or bounds.Budget())
         if result is None:
             return None, ()
         if isinstance(result, bool):
@@ -69,9 +74,23 @@ class Expression:
 
 
 def compile_expression(source: str) -> Expression:
-    """Compile an expression, rejecting syntax errors and unknown functions."""
+    """Compile an expression, rejecting syntax errors, unknown functions and excess size.
+
+    The limits on length, number of parts and nesting are in :mod:`collabrules.bounds`.
+    """
     try:
+        bounds.check_length(source)
         parsed = Parser().parse(source)
+        bounds.check_shape(cast("dict[str, Any]", parsed.parsed))
+    except bounds.ShapeError as exc:
+        raise ExpressionError(Text("{problem}: {source}", "{problem}: {source}").format(
+            problem=exc.text, source=_excerpt(source)), None) from None
+    except RecursionError:
+        raise ExpressionError(Text("{problem}: {source}", "{problem}: {source}").format(
+            problem=bounds.too_deep().text, source=_excerpt(source)), None) from None
+    except jexceptions.EmptyExpressionError:
+        raise ExpressionError(Text("the expression is empty", "de expressie is leeg"),
+                              None) from None
     except jexceptions.LexerError as exc:
         raise ExpressionError(_syntax(source, exc.lexer_position, str(exc.message)),
                               exc.lexer_position) from None
@@ -92,15 +111,20 @@ def compile_expression(source: str) -> Expression:
     signals = tuple(dict.fromkeys(p[1] for p in paths if p[0] == SIGNALS and len(p) > 1))
     if any(p == (SIGNALS,) for p in paths):
         raise ExpressionError(Text(
-            "{source!r} reads 'signals' as a whole; name one signal, as in signals.trust_gap",
+            "{source!r} reads 'signals' as a whole; name one signal, as in signals.goal_alignment",
             "{source!r} leest 'signals' in zijn geheel; noem één signaal, zoals "
-            "signals.trust_gap").format(source=source), None)
+            "signals.goal_alignment").format(source=source), None)
     return Expression(source, parsed, paths, signals)
 
 
 def json_path(path: tuple[str, ...]) -> str:
     """``("delivery", "risk")`` as ``$.delivery.risk``."""
     return "$" + "".join(f".{p}" for p in path)
+
+
+def _excerpt(source: str, width: int = 60) -> str:
+    """The start of a long expression, for a message."""
+    return repr(source if len(source) <= width else source[:width] + "...")
 
 
 def _syntax(source: str, position: int | None, detail: str) -> Text:
@@ -148,6 +172,8 @@ def _chain(node: dict[str, Any]) -> tuple[str, ...] | None:
 def _root_paths(node: dict[str, Any]) -> list[tuple[str, ...]]:
     """Field chains read from the root of the scope (not inside projections or pipes)."""
     kind = node.get("type")
+    if kind == "expref":  # &topic in sort_by, max_by, map: read from each element
+        return []
     chain = _chain(node)
     if chain is not None:
         return [chain]

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from collabrules.declarative import HousePrinciples, load_principles
+from collabrules.engine import Engine
 from collabrules.errors import InputError
 from collabrules.testing import evaluate_with, make_engine
 from collabrules.vocab import Outcome, Status
@@ -113,12 +114,20 @@ def test_conditions_can_read_signals(tmp_path: Path) -> None:
     assert unknown.missing == ("$.parties[1].expected_benefit.net",)
 
 
-def test_unregistered_signal_is_an_error_finding_not_a_crash(tmp_path: Path) -> None:
-    doc = principle_doc(conditions=[{"id": "x", "expression": "signals.nope == `1`",
+def test_unregistered_signal_is_an_input_error_when_the_engine_is_built(tmp_path: Path
+                                                                        ) -> None:
+    doc = principle_doc(conditions=[{"id": "x", "expression": "signals.goal_alignmnt == `1`",
                                      "text": {"en": "x", "nl": "x"}}])
     del doc["applies_when"]
     plugin = HousePrinciples([house_file(tmp_path / "s.yaml", doc)])
-    report = evaluate_with([("house", plugin)], minimal_case())
+    with pytest.raises(InputError) as caught:
+        make_engine([("house", plugin)])
+    (issue,) = caught.value.issues
+    assert issue.path == "$.principles[0].conditions[0].expression"
+    assert issue.message.en == "no plugin provides the signal 'goal_alignmnt'"
+    assert issue.hint is not None and "goal_alignment" in issue.hint.en
+    # An engine built without the check (directly from Python) still contains the fault.
+    report = Engine(plugins=[("house", plugin)]).evaluate(minimal_case())
     assert report.finding("HP01").status is Status.ERROR
     assert report.finding("CR01").status is not Status.ERROR
 

@@ -31,7 +31,7 @@ def test_unknown_function_is_rejected_at_compile_time() -> None:
 
 
 def test_reading_all_signals_at_once_is_rejected() -> None:
-    with pytest.raises(ExpressionError, match=r"signals\.trust_gap"):
+    with pytest.raises(ExpressionError, match=r"signals\.goal_alignment"):
         compile_expression("signals")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +33,16 @@ def _oversize() -> bytes:
     return filler
 
 
+def _too_many_principles() -> bytes:
+    text = {"en": "t", "nl": "t"}
+    principle = {"slug": "s", "theme": text, "title": text, "observation": text,
+                 "statement": text, "conditions": [{"id": "c", "expression": "a", "text": text}]}
+    return json.dumps({"schema_version": "1.0", "principles": [
+        {"code": f"HP{n}", **principle} for n in range(1, 502)]}, indent=1).encode()
+
+
 GENERATED: dict[str, Callable[[], bytes]] = {
+    "too-many-principles.yaml": _too_many_principles,  # the house suite
     "oversize.json": _oversize,
     "alias-bomb.yaml": _alias_bomb,
     "deep-nesting.json": lambda: b"[" * 100_000 + b"]" * 100_000,

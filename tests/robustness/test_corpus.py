@@ -2,12 +2,14 @@
 
 Each file in ``corpus/<suite>/`` (and each generated file, ``generated.py``) has an entry
 in ``corpus/expectations.yaml`` under its suite; every command of the suite (``COMMANDS``)
-runs on it as a subprocess. A new suite (configuration files, declarative house
-principles) is a folder, a section in the expectations file and a line in ``COMMANDS``.
+runs on it as a subprocess. Suites: case files, configuration files (``--config FILE``)
+and declarative house-principle files (named by a ``collabrules.toml`` written next to a
+copy of the file, so the file is loaded exactly as a user's configuration loads it).
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +19,17 @@ import yaml
 from .conftest import CORPUS, run_cli
 from .generated import GENERATED
 
+CASE = str(Path(__file__).resolve().parents[2] / "examples" / "office-cleaning.yaml")
 COMMANDS: dict[str, list[list[str]]] = {
-    # suite -> command lines; "{file}" is the corpus file's name (run from its folder)
+    # suite -> command lines; "{file}" is the corpus file's name (run from its folder),
+    # "{case}" a valid case; "{config}" a collabrules.toml naming the file (house suite)
     "cases": [["validate", "{file}"], ["evaluate", "{file}", "--fail-on", "never"]],
+    "config": [["evaluate", "--config", "{file}", "{case}", "--fail-on", "never"],
+               ["principles", "--config", "{file}"]],
+    "house": [["evaluate", "--config", "{config}", "{case}", "--fail-on", "never"],
+              ["principles", "--config", "{config}"]],
 }
+MINIMUM = {"cases": 40, "config": 15, "house": 15}  # bad files per suite
 EXPECTED: dict[str, dict[str, dict[str, Any]]] = yaml.safe_load(
     (CORPUS / "expectations.yaml").read_text(encoding="utf-8"))
 RUNS = [(suite, name, number) for suite in sorted(COMMANDS)
@@ -39,8 +48,9 @@ def test_every_file_has_an_expectation_and_back() -> None:
     assert generated == set(GENERATED)
 
 
-def test_case_corpus_is_big_enough() -> None:
-    assert sum(1 for e in EXPECTED["cases"].values() if e["exit"] == 2) >= 40
+@pytest.mark.parametrize("suite", sorted(MINIMUM))
+def test_corpus_is_big_enough(suite: str) -> None:
+    assert sum(1 for e in EXPECTED[suite].values() if e["exit"] == 2) >= MINIMUM[suite]
 
 
 def expected_line(name: str, entry: dict[str, Any]) -> str:
@@ -56,19 +66,42 @@ def expected_line(name: str, entry: dict[str, Any]) -> str:
     return line
 
 
+def whole_lines(expected: str, output: str) -> bool:
+    """Whether ``expected`` (one or more lines) appears in ``output`` as whole lines."""
+    return f"\n{expected}\n" in f"\n{output}\n"
+
+
+def place(suite: str, name: str, entry: dict[str, Any], generated_dir: Path,
+          tmp_path: Path) -> Path:
+    """The folder to run in: the suite's folder, or for house files a configured copy."""
+    folder = generated_dir if entry.get("generated") else CORPUS / suite
+    if suite != "house":
+        return folder
+    shutil.copyfile(folder / name, tmp_path / name)
+    (tmp_path / "collabrules.toml").write_text(f'house-principles = ["{name}"]\n',
+                                               encoding="utf-8")
+    return tmp_path
+
+
+def arguments(command: list[str], name: str) -> list[str]:
+    """A command line of ``COMMANDS`` with its placeholders filled in."""
+    return [arg.replace("{file}", name).replace("{case}", CASE)
+            .replace("{config}", "collabrules.toml") for arg in command]
+
+
 @pytest.mark.parametrize(("suite", "name", "number"), RUNS,
                          ids=[f"{s}/{n}/{COMMANDS[s][i][0]}" for s, n, i in RUNS])
-def test_corpus_file(suite: str, name: str, number: int, generated_dir: Path) -> None:
+def test_corpus_file(suite: str, name: str, number: int, generated_dir: Path,
+                     tmp_path: Path) -> None:
     entry = EXPECTED[suite][name]
-    args = [arg.replace("{file}", name) for arg in COMMANDS[suite][number]]
-    folder = generated_dir if entry.get("generated") else CORPUS / suite
-    result = run_cli(*args, cwd=folder)
+    args = arguments(COMMANDS[suite][number], name)
+    result = run_cli(*args, cwd=place(suite, name, entry, generated_dir, tmp_path))
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
     assert result.returncode == entry["exit"], result.stderr
     if entry["exit"] != 2:
         return
-    assert expected_line(name, entry) in result.stderr.splitlines(), result.stderr
+    assert whole_lines(expected_line(name, entry), result.stderr), result.stderr
     if args[0] == "evaluate":
         assert result.stdout == ""  # no half report for a case that failed
 
@@ -85,3 +118,22 @@ def test_case_corpus_in_dutch() -> None:
     for name in bad:
         assert not any(entries[name]["message_en"] in line for line in lines), name
         assert any(line.startswith(f"{name}:") for line in lines), name
+
+
+@pytest.mark.parametrize("suite", ["config", "house"])
+def test_config_and_house_corpus_in_dutch(suite: str, generated_dir: Path,
+                                          tmp_path: Path) -> None:
+    """Every bad configuration and house-principles file, with --lang nl: translated."""
+    for name, entry in sorted(EXPECTED[suite].items()):
+        if entry["exit"] != 2:
+            continue
+        work = tmp_path / name
+        work.mkdir()
+        folder = place(suite, name, entry, generated_dir, work)
+        args = arguments(COMMANDS[suite][1], name)
+        result = run_cli(*args, "--lang", "nl", cwd=folder)
+        assert result.returncode == 2, (name, result.stderr)
+        assert "Traceback" not in result.stderr
+        assert result.stderr.startswith(f"{name}:"), (name, result.stderr)
+        first = entry["message_en"].splitlines()[0]
+        assert first not in result.stderr, (name, result.stderr)

@@ -40,7 +40,7 @@ Afsluitcodes: 0 niets op of boven --fail-on; 1 bevindingen op of erboven;
 
 def _lang_option(func: F) -> F:
     return click.option(
-        "--lang", type=click.Choice(["en", "nl"]), default=None,
+        "--lang", type=click.Choice(["en", "nl"]), default=None, callback=_remember,
         help="Language of the output (default: COLLABRULES_LANG or en) / taal van de uitvoer.",
     )(func)
 
@@ -91,7 +91,7 @@ def _config(*, strict: bool = True) -> Config | None:
         except InputError as error:
             if not strict:
                 return None
-            lang = os.environ.get("COLLABRULES_LANG") or "en"
+            lang = meta.get("collabrules.lang") or os.environ.get("COLLABRULES_LANG") or "en"
             _input_failure(error, lang if lang in ("en", "nl") else "en")
             sys.exit(EXIT_INPUT)
     meta["collabrules.loaded"] = config
@@ -122,7 +122,8 @@ def _engine(block: Sequence[str]) -> Engine:
     try:
         return build_engine(_config(), block=block, principle_budget=_budget())
     except InputError as error:  # a declarative principles file named by the config
-        _input_failure(error, _lang(None))
+        ctx = click.get_current_context(silent=True)
+        _input_failure(error, _lang(ctx.meta.get("collabrules.lang") if ctx else None))
         sys.exit(EXIT_INPUT)
 
 
