@@ -135,12 +135,15 @@ class Assessment:
         decided_by: Iterable[str],
     ) -> None:
         book = self.signals
+        # Iterables may be generators: take each once.
+        facts = tuple(facts) if facts else ()
+        signals = tuple(signals) if signals else ()
         used = tuple([SignalUse(name, _plain(book[name].value)) for name in signals]) \
             if signals else ()
         decided = tuple(decided_by) if decided_by else ()
         if held is None and not decided:
             decided = tuple(f.path for f in facts if f.value is None) + tuple(
-                path for name in signals for path in self.signals[name].missing
+                path for name in signals for path in book[name].missing
             )
         self._conditions.append(
             Condition(
@@ -149,7 +152,7 @@ class Assessment:
                 text=text,
                 effect=effect,
                 applicability=applicability,
-                facts=tuple(facts),
+                facts=facts,
                 signals=used,
                 action=action,
                 decided_by=decided,

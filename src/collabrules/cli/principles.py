@@ -24,6 +24,8 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
     """List the principles in use / toon de gebruikte principes."""
     import json
 
+    from ..vocab import Severity
+
     language = _lang(lang)
     engine = _engine(block)
     active = {a.principle.code for a in engine.active}
@@ -47,7 +49,7 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
                "nl": ("CODE", "SLUG", "TITEL", "ERNST", "PLUGIN")}[language]
     table: list[tuple[str, ...]] = [headers]
     table += [(f"{r['code']}{'' if r['selected'] else ' (-)'}", str(r["slug"]), str(r["title"]),
-               str(r["severity"]), str(r["plugin"])) for r in rows]
+               Severity(r["severity"]).label.get(language), str(r["plugin"])) for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
     for row in table:
         click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())

@@ -11,7 +11,7 @@ from ..models import Taxonomy
 from ..report import Report
 from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
-from .labels import LABELS
+from .labels import LABELS, duration
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:62rem;
@@ -150,8 +150,8 @@ def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None) -> str
             out.append(f"<p>{_t('governance', lang)}: {_e(', '.join(rec.governance))}</p>")
         if rec.path:
             out.append(f"<h4>{_t('path', lang)}</h4><ol>")
-            out.extend(f"<li><strong>{_e(s.name.get(lang))}</strong> ({s.months:g} "
-                       f"{_t('months', lang)}): {_e(s.establishes.get(lang))}</li>"
+            out.extend(f"<li><strong>{_e(s.name.get(lang))}</strong> "
+                       f"({_e(duration(s.months, lang))}): {_e(s.establishes.get(lang))}</li>"
                        for s in rec.path)
             out.append("</ol>")
     if rec is not None:

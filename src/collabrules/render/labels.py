@@ -34,6 +34,7 @@ LABELS: dict[str, Text] = {
     "gap": Text("Gap", "Verschil"),
     "path": Text("Path", "Route"),
     "months": Text("months", "maanden"),
+    "month": Text("month", "maand"),
     "trust_needed": Text("Trust needed", "Benodigd vertrouwen"),
     "governance": Text("Governance", "Sturing"),
     "problems": Text("Problems", "Problemen"),
@@ -110,3 +111,9 @@ COMPARE: dict[str, Text] = {
 SAME_IN_BOTH: frozenset[str] = frozenset({
     "micro", "dominant", "info", "product", "commodity",
 })
+
+
+def duration(months: float, lang: str) -> str:
+    """``1 month`` / ``3 months`` (``1 maand`` / ``3 maanden``)."""
+    unit = LABELS["month" if months == 1 else "months"].get(lang)
+    return f"{months:g} {unit}"

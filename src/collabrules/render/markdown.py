@@ -7,7 +7,7 @@ import json
 from ..finding import Finding
 from ..report import Report
 from ..vocab import Outcome
-from .labels import LABELS
+from .labels import LABELS, duration
 
 MARKS = {Outcome.HELD: "✔", Outcome.FAILED: "✘", Outcome.UNKNOWN: "?"}
 
@@ -50,7 +50,7 @@ def render_markdown(report: Report, lang: str = "en") -> str:
         out.append("")
         if rec.path:
             out += [f"### {_t('path', lang)}", ""]
-            out.extend(f"{n}. **{s.name.get(lang)}** ({s.months:g} {_t('months', lang)}): "
+            out.extend(f"{n}. **{s.name.get(lang)}** ({duration(s.months, lang)}): "
                        f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
             out.append("")
     if report.notes:

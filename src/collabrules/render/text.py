@@ -11,6 +11,7 @@ from ..finding import Finding
 from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
+from .labels import duration
 from .visible import visible
 
 L = {
@@ -77,7 +78,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
             out.append(f"  {t('path')}:")
             for number, stage in enumerate(rec.path, 1):
                 out.extend(_wrap(
-                    f"{number}. {stage.name.get(lang)} ({stage.months:g} {t('months')}): "
+                    f"{number}. {stage.name.get(lang)} ({duration(stage.months, lang)}): "
                     f"{stage.establishes.get(lang)}", "    ", width))
     if report.notes:
         out.append("")
