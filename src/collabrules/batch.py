@@ -84,11 +84,11 @@ def _work(item: Document | RawDocument | tuple[str, tuple[Issue, ...]]) -> CaseR
         report = _STATE["engine"].evaluate(document)
     except InputError as error:
         return CaseResult(source=item.source, issues=error.issues)
-    from .cli.common import _exit_code
+    from .exitcodes import exit_code
 
     rendered = _STATE["render"](report, _STATE["engine"].taxonomy)
     return CaseResult(source=item.source, digest=CaseDigest.of(report), rendered=rendered,
-                   exit_code=_exit_code([report], False, _STATE["fail_on"]),
+                   exit_code=exit_code([report], False, _STATE["fail_on"]),
                    report=report if _STATE["keep"] else None)
 
 

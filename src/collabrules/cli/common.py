@@ -26,7 +26,11 @@ if TYPE_CHECKING:
     from ..report import Report
     from ..text import Text
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
+from ..exitcodes import EXIT_INPUT as EXIT_INPUT
+from ..exitcodes import EXIT_INTERNAL as EXIT_INTERNAL
+from ..exitcodes import EXIT_OK as EXIT_OK
+
 SEVERITY_CHOICES = ("info", "low", "medium", "high", "critical", "never")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -167,21 +171,6 @@ def _fail_usage(text: Text, lang: str) -> NoReturn:
 
 
 def _exit_code(reports: Sequence[Report], bad_input: bool, fail_on: str) -> int:
-    from ..vocab import Severity, Status
+    from ..exitcodes import exit_code
 
-    if any(r.problems for r in reports) or any(
-            f.status is Status.ERROR for r in reports for f in r.findings):
-        return EXIT_INTERNAL
-    if bad_input:
-        return EXIT_INPUT
-    if fail_on == "never":
-        return EXIT_OK
-    threshold = Severity(fail_on).rank
-    for report in reports:
-        for finding in report.findings:
-            if finding.waiver is not None and getattr(finding.waiver, "active", True):
-                continue
-            if finding.status in (Status.VIOLATED, Status.AT_RISK) and \
-                    finding.severity.rank >= threshold:
-                return EXIT_FINDINGS
-    return EXIT_OK
+    return exit_code(reports, bad_input, fail_on)

@@ -1,0 +1,35 @@
+"""Exit codes: what a run's reports mean for the calling process (CLI and batch workers).
+
+0 nothing at or above ``fail_on``; 1 a violated or at-risk finding at or above it (an
+active waiver exempts a finding); 2 bad input or usage; 3 an internal or plugin error.
+The highest that applies wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .report import Report
+from .vocab import Severity, Status
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def exit_code(reports: Sequence[Report], bad_input: bool, fail_on: str) -> int:
+    """The exit code for these reports; ``fail_on`` is a severity name or ``never``."""
+    if any(r.problems for r in reports) or any(
+            f.status is Status.ERROR for r in reports for f in r.findings):
+        return EXIT_INTERNAL
+    if bad_input:
+        return EXIT_INPUT
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    for report in reports:
+        for finding in report.findings:
+            if finding.waiver is not None and getattr(finding.waiver, "active", True):
+                continue
+            if finding.status in (Status.VIOLATED, Status.AT_RISK) and \
+                    finding.severity.rank >= threshold:
+                return EXIT_FINDINGS
+    return EXIT_OK
