@@ -21,7 +21,6 @@ import attrs
 
 from .case import Endorsement
 from .charter import CharterPlugin
-from .declarative import HousePrinciples
 from .engine import Engine
 from .errors import InputError, Issue
 from .settings import Settings
@@ -54,6 +53,8 @@ class Config:
         """The engine-side plugins this configuration needs, with their names."""
         found: list[tuple[str, object]] = []
         if self.settings.house_principles:
+            from .declarative import HousePrinciples  # JMESPath only when rules are used
+
             house = HousePrinciples(self.settings.house_principles)
             found.append(("config.house-principles", house))
         if self.waivers:
@@ -159,11 +160,17 @@ def build_engine(config: Config | None = None, *, block: Iterable[str] = (),
         settings = attrs.evolve(settings, principle_budget=principle_budget)
     every = [*config.plugins(today), *plugins]
     engine = Engine(plugins=every, entry_points=entry_points, settings=settings)
-    houses = [p[1] if isinstance(p, tuple) else p for p in every]
-    issues = [issue for house in houses if isinstance(house, HousePrinciples)
-              for issue in house.unknown_signals(engine.signals)]
-    if issues:  # a declarative condition reading a signal that no loaded plugin provides
-        raise InputError(issues)
+    # Any HousePrinciples instance means its module is imported; otherwise skip the check
+    # (and the JMESPath import it would cost).
+    declarative = sys.modules.get(f"{__package__}.declarative")
+    if declarative is not None:
+        HousePrinciples = declarative.HousePrinciples
+        # A declarative condition reading a signal that no loaded plugin provides.
+        houses = [p[1] if isinstance(p, tuple) else p for p in every]
+        issues = [issue for house in houses if isinstance(house, HousePrinciples)
+                  for issue in house.unknown_signals(engine.signals)]
+        if issues:
+            raise InputError(issues)
     return engine
 
 
