@@ -18,6 +18,7 @@ from .text import Text
 from .vocab import (
     Attitude,
     DeliveryKind,
+    Direction,
     Level,
     Net,
     Phase,
@@ -40,9 +41,11 @@ NO = ("no", "nee", "n", "false")
 class Question:
     """One intake question.
 
-    ``kind`` is ``choice`` (one of ``choices``), ``text``, ``id``, ``bool`` or ``number``;
-    ``target`` is where the answer lands: ``us.size``, ``delivery.risk``, ``relationship.
-    safeguards.price_guarantee`` (``us``/``them`` are the two parties).
+    ``kind`` is ``choice`` (one of ``choices``), ``text``, ``id``, ``bool``, ``number`` or
+    ``list`` (comma-separated text); ``key`` is where the answer lands: ``us.size``,
+    ``delivery.risk``, ``relationship.safeguards.price_guarantee`` (``us``/``them`` are the
+    two parties). A question with ``after`` is asked only when that question was answered;
+    ``required`` then holds only when it is asked.
     """
 
     key: str
@@ -51,6 +54,7 @@ class Question:
     kind: str = "choice"
     choices: type[Vocabulary] | None = None
     required: bool = False
+    after: str | None = None
 
 
 def _party(side: str, who_en: str, who_nl: str) -> list[Question]:
@@ -96,6 +100,58 @@ def _party(side: str, who_en: str, who_nl: str) -> list[Question]:
                               "'unknown' says explicitly that nobody knows.",
                               "Denk zij - wij - ik: een relatie houdt stand als beide kanten "
                               "winnen; 'unknown' zegt expliciet dat niemand het weet.")),
+        *_party_goals(side, who_en, who_nl),
+    ]
+
+
+def _party_goals(side: str, who_en: str, who_nl: str) -> list[Question]:
+    return [
+        Question(key=f"{side}.capabilities_offered", kind="list",
+                 prompt=Text(f"Which capabilities does {who_en} bring (comma-separated)?",
+                             f"Welke vermogens brengt {who_nl} in (gescheiden door komma's)?"),
+                 explain=Text("Each party should bring something the other lacks.",
+                              "Elke partij hoort iets in te brengen wat de ander mist.")),
+        Question(key=f"{side}.capabilities_needed", kind="list",
+                 prompt=Text(f"Which capabilities does {who_en} lack and need "
+                             "(comma-separated)?",
+                             f"Welke vermogens mist {who_nl} en heeft zij nodig "
+                             "(gescheiden door komma's)?"),
+                 explain=Text("Complementary needs and offers make a relationship worth it.",
+                              "Aanvullende behoeften en aanbod maken een relatie de moeite "
+                              "waard.")),
+        Question(key=f"{side}.goal.topic", kind="text",
+                 prompt=Text(f"What is the main goal of {who_en} about (e.g. price, quality)?",
+                             f"Waar gaat het belangrijkste doel van {who_nl} over (bijv. prijs, "
+                             "kwaliteit)?"),
+                 explain=Text("One word for the topic; goals of both parties on the same topic "
+                              "are compared.",
+                              "Eén woord voor het onderwerp; doelen van beide partijen over "
+                              "hetzelfde onderwerp worden vergeleken.")),
+        Question(key=f"{side}.goal.direction", choices=Direction, after=f"{side}.goal.topic",
+                 prompt=Text("Which way does that goal push the topic?",
+                             "In welke richting duwt dat doel het onderwerp?"),
+                 explain=Text("One side minimising what the other maximises is a conflict.",
+                              "Als de ene kant minimaliseert wat de andere maximaliseert, "
+                              "botsen de doelen.")),
+        Question(key=f"{side}.goal.disclosed", kind="bool", after=f"{side}.goal.topic",
+                 prompt=Text("Does the other party know this goal?",
+                             "Kent de andere partij dit doel?"),
+                 explain=Text("Hidden goals cannot be aligned.",
+                              "Verborgen doelen zijn niet op elkaar af te stemmen.")),
+        Question(key=f"{side}.target.department", kind="text",
+                 prompt=Text(f"Which department of {who_en} has its own target here "
+                             "(e.g. purchasing)?",
+                             f"Welke afdeling van {who_nl} heeft hier een eigen doelstelling "
+                             "(bijv. inkoop)?"),
+                 explain=Text("A narrow departmental target can work against the shared goal.",
+                              "Een smalle afdelingsdoelstelling kan het gezamenlijke doel "
+                              "tegenwerken.")),
+        Question(key=f"{side}.target.target", kind="text", required=True,
+                 after=f"{side}.target.department",
+                 prompt=Text("What is that department's target (e.g. 20% discount)?",
+                             "Wat is de doelstelling van die afdeling (bijv. 20% korting)?"),
+                 explain=Text("As the department states it.",
+                              "Zoals de afdeling het zelf formuleert.")),
     ]
 
 
@@ -154,7 +210,7 @@ QUESTIONS: tuple[Question, ...] = (
            "Hoe strategisch belangrijk is het?",
            "Strategic deliveries deserve a deeper relationship.",
            "Strategische leveringen verdienen een diepere relatie."),
-    Question(key="relationship.model", kind="text",
+    Question(key="relationship.model", kind="id",
              prompt=Text("Which collaboration model is in use or planned (e.g. transactional)?",
                          "Welk samenwerkingsmodel wordt gebruikt of gepland (bijv. "
                          "transactional)?"),
@@ -213,7 +269,29 @@ QUESTIONS: tuple[Question, ...] = (
             "Wordt de relatie als klaar beschouwd zodra het contract getekend is?",
             "Signing is the start of the work on a relationship, not its end.",
             "Ondertekening is het begin van het werk aan een relatie, niet het einde."),
+    Question(key="relationship.resistance.who", kind="text",
+             prompt=Text("Who resists the relationship or a change in it (e.g. the sales "
+                         "team)?",
+                         "Wie verzet zich tegen de relatie of een verandering erin (bijv. het "
+                         "verkoopteam)?"),
+             explain=Text("Resistance is a signal worth investigating, not only an obstacle.",
+                          "Weerstand is een signaal om te onderzoeken, niet alleen een "
+                          "obstakel.")),
+    Question(key="relationship.resistance.against", kind="text", required=True,
+             after="relationship.resistance.who",
+             prompt=Text("What do they resist?", "Waartegen verzetten zij zich?"),
+             explain=Text("The plan, decision or change they object to.",
+                          "Het plan, besluit of de verandering waar zij bezwaar tegen hebben.")),
+    Question(key="relationship.resistance.investigated", kind="bool",
+             after="relationship.resistance.who",
+             prompt=Text("Were the drivers behind this resistance investigated?",
+                         "Zijn de drijfveren achter deze weerstand onderzocht?"),
+             explain=Text("The objection may be right; ask what drives it.",
+                          "Het bezwaar kan terecht zijn; vraag wat erachter zit.")),
 )
+
+# Answers that form one list item in the case: question key prefix -> list field.
+GROUPS = {"goal": "goals", "target": "departmental_targets", "resistance": "resistance"}
 
 MESSAGES = {
     "intro": Text("Describe the relationship. Press Enter to skip a question: the field is "
@@ -227,6 +305,9 @@ MESSAGES = {
                        "'{value}' is niet een van: {allowed}"),
     "bad_bool": Text("answer yes or no", "antwoord ja of nee"),
     "bad_number": Text("'{value}' is not a number", "'{value}' is geen getal"),
+    "needs_after": Text("answered, but '{value}' was skipped; answer it or leave this out",
+                        "beantwoord, maar '{value}' is overgeslagen; beantwoord die of laat "
+                        "dit weg"),
     "bad_id": Text("'{value}' is not a valid identifier (letters, digits, '-', '_', '.')",
                    "'{value}' is geen geldige sleutel (letters, cijfers, '-', '_', '.')"),
     "unknown_key": Text("unknown question '{value}'; known: {allowed}",
@@ -271,6 +352,12 @@ def parse_answer(question: Question, raw: Any) -> Any:
         except ValueError:
             raise AnswerError(MESSAGES["bad_number"].format(value=raw)) from None
         return int(number) if number.is_integer() else number
+    if question.kind == "list":
+        items = raw if isinstance(raw, list) else str(raw).split(",")
+        values = [str(item).strip() for item in items if str(item).strip()]
+        if not values and question.required:
+            raise AnswerError(MESSAGES["required"])
+        return values or None
     value = str(raw).strip()
     if question.kind == "id" and not ID_PATTERN.match(value):
         raise AnswerError(MESSAGES["bad_id"].format(value=value))
@@ -278,6 +365,11 @@ def parse_answer(question: Question, raw: Any) -> Any:
         raise AnswerError(MESSAGES["bad_choice"].format(
             value=value, allowed=", ".join(allowed(question))))
     return value
+
+
+def is_asked(question: Question, answers: Mapping[str, Any]) -> bool:
+    """Whether ``question`` applies: its ``after`` question (if any) was answered."""
+    return question.after is None or answers.get(question.after) is not None
 
 
 def build_case(answers: Mapping[str, Any]) -> dict[str, Any]:
@@ -297,17 +389,42 @@ def build_case(answers: Mapping[str, Any]) -> dict[str, Any]:
                 party[field] = answers[f"{side}.{field}"]
         if answers.get(f"{side}.benefit") is not None:
             party["expected_benefit"] = {"net": answers[f"{side}.benefit"]}
+        for field in ("capabilities_offered", "capabilities_needed"):
+            if answers.get(f"{side}.{field}") is not None:
+                party[field] = list(answers[f"{side}.{field}"])
+        party.update(_groups(answers, side, ("goal", "target")))
         parties.append(party)
     case["parties"] = parties
     for key, value in answers.items():
         if value is None or not key.startswith(("delivery.", "relationship.")):
+            continue
+        if key.startswith("relationship.resistance."):
             continue
         node = case
         *parents, leaf = key.split(".")
         for part in parents:
             node = node.setdefault(part, {})
         node[leaf] = value
+    resistance = _groups(answers, "relationship", ("resistance",))
+    if resistance:
+        case.setdefault("relationship", {}).update(resistance)
     return case
+
+
+def _groups(answers: Mapping[str, Any], owner: str, groups: tuple[str, ...]) -> dict[str, Any]:
+    """One-item lists (goals, targets, resistance) from the ``owner.group.field`` answers.
+
+    A follow-up whose lead question went unanswered is left out, as it is never asked.
+    """
+    asked = {q.key for q in QUESTIONS if is_asked(q, answers)}
+    found: dict[str, Any] = {}
+    for group in groups:
+        prefix = f"{owner}.{group}."
+        item = {key[len(prefix):]: value for key, value in answers.items()
+                if key.startswith(prefix) and value is not None and key in asked}
+        if item:
+            found[GROUPS[group]] = [item]
+    return found
 
 
 def case_yaml(answers: Mapping[str, Any], lang: str) -> str:
@@ -324,8 +441,15 @@ def _comment_key(path: str) -> str:
         prefix = f"parties.{index}."
         if path.startswith(prefix):
             rest = path[len(prefix):]
-            return f"{side}.{'benefit' if rest == 'expected_benefit' else rest}"
-    return path
+            return _ungroup(f"{side}.{'benefit' if rest == 'expected_benefit' else rest}")
+    return _ungroup(path)
+
+
+def _ungroup(key: str) -> str:
+    """``us.goals.0.topic`` -> ``us.goal.topic``: the question key of a list item's field."""
+    for group, field in GROUPS.items():
+        key = re.sub(rf"\.{field}\.\d+\.", f".{group}.", key)
+    return key
 
 
 def _emit(node: Any, depth: int, out: list[str], path: str, comments: Mapping[str, Question],
@@ -345,8 +469,11 @@ def _emit(node: Any, depth: int, out: list[str], path: str, comments: Mapping[st
                 out.append(f"{pad}{key}: {_scalar(value)}")
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            out.append(f"{pad}- # {index + 1}")
-            _emit(item, depth + 1, out, f"{path}.{index}", comments, lang)
+            if isinstance(item, (dict, list)):
+                out.append(f"{pad}- # {index + 1}")
+                _emit(item, depth + 1, out, f"{path}.{index}", comments, lang)
+            else:
+                out.append(f"{pad}- {_scalar(item)}")
 
 
 def _scalar(value: Any) -> str:

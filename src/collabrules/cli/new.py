@@ -25,7 +25,7 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     """
     from pathlib import Path
 
-    from ..intake import MESSAGES, QUESTIONS, AnswerError, case_yaml, parse_answer
+    from ..intake import MESSAGES, QUESTIONS, AnswerError, case_yaml, is_asked, parse_answer
     from ..text import Text
 
     language = _lang(lang)
@@ -45,6 +45,13 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
                 value=key, allowed=", ".join(sorted(known))).get(language), err=True)
             failed = True
         for question in QUESTIONS:
+            if not is_asked(question, answers):
+                answers[question.key] = None
+                if given.get(question.key) is not None:
+                    click.echo(f"{answers_file}: $.{question.key}: " + MESSAGES[
+                        "needs_after"].format(value=question.after).get(language), err=True)
+                    failed = True
+                continue
             try:
                 answers[question.key] = parse_answer(question, given.get(question.key))
             except AnswerError as error:
@@ -56,7 +63,8 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     else:
         _say(MESSAGES["intro"], language, err=False)
         for question in QUESTIONS:
-            answers[question.key] = _ask(question, language)
+            answers[question.key] = (_ask(question, language) if is_asked(question, answers)
+                                     else None)
     text = case_yaml(answers, language)
     _check(text, output, language)
     from ..atomic import atomic_writer
