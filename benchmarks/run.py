@@ -150,13 +150,17 @@ def principle_scaling(lines: Sequence[bytes], totals: Sequence[int],
     base = rows[0]["us_per_case"]
     previous = None
     for row in rows:
-        row["ratio"] = row["us_per_case"] / base
+        row["ratio"] = row["us_per_case"] / base if base > 0 else None
         # Linear means a fixed cost per case plus the same cost for each added principle.
         row["us_per_added_principle"] = None if previous is None else (
             (row["us_per_case"] - previous["us_per_case"])
             / (row["principles"] - previous["principles"]))
         previous = row
     return rows
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}"
 
 
 def case_scaling(counts: Sequence[int], seed: int, repeats: int,
@@ -173,8 +177,10 @@ def case_scaling(counts: Sequence[int], seed: int, repeats: int,
                                                                  else 1))
         rows.append({"cases": count, "us_per_case": max(cpu - start, 0.0) / count * 1e6})
         path.unlink()
+    base = rows[0]["us_per_case"]
     for row in rows:
-        row["ratio"] = row["us_per_case"] / rows[0]["us_per_case"]
+        # With tiny portfolios start-up noise can swallow the whole cost: no ratio then.
+        row["ratio"] = row["us_per_case"] / base if base > 0 else None
     return rows
 
 
@@ -335,12 +341,12 @@ def render(results: dict[str, Any]) -> str:
             "scaling in cases (command line, CPU per case after start-up)"]
     for row in results["case_scaling"]:
         out.append(f"  {row['cases']:>8} cases {row['us_per_case']:9.1f} us/case "
-                   f"ratio {row['ratio']:.2f}")
+                   f"ratio {_ratio(row['ratio'])}")
     out += ["", "scaling in principles (in-process, CPU)"]
     for row in results["principle_scaling"]:
         added = row["us_per_added_principle"]
         out.append(f"  {row['principles']:>5} principles {row['us_per_case']:9.1f} us/case "
-                   f"ratio {row['ratio']:5.2f}" + (
+                   f"ratio {_ratio(row['ratio']):>5}" + (
                        "" if added is None else f"; {added:.1f} us per added principle"))
     out += ["", "start-up (median)"]
     for name, ms in results["startup_ms"].items():
