@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..engine import Engine
     from ..errors import InputError
-    from ..report import Report
     from ..text import Text
 
 from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
@@ -168,9 +167,3 @@ def _fail_usage(text: Text, lang: str) -> NoReturn:
     sys.exit(EXIT_INPUT)
 
 
-
-
-def _exit_code(reports: Sequence[Report], bad_input: bool, fail_on: str) -> int:
-    from ..exitcodes import exit_code
-
-    return exit_code(reports, bad_input, fail_on)
