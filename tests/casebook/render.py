@@ -47,6 +47,15 @@ go either way. An expectation is never changed because the engine disagrees, unl
 reasoning was wrong, and the commit that changes it says why. A disagreement the project decides
 to keep is listed below with its reason.
 
+### Adding a case
+
+Add `tests/casebook/cases/<slug>.yaml` with `title`, `source` (title, publisher, year and URL
+where there are any, and what the source supports), `perspective_note`, `case` (a valid case
+whose `id` is the slug), `expect` (for each of CR01-CR09 a `status` and a one-line `why`),
+`expect_model` (`model` and `why`) and `kept` (principle code or `model` mapped to the project's
+reason for keeping a disagreement; empty at first). Write and commit the expectations before
+running the engine on the case, then run `python -m tests.casebook.render`.
+
 ### Agreement with the engine
 
 Overall agreement: **{overall}** of all expectations (principles and model).
