@@ -18,6 +18,7 @@ The path is the stages of every model between the one in use and the recommended
 from __future__ import annotations
 
 from ..case import Case
+from ..glossary import TERMS
 from ..hookspecs import hookimpl
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..signals import SignalBook
@@ -86,9 +87,8 @@ GAP = {
         "Het gebruikte model ({current}) hoort niet bij deze taxonomie; vergelijk het met "
         "{model}."),
     "deeper": Text(
-        "Deepen from {current} to {model} ({steps} step(s)), over about {months:g} months.",
-        "Verdiep van {current} naar {model} ({steps} stap(pen)), in ongeveer {months:g} "
-        "maanden."),
+        "Deepen from {current} to {model} ({steps}), over about {months:g} months.",
+        "Verdiep van {current} naar {model} ({steps}), in ongeveer {months:g} maanden."),
     "lighter": Text(
         "The model in use ({current}) goes deeper than needed: move to {model} and spend "
         "the effort where depth pays.",
@@ -203,7 +203,7 @@ def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecom
         gap = GAP["switch"].format(current=current.name, model=target.name, months=months)
     elif target.depth > current.depth:
         gap = GAP["deeper"].format(current=current.name, model=target.name,
-                                   steps=target.depth - current.depth, months=months)
+                                   steps=_steps(target.depth - current.depth), months=months)
     else:
         gap = GAP["lighter"].format(current=current.name, model=target.name)
     actual = relationship.trust if relationship else None
@@ -224,3 +224,9 @@ def collabrules_recommend_model(
 ) -> ModelRecommendation | None:
     """Recommend a model from the engine's taxonomy."""
     return recommend(case, signals, taxonomy)
+
+
+def _steps(number: int) -> Text:
+    """``1 step`` / ``2 steps`` in both languages."""
+    steps = TERMS["stage"]
+    return Text(steps.count(number, "en"), steps.count(number, "nl"))
