@@ -8,6 +8,9 @@ everywhere ("capability" is always *capaciteit*, never *vermogen* in one place a
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
 import attrs
 
 from .text import Text
@@ -112,7 +115,7 @@ TERMS: dict[str, Term] = {
                       "Wie de principeset heeft onderschreven, en wanneer.")),
     "waiver": Term(T("waiver", "vrijstelling"), T("waivers", "vrijstellingen"),
                    T("A recorded, reasoned exception to one finding.",
-                     "Een vastgelegde, beargumenteerde uitzondering op één bevinding.")),
+                     "Een vastgelegde, beargumenteerde vrijstelling voor één bevinding.")),
     "stage": Term(T("step", "stap"), T("steps", "stappen")),
     "month": Term(T("month", "maand"), T("months", "maanden")),
     "attention_score": Term(
@@ -200,8 +203,8 @@ VALUES: dict[str, dict[str, Text]] = {
         "joint_steering": T("joint steering", "gezamenlijke sturing"),
         "open_book": T("open books", "open boeken"),
         "exit_plan": T("an exit plan", "een exitplan"),
-        "legal_capacity": T("legal capacity", "juridische slagkracht"),
-        "negotiation_capacity": T("negotiation capacity", "onderhandelingskracht"),
+        "legal_capacity": T("legal capacity", "juridische capaciteit"),
+        "negotiation_capacity": T("negotiation capacity", "onderhandelingscapaciteit"),
     },
 }
 
@@ -224,7 +227,8 @@ FIELDS: dict[str, Field] = {
     "parties[].sector": Field(T("sector of {party}", "sector van {party}")),
     "parties[].attitude": Field(T("attitude of {party}", "houding van {party}"), "Attitude"),
     "parties[].power": Field(T("market power of {party}", "marktmacht van {party}"), "Power"),
-    "parties[].replaceability": Field(T("{party} is", "{party} is"), "Replaceability"),
+    "parties[].replaceability": Field(T("replaceability of {party}",
+                                        "vervangbaarheid van {party}"), "Replaceability"),
     "parties[].interests": Field(T("interests of {party}", "belangen van {party}")),
     "parties[].goals": Field(T("goals of {party}", "doelen van {party}")),
     "parties[].goals[]": Field(T("goal of {party}", "doel van {party}")),
@@ -277,7 +281,7 @@ FIELDS: dict[str, Field] = {
     "relationship.safeguards.escalation": Field(T("escalation route", "escalatieroute")),
     "relationship.safeguards.exit_plan": Field(T("exit plan", "exitplan")),
     "relationship.safeguards.legal_capacity": Field(T("legal capacity",
-                                                      "juridische slagkracht")),
+                                                      "juridische capaciteit")),
     "relationship.governance.mixed_teams": Field(T("mixed teams", "gemengde teams")),
     "relationship.governance.knowledge_sharing": Field(T("knowledge sharing", "kennisdeling")),
     "relationship.governance.joint_steering": Field(T("joint steering",
@@ -326,3 +330,35 @@ def value_label(vocabulary: str, value: str) -> Text | None:
 def term(key: str) -> Text:
     """A term's singular text (``term("capability")``)."""
     return TERMS[key].one
+
+
+_INDEX = re.compile(r"\[(\d+)\]")
+_PARTY = T("party {number}", "partij {number}")
+
+
+def generic(path: str) -> tuple[str, tuple[int, ...]]:
+    """``$.parties[1].goals[0].topic`` -> (``parties[].goals[].topic``, ``(1, 0)``)."""
+    bare = path[2:] if path.startswith("$.") else path
+    return _INDEX.sub("[]", bare), tuple(int(i) for i in _INDEX.findall(bare))
+
+
+def party_text(parties: Sequence[str], index: int) -> Text:
+    """The name of the party at this position in the case ("party 3" when unnamed)."""
+    if 0 <= index < len(parties):
+        return Text(parties[index], parties[index])
+    return _PARTY.format(number=index + 1)
+
+
+def field_text(path: str, parties: Sequence[str] = ()) -> Text:
+    """A case field named by its JSON path, in words, with the party's name filled in.
+
+    A field the glossary does not name reads as its last name (``open_book`` -> "open book").
+    """
+    shape, indices = generic(path)
+    field = FIELDS.get(shape)
+    if field is None:
+        name = shape.rpartition(".")[2].replace("[]", "").replace("_", " ")
+        return Text(name, name)
+    if "{party}" not in field.label.en:
+        return field.label
+    return field.label.format(party=party_text(parties, indices[0] if indices else -1))

@@ -19,7 +19,13 @@ class Vocabulary(str, Enum):
     @property
     def label(self) -> Text:
         """How the value reads in a report (from :mod:`collabrules.glossary`)."""
-        return _LABELS.get(self, Text(self.value.replace("_", " "), self.value.replace("_", " ")))
+        # By vocabulary name and value: str-enum members of different vocabularies compare
+        # equal when their values do (Size.MEDIUM == Level.MEDIUM), so no dict of members.
+        label = value_label(type(self).__name__, self.value)
+        if label is None:
+            words = self.value.replace("_", " ")
+            return Text(words, words)
+        return label
 
     @property
     def rank(self) -> int:
@@ -199,19 +205,6 @@ class Outcome(Vocabulary):
     HELD = "held"
     FAILED = "failed"
     UNKNOWN = "unknown"
-
-
-def _labels() -> dict[Vocabulary, Text]:
-    vocabularies: tuple[type[Vocabulary], ...] = (
-        Role, Size, Reach, Attitude, Power, Replaceability, InterestKind, Direction, Horizon,
-        Net, DeliveryKind, Standardisation, Level, Posture, Phase, Conduct, Status, Severity,
-        Outcome)
-    return {member: label for vocabulary in vocabularies for member in vocabulary
-            if (label := value_label(vocabulary.__name__, member.value)) is not None}
-
-
-# Taken from the glossary, the one source of every term a person reads.
-_LABELS: dict[Vocabulary, Text] = _labels()
 
 
 @cache

@@ -7,34 +7,33 @@ the JSON paths and raw values behind those words go to the evidence appendix
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..finding import Fact, SignalUse
-from ..glossary import ANSWERS, FIELDS, SIGNALS, TERMS, Field, value_label
+from ..glossary import (
+    ANSWERS,
+    FIELDS,
+    SIGNALS,
+    TERMS,
+    Field,
+    field_text,
+    generic,
+    party_text,
+    value_label,
+)
 from ..models import Taxonomy
 from ..report import Report
 from ..text import Text
 
-_INDEX = re.compile(r"\[(\d+)\]")
 _GROUPS = ("goals[]", "departmental_targets[]")
 _NONE = Text("none", "geen")
 _NOT_DISCLOSED = Text("not disclosed", "niet kenbaar gemaakt")
-_PARTY = Text("party {number}", "partij {number}")
 
 
-def generic(path: str) -> tuple[str, tuple[int, ...]]:
-    """``$.parties[1].goals[0].topic`` -> (``parties[].goals[].topic``, ``(1, 0)``)."""
-    bare = path[2:] if path.startswith("$.") else path
-    return _INDEX.sub("[]", bare), tuple(int(i) for i in _INDEX.findall(bare))
-
-
-def party_name(report: Report, index: int, lang: str) -> str:
-    """The name of the party at this position in the case."""
-    if 0 <= index < len(report.parties):
-        return report.parties[index].name
-    return _PARTY.format(number=index + 1).get(lang)
+def names(report: Report) -> tuple[str, ...]:
+    """The parties' names in case order."""
+    return tuple(p.name for p in report.parties)
 
 
 def perspective(report: Report, lang: str) -> str:
@@ -77,7 +76,7 @@ def value_words(value: Any, values: str | None, lang: str,
 
 
 def _label(field: Field, indices: Sequence[int], report: Report, lang: str) -> str:
-    name = party_name(report, indices[0], lang) if indices else ""
+    name = party_text(names(report), indices[0]).get(lang) if indices else ""
     return field.label.get(lang).replace("{party}", name)
 
 
@@ -139,11 +138,7 @@ def signal_words(signals: Iterable[SignalUse], lang: str) -> list[str]:
 
 def field_words(path: str, report: Report, lang: str) -> str:
     """A field named by its JSON path, in words (its last name when the glossary lacks it)."""
-    shape, indices = generic(path)
-    field = FIELDS.get(shape)
-    if field is None:
-        return shape.rpartition(".")[2].replace("[]", "").replace("_", " ")
-    return _label(field, indices, report, lang)
+    return field_text(path, names(report)).get(lang)
 
 
 def governance_words(items: Iterable[str], lang: str) -> str:

@@ -18,11 +18,11 @@ The path is the stages of every model between the one in use and the recommended
 from __future__ import annotations
 
 from ..case import Case
-from ..glossary import TERMS
+from ..glossary import TERMS, field_text
 from ..hookspecs import hookimpl
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..signals import SignalBook
-from ..text import Text
+from ..text import Text, join
 from ..vocab import Attitude, Level, Power, Replaceability
 
 ALLIANCE_MONTHS = 60
@@ -142,7 +142,9 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
     needed = signals["required_depth"]
     facts.extend(needed.paths)
     if needed.value is None:
-        why.append(W["unknown"].format(missing=", ".join(needed.missing)))
+        names = tuple(p.name for p in case.parties)
+        why.append(W["unknown"].format(missing=join([field_text(m, names)
+                                                     for m in needed.missing], ", ")))
         return scale[0]
     d = case.delivery
     why.append(W["depth"].format(
