@@ -188,3 +188,15 @@ def test_portfolio_explains_the_attention_score(lang: str, fmt: str) -> None:
         assert f"{model}:" not in output
     assert json.loads(render_summary(tally, "json", lang))["attention"][0]["score"] == \
         first.score
+
+
+@pytest.mark.parametrize("fmt", ("text", "html"))
+def test_compare_names_the_models(fmt: str) -> None:
+    from collabrules.render.compare import render_trend
+    from collabrules.trends import compare, snapshot_of_report
+
+    old, new = _example("bespoke-software")[0], _example("office-cleaning")[0]
+    output = body(render_trend(compare(snapshot_of_report(old), snapshot_of_report(new)),
+                               fmt, "nl"), fmt)
+    assert "Samenwerkend met een gemengd team" in output
+    assert leaks(output, "nl", []) == []
