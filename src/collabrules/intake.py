@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .glossary import TERMS
 from .text import Text
 from .vocab import (
     Attitude,
@@ -104,18 +105,22 @@ def _party(side: str, who_en: str, who_nl: str) -> list[Question]:
     ]
 
 
+_CAPABILITIES = TERMS["capability"].many or TERMS["capability"].one
+
+
 def _party_goals(side: str, who_en: str, who_nl: str) -> list[Question]:
     return [
         Question(key=f"{side}.capabilities_offered", kind="list",
-                 prompt=Text(f"Which capabilities does {who_en} bring (comma-separated)?",
-                             f"Welke capaciteiten brengt {who_nl} in (gescheiden door komma's)?"),
+                 prompt=Text(f"Which {{many}} does {who_en} bring (comma-separated)?",
+                             f"Welke {{many}} brengt {who_nl} in (gescheiden door komma's)?"
+                             ).format(many=_CAPABILITIES),
                  explain=Text("Each party should bring something the other lacks.",
                               "Elke partij hoort iets in te brengen wat de ander mist.")),
         Question(key=f"{side}.capabilities_needed", kind="list",
-                 prompt=Text(f"Which capabilities does {who_en} lack and need "
+                 prompt=Text(f"Which {{many}} does {who_en} lack and need "
                              "(comma-separated)?",
-                             f"Welke capaciteiten mist {who_nl} en heeft zij nodig "
-                             "(gescheiden door komma's)?"),
+                             f"Welke {{many}} mist {who_nl} en heeft zij nodig "
+                             "(gescheiden door komma's)?").format(many=_CAPABILITIES),
                  explain=Text("Complementary needs and offers make a relationship worth it.",
                               "Aanvullende behoeften en aanbod maken een relatie de moeite "
                               "waard.")),
