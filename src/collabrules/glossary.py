@@ -194,15 +194,15 @@ VALUES: dict[str, dict[str, Text]] = {
         "guarantees": T("guarantees on price, time and quality",
                         "garanties op prijs, tijd en kwaliteit"),
         "service_levels": T("service levels", "serviceniveaus"),
-        "penalties": T("penalties", "boeteclausules"),
-        "escalation": T("an escalation route", "een escalatieroute"),
+        "penalties": T("penalty clauses", "boeteclausules"),
+        "escalation": T("escalation route", "escalatieroute"),
         "performance_incentives": T("performance incentives", "prestatieprikkels"),
-        "commercial_review": T("a commercial review", "een commercieel overleg"),
+        "commercial_review": T("commercial review", "commercieel overleg"),
         "mixed_teams": T("mixed teams", "gemengde teams"),
         "knowledge_sharing": T("knowledge sharing", "kennisdeling"),
         "joint_steering": T("joint steering", "gezamenlijke sturing"),
         "open_book": T("open books", "open boeken"),
-        "exit_plan": T("an exit plan", "een exitplan"),
+        "exit_plan": T("exit plan", "exitplan"),
         "legal_capacity": T("legal capacity", "juridische capaciteit"),
         "negotiation_capacity": T("negotiation capacity", "onderhandelingscapaciteit"),
     },
@@ -220,6 +220,11 @@ class Field:
     values: str | None = None
 
 
+_INTEREST = T("interest of {party}", "belang van {party}")
+_GOAL = T("goal of {party}", "doel van {party}")
+_TARGET = T("departmental target of {party}", "afdelingsdoelstelling van {party}")
+_BENEFIT = T("expected benefit of {party}", "verwacht voordeel van {party}")
+
 FIELDS: dict[str, Field] = {
     "parties[].role": Field(T("role of {party}", "rol van {party}"), "Role"),
     "parties[].size": Field(T("size of {party}", "omvang van {party}"), "Size"),
@@ -230,8 +235,18 @@ FIELDS: dict[str, Field] = {
     "parties[].replaceability": Field(T("replaceability of {party}",
                                         "vervangbaarheid van {party}"), "Replaceability"),
     "parties[].interests": Field(T("interests of {party}", "belangen van {party}")),
+    "parties[].name": Field(T("name of {party}", "naam van {party}")),
+    "parties[].interests[]": Field(_INTEREST),
+    "parties[].interests[].description": Field(_INTEREST),
+    "parties[].interests[].kind": Field(T("kind of interest of {party}",
+                                          "soort belang van {party}"), "InterestKind"),
+    "parties[].interests[].disclosed": Field(T("interest of {party} disclosed",
+                                               "belang van {party} kenbaar gemaakt")),
     "parties[].goals": Field(T("goals of {party}", "doelen van {party}")),
-    "parties[].goals[]": Field(T("goal of {party}", "doel van {party}")),
+    "parties[].goals[].owner": Field(T("owner of a goal of {party}",
+                                       "eigenaar van een doel van {party}")),
+    "parties[].goals[].description": Field(_GOAL),
+    "parties[].goals[]": Field(_GOAL),
     "parties[].goals[].topic": Field(T("goal topic of {party}", "onderwerp van een doel van "
                                                                  "{party}")),
     "parties[].goals[].direction": Field(T("goal direction of {party}",
@@ -242,11 +257,16 @@ FIELDS: dict[str, Field] = {
                                            "doel van {party} kenbaar gemaakt")),
     "parties[].departmental_targets": Field(T("departmental targets of {party}",
                                               "afdelingsdoelstellingen van {party}")),
-    "parties[].departmental_targets[]": Field(T("departmental target of {party}",
-                                                "afdelingsdoelstelling van {party}")),
+    "parties[].departmental_targets[]": Field(_TARGET),
     "parties[].departmental_targets[].topic": Field(
         T("departmental target topic of {party}",
           "onderwerp van een afdelingsdoelstelling van {party}")),
+    "parties[].departmental_targets[].department": Field(
+        T("department with a target at {party}", "afdeling met een doelstelling bij {party}")),
+    "parties[].departmental_targets[].target": Field(_TARGET),
+    "parties[].departmental_targets[].horizon": Field(
+        T("departmental target horizon of {party}",
+          "termijn van een afdelingsdoelstelling van {party}"), "Horizon"),
     "parties[].departmental_targets[].direction": Field(
         T("departmental target direction of {party}",
           "richting van een afdelingsdoelstelling van {party}"), "Direction"),
@@ -254,10 +274,12 @@ FIELDS: dict[str, Field] = {
                                               "capaciteiten die {party} biedt")),
     "parties[].capabilities_needed": Field(T("capabilities {party} needs",
                                              "capaciteiten die {party} nodig heeft")),
-    "parties[].expected_benefit.net": Field(T("expected benefit of {party}",
-                                              "verwacht voordeel van {party}"), "Net"),
+    "parties[].expected_benefit.net": Field(_BENEFIT, "Net"),
+    "parties[].expected_benefit.description": Field(_BENEFIT),
     "parties[].conduct": Field(T("conduct of {party}", "gedrag van {party}"), "Conduct"),
     "delivery.kind": Field(T("delivery", "levering"), "DeliveryKind"),
+    "delivery.description": Field(T("what is delivered", "wat er wordt geleverd")),
+    "delivery.currency": Field(T("currency", "valuta")),
     "delivery.standardisation": Field(T("standardisation", "standaardisatie"), "Standardisation"),
     "delivery.complexity": Field(T("complexity", "complexiteit"), "Level"),
     "delivery.risk": Field(T("delivery risk", "leveringsrisico"), "Level"),
@@ -272,24 +294,18 @@ FIELDS: dict[str, Field] = {
     "relationship.posture": Field(T("our posture", "onze houding"), "Posture"),
     "relationship.trust": Field(T("mutual trust", "wederzijds vertrouwen"), "Level"),
     "relationship.phase": Field(T("lifecycle phase", "levensfase"), "Phase"),
-    "relationship.safeguards.price_guarantee": Field(T("price guarantee", "prijsgarantie")),
-    "relationship.safeguards.time_guarantee": Field(T("time guarantee", "levertijdgarantie")),
-    "relationship.safeguards.quality_guarantee": Field(T("quality guarantee",
-                                                         "kwaliteitsgarantie")),
-    "relationship.safeguards.service_levels": Field(T("service levels", "serviceniveaus")),
-    "relationship.safeguards.penalties": Field(T("penalties", "boeteclausules")),
-    "relationship.safeguards.escalation": Field(T("escalation route", "escalatieroute")),
-    "relationship.safeguards.exit_plan": Field(T("exit plan", "exitplan")),
-    "relationship.safeguards.legal_capacity": Field(T("legal capacity",
-                                                      "juridische capaciteit")),
-    "relationship.governance.mixed_teams": Field(T("mixed teams", "gemengde teams")),
-    "relationship.governance.knowledge_sharing": Field(T("knowledge sharing", "kennisdeling")),
-    "relationship.governance.joint_steering": Field(T("joint steering",
-                                                      "gezamenlijke sturing")),
-    "relationship.governance.commercial_review": Field(T("commercial review",
-                                                         "commercieel overleg")),
-    "relationship.governance.open_book": Field(T("open books", "open boeken")),
+    "relationship.safeguards": Field(T("safeguards", "waarborgen")),
+    "relationship.governance": Field(T("joint governance", "gezamenlijke sturing")),
+    "relationship.development": Field(T("development process", "ontwikkelproces")),
+    "charter.endorsements": Field(T("endorsements of the principle set",
+                                    "onderschrijvingen van de principeset")),
     "relationship.resistance": Field(T("resistance signals", "signalen van weerstand")),
+    "relationship.resistance[]": Field(T("resistance signal", "signaal van weerstand")),
+    "relationship.resistance[].who": Field(T("who resists", "wie zich verzet")),
+    "relationship.resistance[].against": Field(T("resistance against", "weerstand tegen")),
+    "relationship.resistance[].reasons": Field(T("stated reasons", "genoemde redenen")),
+    "relationship.resistance[].outcome": Field(T("outcome of the resistance",
+                                                 "uitkomst van de weerstand")),
     "relationship.resistance[].rational": Field(T("objection is rational",
                                                   "bezwaar is rationeel")),
     "relationship.resistance[].investigated": Field(T("resistance investigated",
@@ -304,6 +320,21 @@ FIELDS: dict[str, Field] = {
     "relationship.development.done_at_signing": Field(T("done at signing",
                                                         "af bij ondertekening")),
 }
+
+_GUARANTEES = {
+    "price_guarantee": T("price guarantee", "prijsgarantie"),
+    "time_guarantee": T("time guarantee", "levertijdgarantie"),
+    "quality_guarantee": T("quality guarantee", "kwaliteitsgarantie"),
+}
+_DESIGN = {"safeguards": ("service_levels", "penalties", "escalation", "exit_plan",
+                          "legal_capacity"),
+           "governance": ("mixed_teams", "knowledge_sharing", "joint_steering",
+                          "commercial_review", "open_book")}
+# The safeguards and governance of a case are the ones the models put in place: one label.
+FIELDS.update({f"relationship.safeguards.{key}": Field(text) for key, text in
+               _GUARANTEES.items()})
+FIELDS.update({f"relationship.{group}.{key}": Field(VALUES["Governance"][key])
+               for group, keys in _DESIGN.items() for key in keys})
 
 # Signals whose value reads well in a sentence; the others appear only as evidence.
 SIGNALS: dict[str, Field] = {

@@ -200,3 +200,33 @@ def test_compare_names_the_models(fmt: str) -> None:
                                fmt, "nl"), fmt)
     assert "Samenwerkend met een gemengd team" in output
     assert leaks(output, "nl", []) == []
+
+
+@pytest.mark.parametrize(("facts", "en", "nl"), [
+    ([("$.parties[1].goals[0].topic", "price"), ("$.parties[1].goals[0].direction", "maximise"),
+      ("$.parties[1].goals[0].disclosed", False)],
+     ["goal of Codeworks: maximise price (not disclosed)"],
+     ["doel van Codeworks: price maximaliseren (niet kenbaar gemaakt)"]),
+    ([("$.parties[0].goals[2].disclosed", True)],
+     ["goal of Harbour Logistics disclosed: yes"],
+     ["doel van Harbour Logistics kenbaar gemaakt: ja"]),
+    ([("$.parties[0].departmental_targets[0].direction", "minimise"),
+      ("$.parties[0].departmental_targets[0].horizon", "short")],
+     ["departmental target direction of Harbour Logistics: minimise; "
+      "departmental target horizon of Harbour Logistics: short term"],
+     ["richting van een afdelingsdoelstelling van Harbour Logistics: minimaliseren; "
+      "termijn van een afdelingsdoelstelling van Harbour Logistics: korte termijn"]),
+    ([("$.relationship.model", "strategic-alliance"), ("$.extensions.x", 1),
+      ("$.relationship.safeguards.exit_plan", None)],
+     ["model in use: Strategic alliance", "exit plan: unknown"],
+     ["huidig model: Strategische alliantie", "exitplan: onbekend"]),
+])
+def test_facts_read_as_label_and_value(facts: list[tuple[str, Any]], en: list[str],
+                                       nl: list[str]) -> None:
+    from collabrules.finding import Fact
+    from collabrules.render.words import fact_words
+
+    report, _ = _example("bespoke-software")
+    cited = [Fact(path, value) for path, value in facts]
+    assert fact_words(cited, report, "en") == en
+    assert fact_words(cited, report, "nl") == nl

@@ -102,26 +102,27 @@ def fact_words(facts: Iterable[Fact], report: Report, lang: str,
         if field is not None:
             phrases.append(f"{_label(field, indices, report, lang)}: "
                            f"{value_words(fact.value, field.values, lang, taxonomy)}")
-    return [_goal(grouped[p[1:]], report, lang) if p.startswith("\0") else p
-            for p in phrases]
+    phrases = [_goal(grouped[p[1:]], report, lang) if p.startswith("\0") else p
+               for p in phrases]
+    return [p for p in phrases if p]
 
 
 def _goal(parts: dict[str, Any], report: Report, lang: str) -> str:
-    field = FIELDS[parts["__shape"]]
-    label = _label(field, parts["__indices"], report, lang)
+    shape, indices = parts["__shape"], parts["__indices"]
     topic, direction = parts.get("topic"), parts.get("direction")
-    if topic is not None and direction is not None:
+    if topic is None:  # no topic to hang the goal on: each fact on its own
+        leaves = [(FIELDS.get(f"{shape}.{leaf}"), value) for leaf, value in parts.items()
+                  if not leaf.startswith("__")]
+        return "; ".join(f"{_label(field, indices, report, lang)}: "
+                         f"{value_words(value, field.values, lang)}"
+                         for field, value in leaves if field is not None)
+    what = str(topic)
+    if direction is not None:
         verb = value_words(direction, "Direction", lang)
         what = f"{verb} {topic}" if lang == "en" else f"{topic} {verb}"
-    elif topic is not None:
-        what = str(topic)
-    else:
-        disclosed = FIELDS[parts["__shape"] + ".disclosed"]
-        return f"{_label(disclosed, parts['__indices'], report, lang)}: " \
-               f"{value_words(parts.get('disclosed'), None, lang)}"
     if parts.get("disclosed") is False:
         what += f" ({_NOT_DISCLOSED.get(lang)})"
-    return f"{label}: {what}"
+    return f"{_label(FIELDS[shape], indices, report, lang)}: {what}"
 
 
 def signal_words(signals: Iterable[SignalUse], lang: str) -> list[str]:
