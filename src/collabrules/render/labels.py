@@ -6,6 +6,7 @@ that differs from the English one, or be listed in :data:`SAME_IN_BOTH`.
 
 from __future__ import annotations
 
+from ..glossary import TERMS
 from ..text import Text
 
 LABELS: dict[str, Text] = {
@@ -34,8 +35,6 @@ LABELS: dict[str, Text] = {
     "recommended": Text("Recommended", "Aanbevolen"),
     "gap": Text("Gap", "Verschil"),
     "path": Text("Path", "Route"),
-    "months": Text("months", "maanden"),
-    "month": Text("month", "maand"),
     "trust_needed": Text("Trust needed", "Benodigd vertrouwen"),
     "governance": Text("Governance", "Sturing"),
     "problems": Text("Problems", "Problemen"),
@@ -121,5 +120,4 @@ SAME_IN_BOTH: frozenset[str] = frozenset({
 
 def duration(months: float, lang: str) -> str:
     """``1 month`` / ``3 months`` (``1 maand`` / ``3 maanden``)."""
-    unit = LABELS["month" if months == 1 else "months"].get(lang)
-    return f"{months:g} {unit}"
+    return TERMS["month"].count(months, lang)

@@ -28,7 +28,6 @@ L = {
     "current": Text("Model in use", "Huidig model"),
     "gap": Text("Gap", "Verschil"),
     "path": Text("Path", "Route"),
-    "months": Text("months", "maanden"),
     "problems": Text("Problems", "Problemen"),
     "notes": Text("Notes", "Opmerkingen"),
     "provenance": Text("Provenance", "Herkomst"),
