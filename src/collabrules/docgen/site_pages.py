@@ -10,6 +10,7 @@ import attrs
 from ..schemas import available, load_schema
 from .api_reference import api_page
 from .cli_reference import cli_page
+from .glossary_page import glossary_page
 from .hooks_reference import hooks_page
 from .schema_reference import schema_page
 
@@ -73,6 +74,7 @@ def pages(root: Path) -> tuple[Page, ...]:
              lambda: schema_page("report", "Report format", REPORT_INTRO)),
         Page("reference/hooks.md", hooks_page),
         Page("reference/api.md", api_page),
+        Page("reference/glossary.md", glossary_page),
         *others,
     )
 
