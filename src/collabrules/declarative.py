@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from . import tracing
 from .assessment import Assessment
 from .bounds import Budget
 from .errors import InputError, Issue
@@ -51,18 +52,20 @@ def _text(data: Mapping[str, str]) -> Text:
     return Text(data["en"], data["nl"])
 
 
-def _document(case: Any) -> dict[str, Any]:
-    """The case as its JSON document, remembered for the last case (one slot)."""
+def _document(case: Any) -> tuple[dict[str, Any], dict[int, str]]:
+    """The case as its JSON document with the JSON path of each of its objects and lists,
+    remembered for the last case (one slot)."""
     global _last
     last = _last
     if last is not None and last[0] is case:
-        return last[1]
+        return last[1], last[2]
     document = unstructure_case(case)
-    _last = (case, document)
-    return document
+    where = tracing.locations(document)
+    _last = (case, document, where)
+    return document, where
 
 
-_last: tuple[Any, dict[str, Any]] | None = None
+_last: tuple[Any, dict[str, Any], dict[int, str]] | None = None
 
 
 @attrs.frozen
@@ -97,8 +100,9 @@ class DeclarativeLogic:
                 a.recommend(text)
 
     @staticmethod
-    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any],
-                  budget: Budget) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
+    def _evaluate(a: Assessment, condition: DeclaredCondition,
+                  document: tuple[dict[str, Any], dict[int, str]], budget: Budget
+                  ) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
         signals: dict[str, Any] = {}
         missing: list[str] = []
         for name in condition.expression.signals:
@@ -106,8 +110,10 @@ class DeclarativeLogic:
             signals[name] = value.value
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
-        scope = {**document, SIGNALS: signals}
-        held, absent = condition.expression.evaluate(scope, budget)
+        data, where = document
+        scope = {**data, SIGNALS: signals}
+        located = {**where, id(scope): "$", **tracing.locations(signals, f"$.{SIGNALS}")}
+        held, absent = condition.expression.evaluate(scope, budget, located)
         decided = tuple(dict.fromkeys(
             [p for p in absent if not p.startswith(f"$.{SIGNALS}.")] + missing))
         return (held, decided if held is None else ()), scope

@@ -189,3 +189,17 @@ def test_leaving_a_fact_out_never_worsens_a_verdict(
     after = _ENGINE.evaluate(full).finding("HP01").status
     if after in (Status.VIOLATED, Status.AT_RISK):
         assert before is after
+
+
+def test_a_field_missing_inside_a_filter_leaves_the_principle_undetermined(
+        tmp_path: Path) -> None:
+    condition = {"id": "benefit", "effect": "violated",
+                 "expression":
+                     "!(parties[?role=='supplier' && expected_benefit.net != 'positive'])",
+                 "text": {"en": "every supplier gains", "nl": "elke leverancier wint"}}
+    doc = principle_doc(conditions=[condition])
+    del doc["applies_when"]
+    plugin = HousePrinciples([house_file(tmp_path / "p.yaml", doc)])
+    finding = evaluate_with([("house", plugin)], minimal_case()).finding("HP01")
+    assert finding.status is Status.UNDETERMINED
+    assert "$.parties[1].expected_benefit.net" in finding.conditions[0].decided_by
