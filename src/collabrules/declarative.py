@@ -19,6 +19,7 @@ import attrs
 from . import tracing
 from .assessment import Assessment
 from .bounds import Budget
+from .casepaths import impossible_fields
 from .errors import InputError, Issue
 from .expressions import SIGNALS, Expression, ExpressionError, compile_expression
 from .hookspecs import hookimpl
@@ -207,6 +208,11 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
                                       "zie https://jmespath.org/specification.html")))
         return None
     path = f"{where}.expression"
+    for field in impossible_fields(expression.compiled.parsed):
+        issues.append(Issue(file=file, path=path, line=line_of(path, lines or {}),
+                            message=_IMPOSSIBLE.format(name=field.name, path=field.path),
+                            hint=did_you_mean(field.name, list(field.allowed))
+                            or _FIELDS_HINT.format(names=", ".join(field.allowed))))
     return DeclaredCondition(
         id=item.get("id", default_id or "condition"), expression=expression,
         text=_text(item["text"]), effect=Status(item.get("effect", "at_risk")),
@@ -214,6 +220,12 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
         where=Issue(file=file, path=path, line=line_of(path, lines or {}), message=Text("", "")))
 
 
+_IMPOSSIBLE = Text(
+    "the case format has no field {name!r} (read as {path}), so no case can say it and the "
+    "condition would always be undetermined",
+    "het casusformaat heeft geen veld {name!r} (gelezen als {path}), dus geen casus kan het "
+    "vermelden en de voorwaarde zou altijd onbepaald zijn")
+_FIELDS_HINT = Text("the fields there are: {names}", "de velden daar zijn: {names}")
 _UNKNOWN_SIGNAL = Text("no plugin provides the signal {name!r}",
                        "geen plugin levert het signaal {name!r}")
 _SIGNALS_HINT = Text("the signals are: {names}", "de signalen zijn: {names}")

@@ -259,12 +259,14 @@ class _Interpreter(bounds._Interpreter):
         right = self.visit(node["children"][1], value)
         if left is UNKNOWN or right is UNKNOWN:
             return UNKNOWN
-        if node["value"] in ("eq", "ne") and (self._whole(left, True) or self._whole(right, True)):
-            return UNKNOWN
         # The budgeted comparison of the base class, on the values already computed.
-        return super().visit_comparator(
+        result = super().visit_comparator(
             {"type": "comparator", "value": node["value"],
              "children": [_literal(left), _literal(right)]}, value)
+        if node["value"] in ("eq", "ne") and left is not right and (
+                self._whole(left, True) or self._whole(right, True)):
+            return UNKNOWN  # (the same case value on both sides is equal in every completion)
+        return result
 
     def visit_current(self, node: _TreeNode, value: Any) -> Any:
         return value
@@ -280,13 +282,14 @@ class _Interpreter(bounds._Interpreter):
         if any(a is UNKNOWN for a in arguments):
             return UNKNOWN
         name = node["value"]
+        try:
+            result = self.functions.call_function(name, arguments)  # charges deep arguments
+        except _UnknownArgument:
+            return UNKNOWN
         if name in _WHOLE_OBJECT | _DEEP and any(
                 self._whole(a, name in _DEEP) for a in arguments):
             return UNKNOWN
-        try:
-            return self.functions.call_function(name, arguments)
-        except _UnknownArgument:
-            return UNKNOWN
+        return result
 
     def visit_filter_projection(self, node: _TreeNode, value: Any) -> Any:
         base = self.visit(node["children"][0], value)
