@@ -7,11 +7,11 @@ from typing import Any
 
 import click
 
-from .common import EPILOG, EXIT_INPUT, _input_failure, _lang, _lang_option, _say
+from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, _say, epilog
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the case was written", "de casus is geschreven")))
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @click.option("--answers", "answers_file", type=click.Path(dir_okay=False), default=None,
               help="Take the answers from this YAML/JSON file (keys as in the questions) "

@@ -7,18 +7,18 @@ import sys
 import click
 
 from .common import (
-    EPILOG,
     EXIT_INTERNAL,
     _engine,
     _lang,
     _lang_option,
     _plugin_options,
     _say,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the plugins were listed", "de plugins zijn getoond")))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @_lang_option
