@@ -14,8 +14,9 @@ from .group import cli
 @cli.command(epilog=epilog(("the case was written", "de casus is geschreven")))
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @click.option("--answers", "answers_file", type=click.Path(dir_okay=False), default=None,
-              help="Take the answers from this YAML/JSON file (keys as in the questions) "
-                   "instead of asking / neem de antwoorden uit dit bestand.")
+              help="Take the answers from this YAML/JSON file instead of asking; every "
+                   "key: docs/reference/answers-format.md / neem de antwoorden uit dit "
+                   "bestand.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT / overschrijf OUTPUT.")
 @_lang_option
 def new(output: str, answers_file: str | None, force: bool, lang: str | None) -> None:
