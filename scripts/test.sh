@@ -11,15 +11,9 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
 
-# The HTML report is tested in a real browser (Debian's chromium); install it when we can
-# (as root with apt-get, unless COLLABRULES_NO_APT=1). Without it the browser tests skip,
-# or fail under CI=true.
-if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null \
-    && [ "${COLLABRULES_NO_APT:-0}" != "1" ]; then
-  echo "scripts/test.sh: installing chromium with apt-get for the HTML report's browser tests" \
-       "(set COLLABRULES_NO_APT=1 to skip)" >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+# The HTML report is tested in a real browser: install chromium as root with apt-get,
+# unless COLLABRULES_NO_APT=1 (see the README).
+bash scripts/install-browser.sh
 
 # benchmarks/ is linted once it exists (a fresh clone of an early branch may not have it).
 lint=(src tests)
