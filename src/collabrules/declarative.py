@@ -21,7 +21,7 @@ from .assessment import Assessment
 from .bounds import Budget
 from .casepaths import impossible_fields
 from .errors import InputError, Issue
-from .expressions import SIGNALS, Expression, ExpressionError, compile_expression
+from .expressions import SIGNALS, Expression, ExpressionError, compile_expression, locate
 from .hookspecs import hookimpl
 from .loading import read_document
 from .principle import Observation, Principle
@@ -113,8 +113,7 @@ class DeclarativeLogic:
                 missing.extend(value.missing or (f"signals.{name}",))
         data, where = document
         scope = {**data, SIGNALS: signals}
-        located = {**where, id(scope): "$", **tracing.locations(signals, f"$.{SIGNALS}")}
-        held, absent = condition.expression.evaluate(scope, budget, located)
+        held, absent = condition.expression.evaluate(scope, budget, locate(scope, where))
         decided = tuple(dict.fromkeys(
             [p for p in absent if not p.startswith(f"$.{SIGNALS}.")] + missing))
         return (held, decided if held is None else ()), scope

@@ -56,7 +56,7 @@ class Expression:
         """Held (True), failed (False) or unknown (None), and the missing fields that decide.
 
         Evaluation is charged to ``budget`` (default: a fresh one of ``bounds.MAX_STEPS``);
-        ``where`` is :func:`collabrules.tracing.locations` of ``scope``, if known.
+        ``where`` is :func:`locate` of ``scope``, if known.
         """
         result = self.trace(scope, budget, where)
         if result.value is tracing.UNKNOWN:
@@ -65,13 +65,37 @@ class Expression:
 
     def trace(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None,
               where: Mapping[int, str] | None = None) -> tracing.Trace:
-        """The condition's value (``True``, ``False`` or ``UNKNOWN``) and every field it read."""
-        return tracing.truth(self.compiled.parsed, scope, budget, where)
+        """The condition's value (``True``, ``False`` or ``UNKNOWN``) and every field it read.
+
+        ``where`` is :func:`locate` of ``scope`` (computed if not given).
+        """
+        return tracing.truth(self.compiled.parsed, scope, budget,
+                             locate(scope) if where is None else where)
 
     def facts(self, scope: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
         """The case values this expression read, as ``(json path, value)`` pairs."""
         return tuple((json_path(p), _lookup(scope, p)) for p in self.paths
                      if p[0] != SIGNALS)
+
+
+def locate(scope: Mapping[str, Any], document: Mapping[int, str] | None = None
+           ) -> dict[int, str]:
+    """The case objects and lists of ``scope`` by ``id``, with their JSON paths.
+
+    ``document`` is :func:`collabrules.tracing.locations` of the case document the scope
+    was made from, if known. Signal values are computed whole, so a key absent from one
+    is plain ``null``; only ``signals.NAME`` itself can be missing.
+    """
+    if document is None:
+        document = {}
+        for key, value in scope.items():
+            if key != SIGNALS:
+                document.update(tracing.locations(value, f"$.{key}"))
+    located = {**document, id(scope): "$"}
+    signals = scope.get(SIGNALS)
+    if isinstance(signals, Mapping):
+        located[id(signals)] = f"$.{SIGNALS}"
+    return located
 
 
 def compile_expression(source: str) -> Expression:

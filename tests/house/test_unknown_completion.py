@@ -153,3 +153,10 @@ def test_keys_of_values_built_by_the_expression_are_not_case_reads() -> None:
 ])
 def test_a_case_object_used_as_a_whole_is_unknown_while_it_may_lack_fields(source: str) -> None:
     assert compile_expression(source).evaluate({"delivery": {}}) == (None, ("$.delivery",))
+
+
+def test_a_signal_is_unknown_only_as_a_whole() -> None:
+    scope = {"signals": {"fit": {"shared": ["price"]}, "gone": None}}
+    assert compile_expression("signals.fit.other == `null`").evaluate(scope) == (True, ())
+    assert compile_expression("signals.gone.level == 'x'").evaluate(scope) == \
+        (None, ("$.signals.gone.level",))
