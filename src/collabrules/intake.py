@@ -303,13 +303,15 @@ QUESTIONS: tuple[Question, ...] = (
 GROUPS = {"goal": "goals", "target": "departmental_targets", "resistance": "resistance"}
 
 MESSAGES = {
-    "intro": Text("Describe the relationship. Press Enter to skip a question: the field is "
-                  "then unknown.",
-                  "Beschrijf de relatie. Druk op Enter om een vraag over te slaan: het veld is "
-                  "dan onbekend."),
+    "intro": Text("Describe the relationship. Press Enter to skip an optional question: the "
+                  "field is then unknown. Questions marked (required) need an answer.",
+                  "Beschrijf de relatie. Druk op Enter om een optionele vraag over te slaan: "
+                  "het veld is dan onbekend. Vragen met (verplicht) vragen om een antwoord."),
+    "required_mark": Text("(required)", "(verplicht)"),
     "allowed": Text("Allowed", "Toegestaan"),
     "yes_no": Text("yes or no", "ja of nee"),
-    "required": Text("an answer is required", "een antwoord is verplicht"),
+    "required": Text("an answer is required; this question cannot be skipped",
+                     "een antwoord is verplicht; deze vraag kan niet worden overgeslagen"),
     "bad_choice": Text("'{value}' is not one of: {allowed}",
                        "'{value}' is niet een van: {allowed}"),
     "bad_bool": Text("answer yes or no", "antwoord ja of nee"),
@@ -340,8 +342,17 @@ def allowed(question: Question) -> list[str]:
     return [member.value for member in question.choices] if question.choices else []
 
 
-def parse_answer(question: Question, raw: Any) -> Any:
-    """Check and convert one answer; ``None`` (or blank) means unknown."""
+def choice_labels(question: Question, lang: str) -> list[str]:
+    """The choices as shown: ``customer (klant)`` in Dutch, the id alone where they agree."""
+    return [f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
+            for v, m in zip(allowed(question), question.choices or ())]
+
+
+def parse_answer(question: Question, raw: Any, lang: str = "en") -> Any:
+    """Check and convert one answer; ``None`` (or blank) means unknown.
+
+    A choice is its id (``customer``) or, in ``lang``, its label (``klant``), in any case.
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if question.required:
             raise AnswerError(MESSAGES["required"])
@@ -371,8 +382,13 @@ def parse_answer(question: Question, raw: Any) -> Any:
     if question.kind == "id" and not ID_PATTERN.match(value):
         raise AnswerError(MESSAGES["bad_id"].format(value=value))
     if question.choices is not None and value not in allowed(question):
-        raise AnswerError(MESSAGES["bad_choice"].format(
-            value=value, allowed=", ".join(allowed(question))))
+        by_label = {m.label.get(lang).casefold(): m.value for m in question.choices}
+        by_id = {v.casefold(): v for v in allowed(question)}
+        found = by_id.get(value.casefold()) or by_label.get(value.casefold())
+        if found is None:
+            raise AnswerError(MESSAGES["bad_choice"].format(
+                value=value, allowed=", ".join(choice_labels(question, lang))))
+        return found
     return value
 
 

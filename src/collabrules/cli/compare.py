@@ -6,11 +6,11 @@ import sys
 
 import click
 
-from .common import EPILOG, EXIT_INPUT, _engine, _input_failure, _lang, _lang_option, _say
+from .common import EXIT_INPUT, _engine, _input_failure, _lang, _lang_option, _say, epilog
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the comparison was written", "de vergelijking is geschreven")))
 @click.argument("old")
 @click.argument("new")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text",

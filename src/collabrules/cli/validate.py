@@ -7,17 +7,19 @@ import sys
 import click
 
 from .common import (
-    EPILOG,
     EXIT_INPUT,
     _input_failure,
     _lang,
     _lang_option,
     _say,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(
+    ("every file is valid", "elk bestand is geldig"),
+    bad=("an invalid file, or bad usage", "een ongeldig bestand, of een foute aanroep")))
 @click.argument("files", nargs=-1, required=True)
 @_lang_option
 def validate(files: tuple[str, ...], lang: str | None) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import attrs
 
 from ..schemas import available, load_schema
+from .answers_reference import answers_page
 from .api_reference import api_page
 from .cli_reference import cli_page
 from .glossary_page import glossary_page
@@ -75,6 +76,7 @@ def pages(root: Path) -> tuple[Page, ...]:
         Page("reference/hooks.md", hooks_page),
         Page("reference/api.md", api_page),
         Page("reference/glossary.md", glossary_page),
+        Page("reference/answers-format.md", answers_page),
         *others,
     )
 
