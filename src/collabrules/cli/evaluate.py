@@ -22,6 +22,7 @@ from .common import (
     _input_failure,
     _lang,
     _lang_option,
+    _override,
     _plugin_options,
     _say,
 )
@@ -88,7 +89,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
             sys.exit(EXIT_INPUT)
     config = _config()
     engine_spec = EngineSpec(config=None if config is None else config.path, block=tuple(block),
-                             principle_budget=_budget())
+                             principle_budget=_budget(), override=_override())
     try:
         engine_spec.build()  # a faulty house-principle file stops the run here
     except InputError as error:
