@@ -20,6 +20,7 @@ import click
 
 from .._version import __version__
 from . import (  # noqa: F401  (importing a command module registers it)
+    check,
     compare,
     evaluate,
     new,

@@ -74,6 +74,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     Beoordeel casusbestanden en toon het rapport.
     """
     from ..batch import EngineSpec, evaluate_all
+    from ..checking import not_a_case
     from ..errors import InputError
     from ..inputs import iter_inputs
     from ..outputs import check_output
@@ -100,7 +101,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    items = iter_inputs(files)
+    items = iter_inputs(files, on_skip=lambda source, kind: _say(not_a_case(source, kind),
+                                                                 language))
     head = list(itertools.islice(items, 2))
     single = len(head) == 1
     color = (fmt == "text" and output is None and sys.stdout.isatty()
