@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     check,
     compare,
     evaluate,
+    models,
     new,
     plugins,
     principles,
