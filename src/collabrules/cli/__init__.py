@@ -22,6 +22,7 @@ from .._version import __version__
 from . import (  # noqa: F401  (importing a command module registers it)
     check,
     compare,
+    eval,
     evaluate,
     models,
     new,
