@@ -170,3 +170,26 @@ def test_cli_junit_and_github(tmp_path: Path) -> None:
     github = run_cli("evaluate", "examples/bespoke-software.yaml", "--format", "github")
     assert github.returncode == 1
     assert github.stdout and all(ANNOTATION.match(x) for x in github.stdout.splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html", "sarif", "junit",
+                                 "github"])
+def test_collabrules_render_is_the_cli_renderer(fmt: str) -> None:
+    import collabrules.render.html  # the package stays callable after this
+
+    report = collabrules.evaluate("examples/bespoke-software.yaml")
+    out = collabrules.render(report, fmt, "nl")
+    cli = run_cli("evaluate", "examples/bespoke-software.yaml", "--format", fmt, "--lang",
+                  "nl", env={"COLUMNS": "88", "NO_COLOR": "1"})
+    if fmt == "text":  # the terminal width differs; compare the words
+        assert out.split() == cli.stdout.split()
+    else:
+        assert out == cli.stdout
+
+
+def test_collabrules_render_rejects_unknown_format_and_language() -> None:
+    report = collabrules.evaluate("examples/office-cleaning.yaml")
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        collabrules.render(report, "pdf")
+    with pytest.raises(ValueError, match="unknown language 'de'"):
+        collabrules.render(report, "text", "de")
