@@ -64,11 +64,15 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted portfolio run (--format json with --output): cases "
                    "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
+@click.option("--skip-other-files", "skip_other", is_flag=True,
+              help="Also skip named files that are not cases, with a note (as in folders; "
+                   "for pre-commit hooks) / sla ook genoemde bestanden over die geen casus "
+                   "zijn.")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, resume: bool, lang: str | None,
-             block: tuple[str, ...]) -> None:
+             jobs: int, fail_on: str | None, brief: bool, resume: bool, skip_other: bool,
+             lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
     Beoordeel casusbestanden en toon het rapport.
@@ -102,7 +106,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
     items = iter_inputs(files, on_skip=lambda source, kind: _say(not_a_case(source, kind),
-                                                                 language))
+                                                                 language),
+                        named_too=skip_other)
     head = list(itertools.islice(items, 2))
     single = len(head) == 1
     color = (fmt == "text" and output is None and sys.stdout.isatty()

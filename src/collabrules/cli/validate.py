@@ -24,8 +24,12 @@ from .group import cli
               show_default=True,
               help="text, or JSON with every error's file, line, column and JSON path / "
                    "uitvoerformaat.")
+@click.option("--skip-other-files", "skip_other", is_flag=True,
+              help="Also skip named files that are not cases, with a note (as in folders; "
+                   "for pre-commit hooks) / sla ook genoemde bestanden over die geen casus "
+                   "zijn.")
 @_lang_option
-def validate(files: tuple[str, ...], fmt: str, lang: str | None) -> None:
+def validate(files: tuple[str, ...], fmt: str, skip_other: bool, lang: str | None) -> None:
     """Check case files against the case schema; list every error.
 
     Controleer casusbestanden tegen het casusschema.
@@ -39,7 +43,7 @@ def validate(files: tuple[str, ...], fmt: str, lang: str | None) -> None:
     language = _lang(lang)
     checks: list[FileCheck] = []
     for item in iter_documents(files, on_skip=lambda source, kind: _say(
-            not_a_case(source, kind), language)):
+            not_a_case(source, kind), language), named_too=skip_other):
         if isinstance(item, InputError):
             source = item.issues[0].file if item.issues else "?"
             checks.append(FileCheck(source, None, item.issues))
