@@ -90,8 +90,7 @@ def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> No
         known = [a.principle.code for a in engine.all_principles] + \
                 [a.principle.slug for a in engine.all_principles] + \
                 list(engine.taxonomy.models if engine.taxonomy else ())
-        message = Text("unknown principle or model {code!r}",
-                       "onbekend principe of model {code!r}").format(
+        message = Text("unknown principle {code!r}", "onbekend principe {code!r}").format(
             code=code)
         hint = did_you_mean(code, known)
         if hint is not None:
