@@ -193,3 +193,13 @@ def test_collabrules_render_rejects_unknown_format_and_language() -> None:
         collabrules.render(report, "pdf")
     with pytest.raises(ValueError, match="unknown language 'de'"):
         collabrules.render(report, "text", "de")
+
+
+def test_sarif_locates_findings_in_a_json_case(tmp_path: Path) -> None:
+    data = read_document("examples/bespoke-software.yaml").data
+    case = tmp_path / "bespoke.json"
+    case.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    report = collabrules.evaluate(case)
+    [result] = [r for r in sarif_log([report])["runs"][0]["results"] if r["ruleId"] == "CR05"]
+    line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+    assert case.read_text("utf-8").split("\n")[line - 1].strip().startswith('"trust":')

@@ -18,7 +18,7 @@ Exit codes: 0 every file collabrules reads is valid; 2 an invalid file or bad us
 Afsluitcodes: 0 elk bestand dat collabrules leest is geldig; 2 een ongeldig bestand."""
 
 
-@cli.command(epilog=_EPILOG)
+@cli.command(epilog=_EPILOG, short_help="Validate every collabrules file / controleer alles.")
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="Output format / uitvoerformaat.")

@@ -20,7 +20,8 @@ Exit codes: 0 evaluated; 2 a bad expression, case or usage.
 Afsluitcodes: 0 geëvalueerd; 2 een foute expressie, casus of aanroep."""
 
 
-@cli.command(name="eval", epilog=_EPILOG)
+@cli.command(name="eval", epilog=_EPILOG,
+             short_help="Evaluate one condition on a case / evalueer een voorwaarde.")
 @click.argument("expression")
 @click.argument("case")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",

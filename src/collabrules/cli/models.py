@@ -10,7 +10,8 @@ from .common import EPILOG, _engine, _fail_usage, _lang, _lang_option, _plugin_o
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=EPILOG,
+             short_help="The collaboration models in use / de samenwerkingsmodellen.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format / uitvoerformaat.")
 @_lang_option

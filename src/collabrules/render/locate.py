@@ -1,8 +1,8 @@
 """Where a finding sits in its case file: the fact that decided it, and that fact's line.
 
 Reports keep the JSON paths of the facts each condition used, not line numbers; the
-line is looked up again in the case file (YAML keeps a line per path; a JSON Lines case
-is located at its line; a JSON file has no line map, so its findings point at the file).
+line is looked up again in the case file (the YAML loader keeps a line per path, a JSON
+file is scanned for them, and a JSON Lines case is located at its line).
 """
 
 from __future__ import annotations
@@ -66,6 +66,11 @@ def _lines(source: str) -> tuple[str, int | None, dict[str, int]]:
             return found[1], int(found[2]), {}
         return source, None, {}
     try:
-        return source, None, dict(read_document(source).lines)
+        document = read_document(source)
     except InputError:  # changed since it was evaluated: point at the file
         return source, None, {}
+    if document.lines:
+        return source, None, dict(document.lines)
+    from .jsonmap import json_lines  # JSON: the parser keeps no lines; find them
+
+    return source, None, json_lines(Path(source).read_text(encoding="utf-8-sig"))
