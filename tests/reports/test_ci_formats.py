@@ -101,12 +101,17 @@ def test_sarif_result_points_at_the_deciding_fact() -> None:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(document=valid_cases())
-def test_sarif_of_any_valid_case_is_valid(sarif_validator: jsonschema.Draft4Validator,
+def test_ci_formats_of_any_valid_case(sarif_validator: jsonschema.Draft4Validator,
                                           document: dict[str, Any]) -> None:
     report = collabrules.evaluate(document)
     log = sarif_log([report], "nl")
     assert _errors(sarif_validator, log) == []
     assert len(log["runs"][0]["results"]) == sum(f.status in REPORTED for f in report.findings)
+    suite = ET.fromstring(render_junit([report], "nl", fail_on="low")).find("testsuite")
+    assert suite is not None and suite.get("tests") == str(len(report.findings))
+    assert suite.get("failures") == str(sum(fails(f, "low") for f in report.findings))
+    annotations = render_github(report, "nl", fail_on="low").splitlines()
+    assert len(annotations) == sum(f.status in REPORTED for f in report.findings)
 
 
 def test_junit_one_testcase_per_principle_failures_by_fail_on() -> None:

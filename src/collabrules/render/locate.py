@@ -45,18 +45,23 @@ def decisive_path(finding: Finding) -> str:
 
 
 def locate(source: str | None, finding: Finding) -> Location | None:
-    """The case-file location of a finding, or ``None`` when the report names no file."""
+    """The case-file location of a finding, or ``None`` when the report names no file
+    (a case given as a mapping, or read from standard input)."""
     if not source:
         return None
     path = decisive_path(finding)
-    file, fixed, lines = _lines(source)
+    known = _lines(source)
+    if known is None:
+        return None
+    file, fixed, lines = known
     line = fixed if fixed is not None else line_of(path, lines)
     return Location(file=file, line=line, path=path)
 
 
 @lru_cache(maxsize=256)
-def _lines(source: str) -> tuple[str, int | None, dict[str, int]]:
-    """(file, fixed line of a JSON Lines case or ``None``, line per JSON path)."""
+def _lines(source: str) -> tuple[str, int | None, dict[str, int]] | None:
+    """(file, fixed line of a JSON Lines case or ``None``, line per JSON path), or ``None``
+    when ``source`` is not a file."""
     from ..errors import InputError
     from ..loading import read_document
 
@@ -64,7 +69,7 @@ def _lines(source: str) -> tuple[str, int | None, dict[str, int]]:
         found = re.fullmatch(r"(.+):(\d+)", source)
         if found is not None and Path(found[1]).is_file():
             return found[1], int(found[2]), {}
-        return source, None, {}
+        return None
     try:
         document = read_document(source)
     except InputError:  # changed since it was evaluated: point at the file
