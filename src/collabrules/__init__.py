@@ -8,6 +8,7 @@ The small public API::
     report = collabrules.evaluate(case)           # default engine: installed plugins
     for finding in report.findings:
         print(finding.code, finding.status.value)
+    print(collabrules.render(report, "markdown", "nl"))  # or sarif, junit, html, ...
 
     engine = collabrules.Engine(plugins=[my_plugin])  # a plugin for this engine only
     report = engine.evaluate("case.yaml")
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl
     from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .principle import Example, Observation, Principle
+    from .render import render as render
     from .report import Report
     from .serialize import report_to_dict, report_to_json
     from .settings import Settings
@@ -67,6 +69,7 @@ _LAZY = {
     "Taxonomy": "models",
     "Text": "text",
     "hookimpl": "hookspecs",
+    "render": "render",
     "report_to_dict": "serialize",
     "report_to_json": "serialize",
 }
@@ -101,6 +104,7 @@ __all__ = [
     "evaluate",
     "hookimpl",
     "load_case",
+    "render",
     "report_to_dict",
     "report_to_json",
 ]
@@ -112,7 +116,9 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'collabrules' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    value = import_module(f".{module}", __name__)
+    if name != module:  # ``render`` is the (callable) renderers package itself
+        value = getattr(value, name)
     globals()[name] = value
     return value
 

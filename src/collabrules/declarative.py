@@ -279,3 +279,34 @@ class HousePrinciples:
         """Register every declarative principle."""
         for principle in self.principles:
             register(principle)
+
+
+@attrs.frozen
+class Probe:
+    """One expression on one case (``collabrules eval``): the value JMESPath gives, the
+    condition outcome (held, failed or unknown) and every field and signal it read, with
+    its value (``None``: missing)."""
+
+    value: Any
+    held: bool | None
+    reads: tuple[tuple[str, Any], ...]
+    missing: tuple[str, ...]
+
+
+def probe(source: str, case: Any, signals: Mapping[str, Any]) -> Probe:
+    """Evaluate a condition as a declarative principle would (raises ``ExpressionError``,
+    or ``KeyError`` naming a signal that ``signals`` does not define)."""
+    from .bounds import search
+    from .signals import SignalBook
+
+    expression = compile_expression(source)
+    for name in expression.signals:
+        if name not in signals:
+            raise KeyError(name)
+    book = SignalBook(case, signals)
+    values = {name: book[name].value for name in expression.signals}
+    scope = {**unstructure_case(case), SIGNALS: values}
+    held, missing = expression.evaluate(scope)
+    value = search(expression.compiled.parsed, scope, Budget())
+    reads = (*expression.facts(scope), *((f"$.{SIGNALS}.{n}", v) for n, v in values.items()))
+    return Probe(value=value, held=held, reads=tuple(reads), missing=missing)

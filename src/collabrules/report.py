@@ -75,7 +75,20 @@ class PartyName:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """The outcome of evaluating one case."""
+    """The outcome of evaluating one case.
+
+    :ivar case_id: the case's ``id``, if it has one.
+    :ivar title: the case's title, if it has one.
+    :ivar perspective: the id of the party whose view the case takes.
+    :ivar findings: one finding per principle in use, in code order.
+    :ivar summary: counts per status, the worst severity and a headline.
+    :ivar recommendation: the collaboration model recommended, with the path to it
+        (``None`` when no taxonomy is loaded).
+    :ivar provenance: engine version, plugins, principle set and input digest.
+    :ivar problems: plugin problems met during the evaluation (conflicts, crashes).
+    :ivar notes: remarks that are not findings (charter, waivers).
+    :ivar source: the file the case came from, if any.
+    """
 
     case_id: str | None
     title: str | None

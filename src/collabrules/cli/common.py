@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..engine import Engine
     from ..errors import InputError
+    from ..overrides import Override
     from ..text import Text
 
 from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
@@ -65,6 +66,10 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def _plugin_options(func: F) -> F:
+    for name, metavar, text in reversed(_SELECTION_OPTIONS):
+        func = click.option(
+            f"--{name}", name, multiple=True, metavar=metavar, expose_value=False,
+            callback=_remember, help=text)(func)
     func = click.option(
         "--block", "block", multiple=True, metavar="PLUGIN",
         help="Do not load this plugin (repeatable) / laad deze plugin niet.")(func)
@@ -78,6 +83,34 @@ def _plugin_options(func: F) -> F:
         help="Configuration file (default: the nearest collabrules.toml) / "
              "configuratiebestand.")(func)
     return func
+
+
+_SELECTION_OPTIONS = (
+    ("select", "CODES", "Only these principles, by code or prefix; replaces select and ignore "
+                        "of collabrules.toml (repeatable, comma-separated) / alleen deze "
+                        "principes."),
+    ("ignore", "CODES", "Leave these principles out, by code or prefix; wins over "
+                        "collabrules.toml (repeatable, comma-separated) / laat deze weg."),
+    ("severity", "CODE=LEVEL", "Severity of a principle's violations, by code or prefix; wins "
+                               "over collabrules.toml (repeatable) / ernst per principe."),
+)
+
+
+def _override() -> Override:
+    """``--select``/``--ignore``/``--severity`` of this command (a bad value: exit 2)."""
+    from ..overrides import Override, OverrideError, parse_override
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Override()
+    meta = ctx.meta
+    try:
+        return parse_override(meta.get("collabrules.select") or (),
+                              meta.get("collabrules.ignore") or (),
+                              meta.get("collabrules.severity") or ())
+    except OverrideError as error:
+        lang = meta.get("collabrules.lang") or os.environ.get("COLLABRULES_LANG") or "en"
+        _fail_usage(error.message, lang if lang in ("en", "nl") else "en")
 
 
 def _config(*, strict: bool = True) -> Config | None:
@@ -108,6 +141,14 @@ def _config(*, strict: bool = True) -> Config | None:
             lang = meta.get("collabrules.lang") or os.environ.get("COLLABRULES_LANG") or "en"
             _input_failure(error, lang if lang in ("en", "nl") else "en")
             sys.exit(EXIT_INPUT)
+    override = _override()
+    if override:
+        import attrs
+
+        from ..config import Config
+
+        config = config or Config()
+        config = attrs.evolve(config, settings=override.apply(config.settings))
     meta["collabrules.loaded"] = config
     return config
 

@@ -26,7 +26,8 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     """
     from pathlib import Path
 
-    from ..intake import MESSAGES, QUESTIONS, AnswerError, case_yaml, is_asked, parse_answer
+    from ..answers import read_answers
+    from ..intake import MESSAGES, QUESTIONS, case_yaml, is_asked
     from ..text import Text
 
     language = _lang(lang)
@@ -38,28 +39,10 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     answers: dict[str, Any] = {}
     if answers_file is not None:
         given = _read_answers(answers_file, language)
-        known = {q.key for q in QUESTIONS}
-        unknown = sorted(set(given) - known)
-        failed = False
-        for key in unknown:
-            click.echo(f"{answers_file}: $.{key}: " + MESSAGES["unknown_key"].format(
-                value=key, allowed=", ".join(sorted(known))).get(language), err=True)
-            failed = True
-        for question in QUESTIONS:
-            if not is_asked(question, answers):
-                answers[question.key] = None
-                if given.get(question.key) is not None:
-                    click.echo(f"{answers_file}: $.{question.key}: " + MESSAGES[
-                        "needs_after"].format(value=question.after).get(language), err=True)
-                    failed = True
-                continue
-            try:
-                answers[question.key] = parse_answer(question, given.get(question.key),
-                                                     language)
-            except AnswerError as error:
-                click.echo(f"{answers_file}: $.{question.key}: {error.text.get(language)}",
-                           err=True)
-                failed = True
+        answers, issues = read_answers(given, answers_file, lang=language)
+        for issue in issues:
+            click.echo(f"{answers_file}: {issue.path}: {issue.message.get(language)}", err=True)
+        failed = bool(issues)
         if failed:
             sys.exit(EXIT_INPUT)
     else:
