@@ -341,8 +341,8 @@ SIGNALS: dict[str, Field] = {
     "required_trust": Field(T("trust the case requires", "vertrouwen dat de casus vraagt"),
                             "Level"),
     "required_depth": Field(T("depth the delivery calls for",
-                              "diepgang die de levering vraagt")),
-    "aimed_depth": Field(T("depth aimed at", "beoogde diepgang")),
+                              "diepgang die de levering vraagt"), "depth"),
+    "aimed_depth": Field(T("depth aimed at", "beoogde diepgang"), "depth"),
     "months_needed": Field(T("months needed", "benodigde maanden")),
 }
 

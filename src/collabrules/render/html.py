@@ -133,7 +133,7 @@ def _finding(finding: Finding, report: Report, evidence: Evidence, anchor: str, 
                    f"<th>{_t('facts', lang)}</th></tr></thead><tbody>")
         for index, c in enumerate(finding.conditions):
             words = (fact_words(c.facts, report, lang, taxonomy)
-                     + signal_words(c.signals, lang))
+                     + signal_words(c.signals, lang, taxonomy))
             ref = _ref(anchor, evidence.condition(finding.code, index))
             out.append(f'<tr class="{c.outcome.value}"><td title="{_e(c.outcome.label.get(lang))}"'
                        f">{MARKS[c.outcome]}</td><td>{_e(c.text.get(lang))}</td>"

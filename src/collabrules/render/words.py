@@ -29,6 +29,7 @@ from ..text import Text
 _GROUPS = ("goals[]", "departmental_targets[]")
 _NONE = Text("none", "geen")
 _NOT_DISCLOSED = Text("not disclosed", "niet kenbaar gemaakt")
+_OF = Text("{value} of {deepest}", "{value} van {deepest}")
 
 
 def names(report: Report) -> tuple[str, ...]:
@@ -56,6 +57,15 @@ def model_name(model_id: str | None, lang: str, taxonomy: Taxonomy | None = None
     return model.name.get(lang) if model is not None else model_id
 
 
+def _deepest(taxonomy: Taxonomy | None) -> int:
+    """The depth of the deepest collaboration model (3 in the standard taxonomy)."""
+    if taxonomy is not None and taxonomy.by_depth():
+        return taxonomy.by_depth()[-1].depth
+    from ..standard.taxonomy import standard_models
+
+    return max(m.depth for m in standard_models() if not m.adversarial)
+
+
 def value_words(value: Any, values: str | None, lang: str,
                 taxonomy: Taxonomy | None = None) -> str:
     """One value in words: a vocabulary label, a model name, yes/no, or the text itself."""
@@ -66,6 +76,8 @@ def value_words(value: Any, values: str | None, lang: str,
         return ", ".join(words) if words else _NONE.get(lang)
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, int) and values == "depth":
+        return _OF.format(value=value, deepest=_deepest(taxonomy)).get(lang)
     if isinstance(value, str) and values == "model":
         return model_name(value, lang, taxonomy) or value
     if isinstance(value, str) and values is not None:
@@ -125,7 +137,8 @@ def _goal(parts: dict[str, Any], report: Report, lang: str) -> str:
     return f"{_label(FIELDS[shape], indices, report, lang)}: {what}"
 
 
-def signal_words(signals: Iterable[SignalUse], lang: str) -> list[str]:
+def signal_words(signals: Iterable[SignalUse], lang: str,
+                 taxonomy: Taxonomy | None = None) -> list[str]:
     """The signals that read well in a sentence, as ``label: value`` phrases."""
     phrases = []
     for signal in signals:
@@ -133,7 +146,7 @@ def signal_words(signals: Iterable[SignalUse], lang: str) -> list[str]:
         if field is not None and (signal.value is None
                                   or isinstance(signal.value, (str, int, float))):
             phrases.append(f"{field.label.get(lang)}: "
-                           f"{value_words(signal.value, field.values, lang)}")
+                           f"{value_words(signal.value, field.values, lang, taxonomy)}")
     return phrases
 
 
