@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     plugins,
     principles,
     schema,
+    serve,
     test,
     validate,
 )
