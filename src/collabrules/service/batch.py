@@ -36,7 +36,8 @@ CHUNK = 64
 SPOOL_IN_MEMORY = 1024 * 1024
 
 BATCH_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {MEDIA: {
-    "schema": {"type": "string", "description": "one JSON case a line"}}}}}
+    "schema": {"type": "array", "items": {"$ref": "#/components/schemas/Case"},
+               "description": "JSON Lines: one case (compact JSON) a line"}}}}}
 
 
 def _lines(spool: IO[bytes]) -> Iterator[tuple[int, bytes]]:

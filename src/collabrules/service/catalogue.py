@@ -22,7 +22,8 @@ from .problems import ProblemError, problem_responses
 router = APIRouter()
 SchemaName = Literal["case", "report", "config", "house-principles"]
 assert set(NAMES) == {"case", "report", "config", "house-principles"}
-CODE = Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="code or slug")
+CODE = Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="code or slug",
+            examples=["CR01", "reciprocity"])
 
 
 @router.get("/v1/principles", summary="The principles in use",

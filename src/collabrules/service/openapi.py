@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from ..schemas import load_schema
-from .problems import PROBLEM_SCHEMA
+from .problems import PROBLEM_SCHEMA, problem_responses
 
 COMPONENTS = {"case": "Case", "report": "Report"}
 
@@ -52,9 +52,25 @@ def install(app: FastAPI) -> None:
         if app.openapi_schema is None:
             document = get_openapi(title=app.title, version=app.version,
                                    description=app.description, routes=app.routes)
-            document.setdefault("components", {}).setdefault("schemas", {}).update(
-                shipped_components())
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            _parameter_errors_are_problems(document, schemas)
+            schemas.update(shipped_components())
             app.openapi_schema = document
         return app.openapi_schema
 
     app.openapi = build  # type: ignore[method-assign]
+
+
+def _parameter_errors_are_problems(document: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """FastAPI documents a bad parameter as 422 ``HTTPValidationError``; this server answers
+    it with a 400 problem document (and keeps 422 for an invalid case)."""
+    fastapi_422 = "#/components/schemas/HTTPValidationError"
+    for operation in (op for item in document.get("paths", {}).values()
+                      for op in item.values()):
+        responses = operation.get("responses", {})
+        schema = responses.get("422", {}).get("content", {}).get("application/json", {})
+        if schema.get("schema", {}).get("$ref") == fastapi_422:
+            del responses["422"]
+            responses.setdefault("400", problem_responses(400)[400])
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
