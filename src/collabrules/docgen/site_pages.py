@@ -11,6 +11,7 @@ from ..schemas import available, load_schema
 from .api_reference import api_page
 from .cli_reference import cli_page
 from .hooks_reference import hooks_page
+from .http_reference import http_page, openapi_json
 from .schema_reference import schema_page
 
 CASE_INTRO = """
@@ -73,6 +74,8 @@ def pages(root: Path) -> tuple[Page, ...]:
              lambda: schema_page("report", "Report format", REPORT_INTRO)),
         Page("reference/hooks.md", hooks_page),
         Page("reference/api.md", api_page),
+        Page("reference/http-api.md", http_page),
+        Page("reference/openapi.json", openapi_json),
         *others,
     )
 

@@ -36,18 +36,27 @@ STATUS_KINDS = {404: "not-found", 405: "method-not-allowed", 413: "too-large",
 def create_app(options: ServiceOptions | None = None) -> FastAPI:
     """The application for these options (raises ``InputError`` for a bad configuration)."""
     options = options or ServiceOptions()
-    service = Service(options)
+    app = build_app(options)
+    app.state.service = Service(options)
+    return app
+
+
+def build_app(options: ServiceOptions) -> FastAPI:
+    """Routes, middleware and error handlers, without the engine (the OpenAPI document
+    needs no more)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        service.ready = True
+        service: Service | None = getattr(app.state, "service", None)
+        if service is not None:
+            service.ready = True
         yield
-        service.ready = False  # shutting down: in-flight requests finish, /readyz says so
+        if service is not None:
+            service.ready = False  # shutting down: in-flight requests finish
 
     app = FastAPIOffline(title="collabrules", version=__version__, description=DESCRIPTION,
                          lifespan=lifespan, redoc_url=None,
                          static_url="/assets/docs", favicon_url="/assets/intake/favicon.svg")
-    app.state.service = service
     for router in (api.router, batch.router, catalogue.router, intake_page.router):
         app.include_router(router)
     intake_page.mount(app)
