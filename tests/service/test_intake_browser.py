@@ -216,3 +216,17 @@ def test_wrong_answers_are_marked_at_their_question(server: Server, browser: Any
         "relationship.development.planned_months"
     assert page.locator("#result").is_hidden()
     context.close()
+
+
+def test_interactive_api_page_works_offline(server: Server, browser: Any) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    console = Console(page)
+    elsewhere: list[str] = []
+    page.on("request", lambda r: elsewhere.append(r.url)
+            if not r.url.startswith((server.url, "data:", "blob:")) else None)
+    page.goto(server.url + "/docs")
+    page.get_by_text("/v1/evaluate/batch").first.wait_for(timeout=60_000)
+    assert elsewhere == []
+    assert console.errors == []
+    context.close()

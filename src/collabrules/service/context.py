@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from starlette.requests import Request
 
@@ -76,11 +75,3 @@ def safe_lang(request: Request) -> str:
     except ProblemError:  # pragma: no cover - choose_lang only fails on a bad query
         return default
 
-
-def plain(value: Any) -> Any:
-    """A value as JSON-ready data (tuples as lists)."""
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
-    return value
