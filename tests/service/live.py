@@ -28,8 +28,9 @@ def needs_service() -> None:
     if all(find_spec(name) for name in ("fastapi", "uvicorn", "fastapi_offline")):
         return
     if os.environ.get("CI") == "true":
-        pytest.fail("the service extra is not installed (pip install -e '.[dev]')")
-    pytest.skip("the service extra is not installed")
+        pytest.fail("the service extra is not installed (pip install -e '.[dev]')",
+                    pytrace=False)
+    pytest.skip("the service extra is not installed", allow_module_level=True)
 
 
 def free_port() -> int:

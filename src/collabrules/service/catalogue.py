@@ -11,7 +11,7 @@ from .._version import __version__
 from ..engine import ENGINE_NAME
 from ..models import CollaborationModel
 from ..render.page import principle_markdown, principle_text
-from ..schemas import NAMES, schema_text
+from ..schemas import schema_text
 from ..text import Text
 from ..validation import did_you_mean
 from .context import service_of
@@ -21,7 +21,7 @@ from .problems import ProblemError, problem_responses
 
 router = APIRouter()
 SchemaName = Literal["case", "report", "config", "house-principles"]
-assert set(NAMES) == {"case", "report", "config", "house-principles"}
+"""The names of :data:`collabrules.schemas.NAMES` (a test holds them equal)."""
 CODE = Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="code or slug",
             examples=["CR01", "reciprocity"])
 
