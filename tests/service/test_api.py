@@ -234,3 +234,40 @@ def test_access_log_names_the_case_but_not_its_contents(server: Server) -> None:
     assert set(entry) >= {"time", "method", "path", "status", "duration_ms", "case_id"}
     assert entry["status"] == 200 and entry["method"] == "POST"
     assert "Northwind" not in server.log.read_text(encoding="utf-8")
+
+
+def test_intake_answers_become_the_case_collabrules_new_writes(server: Server,
+                                                               tmp_path: object) -> None:
+    answers = {"id": "cleaning", "perspective": "customer", "us.name": "Northwind",
+               "them.name": "Sparkle", "us.goal.topic": "price", "us.goal.direction":
+               "minimise", "relationship.safeguards.price_guarantee": "ja"}
+    with server.client() as client:
+        made = client.post("/v1/intake?lang=nl", json={"answers": answers})
+        questions = client.get("/v1/intake/questions").json()
+        wrong = client.post("/v1/intake", json={"answers": {
+            "id": "no spaces", "perspective": "customer", "us.name": "A", "them.name": "B",
+            "us.size": "gigantic", "us.goal.direction": "minimise", "nonsense": 1}})
+        evaluated = client.post("/v1/evaluate", content=made.json()["case_yaml"],
+                                headers={"Content-Type": "application/yaml"})
+    assert made.status_code == 200, made.text
+    body = made.json()
+    assert body["case"]["parties"][0]["goals"] == [{"topic": "price", "direction": "minimise"}]
+    assert body["case"]["relationship"]["safeguards"]["price_guarantee"] is True
+    assert "# Casus geschreven door 'collabrules new'" in body["case_yaml"]
+    assert evaluated.status_code == 200
+    from collabrules.intake import QUESTIONS
+
+    assert [q["key"] for q in questions] == [q.key for q in QUESTIONS]
+    assert wrong.status_code == 422
+    paths = {e["path"] for e in wrong.json()["errors"]}
+    assert paths == {'$.answers["id"]', '$.answers["us.size"]',
+                     '$.answers["us.goal.direction"]', '$.answers["nonsense"]'}
+
+
+def test_parameter_errors_are_bilingual(server: Server) -> None:
+    with server.client() as client:
+        en = client.post("/v1/evaluate?format=pdf", json=_office()).json()
+        nl = client.post("/v1/evaluate?format=pdf", json=_office(),
+                         headers={"Accept-Language": "nl"}).json()
+    assert "is not allowed; give one of" in en["errors"][0]["message"]
+    assert "is niet toegestaan; geef een van" in nl["errors"][0]["message"]

@@ -39,3 +39,19 @@ def test_config_option_names_the_file(tmp_path: Path) -> None:
     with serve(tmp_path, ["--config", str(config)]) as server, server.client() as client:
         verdict = client.post("/v1/evaluate", content=OFFICE.read_bytes()).json()["verdict"]
     assert verdict["fail_on"] == "info"
+
+
+def test_workers_share_the_options_and_configuration(tmp_path: Path) -> None:
+    (tmp_path / "collabrules.toml").write_text('fail-on = "low"\n', encoding="utf-8")
+    env = {"COLLABRULES_TOKENS": "worker-token"}
+    with serve(tmp_path, ["--workers", "2", "--max-body", "5000"], env) as server, \
+            server.client() as client:
+        anonymous = client.get("/v1/principles")
+        auth = {"Authorization": "Bearer worker-token"}
+        answers = [client.post("/v1/evaluate", content=OFFICE.read_bytes(), headers=auth)
+                   for _ in range(6)]
+        too_large = client.post("/v1/evaluate", content=b" " * 6000, headers=auth)
+    assert anonymous.status_code == 401
+    assert all(a.status_code == 200 for a in answers)
+    assert {a.json()["verdict"]["fail_on"] for a in answers} == {"low"}
+    assert too_large.status_code == 413

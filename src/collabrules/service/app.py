@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -87,9 +88,7 @@ def _handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_parameters(request: Request, error: RequestValidationError) -> Response:
-        issues = [Issue(file="request", path="$." + ".".join(str(p) for p in e["loc"]),
-                        message=Text(str(e["msg"]), str(e["msg"])))
-                  for e in error.errors()]
+        issues = [_parameter_issue(e) for e in error.errors()]
         return problem("bad-parameter", safe_lang(request), issues=issues,
                        instance=request.url.path)
 
@@ -103,3 +102,20 @@ def _handlers(app: FastAPI) -> None:
     async def on_crash(request: Request, error: Exception) -> Response:
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=error)
         return problem("internal", safe_lang(request), instance=request.url.path)
+
+
+def _parameter_issue(error: Mapping[str, Any]) -> Issue:
+    """A parameter FastAPI refused, as a located issue in both languages."""
+    location = [str(part) for part in error.get("loc", ())]
+    name = location[-1] if location else "?"
+    expected = (error.get("ctx") or {}).get("expected")
+    value = str(error.get("input"))[:60]
+    if expected:
+        message = Text("{name}={value!r} is not allowed; give one of {expected}",
+                       "{name}={value!r} is niet toegestaan; geef een van {expected}").format(
+            name=name, value=value, expected=str(expected).replace(" or ", ", "))
+    else:
+        message = Text("{name}={value!r} is not valid ({why})",
+                       "{name}={value!r} is ongeldig ({why})").format(
+            name=name, value=value, why=str(error.get("msg", "")))
+    return Issue(file="request", path="$." + ".".join(location), message=message)
