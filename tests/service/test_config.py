@@ -55,3 +55,18 @@ def test_workers_share_the_options_and_configuration(tmp_path: Path) -> None:
     assert all(a.status_code == 200 for a in answers)
     assert {a.json()["verdict"]["fail_on"] for a in answers} == {"low"}
     assert too_large.status_code == 413
+
+
+def test_a_failing_plugin_is_a_report_problem_not_a_server_error(tmp_path: Path) -> None:
+    # Without the signals plugin, principles that read signals fail while assessing.
+    (tmp_path / "collabrules.toml").write_text('block = ["signals"]\n', encoding="utf-8")
+    with serve(tmp_path) as server, server.client() as client:
+        response = client.post("/v1/evaluate", content=OFFICE.read_bytes())
+        text = client.post("/v1/evaluate?format=text", content=OFFICE.read_bytes())
+    assert response.status_code == 200
+    body = response.json()
+    assert body["verdict"]["exit_code"] == 3  # as the CLI: an internal or plugin error
+    assert body["report"]["problems"]
+    assert "error" in {f["status"] for f in body["report"]["findings"]}
+    assert text.headers["collabrules-exit-code"] == "3"
+    assert "Traceback" not in response.text + server.log.read_text(encoding="utf-8")
