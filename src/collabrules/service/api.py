@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Literal
 
+import attrs
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
@@ -178,6 +179,4 @@ def _snapshot(service: Service, value: Any, path: str) -> Any:
 
 def _under(issue: Issue, path: str) -> Issue:
     """An issue of a sub-document, with its JSON path from the request's root."""
-    import attrs
-
     return attrs.evolve(issue, file=SOURCE, path=path + issue.path[1:])

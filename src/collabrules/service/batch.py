@@ -14,11 +14,12 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import anyio.to_thread
+import attrs
 from fastapi import APIRouter, Request
 from starlette.background import BackgroundTask
 from starlette.responses import StreamingResponse
 
-from ..errors import InputError
+from ..errors import InputError, Issue
 from ..exitcodes import exit_code
 from ..loading import parse_bytes
 from ..portfolio import PortfolioTally
@@ -71,9 +72,8 @@ def _one(service: Service, number: int, raw: bytes, lang: str, fail_on: str, ful
     return line
 
 
-def _on_line(issue: Any, number: int) -> Any:
-    import attrs
-
+def _on_line(issue: Issue, number: int) -> Issue:
+    """An issue of one line, placed on that line of the request body."""
     return attrs.evolve(issue, file="request", line=number)
 
 
