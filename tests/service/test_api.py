@@ -271,3 +271,23 @@ def test_parameter_errors_are_bilingual(server: Server) -> None:
                          headers={"Accept-Language": "nl"}).json()
     assert "is not allowed; give one of" in en["errors"][0]["message"]
     assert "is niet toegestaan; geef een van" in nl["errors"][0]["message"]
+
+
+def test_intake_page_asks_every_question_of_collabrules_new(server: Server) -> None:
+    from html import escape
+
+    from collabrules.intake import QUESTIONS
+
+    with server.client() as client:
+        pages = {lang: client.get(f"/?lang={lang}") for lang in ("en", "nl")}
+        script = client.get("/assets/intake/intake.js")
+        style = client.get("/assets/intake/intake.css")
+    for lang, page in pages.items():
+        assert page.status_code == 200 and page.headers["content-language"] == lang
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        for question in QUESTIONS:
+            assert f'name="{question.key}"' in page.text, question.key
+            assert escape(question.prompt.get(lang)) in page.text, question.key
+        assert "http://" not in page.text and "https://" not in page.text  # no CDN
+    assert script.status_code == 200 and "fetch(" in script.text
+    assert style.status_code == 200
