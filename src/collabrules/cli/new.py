@@ -84,6 +84,8 @@ def _ask(question: Any, lang: str) -> Any:
         options = ", ".join(f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
                             for v, m in zip(allowed(question), question.choices))
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {options}")
+    elif question.kind == "model":
+        click.echo(f"  {MESSAGES['allowed'].get(lang)}: {', '.join(allowed(question))}")
     elif question.kind == "bool":
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {MESSAGES['yes_no'].get(lang)}")
     while True:
