@@ -155,6 +155,11 @@ def optional_paths(document: Any, schema: dict[str, Any] | None = None,
     found: list[tuple[str | int, ...]] = []
     if isinstance(document, dict) and "properties" in schema:
         required = set(schema.get("required", ()))
+        # "one of these keys" (anyOf of required): the only one present is required.
+        present = {k for o in schema.get("anyOf", ()) for k in o.get("required", ())} \
+            & set(document)
+        if len(present) == 1:
+            required |= present
         for key, value in document.items():
             sub = schema["properties"].get(key)
             if sub is None:

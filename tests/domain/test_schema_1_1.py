@@ -196,3 +196,21 @@ def test_the_schema_marks_every_1_1_field_with_a_dutch_description() -> None:
             for child in node.values():
                 walk(child)
     walk(load_schema("case"))
+
+
+def test_notes_are_shown_in_every_report_format(tmp_path: Path) -> None:
+    data = base("office-cleaning")
+    data["schema_version"] = "1.1"
+    data["parties"][1]["notes"] = "Family business, third contract."
+    data["relationship"]["notes"] = "Renewed each spring."
+    case = tmp_path / "case.yaml"
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    for fmt in ("text", "markdown", "html", "json"):
+        result = subprocess.run(
+            [sys.executable, "-m", "collabrules", "evaluate", str(case), "--format", fmt,
+             "--lang", "nl", "--fail-on", "never"],
+            cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert "Notitie bij Sparkle Facility Services: Family business, third contract." \
+            in result.stdout, fmt
+        assert "Notitie bij de relatie: Renewed each spring." in result.stdout, fmt

@@ -132,10 +132,12 @@ PRINCIPLE = Principle(
     checks=Text(
         "Capabilities one party offers that the other needs, in both directions; overlap "
         "that makes the parties competitors in the same sector; whether the design "
-        "(mixed teams, knowledge sharing) uses the complementary capabilities.",
+        "(mixed teams, knowledge sharing, joint innovation) uses the complementary "
+        "capabilities.",
         "Capaciteiten die de ene partij biedt en de andere nodig heeft, in beide "
         "richtingen; overlap die de partijen tot concurrenten in dezelfde sector maakt; of "
-        "de inrichting (gemengde teams, kennisdeling) de aanvullende capaciteiten benut."),
+        "de inrichting (gemengde teams, kennisdeling, gezamenlijke innovatie) de "
+        "aanvullende capaciteiten benut."),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(
