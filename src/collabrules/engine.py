@@ -43,6 +43,8 @@ from .signals import Signal, SignalBook, SignalError
 from .structure import consistency_issues, structure_case, unstructure_case
 from .summary import summarise
 from .text import Text
+from .topic_signal import TOPIC_SIGNAL, topic_signal
+from .topics import TopicAxis, TopicVocabulary
 from .validation import SchemaValidator
 from .vocab import Severity, Status
 
@@ -114,6 +116,7 @@ class Engine:
             plugins=plugins, entry_points=entry_points, block=self.settings.block)
         self._problems: list[Problem] = list(self._loaded.problems)
         self._signals = self._collect_signals()
+        self._signals[TOPIC_SIGNAL] = topic_signal(self._collect_topics())
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
         self._taxonomy = self._choose_taxonomy()
@@ -169,6 +172,11 @@ class Engine:
         return self._taxonomies
 
     @property
+    def model_ids(self) -> frozenset[str]:
+        """The id of every model any taxonomy holds (what a case may name as its model)."""
+        return frozenset(m for t in self._taxonomies.values() for m in t.models)
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         """Problems found while loading plugins (each report repeats them)."""
         return tuple(self._problems)
@@ -199,7 +207,8 @@ class Engine:
     def validate(self, document: Document) -> dict[str, Any]:
         """Validate a parsed document against the case schema; return it as a mapping."""
         issues = case_validator().issues(document.data, document.source, document.lines)
-        issues += consistency_issues(document.data, document.source, document.lines)
+        issues += consistency_issues(document.data, document.source, document.lines,
+                                     models=self.model_ids or None)
         if issues:
             issues.sort(key=lambda i: (i.line or 0, i.path))
             raise InputError(issues)
@@ -371,6 +380,18 @@ class Engine:
                                          self.describe_plugin)
         self._problems.extend(problems)
         return {name: owned.item for name, owned in chosen.items()}  # type: ignore[misc]
+
+    def _collect_topics(self) -> TopicVocabulary:
+        axes: list[TopicAxis] = []
+
+        def register(axis: TopicAxis) -> None:
+            if not isinstance(axis, TopicAxis):
+                raise TypeError(f"register() expects a TopicAxis, got {type(axis).__name__}")
+            TopicVocabulary.of([*axes, axis])  # a clash is this plugin's problem
+            axes.append(axis)
+
+        self._each_impl("collabrules_add_topics", [""], register=register)
+        return TopicVocabulary.of(axes)
 
     def _collect_principles(
         self,

@@ -69,13 +69,19 @@ PRINCIPLE = Principle(
         "Kies de vorm van samenwerking die past bij de aard en inhoud van wat geleverd "
         "wordt."),
     checks=Text(
-        "The depth the delivery calls for (standardisation, complexity, uncertainty, risk) "
-        "against the depth of the model in use: two steps too shallow is a violation, one "
-        "step too shallow or two steps too deep puts the principle at risk.",
-        "De diepgang die de levering vraagt (standaardisatie, complexiteit, onzekerheid, "
-        "risico) tegenover de diepgang van het gebruikte model: twee stappen te ondiep is "
-        "een schending, één stap te ondiep of twee stappen te diep brengt het principe in "
-        "gevaar."),
+        "The depth the delivery calls for against the depth of the model in use: two steps "
+        "too shallow is a violation, one step too shallow or two steps too deep puts the "
+        "principle at risk. The depth called for follows from standardisation first "
+        "(commodity or standard: transactional, configurable: performance-based, bespoke: "
+        "collaborative), one step deeper for high risk, uncertainty or strategic "
+        "importance; high complexity adds that step only when nothing else did.",
+        "De diepgang die de levering vraagt tegenover de diepgang van het gebruikte model: "
+        "twee stappen te ondiep is een schending, één stap te ondiep of twee stappen te "
+        "diep brengt het principe in gevaar. De gevraagde diepgang volgt eerst uit de "
+        "standaardisatie (commodity of standaard: transactioneel, configureerbaar: "
+        "prestatiegericht, maatwerk: samenwerkend), één stap dieper bij hoog risico, hoge "
+        "onzekerheid of groot strategisch belang; hoge complexiteit voegt die stap alleen "
+        "toe als niets anders dat deed."),
     assess=assess,
     severity=Severity.HIGH,
     examples=(
