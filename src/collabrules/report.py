@@ -65,6 +65,19 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+class Question:
+    """A fact to find out, asked as a person would ask it, and the verdicts it would settle.
+
+    ``verdicts`` are the codes of the open findings that wait on it (``model`` for an
+    undecided recommendation); questions are ranked by how many.
+    """
+
+    path: str
+    text: Text
+    verdicts: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """The outcome of evaluating one case."""
 
@@ -78,6 +91,7 @@ class Report:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Note, ...] = ()
     source: str | None = None
+    questions: tuple[Question, ...] = ()
 
     def finding(self, code: str) -> Finding:
         """The finding of one principle, by code."""

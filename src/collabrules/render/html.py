@@ -11,7 +11,7 @@ from ..models import Taxonomy
 from ..report import Report
 from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
-from .labels import LABELS, duration
+from .labels import LABELS, duration, question_line
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:62rem;
@@ -87,6 +87,10 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     out.extend(_finding(f, lang) for f in report.findings)
     out.append("</section>")
     out.append(_recommendation(report, lang, taxonomy))
+    if report.questions:
+        out.append(f'<section class="questions"><h2>{_t("questions", lang)}</h2><ul>')
+        out.extend(f"<li>{_e(question_line(q, lang))}</li>" for q in report.questions)
+        out.append("</ul></section>")
     if report.notes:
         out.append(f'<section class="notes"><h2>{_t("notes", lang)}</h2><ul>')
         out.extend(f"<li>{_e(n.text.get(lang))}</li>" for n in report.notes)
@@ -138,7 +142,8 @@ def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None) -> str
     if rec is None:
         out.append(f"<p>{_t('no_recommendation', lang)}</p>")
     else:
-        out.append(f"<p><strong>{_e(rec.name.get(lang))}</strong> <code>{_e(rec.model)}</code>"
+        model = f" <code>{_e(rec.model)}</code>" if rec.model else ""
+        out.append(f"<p><strong>{_e(rec.name.get(lang))}</strong>{model}"
                    f"</p><p>{_t('current', lang)}: "
                    f"{_e(rec.current or LABELS['unknown'].get(lang))}</p>"
                    f"<p>{_t('gap', lang)}: {_e(rec.gap.get(lang))}</p>")

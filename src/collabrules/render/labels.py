@@ -6,6 +6,7 @@ that differs from the English one, or be listed in :data:`SAME_IN_BOTH`.
 
 from __future__ import annotations
 
+from ..report import Question
 from ..text import Text
 
 LABELS: dict[str, Text] = {
@@ -37,6 +38,8 @@ LABELS: dict[str, Text] = {
     "month": Text("month", "maand"),
     "trust_needed": Text("Trust needed", "Benodigd vertrouwen"),
     "governance": Text("Governance", "Sturing"),
+    "questions": Text("Questions to ask", "Vragen om te stellen"),
+    "settles": Text("would settle", "zou beslissen over"),
     "problems": Text("Problems", "Problemen"),
     "notes": Text("Notes", "Opmerkingen"),
     "provenance": Text("Provenance", "Herkomst"),
@@ -117,3 +120,9 @@ def duration(months: float, lang: str) -> str:
     """``1 month`` / ``3 months`` (``1 maand`` / ``3 maanden``)."""
     unit = LABELS["month" if months == 1 else "months"].get(lang)
     return f"{months:g} {unit}"
+
+
+def question_line(question: Question, lang: str) -> str:
+    """A question to ask and the open verdicts it would settle, as one line."""
+    settles = LABELS["settles"].get(lang)
+    return f"{question.text.get(lang)} ({settles}: {', '.join(question.verdicts)})"

@@ -7,7 +7,7 @@ import json
 from ..finding import Finding
 from ..report import Report
 from ..vocab import Outcome
-from .labels import LABELS, duration
+from .labels import LABELS, duration, question_line
 
 MARKS = {Outcome.HELD: "✔", Outcome.FAILED: "✘", Outcome.UNKNOWN: "?"}
 
@@ -39,7 +39,7 @@ def render_markdown(report: Report, lang: str = "en") -> str:
     if rec is None:
         out += [_t("no_recommendation", lang), ""]
     else:
-        out += [f"**{rec.name.get(lang)}** (`{rec.model}`)", "",
+        out += [f"**{rec.name.get(lang)}**" + (f" (`{rec.model}`)" if rec.model else ""), "",
                 f"- {_t('current', lang)}: {rec.current or _t('unknown', lang)}",
                 f"- {_t('gap', lang)}: {rec.gap.get(lang)}"]
         if rec.trust is not None:
@@ -53,6 +53,10 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             out.extend(f"{n}. **{s.name.get(lang)}** ({duration(s.months, lang)}): "
                        f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
             out.append("")
+    if report.questions:
+        out += [f"## {_t('questions', lang)}", ""]
+        out.extend(f"- {question_line(q, lang)}" for q in report.questions)
+        out.append("")
     if report.notes:
         out += [f"## {_t('notes', lang)}", ""]
         out.extend(f"- {n.text.get(lang)}" for n in report.notes)

@@ -11,7 +11,7 @@ from ..finding import Finding
 from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
-from .labels import duration
+from .labels import LABELS, duration, question_line
 from .visible import visible
 
 L = {
@@ -68,8 +68,8 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     rec = report.recommendation
     if rec is not None:
         out.append("")
-        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]", "",
-                         width))
+        model = f" [{rec.model}]" if rec.model else ""
+        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)}{model}", "", width))
         out.extend(_wrap(f"{t('current')}: {rec.current or t('unknown')}", "  ", width))
         out.extend(_wrap(f"{t('gap')}: {rec.gap.get(lang)}", "  ", width))
         for why in rec.why:
@@ -80,6 +80,11 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 out.extend(_wrap(
                     f"{number}. {stage.name.get(lang)} ({duration(stage.months, lang)}): "
                     f"{stage.establishes.get(lang)}", "    ", width))
+    if report.questions:
+        out.append("")
+        out.append(f"{LABELS['questions'].get(lang)}:")
+        for question in report.questions:
+            out.extend(_wrap(f"- {question_line(question, lang)}", "  ", width))
     if report.notes:
         out.append("")
         out.append(f"{t('notes')}:")

@@ -73,6 +73,7 @@ def assess(a: Assessment) -> None:
              "tegenover een vijandige tegenpartij zijn juridische capaciteit, een exitplan "
              "en een prijsgarantie geregeld"),
         effect=Status.VIOLATED if dominance else Status.AT_RISK,
+        effect_decided_by=a.signal("counterpart_dominance").missing,
         facts=tuple(a.fact(f"$.relationship.safeguards.{d}", v)
                     for d, v in zip(_DEFENCES, values)) + cite(a, "counterpart_dominance"),
         signals=("counterpart_dominance",),

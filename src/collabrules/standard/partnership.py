@@ -44,6 +44,7 @@ def assess(a: Assessment) -> None:
              "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
              "inspanning) wordt expliciet beheerst in een commercieel overleg"),
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
+        effect_decided_by=a.signal("commercial_opposition").missing,
         facts=(a.fact("$.relationship.governance.commercial_review", review),
                *cite(a, "commercial_opposition")),
         signals=("commercial_opposition",),
