@@ -62,10 +62,20 @@ def _run(engine: Engine, documents: list[dict[str, Any]]) -> tuple[list[float], 
     return times, reports
 
 
-def _open(report: Report) -> int:
-    rec = report.recommendation
-    undecided = rec is not None and rec.model is None
-    return sum(f.status.value == "undetermined" for f in report.findings) + int(undecided)
+def _changes(off: Report, on: Report) -> tuple[int, int, int]:
+    """Open verdicts without the rule; of those, settled with it; at-risk verdicts opened."""
+    opened = settled = widened = 0
+    for before, after in zip(off.findings, on.findings):
+        if before.status.value == "undetermined":
+            opened += 1
+            settled += after.status.value != "undetermined"
+        elif after.status.value == "undetermined":
+            widened += 1  # at risk, but a missing fact could make it violated
+    rec, now = off.recommendation, on.recommendation
+    if rec is not None and rec.model is None and now is not None:
+        opened += 1
+        settled += now.model is not None
+    return opened, settled, widened
 
 
 def measure(documents: list[dict[str, Any]]) -> dict[str, float]:
@@ -75,8 +85,8 @@ def measure(documents: list[dict[str, Any]]) -> dict[str, float]:
     _run(off, documents[:20])
     off_times, off_reports = _run(off, documents)
     on_times, on_reports = _run(on, documents)
-    opened = sum(_open(r) for r in off_reports)
-    still = sum(_open(r) for r in on_reports)
+    opened, settled, widened = (sum(column) for column in zip(
+        *(_changes(a, b) for a, b in zip(off_reports, on_reports))))
     q = statistics.quantiles
     return {
         "cases": len(documents),
@@ -87,7 +97,8 @@ def measure(documents: list[dict[str, Any]]) -> dict[str, float]:
         "max_us_with": max(on_times),
         "mean_ratio": statistics.mean(on_times) / statistics.mean(off_times),
         "open_without": opened,
-        "settled": opened - still,
+        "settled": settled,
+        "widened": widened,
     }
 
 
@@ -100,14 +111,15 @@ def main(argv: list[str]) -> None:
     generated = list(iter_cases(args.count, args.seed))
     rng = random.Random(args.seed)
     partial = [thin(document, rng, args.drop) for document in generated]
-    for name, documents in (("generated", generated), (f"partial ({args.drop:.0%} dropped)",
-                                                         partial)):
+    portfolios = (("generated", generated), (f"partial ({args.drop:.0%} dropped)", partial))
+    for name, documents in portfolios:
         row = measure(documents)
         print(f"{name}: {row['cases']:.0f} cases; per case without completion "
               f"{row['median_us_without']:.0f} us (p95 {row['p95_us_without']:.0f}), with "
               f"{row['median_us_with']:.0f} us (p95 {row['p95_us_with']:.0f}, max "
               f"{row['max_us_with']:.0f}); mean cost x{row['mean_ratio']:.2f}; open verdicts "
-              f"{row['open_without']:.0f}, settled by completion {row['settled']:.0f}")
+              f"{row['open_without']:.0f}, settled by completion {row['settled']:.0f}; at risk "
+              f"that a missing fact could make violated, now open: {row['widened']:.0f}")
 
 
 if __name__ == "__main__":

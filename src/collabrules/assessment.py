@@ -169,8 +169,13 @@ class Assessment:
             )
         )
 
-    def finish(self, principle: Principle, severity: Severity | None = None) -> Finding:
-        """Turn the recorded conditions into the principle's finding."""
+    def finish(self, principle: Principle, severity: Severity | None = None, *,
+               find_out: bool = True) -> Finding:
+        """Turn the recorded conditions into the principle's finding.
+
+        ``find_out=False`` leaves out the action naming the missing facts (the engine's
+        completions of a case need the verdict, not the advice).
+        """
         conditions = tuple(self._conditions)
         status = derive_status(conditions)
         base = severity or principle.severity
@@ -183,7 +188,7 @@ class Assessment:
         if status in (Status.VIOLATED, Status.AT_RISK):
             actions = [c.action for c in conditions
                        if c.outcome is Outcome.FAILED and c.action is not None] + actions
-        if status is Status.UNDETERMINED and missing:
+        if status is Status.UNDETERMINED and missing and find_out:
             actions.append(FIND_OUT.format(fields=labels(missing, self.case)))
         return Finding(
             code=principle.code,

@@ -32,6 +32,12 @@ from .vocab import Outcome, Status
 
 CAP = 256
 """The most completions tried for one verdict; beyond it the verdict stays open."""
+DESCRIBE = 32
+"""Once completions disagree, the most tried to say what each value gives; beyond it the
+verdict names the facts it depends on."""
+STUCK = 8
+"""Once a completion stays open on facts that cannot be filled in (text, numbers, lists),
+the verdict cannot settle: the most tried to say what the other values give."""
 
 T = TypeVar("T")
 Assignment = tuple[tuple[str, Any], ...]
@@ -50,6 +56,8 @@ _SETTLED = Text("Settled whatever {fields} is. ", "Vastgesteld, wat {fields} ook
 _SETTLED_MODEL = Text("This model fits whatever {fields} is.",
                       "Dit model past, wat {fields} ook is.")
 _UNDECIDED = Text("still open", "nog open")
+_DEPENDS_ON = Text("It depends on {fields}, among others.",
+                   "Het hangt onder meer af van {fields}.")
 _DEPENDS = Text("{results}, depending on {fields}", "{results}, afhankelijk van {fields}")
 """Combinations of values written out per result; the rest are counted."""
 
@@ -97,6 +105,7 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
             cap: int = CAP) -> Exploration[T]:
     """Fill in the missing closed-domain facts of ``document`` until each completion settles."""
     leaves: list[Leaf[T]] = []
+    results: set[str | None] = set()
     budget = [cap]
 
     class _Exhausted(Exception):
@@ -104,14 +113,16 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
 
     def visit(doc: dict[str, Any], when: Assignment, missing: tuple[str, ...]) -> bool:
         filled = {path for path, _ in when}
-        for path in missing:
+        for path in sorted(missing):  # one order for every verdict: completions are shared
             values = None if path in filled else domain(doc, path)
             if values:
                 break
         else:
             return False
         for value in values:
-            if budget[0] <= 0:
+            used = cap - budget[0]
+            if budget[0] <= 0 or (used >= DESCRIBE and len(results) > 1) \
+                    or (used >= STUCK and None in results):
                 raise _Exhausted
             budget[0] -= 1
             child = fill(doc, path, value)
@@ -123,6 +134,7 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
             if result is None and visit(child, branch, more):
                 continue
             leaves.append(Leaf(branch, result, detail))
+            results.add(result)
         return True
 
     try:
@@ -259,8 +271,9 @@ def settle_finding(finding: Finding, found: Exploration[Finding], case: Case) ->
             missing=(), settled_over=found.paths)
     possible = found.possible()
     rationale = finding.rationale
-    if len(possible) > 1:
-        rationale += Text(". ", ". ") + describe(possible, _status_name, case) + Text(".", ".")
+    told = _open_text(found, possible, _status_name, case)
+    if told is not None:
+        rationale += Text(". ", ". ") + told
     missing = _unique((*finding.missing, *found.paths,
                        *(p for d in details if is_open(d) for p in d.missing)))
     return attrs.evolve(finding, status=Status.UNDETERMINED,
@@ -285,12 +298,21 @@ def settle_recommendation(rec: ModelRecommendation, found: Exploration[ModelReco
         model = taxonomy.get(result)
         return model.name if model is not None else _UNDECIDED
 
-    why = rec.why
-    if len(possible) > 1:
-        why = (*why, describe(possible, name, case) + Text(".", "."))
+    told = _open_text(found, possible, name, case)
+    why = rec.why if told is None else (*rec.why, told)
     missing = _unique((*rec.missing, *found.paths,
                        *(p for d in details if d.model is None for p in d.missing)))
     return attrs.evolve(rec, why=why, facts=facts, missing=missing, possible=possible)
+
+
+def _open_text(found: Exploration[Any], possible: tuple[Possibility, ...],
+               name: Callable[[str], Text], case: Case) -> Text | None:
+    """What the completions say about an open verdict, if anything."""
+    if len(possible) > 1:
+        return describe(possible, name, case) + Text(".", ".")
+    if found.exhausted and found.paths:
+        return _DEPENDS_ON.format(fields=labels(found.paths, case))
+    return None
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

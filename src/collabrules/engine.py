@@ -320,7 +320,7 @@ class Engine:
                 return None
             assessment = Assessment(*completed)
             principle.assess(assessment)
-            found = assessment.finish(principle, active.severity)
+            found = assessment.finish(principle, active.severity, find_out=False)
             return (None if is_open(found) else found.status.value), found.missing, found
 
         explored = explore(plain.data, finding.missing, evaluate, self.settings.completions)

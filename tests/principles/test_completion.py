@@ -211,7 +211,7 @@ def test_domains_come_from_the_schema_and_respect_required_fields() -> None:
 
 
 def test_exploration_recurses_into_facts_a_completion_names() -> None:
-    def evaluate(doc: dict[str, Any]) -> tuple[str | None, tuple[str, ...], None]:
+    def evaluate(doc: dict[str, Any], when: Any) -> tuple[str | None, tuple[str, ...], None]:
         delivery = doc.get("delivery", {})
         if delivery.get("risk") != "high":
             return "upheld", (), None
