@@ -128,6 +128,7 @@ def assess(a: Assessment) -> None:
              "tegenover een vijandige tegenpartij is er enige bescherming: juridische "
              "capaciteit, een exitplan of een prijsgarantie"),
         effect=Status.VIOLATED if dominance else Status.AT_RISK,
+        effect_decided_by=a.signal("counterpart_dominance").missing,
         facts=defence_facts + cite(a, "counterpart_dominance"),
         signals=("counterpart_dominance", "protection"),
         action=Text(

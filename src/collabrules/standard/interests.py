@@ -38,6 +38,7 @@ def assess(a: Assessment) -> None:
              "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
              "samenwerking dragen"),
         effect=Status.VIOLATED if no_common_ground else Status.AT_RISK,
+        effect_decided_by=a.signal("goal_alignment").missing,
         facts=cite(a, "goal_alignment", "aimed_depth"),
         signals=("goal_alignment", "aimed_depth"),
         action=Text(

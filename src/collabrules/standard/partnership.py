@@ -73,6 +73,7 @@ def assess(a: Assessment) -> None:
              "inspanning) wordt expliciet beheerst: een commercieel overleg, het delen van "
              "opbrengsten of prestatieprikkels"),
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
+        effect_decided_by=a.signal("commercial_opposition").missing,
         facts=(*(a.fact(f"$.relationship.governance.{m}", v)
                  for m, v in zip(_MECHANISMS, mechanisms)),
                *cite(a, "commercial_opposition")),

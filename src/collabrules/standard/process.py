@@ -45,6 +45,7 @@ def assess(a: Assessment) -> None:
         Text("a structured process with stages develops the relationship",
              "een gestructureerd proces met fasen ontwikkelt de relatie"),
         effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
                *cite(a, "aimed_depth")),
         signals=("aimed_depth",),
@@ -63,6 +64,7 @@ def assess(a: Assessment) -> None:
         Text("the relationship is not assumed to be complete once the contract is signed",
              "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
         effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
+        effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
                a.fact(f"{DEV}.planned_months", dev.planned_months)),
         decided_by=() if not_done is not None else (f"{DEV}.done_at_signing",),
@@ -83,6 +85,8 @@ def assess(a: Assessment) -> None:
              "de geplande tijd past bij de beoogde diepgang van samenwerking"),
         effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
         and planned < needed / 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("months_needed").missing
+        + ((f"{DEV}.planned_months",) if planned is None else ()),
         facts=(a.fact(f"{DEV}.planned_months", planned),),
         signals=("months_needed",),
         action=Text(

@@ -30,6 +30,7 @@ def assess(a: Assessment) -> None:
         Text("the other party's expected benefit is stated and net positive",
              "het verwachte voordeel van de andere partij is benoemd en netto positief"),
         effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        effect_decided_by=a.signal("counterpart_benefit").missing,
         facts=cite(a, "counterpart_benefit"),
         signals=("counterpart_benefit",),
         action=Text(

@@ -45,6 +45,7 @@ def assess(a: Assessment) -> None:
              "het gebruikte model past bij de diepgang van samenwerking die de levering "
              "vraagt (hooguit één stap dieper, nooit ondieper)"),
         effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=_DEEPEN if difference > 0 else _SIMPLIFY,

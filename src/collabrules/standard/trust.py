@@ -39,6 +39,8 @@ def assess(a: Assessment) -> None:
              "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
              "vraagt"),
         effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
+        effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
+        + a.signal("required_trust").missing,
         facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust")),
         signals=("required_trust",),
         action=Text(
