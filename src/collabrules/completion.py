@@ -276,6 +276,10 @@ def settle_finding(finding: Finding, found: Exploration[Finding], case: Case) ->
         rationale += Text(". ", ". ") + told
     missing = _unique((*finding.missing, *found.paths,
                        *(p for d in details if is_open(d) for p in d.missing)))
+    if finding.status is Status.AT_RISK:
+        # A failed condition already puts it at risk: the completions only decide whether
+        # it is worse, so it stays at risk (a lower bound) and says when it would be violated.
+        return attrs.evolve(finding, rationale=rationale, missing=missing, possible=possible)
     return attrs.evolve(finding, status=Status.UNDETERMINED,
                         severity=severity_for(Status.UNDETERMINED, finding.severity),
                         rationale=rationale, missing=missing, possible=possible)

@@ -146,6 +146,16 @@ LABELS: dict[str, Text] = {
         "of een gestructureerd proces de relatie ontwikkelt"),
     R + "development.stages": Text("the stages of the development process",
                                    "de fasen van het ontwikkelproces"),
+    R + "development.stage_count": Text("the number of stages of the development process",
+                                        "het aantal fasen van het ontwikkelproces"),
+    R + "notes": Text("the notes on the relationship", "de notities over de relatie"),
+    P + "notes": Text("the notes on {party}", "de notities over {party}"),
+    P + "goals[].id": Text("the identifier of {party}'s goal \"{item}\"",
+                           "de sleutel van het doel \"{item}\" van {party}"),
+    P + "goals[].opposes": Text("the goals that {party}'s goal \"{item}\" opposes",
+                                "de doelen waar het doel \"{item}\" van {party} tegenin gaat"),
+    P + "goals[].target": Text("the target of {party}'s goal \"{item}\"",
+                               "de doelstelling bij het doel \"{item}\" van {party}"),
     R + "development.planned_months": Text("the months planned until full operation",
                                            "de geplande maanden tot volledige werking"),
     R + "development.done_at_signing": Text(
@@ -185,6 +195,10 @@ for _key, _en, _nl in (
     ("joint_steering", "a joint steering group", "een gezamenlijke stuurgroep"),
     ("commercial_review", "an open commercial review", "een open commercieel overleg"),
     ("open_book", "open-book calculation", "openboekcalculatie"),
+    ("gain_sharing", "gain-sharing between the parties", "het delen van opbrengsten"),
+    ("performance_incentives", "a performance incentive for the supplier",
+     "een prestatieprikkel voor de leverancier"),
+    ("joint_innovation", "joint innovation", "gezamenlijke innovatie"),
 ):
     LABELS[_GOV + _key] = Text(f"whether there is {_en}", f"of er {_nl} is")
 
@@ -421,7 +435,7 @@ def to_ask(findings: tuple[Finding, ...] | list[Finding],
     """The facts to find out, most open verdicts settled first, each as a question."""
     waiting: dict[str, list[str]] = {}
     for finding in findings:
-        if finding.status is Status.UNDETERMINED:
+        if finding.status is Status.UNDETERMINED or finding.missing:
             for path in dict.fromkeys(finding.missing):
                 waiting.setdefault(path, []).append(finding.code)
     if recommendation is not None and recommendation.model is None:

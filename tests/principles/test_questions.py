@@ -77,16 +77,17 @@ def test_questions_name_the_party_and_list_the_choices() -> None:
 
 def test_the_report_ranks_questions_by_the_verdicts_they_would_settle() -> None:
     report = engine().evaluate(patched("office-cleaning",
+                                       {"relationship.safeguards.exit_plan": True},
                                        removes=["delivery.risk", "delivery.uncertainty",
                                                 "relationship.trust"]))
     counts = [len(q.verdicts) for q in report.questions]
     assert counts == sorted(counts, reverse=True)
-    assert report.questions[-1].path == "$.relationship.trust"
-    assert counts[0] > counts[-1] == 1
+    assert counts[0] > counts[-1] >= 1
     for q in report.questions:
         for code in q.verdicts:
             if code != "model":
                 finding = report.finding(code)
-                assert finding.status.value == "undetermined" and q.path in finding.missing
+                assert finding.status.value in ("undetermined", "at_risk")
+                assert q.path in finding.missing
     data = report_to_dict(report, "nl")
     assert data["questions"][0]["question"] == report.questions[0].text.nl
