@@ -150,7 +150,9 @@ def verdicts(report: Report) -> dict[str, str]:
     said = {finding.code: finding.status.value for finding in report.findings
             if finding.code in CODES}
     recommendation = report.recommendation
-    said[MODEL] = recommendation.model if recommendation is not None else UNDETERMINED
+    # No taxonomy, or a recommendation the facts do not settle (its model is None).
+    model = recommendation.model if recommendation is not None else None
+    said[MODEL] = model if model is not None else UNDETERMINED
     return said
 
 
