@@ -12,6 +12,8 @@ The small public API::
     engine = collabrules.Engine(plugins=[my_plugin])  # a plugin for this engine only
     report = engine.evaluate("case.yaml")
 
+    view = collabrules.options(case)               # every model for the case, side by side
+
 Names are imported on first use, so ``import collabrules`` stays cheap.
 """
 
@@ -23,10 +25,13 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
     from pathlib import Path
 
     from .assessment import Assessment
     from .case import Case
+    from .choosing import Option, Options
+    from .design import AlternativeDesign
     from .engine import Engine
     from .errors import InputError, Issue
     from .finding import Condition, Fact, Finding
@@ -41,6 +46,7 @@ if TYPE_CHECKING:
     from .vocab import Outcome, Severity, Status
 
 _LAZY = {
+    "AlternativeDesign": "design",
     "Assessment": "assessment",
     "Case": "case",
     "CollaborationModel": "models",
@@ -53,6 +59,8 @@ _LAZY = {
     "Issue": "errors",
     "ModelRecommendation": "models",
     "Observation": "principle",
+    "Option": "choosing",
+    "Options": "choosing",
     "Outcome": "vocab",
     "Principle": "principle",
     "Report": "report",
@@ -71,6 +79,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "AlternativeDesign",
     "Assessment",
     "Case",
     "CollaborationModel",
@@ -83,6 +92,8 @@ __all__ = [
     "Issue",
     "ModelRecommendation",
     "Observation",
+    "Option",
+    "Options",
     "Outcome",
     "Principle",
     "Report",
@@ -100,6 +111,7 @@ __all__ = [
     "evaluate",
     "hookimpl",
     "load_case",
+    "options",
     "report_to_dict",
     "report_to_json",
 ]
@@ -135,3 +147,22 @@ def load_case(path: str | Path) -> Case:
 def evaluate(case: Case | str | Path | dict[str, Any]) -> Report:
     """Evaluate a case (object, file path or mapping) with the default engine."""
     return default_engine().evaluate(case)
+
+
+def options(
+    case: Case | str | Path | dict[str, Any],
+    *,
+    models: Sequence[str] | None = None,
+    designs: Iterable[AlternativeDesign | str | Path] = (),
+    engine: Engine | None = None,
+) -> Options:
+    """Every collaboration model evaluated for the case, beside the design as it is today.
+
+    ``models`` limits the options to these model ids; ``designs`` add alternative
+    relationship designs (partial cases, files or :class:`AlternativeDesign`) as extra
+    columns. Evaluated by ``engine`` (default: the default engine). Raises ``InputError``
+    for a bad case or design, ``UsageError`` for a model the taxonomy does not have.
+    """
+    from .choosing import evaluate_options
+
+    return evaluate_options(engine or default_engine(), case, models=models, designs=designs)

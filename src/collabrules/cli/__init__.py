@@ -23,6 +23,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     compare,
     evaluate,
     new,
+    options,
     plugins,
     principles,
     schema,
