@@ -46,7 +46,7 @@ OPTIONS: dict[str, Text] = {
     "no_changes": Text("none: today's design already has what this option brings",
                        "geen: het huidige ontwerp heeft al wat deze optie meebrengt"),
     "group_model": Text("Model and posture", "Model en opstelling"),
-    "group_governance": Text("Governance to set up", "In te richten sturing"),
+    "group_governance": Text("Governance to change", "Te wijzigen sturing"),
     "group_safeguards": Text("Safeguards to agree", "Af te spreken waarborgen"),
     "group_development": Text("Development process", "Ontwikkelproces"),
     "path": Text("Staged path", "Gefaseerde route"),
