@@ -12,6 +12,7 @@ from ..report import Report
 from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
 from .labels import LABELS, duration
+from .option_labels import options_hint
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:62rem;
@@ -154,6 +155,7 @@ def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None) -> str
                        f"({_e(duration(s.months, lang))}): {_e(s.establishes.get(lang))}</li>"
                        for s in rec.path)
             out.append("</ol>")
+        out.append(f"<p class=\"options-hint\">{_e(options_hint(report.source, lang))}</p>")
     if rec is not None:
         out.append(f'<figure>{model_chart(report, lang, taxonomy)}<figcaption>'
                    f'{_t("model_chart", lang)}</figcaption></figure>')

@@ -8,6 +8,7 @@ from ..finding import Finding
 from ..report import Report
 from ..vocab import Outcome
 from .labels import LABELS, duration
+from .option_labels import options_hint
 
 MARKS = {Outcome.HELD: "✔", Outcome.FAILED: "✘", Outcome.UNKNOWN: "?"}
 
@@ -53,6 +54,7 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             out.extend(f"{n}. **{s.name.get(lang)}** ({duration(s.months, lang)}): "
                        f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
             out.append("")
+        out += [options_hint(report.source, lang), ""]
     if report.notes:
         out += [f"## {_t('notes', lang)}", ""]
         out.extend(f"- {n.text.get(lang)}" for n in report.notes)

@@ -72,3 +72,8 @@ def group_of(path: str) -> str:
     """The heading a changed field belongs under (``$.relationship.governance.x`` -> governance)."""
     part = path.removeprefix("$.relationship.").split(".")[0]
     return f"group_{part}" if f"group_{part}" in OPTIONS else "group_model"
+
+
+def options_hint(source: str | None, lang: str) -> str:
+    """The sentence a report's recommendation ends with: how to see every option."""
+    return OPTIONS["see_options"].format(source=source or "CASE").get(lang)

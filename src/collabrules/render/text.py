@@ -12,6 +12,7 @@ from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
 from .labels import duration
+from .option_labels import options_hint
 from .visible import visible
 
 L = {
@@ -80,6 +81,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 out.extend(_wrap(
                     f"{number}. {stage.name.get(lang)} ({duration(stage.months, lang)}): "
                     f"{stage.establishes.get(lang)}", "    ", width))
+        out.extend(_wrap(options_hint(report.source, lang), "  ", width))
     if report.notes:
         out.append("")
         out.append(f"{t('notes')}:")
