@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+import textwrap
 from typing import Any
 
 from ..choosing import Change, Option, Options
@@ -192,7 +194,16 @@ def _recommended_lines(options: Options, lang: str, bullet: str) -> list[str]:
             *(f"  {bullet}{w.get(lang)}" for w in rec.why)]
 
 
-def render_options_text(options: Options, lang: str = "en") -> str:
+def _wrapped(line: str, width: int) -> list[str]:
+    if len(line) <= width:
+        return [line]
+    lead = re.match(r"\s*(?:- |\d+\. )?", line)
+    indent = " " * (lead.end() if lead else 0)
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False,
+                         break_on_hyphens=False) or [line]
+
+
+def render_options_text(options: Options, lang: str = "en", *, width: int = 88) -> str:
     """The options view for a terminal: numbered columns, principles as rows, symbols."""
     report = options.today.report
     columns = options.columns
@@ -202,19 +213,19 @@ def render_options_text(options: Options, lang: str = "en") -> str:
         mark = f"  ★ {_o('recommended_mark', lang)}" if option.recommended else ""
         out.append(f"  [{number}] {column_name(option, lang)}{mark}")
     titles = {f.code: f.title.get(lang) for f in report.findings}
-    width = max([len(f"{c} {titles[c]}") for c in options.codes] + [len(_o("principle", lang))])
-    out += ["", _o("principle", lang).ljust(width) + "  "
+    names = max([len(f"{c} {titles[c]}") for c in options.codes] + [len(_o("principle", lang))])
+    out += ["", _o("principle", lang).ljust(names) + "  "
             + " ".join(f"{n:>2}" for n in range(len(columns)))]
     for code in options.codes:
         cells = " ".join(f"{symbol(o.status(code)):>2}" for o in columns)
-        out.append(f"{code} {titles[code]}".ljust(width) + "  " + cells)
+        out.append(f"{code} {titles[code]}".ljust(names) + "  " + cells)
     out += [f"{_o('legend', lang)}: {legend(lang)}", ""]
     out += _recommended_lines(options, lang, "- ")
     out += ["", f"{_o('per_option', lang)}:"]
     for number, option in enumerate(columns):
         out.append(f"[{number}] {column_name(option, lang)}")
         out += _option_lines(option, lang, "- ", "  ")
-    return "\n".join(out) + "\n"
+    return "\n".join(part for line in out for part in _wrapped(line, width)) + "\n"
 
 
 def _cell(text: str) -> str:
