@@ -26,6 +26,7 @@ from .engine import Engine
 from .errors import UsageError
 from .loading import Document, read_document
 from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from .plain import check_plain
 from .report import Report
 from .structure import converter, unstructure_case
 from .text import Text
@@ -124,6 +125,7 @@ def evaluate_options(
     if isinstance(case, (str, Path)):
         case = read_document(case)
     elif not isinstance(case, (Case, Document)):
+        check_plain(case, "<case>")
         case = Document(dict(case), "<case>")
     alternatives = [d if isinstance(d, AlternativeDesign) else load_design(d) for d in designs]
     chosen = _chosen(engine.taxonomy, models)
