@@ -219,7 +219,10 @@ def render_options_text(options: Options, lang: str = "en", *, width: int = 88) 
     for code in options.codes:
         cells = " ".join(f"{symbol(o.status(code)):>2}" for o in columns)
         out.append(f"{code} {titles[code]}".ljust(names) + "  " + cells)
-    out += [f"{_o('legend', lang)}: {legend(lang)}", ""]
+    out.append(f"{_o('legend', lang)}: {legend(lang)}")
+    out += [f"{_o('open_row', lang)} [{n}]: {', '.join(o.open_facts)}"
+            for n, o in enumerate(columns) if o.open_facts]
+    out.append("")
     out += _recommended_lines(options, lang, "- ")
     out += ["", f"{_o('per_option', lang)}:"]
     for number, option in enumerate(columns):
