@@ -133,19 +133,18 @@ def evaluate_options(
     data = unstructure_case(case) if isinstance(case, Case) else engine.validate(case)
     source = case.source if isinstance(case, Document) else "<case>"
     relationship: dict[str, Any] = data.get("relationship") or {}
-    trust = Level(relationship["trust"]) if "trust" in relationship else None
     current = relationship.get("model")
     recommendation = today_report.recommendation
     taxonomy = engine.taxonomy
 
     def option(key: str, name: Text, change: Mapping[str, Any],
                model: CollaborationModel | None) -> Option:
-        report = engine.evaluate(Document({**data, "relationship": overlay(relationship, change)},
-                                          source))
+        proposed = overlay(relationship, change)
+        report = engine.evaluate(Document({**data, "relationship": proposed}, source))
         path = taxonomy.path(current, model) if taxonomy and model else ()
         return Option(key=key, name=name, report=report, model=model,
                       changes=tuple(changes(relationship, change)), path=path,
-                      trust_actual=trust,
+                      trust_actual=_trust(proposed),
                       recommended=recommendation is not None and model is not None
                       and key == recommendation.model)
 
@@ -155,7 +154,8 @@ def evaluate_options(
         columns.append(option(f"design:{design.source}", Text(design.title, design.title),
                               design.relationship, taxonomy.get(model_id) if taxonomy else None))
     today = Option(key=TODAY, name=_TODAY_NAME, report=today_report,
-                   model=taxonomy.get(current) if taxonomy else None, trust_actual=trust)
+                   model=taxonomy.get(current) if taxonomy else None,
+                   trust_actual=_trust(relationship))
     return Options(today=today, options=tuple(columns), recommendation=recommendation,
                    taxonomy=taxonomy.name if taxonomy else None)
 
@@ -187,6 +187,10 @@ def changes(base: Mapping[str, Any], change: Mapping[str, Any],
             yield from changes(before if isinstance(before, Mapping) else {}, value, path)
         elif before != value:
             yield Change(path, before, value)
+
+
+def _trust(relationship: Mapping[str, Any]) -> Level | None:
+    return Level(relationship["trust"]) if "trust" in relationship else None
 
 
 def _chosen(taxonomy: Taxonomy | None, models: Sequence[str] | None) -> list[CollaborationModel]:

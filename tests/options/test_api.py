@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import collabrules
+from collabrules.design import AlternativeDesign
 from collabrules.errors import UsageError
 from collabrules.structure import unstructure_case
 
@@ -34,3 +35,16 @@ def test_a_mapping_that_is_not_plain_json_is_an_input_error() -> None:
     document["delivery"]["annual_spend"] = float("inf")
     with pytest.raises(collabrules.InputError, match=r"\$\.delivery\.annual_spend"):
         collabrules.options(document)
+
+
+def test_a_design_that_states_its_own_trust_and_model_is_measured_against_them() -> None:
+    design = AlternativeDesign(title="Trusted team", source="trusted.yaml", relationship={
+        "model": "collaborative", "trust": "high", "governance": {"mixed_teams": True}})
+    view = collabrules.options(ROOT / "examples" / "bespoke-software.yaml", models=[],
+                               designs=[design])
+    assert [o.key for o in view.columns] == ["today", "design:trusted.yaml"]
+    column = view.options[0]
+    assert column.model is not None and column.model.id == "collaborative"
+    assert column.trust_gap == 0 and view.today.trust_gap == 0
+    assert column.months > 0 and column.path
+    assert view.today.report.finding("CR05").status != column.report.finding("CR05").status
