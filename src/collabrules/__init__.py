@@ -8,6 +8,7 @@ The small public API::
     report = collabrules.evaluate(case)           # default engine: installed plugins
     for finding in report.findings:
         print(finding.code, finding.status.value)
+    print(collabrules.render(report, "markdown", "nl"))  # or sarif, junit, html, ...
 
     engine = collabrules.Engine(plugins=[my_plugin])  # a plugin for this engine only
     report = engine.evaluate("case.yaml")
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
     from pathlib import Path
 
     from .assessment import Assessment
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl
     from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .principle import Example, Observation, Principle
+    from .render import render as render
     from .report import Report
     from .serialize import report_to_dict, report_to_json
     from .settings import Settings
@@ -74,6 +76,7 @@ _LAZY = {
     "Taxonomy": "models",
     "Text": "text",
     "hookimpl": "hookspecs",
+    "render": "render",
     "report_to_dict": "serialize",
     "report_to_json": "serialize",
 }
@@ -112,6 +115,7 @@ __all__ = [
     "hookimpl",
     "load_case",
     "options",
+    "render",
     "report_to_dict",
     "report_to_json",
 ]
@@ -123,7 +127,9 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'collabrules' has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
+    value = import_module(f".{module}", __name__)
+    if name != module:  # ``render`` is the (callable) renderers package itself
+        value = getattr(value, name)
     globals()[name] = value
     return value
 
@@ -139,9 +145,33 @@ def default_engine() -> Engine:
     return _default
 
 
-def load_case(path: str | Path) -> Case:
-    """Read, validate and structure a case file (JSON or YAML); raises ``InputError``."""
-    return default_engine().load(path)
+def load_case(case: str | Path | Mapping[str, Any]) -> Case:
+    """Read, validate and structure a case: a file path (JSON or YAML) or a mapping.
+
+    A mapping is checked like a file (its source is ``<case>``); anything invalid, or any
+    other kind of value, raises ``InputError``.
+    """
+    from collections.abc import Mapping
+    from os import PathLike
+
+    from .loading import Document
+    from .plain import check_plain
+
+    if isinstance(case, (str, PathLike)):
+        return default_engine().load(case)
+    if isinstance(case, Mapping):
+        check_plain(case, "<case>")
+        return default_engine().structure(Document(dict(case), "<case>"))
+    from .errors import InputError, Issue
+    from .text import Text
+
+    raise InputError([Issue(
+        file="<case>", path="$",
+        message=Text("load_case takes a file path or a mapping, not {kind}",
+                     "load_case verwacht een bestandspad of een mapping, geen {kind}"
+                     ).format(kind=type(case).__name__),
+        hint=Text("pass the path of a YAML/JSON case file, or the case as a dict",
+                  "geef het pad van een YAML/JSON-casusbestand, of de casus als dict"))])
 
 
 def evaluate(case: Case | str | Path | dict[str, Any]) -> Report:

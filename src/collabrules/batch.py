@@ -17,6 +17,7 @@ from .errors import InputError, Issue
 from .inputs import RawDocument
 from .loading import Document
 from .models import Taxonomy
+from .overrides import Override
 from .portfolio import CaseDigest
 from .report import Report
 
@@ -45,7 +46,8 @@ class CaseResult:
 
 @attrs.frozen
 class EngineSpec:
-    """How to build the engine in every worker: a configuration file and blocked plugins.
+    """How to build the engine in every worker: a configuration file, blocked plugins and
+    the command line's selection and severities (``override``).
 
     Plain, picklable data, so worker processes build the same engine as the parent.
     """
@@ -53,14 +55,18 @@ class EngineSpec:
     config: Path | None = None
     block: tuple[str, ...] = ()
     principle_budget: float | None = 2.0
+    override: Override = attrs.field(factory=Override)
 
     def build(self) -> Engine:
         """The engine, built once per process (raises :class:`InputError` for a bad config)."""
         engine = _BUILT.get(self)
         if engine is None:
-            from .config import build_engine, load_config
+            from .config import Config, build_engine, load_config
 
             config = load_config(self.config) if self.config is not None else None
+            if self.override:
+                config = config or Config()
+                config = attrs.evolve(config, settings=self.override.apply(config.settings))
             engine = _BUILT[self] = build_engine(config, block=self.block,
                                                  principle_budget=self.principle_budget)
         return engine

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .finding import Finding
 from .report import Report
 from .vocab import Severity, Status
 
@@ -24,12 +25,17 @@ def exit_code(reports: Sequence[Report], bad_input: bool, fail_on: str) -> int:
         return EXIT_INPUT
     if fail_on == "never":
         return EXIT_OK
-    threshold = Severity(fail_on).rank
-    for report in reports:
-        for finding in report.findings:
-            if finding.waiver is not None and getattr(finding.waiver, "active", True):
-                continue
-            if finding.status in (Status.VIOLATED, Status.AT_RISK) and \
-                    finding.severity.rank >= threshold:
-                return EXIT_FINDINGS
+    if any(fails(finding, fail_on) for report in reports for finding in report.findings):
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def fails(finding: Finding, fail_on: str) -> bool:
+    """Whether a finding makes the run fail: violated or at risk, at or above ``fail_on``,
+    and not exempted by an active waiver."""
+    if fail_on == "never":
+        return False
+    if finding.waiver is not None and getattr(finding.waiver, "active", True):
+        return False
+    return finding.status in (Status.VIOLATED, Status.AT_RISK) and \
+        finding.severity.rank >= Severity(fail_on).rank

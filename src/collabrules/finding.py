@@ -50,7 +50,21 @@ class Condition:
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """A principle's verdict on one case."""
+    """A principle's verdict on one case.
+
+    :ivar code: the principle's code (``CR05``).
+    :ivar slug: the principle's short name (``trust-fits-depth``).
+    :ivar title: the principle's title, in English and Dutch.
+    :ivar status: upheld, at risk, violated, not applicable, undetermined or error.
+    :ivar severity: how much it matters: the principle's severity when violated, one step
+        less when at risk, ``none`` otherwise.
+    :ivar rationale: why, in one sentence per condition that decided it (en and nl).
+    :ivar conditions: every check the principle made, with the facts and signals it used.
+    :ivar actions: what to do about it, most important first.
+    :ivar missing: the JSON paths of the case fields that would settle an undetermined
+        finding.
+    :ivar waiver: the waiver that accepts this finding for this case, if any.
+    """
 
     code: str
     slug: str

@@ -7,18 +7,20 @@ case in a portfolio is reported and skipped, never silently dropped.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
 import attrs
 
 from .errors import InputError, Issue
+from .kinds import CASE, kind_of
 from .loading import Document, parse_bytes, read_document
 from .text import Text
 
 CASE_SUFFIXES = (".json", ".yaml", ".yml")
 LINES_SUFFIXES = (".jsonl", ".ndjson")
+Skip = Callable[[str, 'str | None'], None]
 
 
 @attrs.frozen
@@ -44,17 +46,26 @@ def _on_line(error: InputError, file: str, number: int) -> InputError:
                        if i.line is not None else i for i in error.issues])
 
 
-def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
-    """Parsed case documents (or their errors) from paths, folders and JSON Lines files."""
-    return cast("Iterator[Document | InputError]", _iter(paths, lazy=False))
+def iter_documents(paths: Iterable[str], *, on_skip: Skip | None = None,
+                   named_too: bool = False) -> Iterator[Document | InputError]:
+    """Parsed case documents (or their errors) from paths, folders and JSON Lines files.
+
+    With ``on_skip``, a file found in a folder that is not a case (a fixture file, house
+    principles, a report, ...) is passed to it instead of being read as a broken case;
+    with ``named_too`` also a file named in ``paths``.
+    """
+    return cast("Iterator[Document | InputError]",
+                _iter(paths, lazy=False, on_skip=on_skip, named_too=named_too))
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Document | RawDocument | InputError]:
+def iter_inputs(paths: Iterable[str], *, on_skip: Skip | None = None, named_too: bool = False
+                ) -> Iterator[Document | RawDocument | InputError]:
     """Like :func:`iter_documents`, but JSON Lines lines come unparsed (:class:`RawDocument`)."""
-    return _iter(paths, lazy=True)
+    return _iter(paths, lazy=True, on_skip=on_skip, named_too=named_too)
 
 
-def _iter(paths: Iterable[str], *, lazy: bool) -> Iterator[Document | RawDocument | InputError]:
+def _iter(paths: Iterable[str], *, lazy: bool, on_skip: Skip | None, named_too: bool
+          ) -> Iterator[Document | RawDocument | InputError]:
     for name in paths:
         if name == "-":
             yield from _from_lines_or_single(sys.stdin.buffer.read(), "<stdin>")
@@ -68,9 +79,21 @@ def _iter(paths: Iterable[str], *, lazy: bool) -> Iterator[Document | RawDocumen
                     "the folder holds no case files (*.json, *.yaml, *.yml, *.jsonl)",
                     "de map bevat geen casusbestanden (*.json, *.yaml, *.yml, *.jsonl)"))])
             for item in found:
-                yield from _one(item, lazy)
+                yield from _cases(_one(item, lazy), on_skip)
             continue
-        yield from _one(path, lazy)
+        yield from _cases(_one(path, lazy), on_skip if named_too else None)
+
+
+def _cases(items: Iterable[Document | RawDocument | InputError], on_skip: Skip | None
+           ) -> Iterator[Document | RawDocument | InputError]:
+    """``items`` without the documents that are not cases (each passed to ``on_skip``)."""
+    for item in items:
+        if on_skip is not None and isinstance(item, Document):
+            kind = kind_of(item.data)
+            if kind != CASE:
+                on_skip(item.source, kind)
+                continue
+        yield item
 
 
 def _one(path: Path, lazy: bool = False) -> Iterator[Document | RawDocument | InputError]:

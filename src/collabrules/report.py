@@ -8,7 +8,7 @@ from .finding import Finding
 from .models import ModelRecommendation
 from .problems import Problem
 from .text import Text
-from .vocab import Severity, Status
+from .vocab import Role, Severity, Status
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -65,8 +65,30 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+class PartyName:
+    """A party as a report names it: the id the case uses, its name and its role."""
+
+    id: str
+    name: str
+    role: Role | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Report:
-    """The outcome of evaluating one case."""
+    """The outcome of evaluating one case.
+
+    :ivar case_id: the case's ``id``, if it has one.
+    :ivar title: the case's title, if it has one.
+    :ivar perspective: the id of the party whose view the case takes.
+    :ivar findings: one finding per principle in use, in code order.
+    :ivar summary: counts per status, the worst severity and a headline.
+    :ivar recommendation: the collaboration model recommended, with the path to it
+        (``None`` when no taxonomy is loaded).
+    :ivar provenance: engine version, plugins, principle set and input digest.
+    :ivar problems: plugin problems met during the evaluation (conflicts, crashes).
+    :ivar notes: remarks that are not findings (charter, waivers).
+    :ivar source: the file the case came from, if any.
+    """
 
     case_id: str | None
     title: str | None
@@ -78,6 +100,11 @@ class Report:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Note, ...] = ()
     source: str | None = None
+    parties: tuple[PartyName, ...] = ()
+
+    def party(self, party_id: str) -> PartyName | None:
+        """The party with this id, as the report names it, or ``None``."""
+        return next((p for p in self.parties if p.id == party_id), None)
 
     def finding(self, code: str) -> Finding:
         """The finding of one principle, by code."""

@@ -65,6 +65,11 @@ class Trend:
         """How many principles moved this way."""
         return sum(1 for m in self.moves if m.movement == movement)
 
+    def steepest_drop(self) -> int:
+        """The most steps one principle moved down (upheld > at risk > violated), or 0."""
+        return max([0, *(SCALE[m.old] - SCALE[m.new] for m in self.moves
+                         if m.old in SCALE and m.new in SCALE)])
+
     @property
     def direction(self) -> str:
         """``upward``, ``downward``, ``mixed``, ``shifted`` (off the scale) or ``stable``."""

@@ -20,8 +20,11 @@ import click
 
 from .._version import __version__
 from . import (  # noqa: F401  (importing a command module registers it)
+    check,
     compare,
+    eval,
     evaluate,
+    models,
     new,
     options,
     plugins,

@@ -1,9 +1,9 @@
 """Shared pieces of the command line: options, exit codes, messages.
 
-Exit codes (also in ``collabrules --help``):
+Exit codes (each command's ``--help`` lists the ones that apply to it, see :func:`epilog`):
 
-* 0 -- no finding at or above ``--fail-on``;
-* 1 -- findings at or above ``--fail-on``;
+* 0 -- success (for ``evaluate``: no finding at or above ``--fail-on``);
+* 1 -- findings at or above ``--fail-on`` (``evaluate``) or a failed fixture (``test``);
 * 2 -- bad input or usage (every problem listed, with file and JSON path);
 * 3 -- an internal or plugin error (the report still lists every other finding).
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..engine import Engine
     from ..errors import InputError
+    from ..overrides import Override
     from ..text import Text
 
 from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
@@ -33,12 +34,23 @@ from ..exitcodes import EXIT_OK as EXIT_OK
 SEVERITY_CHOICES = ("info", "low", "medium", "high", "critical", "never")
 F = TypeVar("F", bound=Callable[..., Any])
 
-EPILOG = """\b
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-2 bad input or usage; 3 an internal or plugin error.
-\b
-Afsluitcodes: 0 niets op of boven --fail-on; 1 bevindingen op of erboven;
-2 foute invoer of aanroep; 3 een interne of pluginfout."""
+def epilog(ok: tuple[str, str], findings: tuple[str, str] | None = None,
+           bad: tuple[str, str] = ("bad input or usage", "foute invoer of aanroep")) -> str:
+    """A command's help epilog: the exit codes that apply to it, in English and Dutch.
+
+    Each argument is an ``(en, nl)`` pair: what exit code 0 means, what 1 means (only
+    for commands that can exit 1) and what 2 means; 3 is always an internal or plugin error.
+    """
+    codes = [("0", ok), *([("1", findings)] if findings else []), ("2", bad),
+             ("3", ("an internal or plugin error", "een interne of pluginfout"))]
+    en = "; ".join(f"{code} {meaning[0]}" for code, meaning in codes)
+    nl = "; ".join(f"{code} {meaning[1]}" for code, meaning in codes)
+    return f"\b\nExit codes: {en}.\n\b\nAfsluitcodes: {nl}."
+
+
+EPILOG = epilog(("nothing at or above --fail-on", "niets op of boven --fail-on"),
+                ("findings at or above it", "bevindingen op of erboven"))
+"""The exit codes of a command with ``--fail-on``."""
 
 
 def _lang_option(func: F) -> F:
@@ -54,6 +66,10 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 def _plugin_options(func: F) -> F:
+    for name, metavar, text in reversed(_SELECTION_OPTIONS):
+        func = click.option(
+            f"--{name}", name, multiple=True, metavar=metavar, expose_value=False,
+            callback=_remember, help=text)(func)
     func = click.option(
         "--block", "block", multiple=True, metavar="PLUGIN",
         help="Do not load this plugin (repeatable) / laad deze plugin niet.")(func)
@@ -67,6 +83,34 @@ def _plugin_options(func: F) -> F:
         help="Configuration file (default: the nearest collabrules.toml) / "
              "configuratiebestand.")(func)
     return func
+
+
+_SELECTION_OPTIONS = (
+    ("select", "CODES", "Only these principles, by code or prefix; replaces select and ignore "
+                        "of collabrules.toml (repeatable, comma-separated) / alleen deze "
+                        "principes."),
+    ("ignore", "CODES", "Leave these principles out, by code or prefix; wins over "
+                        "collabrules.toml (repeatable, comma-separated) / laat deze weg."),
+    ("severity", "CODE=LEVEL", "Severity of a principle's violations, by code or prefix; wins "
+                               "over collabrules.toml (repeatable) / ernst per principe."),
+)
+
+
+def _override() -> Override:
+    """``--select``/``--ignore``/``--severity`` of this command (a bad value: exit 2)."""
+    from ..overrides import Override, OverrideError, parse_override
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return Override()
+    meta = ctx.meta
+    try:
+        return parse_override(meta.get("collabrules.select") or (),
+                              meta.get("collabrules.ignore") or (),
+                              meta.get("collabrules.severity") or ())
+    except OverrideError as error:
+        lang = meta.get("collabrules.lang") or os.environ.get("COLLABRULES_LANG") or "en"
+        _fail_usage(error.message, lang if lang in ("en", "nl") else "en")
 
 
 def _config(*, strict: bool = True) -> Config | None:
@@ -97,6 +141,14 @@ def _config(*, strict: bool = True) -> Config | None:
             lang = meta.get("collabrules.lang") or os.environ.get("COLLABRULES_LANG") or "en"
             _input_failure(error, lang if lang in ("en", "nl") else "en")
             sys.exit(EXIT_INPUT)
+    override = _override()
+    if override:
+        import attrs
+
+        from ..config import Config
+
+        config = config or Config()
+        config = attrs.evolve(config, settings=override.apply(config.settings))
     meta["collabrules.loaded"] = config
     return config
 

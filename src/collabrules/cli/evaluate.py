@@ -22,6 +22,7 @@ from .common import (
     _input_failure,
     _lang,
     _lang_option,
+    _override,
     _plugin_options,
     _say,
 )
@@ -30,19 +31,24 @@ from .group import cli
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from ..batch import EngineSpec
     from ..inputs import RawDocument
     from ..loading import Document
     from ..portfolio import PortfolioTally
     from ..report import Report
     from ..text import Text
 
-SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": ""}
+SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": "", "github": "",
+              "sarif": "", "junit": ""}
+FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 
 
 @cli.command(epilog=EPILOG)
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
-              default="text", show_default=True, help="Output format / uitvoerformaat.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True,
+              help="Output format; sarif, junit and github are for CI and code review "
+                   "(see docs/ci.md) / uitvoerformaat.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output (one case: atomically; "
                    "a portfolio: line by line) / schrijf naar dit bestand.")
@@ -58,16 +64,21 @@ SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": ""}
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted portfolio run (--format json with --output): cases "
                    "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
+@click.option("--skip-other-files", "skip_other", is_flag=True,
+              help="Also skip named files that are not cases, with a note (as in folders; "
+                   "for pre-commit hooks) / sla ook genoemde bestanden over die geen casus "
+                   "zijn.")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, resume: bool, lang: str | None,
-             block: tuple[str, ...]) -> None:
+             jobs: int, fail_on: str | None, brief: bool, resume: bool, skip_other: bool,
+             lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
     Beoordeel casusbestanden en toon het rapport.
     """
     from ..batch import EngineSpec, evaluate_all
+    from ..checking import not_a_case
     from ..errors import InputError
     from ..inputs import iter_inputs
     from ..outputs import check_output
@@ -88,20 +99,24 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
             sys.exit(EXIT_INPUT)
     config = _config()
     engine_spec = EngineSpec(config=None if config is None else config.path, block=tuple(block),
-                             principle_budget=_budget())
+                             principle_budget=_budget(), override=_override())
     try:
         engine_spec.build()  # a faulty house-principle file stops the run here
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    items = iter_inputs(files)
+    items = iter_inputs(files, on_skip=lambda source, kind: _say(not_a_case(source, kind),
+                                                                 language),
+                        named_too=skip_other)
     head = list(itertools.islice(items, 2))
     single = len(head) == 1
     color = (fmt == "text" and output is None and sys.stdout.isatty()
              and "NO_COLOR" not in os.environ)
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
+    fail_level = _fail_on(fail_on)
+    collect = fmt in ("sarif", "junit") or (fmt == "html" and not single)
     render = Render(fmt, language, width=width, verbose=not brief, color=color,
-                    indent=2 if single else None)
+                    indent=2 if single else None, fail_on=fail_level)
     workers = 1 if single else (jobs or os.cpu_count() or 1)
     progress = Progress(None, language)
     if progress.enabled and not single:
@@ -111,7 +126,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     tally = PortfolioTally()
     code = 0
     problems: dict[tuple[str, str], Text] = {}
-    html_reports: list[Report] = []
+    kept: list[Report] = []
     sink = _Sink(output, single and not resume, SEPARATORS[fmt])
     try:
         sink.open(resume=resume)
@@ -123,8 +138,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
     try:
         for outcome in evaluate_all(pending, engine=engine_spec,
-                                    render=render, jobs=workers, fail_on=_fail_on(fail_on),
-                                    keep_reports=fmt == "html" and not single):
+                                    render=render, jobs=workers, fail_on=fail_level,
+                                    keep_reports=collect):
             progress.advance()
             if outcome.digest is None:
                 progress.clear()
@@ -138,19 +153,15 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
             for problem in outcome.digest.problems:
                 problems.setdefault((problem.kind.value, problem.message.en), problem.message)
             if outcome.report is not None:
-                html_reports.append(outcome.report)
+                kept.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
         sink.commit()
     finally:
         progress.close()
         sink.close()
-    if html_reports:
-        from ..render.html import render_html_many
-
-        taxonomy = engine_spec.build().taxonomy
-        _Sink(output, True, "").write(render_html_many(html_reports, language,
-                                                       taxonomy=taxonomy))
+    if collect:
+        _Sink(output, True, "").write(_whole_run(fmt, kept, engine_spec, language, fail_level))
     for message in problems.values():
         _say(message, language)
     if summary_path is not None:
@@ -224,6 +235,23 @@ class _Sink:
         if self.handle is not None:
             self.handle.close()
             self.handle = None
+
+
+def _whole_run(fmt: str, reports: list[Report], engine_spec: EngineSpec, lang: str,
+               fail_on: str) -> str:
+    """One document for every report of the run (HTML, SARIF or JUnit)."""
+    if fmt == "sarif":
+        from ..render.sarif import render_sarif
+
+        principles = [a.principle for a in engine_spec.build().active]
+        return render_sarif(reports, lang, principles=principles)
+    if fmt == "junit":
+        from ..render.junit import render_junit
+
+        return render_junit(reports, lang, fail_on=fail_on)
+    from ..render.html import render_html_many
+
+    return render_html_many(reports, lang, taxonomy=engine_spec.build().taxonomy)
 
 
 def _complete_lines(path: Path) -> set[str]:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import click
 
 from .common import (
-    EPILOG,
     _engine,
     _fail_usage,
     _lang,
     _lang_option,
     _plugin_options,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the principles were listed", "de principes zijn getoond")))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @_lang_option
@@ -55,16 +55,17 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
         click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the principle was explained", "het principe is uitgelegd")))
 @click.argument("code")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)
 @_lang_option
 @_plugin_options
 def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
-    """Show a principle's page: observation, statement, checks, examples.
+    """Show a principle's page (observation, statement, checks, examples) or a collaboration
+    model's (what it needs, its stages); CODE is a principle code or slug, or a model id.
 
-    Toon de pagina van een principe.
+    Toon de pagina van een principe of samenwerkingsmodel.
     """
     from ..render.page import principle_markdown, principle_text
     from ..text import Text
@@ -79,16 +80,24 @@ def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> No
             break
         except KeyError:
             continue
+    model = engine.taxonomy.get(code.lower()) if engine.taxonomy and principle is None else None
+    if model is not None:
+        from ..render.models import model_page
+
+        click.echo(model_page(model, language), nl=False)
+        return
     if principle is None:
         known = [a.principle.code for a in engine.all_principles] + \
-                [a.principle.slug for a in engine.all_principles]
+                [a.principle.slug for a in engine.all_principles] + \
+                list(engine.taxonomy.models if engine.taxonomy else ())
         message = Text("unknown principle {code!r}", "onbekend principe {code!r}").format(
             code=code)
         hint = did_you_mean(code, known)
         if hint is not None:
             message = message + Text(": ", ": ") + hint
-        _fail_usage(message + Text(" (see 'collabrules principles')",
-                                   " (zie 'collabrules principles')"), language)
+        _fail_usage(message + Text(" (see 'collabrules principles' and 'collabrules models')",
+                                   " (zie 'collabrules principles' en 'collabrules models')"),
+                    language)
     plugin = next((a.plugin for a in engine.all_principles if a.principle is principle), None)
     render = principle_markdown if fmt == "markdown" else principle_text
     click.echo(render(principle, language, plugin=plugin), nl=False)

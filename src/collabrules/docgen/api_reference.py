@@ -13,7 +13,7 @@ from .markdown import header
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Evaluating cases", ("load_case", "evaluate", "default_engine", "Engine", "Settings")),
     ("Reports and findings", ("Report", "Finding", "Condition", "Fact", "Status", "Severity",
-                              "Outcome", "report_to_dict", "report_to_json")),
+                              "Outcome", "report_to_dict", "report_to_json", "render")),
     ("Writing principles", ("hookimpl", "Principle", "Observation", "Example", "Assessment",
                             "Signal", "SignalBook", "SignalValue", "Text")),
     ("Collaboration models", ("CollaborationModel", "ModelRecommendation", "Stage",

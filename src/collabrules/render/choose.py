@@ -7,7 +7,9 @@ import attrs
 from ..models import Taxonomy
 from ..report import Report
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "github")
+#: Formats that put every report of a run into one document (rendered once, at the end).
+WHOLE_RUN = ("html", "sarif", "junit")
 
 
 @attrs.frozen
@@ -20,8 +22,11 @@ class Render:
     verbose: bool = True
     color: bool = False
     indent: int | None = None
+    fail_on: str = "high"
 
     def __call__(self, report: Report, taxonomy: Taxonomy | None = None) -> str:
+        if self.fmt in ("sarif", "junit"):
+            return ""  # rendered once for the whole run, from the kept reports
         if self.fmt == "json":
             from ..serialize import report_to_json
 
@@ -30,6 +35,10 @@ class Render:
             from .markdown import render_markdown
 
             return render_markdown(report, self.lang)
+        if self.fmt == "github":
+            from .github import render_github
+
+            return render_github(report, self.lang, fail_on=self.fail_on)
         if self.fmt == "html":
             from .html import render_html
 
