@@ -53,9 +53,6 @@ OPTIONS: dict[str, Text] = {
     "costs_line": Text(
         "trust {trust}; governance: {governance}; about {months} to build up",
         "vertrouwen {trust}; sturing: {governance}; ongeveer {months} om op te bouwen"),
-    "yes": Text("yes", "ja"),
-    "no": Text("no", "nee"),
-    "unknown": Text("unknown", "onbekend"),
     "matrix": Text("Verdict per principle and option", "Oordeel per principe en optie"),
     "see_options": Text(
         "To see every collaboration model side by side for this case, run: "

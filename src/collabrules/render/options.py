@@ -8,26 +8,19 @@ import textwrap
 from typing import Any
 
 from ..choosing import Change, Option, Options
+from ..glossary import FIELDS, generic
 from ..report import Report
 from ..text import Lang
 from ..vocab import Status
 from .labels import duration
 from .option_labels import OPTIONS, SYMBOLS, group_of
+from .words import field_words, governance_words, model_name, perspective, value_words
 
 OPTIONS_SCHEMA_VERSION = "1.0"
 
 
 def _o(key: str, lang: str) -> str:
     return OPTIONS[key].get(lang)
-
-
-def value_text(value: Any, lang: str) -> str:
-    """A case value for a person: yes/no, unknown, or the value itself."""
-    if value is None:
-        return _o("unknown", lang)
-    if isinstance(value, bool):
-        return _o("yes" if value else "no", lang)
-    return str(value)
 
 
 def subject(options: Options) -> str:
@@ -50,10 +43,9 @@ def column_name(option: Option, lang: str) -> str:
     """The column's name, with today's model in brackets for the first column."""
     name = option.name.get(lang)
     if option.key == "today":
-        model = option.model.name.get(lang) if option.model else (
-            option.report.recommendation.current if option.report.recommendation
-            and option.report.recommendation.current else _o("no_model", lang))
-        return f"{name} ({model})"
+        rec = option.report.recommendation
+        current = option.model.id if option.model else rec.current if rec else None
+        return f"{name} ({model_name(current, lang) or _o('no_model', lang)})"
     return name
 
 
@@ -74,7 +66,7 @@ def costs_line(option: Option, lang: str) -> str | None:
     if model is None or option.key == "today":
         return None
     return OPTIONS["costs_line"].format(
-        trust=model.trust, governance=", ".join(model.governance),
+        trust=model.trust, governance=governance_words(model.governance, lang),
         months=duration(model.build_months, lang)).get(lang)
 
 
@@ -87,10 +79,17 @@ def grouped_changes(option: Option) -> dict[str, list[Change]]:
     return {key: groups[key] for key in order if key in groups}
 
 
-def change_text(change: Change, lang: str) -> str:
-    """``governance.mixed_teams: no -> yes``"""
-    field = change.path.removeprefix("$.relationship.")
-    return f"{field}: {value_text(change.before, lang)} → {value_text(change.after, lang)}"
+def change_text(change: Change, report: Report, lang: str) -> str:
+    """``mixed teams: no → yes``: the field and both values in words."""
+    field = FIELDS.get(generic(change.path)[0])
+    values = field.values if field else None
+    before, after = (value_words(v, values, lang) for v in (change.before, change.after))
+    return f"{field_words(change.path, report, lang)}: {before} → {after}"
+
+
+def open_facts_text(option: Option, lang: str) -> list[str]:
+    """The missing facts that could still change the option, in words."""
+    return [field_words(path, option.report, lang) for path in option.open_facts]
 
 
 def path_text(option: Option, lang: str) -> list[str]:
@@ -171,7 +170,7 @@ def _option_lines(option: Option, lang: str, bullet: str, indent: str) -> list[s
                    + ("" if groups else f" {_o('no_changes', lang)}"))
         for key, items in groups.items():
             out.append(f"{indent}  {bullet}{_o(key, lang)}: "
-                       + "; ".join(change_text(c, lang) for c in items))
+                       + "; ".join(change_text(c, option.report, lang) for c in items))
         months = duration(option.months, lang)
         out.append(f"{indent}{bullet}{_o('path', lang)} ({months}):"
                    + ("" if option.path else f" {_o('no_path', lang)}"))
@@ -180,7 +179,8 @@ def _option_lines(option: Option, lang: str, bullet: str, indent: str) -> list[s
     if costs:
         out.append(f"{indent}{bullet}{_o('costs', lang)}: {costs}")
     if option.open_facts:
-        out.append(f"{indent}{bullet}{_o('open_facts', lang)}: {', '.join(option.open_facts)}")
+        out.append(f"{indent}{bullet}{_o('open_facts', lang)}: "
+                   f"{', '.join(open_facts_text(option, lang))}")
     return out
 
 
@@ -208,7 +208,8 @@ def render_options_text(options: Options, lang: str = "en", *, width: int = 88) 
     report = options.today.report
     columns = options.columns
     out = [f"{_o('title', lang)}: {subject(options)}",
-           f"{_o('perspective', lang)}: {report.perspective}", "", f"{_o('columns', lang)}:"]
+           f"{_o('perspective', lang)}: {perspective(report, lang)}", "",
+           f"{_o('columns', lang)}:"]
     for number, option in enumerate(columns):
         mark = f"  ★ {_o('recommended_mark', lang)}" if option.recommended else ""
         out.append(f"  [{number}] {column_name(option, lang)}{mark}")
@@ -220,7 +221,7 @@ def render_options_text(options: Options, lang: str = "en", *, width: int = 88) 
         cells = " ".join(f"{symbol(o.status(code)):>2}" for o in columns)
         out.append(f"{code} {titles[code]}".ljust(names) + "  " + cells)
     out.append(f"{_o('legend', lang)}: {legend(lang)}")
-    out += [f"{_o('open_row', lang)} [{n}]: {', '.join(o.open_facts)}"
+    out += [f"{_o('open_row', lang)} [{n}]: {', '.join(open_facts_text(o, lang))}"
             for n, o in enumerate(columns) if o.open_facts]
     out.append("")
     out += _recommended_lines(options, lang, "- ")
@@ -241,14 +242,14 @@ def render_options_markdown(options: Options, lang: str = "en") -> str:
     columns = options.columns
     head = [_cell(column_name(o, lang)) + (" ★" if o.recommended else "") for o in columns]
     out = [f"# {_o('title', lang)}: {_cell(subject(options))}", "",
-           f"{_o('perspective', lang)}: {report.perspective}", "",
+           f"{_o('perspective', lang)}: {_cell(perspective(report, lang))}", "",
            f"| {_o('principle', lang)} | " + " | ".join(head) + " |",
            "| --- |" + " :-: |" * len(columns)]
     for finding in report.findings:
         out.append(f"| {finding.code} {_cell(finding.title.get(lang))} | "
                    + " | ".join(symbol(o.status(finding.code)) for o in columns) + " |")
     out.append(f"| {_o('open_row', lang)} | " + " | ".join(
-        ", ".join(f"`{p}`" for p in o.open_facts) or "–" for o in columns) + " |")
+        _cell(", ".join(open_facts_text(o, lang))) or "–" for o in columns) + " |")
     out += ["", f"{_o('legend', lang)}: {legend(lang)}", "", f"## {_o('recommended', lang)}",
             ""]
     out += _recommended_lines(options, lang, "- ")

@@ -17,9 +17,11 @@ from .options import (
     counts_text,
     grouped_changes,
     legend,
+    open_facts_text,
     subject,
     trust_line,
 )
+from .words import perspective
 
 _CSS = ("<style>.options td.cell{text-align:center}.options th.recommended,"
         ".options td.recommended{background:#fff8e1}"
@@ -93,8 +95,8 @@ def _table(options: Options, lang: str) -> str:
                 f"{_badge(o.status(finding.code), lang)}</td>" for o in columns]
         out.append("</tr>")
     out.append(f"<tr><th>{_o('open_row', lang)}</th>")
-    out += [f'<td class="open">{", ".join(f"<code>{_e(p)}</code>" for p in o.open_facts) or "–"}'
-            "</td>" for o in columns]
+    out += [f'<td class="open">{_e(", ".join(open_facts_text(o, lang))) or "–"}</td>'
+            for o in columns]
     out.append("</tr></tbody></table>")
     return "".join(out)
 
@@ -113,7 +115,8 @@ def _option(number: int, option: Option, lang: str) -> str:
                                                      f" {_o('no_changes', lang)}"))
         if groups:
             out.append("<ul>" + "".join(
-                f"<li>{_o(key, lang)}: {_e('; '.join(change_text(c, lang) for c in items))}"
+                f"<li>{_o(key, lang)}: "
+                f"{_e('; '.join(change_text(c, option.report, lang) for c in items))}"
                 "</li>" for key, items in groups.items()) + "</ul>")
         out.append("</li>")
         out.append(f"<li>{_o('path', lang)} ({_e(duration(option.months, lang))}):"
@@ -128,7 +131,7 @@ def _option(number: int, option: Option, lang: str) -> str:
         out.append(f"<li>{_o('costs', lang)}: {_e(costs)}</li>")
     if option.open_facts:
         out.append(f"<li>{_o('open_facts', lang)}: "
-                   + ", ".join(f"<code>{_e(p)}</code>" for p in option.open_facts) + "</li>")
+                   f"{_e(', '.join(open_facts_text(option, lang)))}</li>")
     out.append("</ul></section>")
     return "".join(out)
 
@@ -139,7 +142,7 @@ def render_options_html(options: Options, lang: str = "en") -> str:
     rec = options.recommendation
     title = f"{OPTIONS['title'].get(lang)}: {subject(options)}"
     body = [_CSS, f"<h1>{_e(title)}</h1>",
-            f'<p class="meta">{_o("perspective", lang)}: {_e(report.perspective)}</p>',
+            f'<p class="meta">{_o("perspective", lang)}: {_e(perspective(report, lang))}</p>',
             f"<figure>{matrix_chart(options, lang)}<figcaption>{_o('matrix', lang)}"
             "</figcaption></figure>",
             _table(options, lang), f"<p>{_o('legend', lang)}: {_e(legend(lang))}</p>",
