@@ -13,6 +13,8 @@ The small public API::
     engine = collabrules.Engine(plugins=[my_plugin])  # a plugin for this engine only
     report = engine.evaluate("case.yaml")
 
+    view = collabrules.options(case)               # every model for the case, side by side
+
 Names are imported on first use, so ``import collabrules`` stays cheap.
 """
 
@@ -24,11 +26,13 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping, Sequence
     from pathlib import Path
 
     from .assessment import Assessment
     from .case import Case
+    from .choosing import Option, Options
+    from .design import AlternativeDesign
     from .engine import Engine
     from .errors import InputError, Issue
     from .finding import Condition, Fact, Finding
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
     from .vocab import Outcome, Severity, Status
 
 _LAZY = {
+    "AlternativeDesign": "design",
     "Assessment": "assessment",
     "Case": "case",
     "CollaborationModel": "models",
@@ -56,6 +61,8 @@ _LAZY = {
     "Issue": "errors",
     "ModelRecommendation": "models",
     "Observation": "principle",
+    "Option": "choosing",
+    "Options": "choosing",
     "Outcome": "vocab",
     "Principle": "principle",
     "Report": "report",
@@ -75,6 +82,7 @@ _LAZY = {
 }
 
 __all__ = [
+    "AlternativeDesign",
     "Assessment",
     "Case",
     "CollaborationModel",
@@ -87,6 +95,8 @@ __all__ = [
     "Issue",
     "ModelRecommendation",
     "Observation",
+    "Option",
+    "Options",
     "Outcome",
     "Principle",
     "Report",
@@ -104,6 +114,7 @@ __all__ = [
     "evaluate",
     "hookimpl",
     "load_case",
+    "options",
     "render",
     "report_to_dict",
     "report_to_json",
@@ -166,3 +177,22 @@ def load_case(case: str | Path | Mapping[str, Any]) -> Case:
 def evaluate(case: Case | str | Path | dict[str, Any]) -> Report:
     """Evaluate a case (object, file path or mapping) with the default engine."""
     return default_engine().evaluate(case)
+
+
+def options(
+    case: Case | str | Path | dict[str, Any],
+    *,
+    models: Sequence[str] | None = None,
+    designs: Iterable[AlternativeDesign | str | Path] = (),
+    engine: Engine | None = None,
+) -> Options:
+    """Every collaboration model evaluated for the case, beside the design as it is today.
+
+    ``models`` limits the options to these model ids; ``designs`` add alternative
+    relationship designs (partial cases, files or :class:`AlternativeDesign`) as extra
+    columns. Evaluated by ``engine`` (default: the default engine). Raises ``InputError``
+    for a bad case or design, ``UsageError`` for a model the taxonomy does not have.
+    """
+    from .choosing import evaluate_options
+
+    return evaluate_options(engine or default_engine(), case, models=models, designs=designs)

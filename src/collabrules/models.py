@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from .case import Relationship
 from .finding import Possibility
 from .text import Text
 from .vocab import Level
@@ -25,7 +26,11 @@ class CollaborationModel:
     """A type of customer/supplier collaboration, with the trust and governance it needs.
 
     ``depth`` orders models from transactional (0) to the deepest collaboration; an
-    ``adversarial`` model (defensive) stands outside that scale.
+    ``adversarial`` model (defensive) stands outside that scale. ``implies`` is the
+    relationship design choosing the model brings (posture, safeguards, governance,
+    development); ``None`` means choosing it only sets the model id. It never holds the
+    facts of a relationship (trust, label, phase, resistance): the trust a model needs is
+    ``trust``, a requirement, not a fact.
     """
 
     id: str
@@ -39,6 +44,18 @@ class CollaborationModel:
     adversarial: bool = False
     taxonomy: str = "standard"
     frameworks: tuple[str, ...] = ()
+    implies: Relationship | None = attrs.field(default=None)
+
+    @implies.validator
+    def _design_only(self, attribute: attrs.Attribute[Relationship | None],
+                     value: Relationship | None) -> None:
+        facts = [name for name in FACTS if value is not None and getattr(value, name) is not None]
+        if facts:
+            raise ValueError(f"model {self.id!r}: 'implies' may describe posture, safeguards, "
+                             f"governance and development only, not {', '.join(facts)}")
+
+
+FACTS = ("model", "label", "trust", "resistance", "phase")
 
 
 @attrs.frozen
@@ -57,6 +74,26 @@ class Taxonomy:
         return sorted(
             (m for m in self.models.values() if not m.adversarial), key=lambda m: (m.depth, m.id)
         )
+
+    def ordered(self) -> list[CollaborationModel]:
+        """Every model: the depth scale shallowest first, then the adversarial ones."""
+        return self.by_depth() + sorted(
+            (m for m in self.models.values() if m.adversarial), key=lambda m: m.id)
+
+    def path(self, current_id: str | None, target: CollaborationModel) -> tuple[Stage, ...]:
+        """The stages from the model with ``current_id`` to ``target``.
+
+        Deepening passes through every model in between; a switch to or from an
+        adversarial model, a lighter model or an unknown start takes the target's stages.
+        """
+        current = self.get(current_id)
+        if current is not None and current.id == target.id:
+            return ()
+        if current is None or current.adversarial or target.adversarial \
+                or target.depth <= current.depth:
+            return target.stages
+        return tuple(stage for model in self.by_depth()
+                     if current.depth < model.depth <= target.depth for stage in model.stages)
 
 
 @attrs.frozen(kw_only=True)

@@ -204,7 +204,7 @@ def test_schema_case_equals_the_file_in_the_repository() -> None:
 def test_schema_unknown_name() -> None:
     result = run("schema", "nope")
     assert result.returncode == 2
-    assert "unknown schema 'nope'; choose from: case, config, house-principles, report" \
+    assert "unknown schema 'nope'; choose from: case, config, house-principles, options, report" \
         in result.stderr
 
 

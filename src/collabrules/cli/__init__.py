@@ -26,6 +26,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     evaluate,
     models,
     new,
+    options,
     plugins,
     principles,
     schema,

@@ -18,6 +18,7 @@ GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
                             "Signal", "SignalBook", "SignalValue", "Text")),
     ("Collaboration models", ("CollaborationModel", "ModelRecommendation", "Stage",
                               "Taxonomy")),
+    ("Choosing between options", ("options", "Options", "Option", "AlternativeDesign")),
     ("Cases and input errors", ("Case", "InputError", "Issue")),
 )
 SKIPPED = ("__version__",)

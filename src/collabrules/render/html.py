@@ -12,6 +12,7 @@ from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
+from .option_labels import options_hint
 from .words import (
     fact_words,
     field_words,
@@ -194,6 +195,7 @@ def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None, ref: s
                        f"({_e(duration(s.months, lang))}): {_e(s.establishes.get(lang))}</li>"
                        for s in rec.path)
             out.append("</ol>")
+        out.append(f"<p class=\"options-hint\">{_e(options_hint(report.source, lang))}</p>")
     if rec is not None:
         out.append(f'<figure>{model_chart(report, lang, taxonomy)}<figcaption>'
                    f'{_t("model_chart", lang)}</figcaption></figure>')

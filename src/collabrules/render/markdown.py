@@ -7,6 +7,7 @@ from ..report import Report
 from ..vocab import Outcome
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
+from .option_labels import options_hint
 from .words import (
     fact_words,
     field_words,
@@ -62,6 +63,7 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             out.extend(f"{n}. **{s.name.get(lang)}** ({duration(s.months, lang)}): "
                        f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
             out.append("")
+        out += [options_hint(report.source, lang), ""]
     if report.questions:
         out += [f"## {_t('questions', lang)}", ""]
         out.extend(f"- {question_line(q, lang)}" for q in report.questions)

@@ -12,6 +12,7 @@ from ..text import Text
 from ..vocab import Outcome, Status
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
+from .option_labels import options_hint
 from .visible import visible
 from .words import fact_words, field_words, model_name, perspective, signal_words
 
@@ -86,6 +87,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 out.extend(_wrap(
                     f"{number}. {stage.name.get(lang)} ({duration(stage.months, lang)}): "
                     f"{stage.establishes.get(lang)}", "    ", width))
+        out.extend(_wrap(options_hint(report.source, lang), "  ", width))
     if report.questions:
         out.append("")
         out.append(f"{LABELS['questions'].get(lang)}:")

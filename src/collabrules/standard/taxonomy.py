@@ -13,11 +13,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..case import Development, Governance, Relationship, Safeguards
 from ..hookspecs import hookimpl
 from ..models import CollaborationModel, Stage
 from ..registry import ModelRegistrar
 from ..text import Text
-from ..vocab import Level
+from ..vocab import Level, Posture
 
 DATA = "models.json"
 
@@ -41,6 +42,27 @@ def model_from_data(data: dict[str, Any], taxonomy: str = "standard") -> Collabo
         adversarial=bool(data.get("adversarial", False)),
         taxonomy=taxonomy,
         frameworks=tuple(data.get("frameworks", ())),
+        implies=implied_design(data["implies"]) if "implies" in data else None,
+    )
+
+
+def implied_design(data: dict[str, Any]) -> Relationship:
+    """The relationship design a model brings, from its JSON form (``implies``).
+
+    The form is a partial case ``relationship``: ``posture``, ``safeguards``,
+    ``governance`` and ``development``; any other key is rejected.
+    """
+    extra = sorted(set(data) - {"posture", "safeguards", "governance", "development"})
+    if extra:
+        raise ValueError(f"'implies' may not set {', '.join(extra)}: only posture, safeguards, "
+                         "governance and development")
+    development: dict[str, Any] | None = data.get("development")
+    return Relationship(
+        posture=Posture(data["posture"]) if "posture" in data else None,
+        safeguards=Safeguards(**data["safeguards"]) if "safeguards" in data else None,
+        governance=Governance(**data["governance"]) if "governance" in data else None,
+        development=None if development is None else Development(**{
+            k: tuple(v) if k == "stages" else v for k, v in development.items()}),  # type: ignore[arg-type]
     )
 
 

@@ -1,0 +1,78 @@
+"""``collabrules options CASE``: every collaboration model evaluated for the case, side by side."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .common import (
+    EXIT_INPUT,
+    _engine,
+    _fail_usage,
+    _input_failure,
+    _lang,
+    _lang_option,
+    _plugin_options,
+)
+from .group import cli
+
+EPILOG = """\b
+Exit codes: 0 the options were shown; 2 bad input or usage; 3 an internal error.
+\b
+Afsluitcodes: 0 de opties zijn getoond; 2 foute invoer of aanroep; 3 een interne fout."""
+
+
+@cli.command(epilog=EPILOG)
+@click.argument("case")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown", "html"]),
+              default="text", show_default=True, help="Output format / uitvoerformaat.")
+@click.option("--model", "models", metavar="ID[,ID...]", default=None,
+              help="Only these models of the taxonomy, comma-separated / alleen deze modellen.")
+@click.option("--design", "designs", multiple=True, metavar="FILE",
+              help="An alternative relationship design (a partial case with a 'relationship' "
+                   "part) as an extra column; repeatable / een alternatief ontwerp als extra "
+                   "kolom.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="Write to this file (atomically) / schrijf naar dit bestand.")
+@_lang_option
+@_plugin_options
+def options(case: str, fmt: str, models: str | None, designs: tuple[str, ...],
+            output: str | None, lang: str | None, block: tuple[str, ...]) -> None:
+    """Evaluate the case as it is and as each collaboration model would run it, side by side.
+
+    Beoordeel de casus zoals hij is en zoals elk samenwerkingsmodel hem zou inrichten, naast
+    elkaar.
+    """
+    from ..choosing import evaluate_options
+    from ..errors import InputError, UsageError
+    from ..outputs import check_output, write_output
+    from ..render.options import (
+        options_to_json,
+        render_options_markdown,
+        render_options_text,
+    )
+    from ..render.options_html import render_options_html
+
+    language = _lang(lang)
+    wanted = None if models is None else [m.strip() for m in models.split(",") if m.strip()]
+    try:
+        if output:
+            check_output(output, (case, *designs))
+        view = evaluate_options(_engine(block), case, models=wanted, designs=designs)
+    except InputError as error:
+        _input_failure(error, language)
+        sys.exit(EXIT_INPUT)
+    except UsageError as error:
+        _fail_usage(error.text, language)
+    render = {"json": options_to_json, "markdown": render_options_markdown,
+              "html": render_options_html}.get(fmt, render_options_text)
+    body = render(view, language)
+    if output:
+        try:
+            write_output(output, body)
+        except InputError as error:
+            _input_failure(error, language)
+            sys.exit(EXIT_INPUT)
+    else:
+        click.echo(body, nl=False)
