@@ -33,7 +33,7 @@ _KINDS = {"choice": "one of the values", "text": "text", "id": "identifier",
 
 
 def _values(question: Question) -> str:
-    if question.choices is not None:
+    if question.choices is not None or question.kind == "model":
         return ", ".join(code(v) for v in choice_labels(question, "nl"))
     return _KINDS[question.kind]
 
