@@ -11,10 +11,9 @@ fi
 .venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -e ".[dev]"
 
-# The HTML report is tested in a real browser (Debian's chromium); install it when we can.
-if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
-fi
+# The HTML report is tested in a real browser: install chromium as root with apt-get,
+# unless COLLABRULES_NO_APT=1 (see the README).
+bash scripts/install-browser.sh
 
 # benchmarks/ is linted once it exists (a fresh clone of an early branch may not have it).
 lint=(src tests)

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from .assessment import Assessment
@@ -133,9 +134,33 @@ def default_engine() -> Engine:
     return _default
 
 
-def load_case(path: str | Path) -> Case:
-    """Read, validate and structure a case file (JSON or YAML); raises ``InputError``."""
-    return default_engine().load(path)
+def load_case(case: str | Path | Mapping[str, Any]) -> Case:
+    """Read, validate and structure a case: a file path (JSON or YAML) or a mapping.
+
+    A mapping is checked like a file (its source is ``<case>``); anything invalid, or any
+    other kind of value, raises ``InputError``.
+    """
+    from collections.abc import Mapping
+    from os import PathLike
+
+    from .loading import Document
+    from .plain import check_plain
+
+    if isinstance(case, (str, PathLike)):
+        return default_engine().load(case)
+    if isinstance(case, Mapping):
+        check_plain(case, "<case>")
+        return default_engine().structure(Document(dict(case), "<case>"))
+    from .errors import InputError, Issue
+    from .text import Text
+
+    raise InputError([Issue(
+        file="<case>", path="$",
+        message=Text("load_case takes a file path or a mapping, not {kind}",
+                     "load_case verwacht een bestandspad of een mapping, geen {kind}"
+                     ).format(kind=type(case).__name__),
+        hint=Text("pass the path of a YAML/JSON case file, or the case as a dict",
+                  "geef het pad van een YAML/JSON-casusbestand, of de casus als dict"))])
 
 
 def evaluate(case: Case | str | Path | dict[str, Any]) -> Report:

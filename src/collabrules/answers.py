@@ -10,8 +10,12 @@ from .validation import line_of
 
 
 def read_answers(given: Mapping[str, Any], source: str,
-                 lines: Mapping[str, int] | None = None) -> tuple[dict[str, Any], list[Issue]]:
-    """The parsed answer per question key, and an issue per unknown key or bad answer."""
+                 lines: Mapping[str, int] | None = None, *,
+                 lang: str = "en") -> tuple[dict[str, Any], list[Issue]]:
+    """The parsed answer per question key, and an issue per unknown key or bad answer.
+
+    Choices are accepted as ids or as their labels in ``lang``.
+    """
     from .intake import MESSAGES, QUESTIONS, AnswerError, is_asked, parse_answer
 
     issues: list[Issue] = []
@@ -32,7 +36,7 @@ def read_answers(given: Mapping[str, Any], source: str,
                 problem(question.key, MESSAGES["needs_after"].format(value=question.after))
             continue
         try:
-            answers[question.key] = parse_answer(question, given.get(question.key))
+            answers[question.key] = parse_answer(question, given.get(question.key), lang)
         except AnswerError as error:
             problem(question.key, error.text)
     return answers, issues

@@ -21,6 +21,7 @@ from typing import Any
 
 from .case import Case
 from .finding import Condition, Fact, Finding, SignalUse
+from .glossary import field_text
 from .principle import Principle
 from .signals import SignalBook, SignalValue
 from .text import Text, join
@@ -171,7 +172,9 @@ class Assessment:
             actions = [c.action for c in conditions
                        if c.outcome is Outcome.FAILED and c.action is not None] + actions
         if status is Status.UNDETERMINED and missing:
-            actions.append(FIND_OUT.format(fields=", ".join(missing)))
+            parties = tuple(p.name for p in self.case.parties)
+            fields = join([field_text(m, parties) for m in missing], ", ")
+            actions.append(FIND_OUT.format(fields=fields))
         return Finding(
             code=principle.code,
             slug=principle.slug,

@@ -16,10 +16,12 @@ from typing import Any
 
 import attrs
 
+from . import tracing
 from .assessment import Assessment
 from .bounds import Budget
+from .casepaths import impossible_fields
 from .errors import InputError, Issue
-from .expressions import SIGNALS, Expression, ExpressionError, compile_expression
+from .expressions import SIGNALS, Expression, ExpressionError, compile_expression, locate
 from .hookspecs import hookimpl
 from .loading import read_document
 from .principle import Observation, Principle
@@ -51,18 +53,20 @@ def _text(data: Mapping[str, str]) -> Text:
     return Text(data["en"], data["nl"])
 
 
-def _document(case: Any) -> dict[str, Any]:
-    """The case as its JSON document, remembered for the last case (one slot)."""
+def _document(case: Any) -> tuple[dict[str, Any], dict[int, str]]:
+    """The case as its JSON document with the JSON path of each of its objects and lists,
+    remembered for the last case (one slot)."""
     global _last
     last = _last
     if last is not None and last[0] is case:
-        return last[1]
+        return last[1], last[2]
     document = unstructure_case(case)
-    _last = (case, document)
-    return document
+    where = tracing.locations(document)
+    _last = (case, document, where)
+    return document, where
 
 
-_last: tuple[Any, dict[str, Any]] | None = None
+_last: tuple[Any, dict[str, Any], dict[int, str]] | None = None
 
 
 @attrs.frozen
@@ -97,8 +101,9 @@ class DeclarativeLogic:
                 a.recommend(text)
 
     @staticmethod
-    def _evaluate(a: Assessment, condition: DeclaredCondition, document: dict[str, Any],
-                  budget: Budget) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
+    def _evaluate(a: Assessment, condition: DeclaredCondition,
+                  document: tuple[dict[str, Any], dict[int, str]], budget: Budget
+                  ) -> tuple[tuple[bool | None, tuple[str, ...]], dict[str, Any]]:
         signals: dict[str, Any] = {}
         missing: list[str] = []
         for name in condition.expression.signals:
@@ -106,8 +111,9 @@ class DeclarativeLogic:
             signals[name] = value.value
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
-        scope = {**document, SIGNALS: signals}
-        held, absent = condition.expression.evaluate(scope, budget)
+        data, where = document
+        scope = {**data, SIGNALS: signals}
+        held, absent = condition.expression.evaluate(scope, budget, locate(scope, where))
         decided = tuple(dict.fromkeys(
             [p for p in absent if not p.startswith(f"$.{SIGNALS}.")] + missing))
         return (held, decided if held is None else ()), scope
@@ -201,6 +207,11 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
                                       "zie https://jmespath.org/specification.html")))
         return None
     path = f"{where}.expression"
+    for field in impossible_fields(expression.compiled.parsed):
+        issues.append(Issue(file=file, path=path, line=line_of(path, lines or {}),
+                            message=_IMPOSSIBLE.format(name=field.name, path=field.path),
+                            hint=did_you_mean(field.name, list(field.allowed))
+                            or _FIELDS_HINT.format(names=", ".join(field.allowed))))
     return DeclaredCondition(
         id=item.get("id", default_id or "condition"), expression=expression,
         text=_text(item["text"]), effect=Status(item.get("effect", "at_risk")),
@@ -208,6 +219,12 @@ def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[st
         where=Issue(file=file, path=path, line=line_of(path, lines or {}), message=Text("", "")))
 
 
+_IMPOSSIBLE = Text(
+    "the case format has no field {name!r} (read as {path}), so no case can say it and the "
+    "condition would always be undetermined",
+    "het casusformaat heeft geen veld {name!r} (gelezen als {path}), dus geen casus kan het "
+    "vermelden en de voorwaarde zou altijd onbepaald zijn")
+_FIELDS_HINT = Text("the fields there are: {names}", "de velden daar zijn: {names}")
 _UNKNOWN_SIGNAL = Text("no plugin provides the signal {name!r}",
                        "geen plugin levert het signaal {name!r}")
 _SIGNALS_HINT = Text("the signals are: {names}", "de signalen zijn: {names}")

@@ -30,6 +30,7 @@ from .principle import Principle
 from .problems import Problem, ProblemKind
 from .registry import Owned, resolve_named, resolve_principles
 from .report import (
+    PartyName,
     PluginRecord,
     PrincipleSetRecord,
     Provenance,
@@ -251,6 +252,7 @@ class Engine:
             ),
             problems=(),
             source=source,
+            parties=tuple(PartyName(id=p.id, name=p.name, role=p.role) for p in case.parties),
         )
         for plugin, impl_args, function in self._adjust_report:
             try:

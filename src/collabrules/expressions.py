@@ -5,9 +5,10 @@ An expression is evaluated against the case document (the validated JSON mapping
 read naturally. See docs/decisions/0004-expression-language.md for the choice of
 JMESPath and the three-valued rule:
 
-* if a *root path* the expression reads (a chain of fields from the top of the case,
-  such as ``delivery.risk``; paths inside filters and projections are relative and do
-  not count) is missing or null, the condition is **unknown**;
+* a case field the expression reads that is missing or null (at the top of the case or
+  inside a filter, projection, function or pipe) is *unknown*, and so is everything
+  computed from it; ``&&``, ``||`` and ``!`` follow Kleene's logic
+  (:mod:`collabrules.tracing`); a condition whose value is unknown is **unknown**;
 * otherwise a result of ``true``/``false`` is held/failed, ``null`` is unknown, and any
   other value follows JMESPath truthiness (empty list, string or object is false).
 
@@ -24,7 +25,7 @@ from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
 from jmespath.parser import ParsedResult, Parser
 
-from . import bounds
+from . import bounds, tracing
 from .text import Text
 
 _FUNCTIONS = frozenset(jfunctions.Functions.FUNCTION_TABLE)
@@ -49,28 +50,52 @@ class Expression:
     paths: tuple[tuple[str, ...], ...]
     signals: tuple[str, ...]
 
-    def evaluate(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None
+    def evaluate(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None,
+                 where: Mapping[int, str] | None = None
                  ) -> tuple[bool | None, tuple[str, ...]]:
-        """Held (True), failed (False) or unknown (None), and the missing root paths.
+        """Held (True), failed (False) or unknown (None), and the missing fields that decide.
 
-        Evaluation is charged to ``budget`` (default: a fresh one of ``bounds.MAX_STEPS``).
+        Evaluation is charged to ``budget`` (default: a fresh one of ``bounds.MAX_STEPS``);
+        ``where`` is :func:`locate` of ``scope``, if known.
         """
-        missing = tuple(json_path(p) for p in self.paths if _lookup(scope, p) is None)
-        if missing:
-            return None, missing
-        result = bounds.search(self.compiled.parsed, scope, budget or bounds.Budget())
-        if result is None:
-            return None, ()
-        if isinstance(result, bool):
-            return result, ()
-        if isinstance(result, (list, dict, str)):
-            return len(result) > 0, ()
-        return True, ()
+        result = self.trace(scope, budget, where)
+        if result.value is tracing.UNKNOWN:
+            return None, result.missing
+        return bool(result.value), ()
+
+    def trace(self, scope: Mapping[str, Any], budget: bounds.Budget | None = None,
+              where: Mapping[int, str] | None = None) -> tracing.Trace:
+        """The condition's value (``True``, ``False`` or ``UNKNOWN``) and every field it read.
+
+        ``where`` is :func:`locate` of ``scope`` (computed if not given).
+        """
+        return tracing.truth(self.compiled.parsed, scope, budget,
+                             locate(scope) if where is None else where)
 
     def facts(self, scope: Mapping[str, Any]) -> tuple[tuple[str, Any], ...]:
         """The case values this expression read, as ``(json path, value)`` pairs."""
         return tuple((json_path(p), _lookup(scope, p)) for p in self.paths
                      if p[0] != SIGNALS)
+
+
+def locate(scope: Mapping[str, Any], document: Mapping[int, str] | None = None
+           ) -> dict[int, str]:
+    """The case objects and lists of ``scope`` by ``id``, with their JSON paths.
+
+    ``document`` is :func:`collabrules.tracing.locations` of the case document the scope
+    was made from, if known. Signal values are computed whole, so a key absent from one
+    is plain ``null``; only ``signals.NAME`` itself can be missing.
+    """
+    if document is None:
+        document = {}
+        for key, value in scope.items():
+            if key != SIGNALS:
+                document.update(tracing.locations(value, f"$.{key}"))
+    located = {**document, id(scope): "$"}
+    signals = scope.get(SIGNALS)
+    if isinstance(signals, Mapping):
+        located[id(signals)] = f"$.{SIGNALS}"
+    return located
 
 
 def compile_expression(source: str) -> Expression:

@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from .glossary import TERMS
 from .text import Text
 from .vocab import (
     Attitude,
@@ -99,23 +100,27 @@ def _party(side: str, who_en: str, who_nl: str) -> list[Question]:
                  explain=Text("Think they - we - I: a relationship lasts when each side gains; "
                               "'unknown' says explicitly that nobody knows.",
                               "Denk zij - wij - ik: een relatie houdt stand als beide kanten "
-                              "winnen; 'unknown' zegt expliciet dat niemand het weet.")),
+                              "winnen; 'onbekend' zegt uitdrukkelijk dat niemand het weet.")),
         *_party_goals(side, who_en, who_nl),
     ]
+
+
+_CAPABILITIES = TERMS["capability"].many or TERMS["capability"].one
 
 
 def _party_goals(side: str, who_en: str, who_nl: str) -> list[Question]:
     return [
         Question(key=f"{side}.capabilities_offered", kind="list",
-                 prompt=Text(f"Which capabilities does {who_en} bring (comma-separated)?",
-                             f"Welke vermogens brengt {who_nl} in (gescheiden door komma's)?"),
+                 prompt=Text(f"Which {{many}} does {who_en} bring (comma-separated)?",
+                             f"Welke {{many}} brengt {who_nl} in (gescheiden door komma's)?"
+                             ).format(many=_CAPABILITIES),
                  explain=Text("Each party should bring something the other lacks.",
                               "Elke partij hoort iets in te brengen wat de ander mist.")),
         Question(key=f"{side}.capabilities_needed", kind="list",
-                 prompt=Text(f"Which capabilities does {who_en} lack and need "
+                 prompt=Text(f"Which {{many}} does {who_en} lack and need "
                              "(comma-separated)?",
-                             f"Welke vermogens mist {who_nl} en heeft zij nodig "
-                             "(gescheiden door komma's)?"),
+                             f"Welke {{many}} mist {who_nl} en heeft zij nodig "
+                             "(gescheiden door komma's)?").format(many=_CAPABILITIES),
                  explain=Text("Complementary needs and offers make a relationship worth it.",
                               "Aanvullende behoeften en aanbod maken een relatie de moeite "
                               "waard.")),
@@ -129,7 +134,7 @@ def _party_goals(side: str, who_en: str, who_nl: str) -> list[Question]:
                               "hetzelfde onderwerp worden vergeleken.")),
         Question(key=f"{side}.goal.direction", choices=Direction, after=f"{side}.goal.topic",
                  prompt=Text("Which way does that goal push the topic?",
-                             "In welke richting duwt dat doel het onderwerp?"),
+                             "Wat wil dat doel met het onderwerp?"),
                  explain=Text("One side minimising what the other maximises is a conflict.",
                               "Als de ene kant minimaliseert wat de andere maximaliseert, "
                               "botsen de doelen.")),
@@ -182,8 +187,10 @@ QUESTIONS: tuple[Question, ...] = (
                          "supplier?",
                          "Voor welke kant is de beoordeling: zijn wij de klant of de "
                          "leverancier?"),
-             explain=Text("The engine reasons from one party (we) towards the other (they).",
-                          "De motor redeneert vanuit één partij (wij) naar de andere (zij).")),
+             explain=Text("The assessment is made for one party (we), looking at the other "
+                          "(they).",
+                          "De beoordeling is voor één partij (wij) en kijkt naar de andere "
+                          "(zij).")),
     *_party("us", "our organisation", "onze organisatie"),
     *_party("them", "the other party", "de andere partij"),
     Question(key="delivery.kind", choices=DeliveryKind,
@@ -193,7 +200,7 @@ QUESTIONS: tuple[Question, ...] = (
              prompt=Text("How standard is the delivery?", "Hoe standaard is de levering?"),
              explain=Text("Commodity and standard deliveries need little tailoring; bespoke "
                           "ones need close collaboration.",
-                          "Commodity en standaard leveringen vragen weinig maatwerk in de "
+                          "Commodity- en standaardleveringen vragen weinig maatwerk in de "
                           "samenwerking; maatwerk vraagt nauwe samenwerking.")),
     _level("delivery.complexity", "How complex is the delivery?", "Hoe complex is de levering?",
            "Complex work needs more coordination between the parties.",
@@ -211,11 +218,13 @@ QUESTIONS: tuple[Question, ...] = (
            "Strategic deliveries deserve a deeper relationship.",
            "Strategische leveringen verdienen een diepere relatie."),
     Question(key="relationship.model", kind="id",
-             prompt=Text("Which collaboration model is in use or planned (e.g. transactional)?",
+             prompt=Text("Which collaboration model is in use or planned (e.g. "
+                         "'transactional')?",
                          "Welk samenwerkingsmodel wordt gebruikt of gepland (bijv. "
-                         "transactional)?"),
-             explain=Text("An id from the taxonomy; see 'collabrules principles'.",
-                          "Een id uit de taxonomie; zie 'collabrules principles'.")),
+                         "'transactional')?"),
+             explain=Text("The model's key in the taxonomy; see 'collabrules principles'.",
+                          "De sleutel van het model in de taxonomie; zie "
+                          "'collabrules principles'.")),
     Question(key="relationship.label", kind="text",
              prompt=Text("What do people call the relationship (e.g. partnership)?",
                          "Hoe noemen mensen de relatie (bijv. partnerschap)?"),
@@ -294,13 +303,15 @@ QUESTIONS: tuple[Question, ...] = (
 GROUPS = {"goal": "goals", "target": "departmental_targets", "resistance": "resistance"}
 
 MESSAGES = {
-    "intro": Text("Describe the relationship. Press Enter to skip a question: the field is "
-                  "then unknown.",
-                  "Beschrijf de relatie. Druk op Enter om een vraag over te slaan: het veld is "
-                  "dan onbekend."),
+    "intro": Text("Describe the relationship. Press Enter to skip an optional question: the "
+                  "field is then unknown. Questions marked (required) need an answer.",
+                  "Beschrijf de relatie. Druk op Enter om een optionele vraag over te slaan: "
+                  "het veld is dan onbekend. Vragen met (verplicht) vragen om een antwoord."),
+    "required_mark": Text("(required)", "(verplicht)"),
     "allowed": Text("Allowed", "Toegestaan"),
     "yes_no": Text("yes or no", "ja of nee"),
-    "required": Text("an answer is required", "een antwoord is verplicht"),
+    "required": Text("an answer is required; this question cannot be skipped",
+                     "een antwoord is verplicht; deze vraag kan niet worden overgeslagen"),
     "bad_choice": Text("'{value}' is not one of: {allowed}",
                        "'{value}' is niet een van: {allowed}"),
     "bad_bool": Text("answer yes or no", "antwoord ja of nee"),
@@ -331,8 +342,17 @@ def allowed(question: Question) -> list[str]:
     return [member.value for member in question.choices] if question.choices else []
 
 
-def parse_answer(question: Question, raw: Any) -> Any:
-    """Check and convert one answer; ``None`` (or blank) means unknown."""
+def choice_labels(question: Question, lang: str) -> list[str]:
+    """The choices as shown: ``customer (klant)`` in Dutch, the id alone where they agree."""
+    return [f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
+            for v, m in zip(allowed(question), question.choices or ())]
+
+
+def parse_answer(question: Question, raw: Any, lang: str = "en") -> Any:
+    """Check and convert one answer; ``None`` (or blank) means unknown.
+
+    A choice is its id (``customer``) or, in ``lang``, its label (``klant``), in any case.
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if question.required:
             raise AnswerError(MESSAGES["required"])
@@ -362,8 +382,13 @@ def parse_answer(question: Question, raw: Any) -> Any:
     if question.kind == "id" and not ID_PATTERN.match(value):
         raise AnswerError(MESSAGES["bad_id"].format(value=value))
     if question.choices is not None and value not in allowed(question):
-        raise AnswerError(MESSAGES["bad_choice"].format(
-            value=value, allowed=", ".join(allowed(question))))
+        by_label = {m.label.get(lang).casefold(): m.value for m in question.choices}
+        by_id = {v.casefold(): v for v in allowed(question)}
+        found = by_id.get(value.casefold()) or by_label.get(value.casefold())
+        if found is None:
+            raise AnswerError(MESSAGES["bad_choice"].format(
+                value=value, allowed=", ".join(choice_labels(question, lang))))
+        return found
     return value
 
 

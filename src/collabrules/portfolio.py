@@ -63,15 +63,26 @@ class CaseDigest:
             problems=report.problems)
 
 
+_WEIGHTS = {Status.VIOLATED: 2, Status.AT_RISK: 1, Status.ERROR: 1}
+
+
 def attention_score(digest: CaseDigest) -> int:
-    """How urgently a relationship needs attention: violations weigh double, by severity."""
+    """How urgently a relationship needs attention: violations weigh double, by severity.
+
+    Each finding adds its status weight (violated 2, at risk or error 1) times its
+    severity weight (none 1 ... critical 6); waived findings add nothing.
+    """
     score = 0
     for verdict in digest.verdicts:
         if verdict.waived:
             continue
-        weight = {Status.VIOLATED: 2, Status.AT_RISK: 1, Status.ERROR: 1}.get(verdict.status, 0)
-        score += weight * (verdict.severity.rank + 1)
+        score += _WEIGHTS.get(verdict.status, 0) * (verdict.severity.rank + 1)
     return score
+
+
+def attention_maximum(principles: int) -> int:
+    """The highest attention score a case assessed by this many principles can reach."""
+    return principles * max(_WEIGHTS.values()) * (Severity.CRITICAL.rank + 1)
 
 
 @attrs.frozen(kw_only=True)

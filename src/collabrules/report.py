@@ -8,7 +8,7 @@ from .finding import Finding
 from .models import ModelRecommendation
 from .problems import Problem
 from .text import Text
-from .vocab import Severity, Status
+from .vocab import Role, Severity, Status
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -65,6 +65,15 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+class PartyName:
+    """A party as a report names it: the id the case uses, its name and its role."""
+
+    id: str
+    name: str
+    role: Role | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """The outcome of evaluating one case.
 
@@ -91,6 +100,11 @@ class Report:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Note, ...] = ()
     source: str | None = None
+    parties: tuple[PartyName, ...] = ()
+
+    def party(self, party_id: str) -> PartyName | None:
+        """The party with this id, as the report names it, or ``None``."""
+        return next((p for p in self.parties if p.id == party_id), None)
 
     def finding(self, code: str) -> Finding:
         """The finding of one principle, by code."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from functools import cache
 
+from .glossary import value_label
 from .text import Text
 
 
@@ -17,8 +18,14 @@ class Vocabulary(str, Enum):
 
     @property
     def label(self) -> Text:
-        """How the value reads in a report."""
-        return _LABELS.get(self, Text(self.value.replace("_", " "), self.value.replace("_", " ")))
+        """How the value reads in a report (from :mod:`collabrules.glossary`)."""
+        # By vocabulary name and value: str-enum members of different vocabularies compare
+        # equal when their values do (Size.MEDIUM == Level.MEDIUM), so no dict of members.
+        label = value_label(type(self).__name__, self.value)
+        if label is None:
+            words = self.value.replace("_", " ")
+            return Text(words, words)
+        return label
 
     @property
     def rank(self) -> int:
@@ -198,91 +205,6 @@ class Outcome(Vocabulary):
     HELD = "held"
     FAILED = "failed"
     UNKNOWN = "unknown"
-
-
-_LABELS: dict[Vocabulary, Text] = {
-    Role.CUSTOMER: Text("customer", "klant"),
-    Role.SUPPLIER: Text("supplier", "leverancier"),
-    Size.MICRO: Text("micro", "micro"),
-    Size.SMALL: Text("small", "klein"),
-    Size.MEDIUM: Text("medium-sized", "middelgroot"),
-    Size.LARGE: Text("large", "groot"),
-    Reach.LOCAL: Text("local", "lokaal"),
-    Reach.REGIONAL: Text("regional", "regionaal"),
-    Reach.NATIONAL: Text("national", "nationaal"),
-    Reach.INTERNATIONAL: Text("international", "internationaal"),
-    Reach.GLOBAL: Text("global", "wereldwijd"),
-    Attitude.COOPERATIVE: Text("cooperative", "coöperatief"),
-    Attitude.NEUTRAL: Text("neutral", "neutraal"),
-    Attitude.OPPORTUNISTIC: Text("opportunistic", "opportunistisch"),
-    Attitude.HOSTILE: Text("hostile", "vijandig"),
-    Power.LOW: Text("low", "laag"),
-    Power.MEDIUM: Text("medium", "gemiddeld"),
-    Power.HIGH: Text("high", "hoog"),
-    Power.DOMINANT: Text("dominant", "dominant"),
-    Replaceability.EASY: Text("easy to replace", "makkelijk vervangbaar"),
-    Replaceability.MODERATE: Text("replaceable with effort", "met moeite vervangbaar"),
-    Replaceability.HARD: Text("hard to replace", "moeilijk vervangbaar"),
-    Replaceability.IRREPLACEABLE: Text("irreplaceable", "onvervangbaar"),
-    InterestKind.NEED: Text("need", "behoefte"),
-    InterestKind.WISH: Text("wish", "wens"),
-    InterestKind.HESITATION: Text("hesitation", "aarzeling"),
-    Direction.MINIMISE: Text("minimise", "minimaliseren"),
-    Direction.MAXIMISE: Text("maximise", "maximaliseren"),
-    Direction.ACHIEVE: Text("achieve", "bereiken"),
-    Direction.KEEP: Text("keep", "behouden"),
-    Horizon.SHORT: Text("short term", "korte termijn"),
-    Horizon.MEDIUM: Text("medium term", "middellange termijn"),
-    Horizon.LONG: Text("long term", "lange termijn"),
-    Net.POSITIVE: Text("net positive", "netto positief"),
-    Net.NEUTRAL: Text("neutral", "neutraal"),
-    Net.NEGATIVE: Text("net negative", "netto negatief"),
-    Net.UNKNOWN: Text("unknown", "onbekend"),
-    DeliveryKind.PRODUCT: Text("product", "product"),
-    DeliveryKind.SERVICE: Text("service", "dienst"),
-    DeliveryKind.MIXED: Text("product and service", "product en dienst"),
-    Standardisation.COMMODITY: Text("commodity", "commodity"),
-    Standardisation.STANDARD: Text("standard", "standaard"),
-    Standardisation.CONFIGURABLE: Text("configurable", "configureerbaar"),
-    Standardisation.BESPOKE: Text("bespoke", "maatwerk"),
-    Level.LOW: Text("low", "laag"),
-    Level.MEDIUM: Text("medium", "gemiddeld"),
-    Level.HIGH: Text("high", "hoog"),
-    Posture.OPEN: Text("open and trusting", "open en vertrouwend"),
-    Posture.BUSINESSLIKE: Text("businesslike", "zakelijk"),
-    Posture.DEFENSIVE: Text("defensive", "defensief"),
-    Phase.EXPLORING: Text("exploring", "verkennen"),
-    Phase.SELECTING: Text("selecting", "selecteren"),
-    Phase.CONTRACTING: Text("contracting", "contracteren"),
-    Phase.TRANSITION: Text("transition", "transitie"),
-    Phase.OPERATING: Text("operating", "uitvoering"),
-    Phase.RESTRUCTURING: Text("restructuring", "herinrichting"),
-    Phase.EXITING: Text("exiting", "afbouw"),
-    Conduct.LATE_PAYMENT: Text("pays late", "betaalt laat"),
-    Conduct.DEMANDS_FREE_EXTRAS: Text("demands free extras", "eist gratis extra's"),
-    Conduct.NO_FOLLOW_UP_WORK: Text("gives no follow-up work", "geeft geen vervolgopdrachten"),
-    Conduct.MINIMAL_EFFORT: Text("makes minimal effort", "levert minimale inspanning"),
-    Conduct.WITHHOLDS_INFORMATION: Text("withholds information", "houdt informatie achter"),
-    Conduct.SHARES_INFORMATION: Text("shares information", "deelt informatie"),
-    Conduct.INVESTS_IN_RELATIONSHIP: Text(
-        "invests in the relationship", "investeert in de relatie"
-    ),
-    Status.UPHELD: Text("upheld", "nageleefd"),
-    Status.AT_RISK: Text("at risk", "in gevaar"),
-    Status.VIOLATED: Text("violated", "geschonden"),
-    Status.NOT_APPLICABLE: Text("not applicable", "niet van toepassing"),
-    Status.UNDETERMINED: Text("undetermined", "onbepaald"),
-    Status.ERROR: Text("error", "fout"),
-    Severity.NONE: Text("none", "geen"),
-    Severity.INFO: Text("info", "info"),
-    Severity.LOW: Text("low", "laag"),
-    Severity.MEDIUM: Text("medium", "gemiddeld"),
-    Severity.HIGH: Text("high", "hoog"),
-    Severity.CRITICAL: Text("critical", "kritiek"),
-    Outcome.HELD: Text("held", "voldaan"),
-    Outcome.FAILED: Text("failed", "niet voldaan"),
-    Outcome.UNKNOWN: Text("unknown", "onbekend"),
-}
 
 
 @cache

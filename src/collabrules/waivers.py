@@ -50,15 +50,15 @@ class Waiver:
 
 
 _ACTIVE = Text("WAIVED by {owner} until {expires}: {reason}",
-               "UITZONDERING door {owner} tot {expires}: {reason}")
+               "VRIJGESTELD door {owner} tot {expires}: {reason}")
 _EXPIRED = Text("Waiver by {owner} EXPIRED on {expires}, so this finding counts again: {reason}",
-                "Uitzondering door {owner} VERLOPEN op {expires}, dus deze bevinding telt weer "
+                "Vrijstelling door {owner} VERLOPEN op {expires}, dus deze bevinding telt weer "
                 "mee: {reason}")
 _UNUSED = Text(
     "The waiver for {code} ({owner}, until {expires}) matched no violated or at-risk finding "
     "of this case; remove it if it is no longer needed.",
-    "De uitzondering voor {code} ({owner}, tot {expires}) paste op geen geschonden of "
-    "bedreigde bevinding van deze casus; verwijder haar als ze niet meer nodig is.")
+    "De vrijstelling voor {code} ({owner}, tot {expires}) past op geen bevinding van deze "
+    "casus die geschonden of in gevaar is; verwijder haar als ze niet meer nodig is.")
 
 
 class WaiverPlugin:

@@ -220,6 +220,17 @@ def test_plugins_lists_distribution_and_version() -> None:
         "reciprocity = collabrules.standard.reciprocity"
 
 
+def test_plugins_lists_config_plugins_only_with_a_configuration_file(tmp_path: Path) -> None:
+    def names(folder: Path) -> set[str]:
+        listed = json.loads(run("plugins", "--format", "json", cwd=folder).stdout)
+        return {p["name"] for p in listed["plugins"]}
+
+    assert "config.charter" not in names(tmp_path)
+    (tmp_path / "collabrules.toml").write_text("[charter]\nendorsements = []\n",
+                                               encoding="utf-8")
+    assert "config.charter" in names(tmp_path)
+
+
 def test_block_a_standard_plugin() -> None:
     listed = json.loads(run("plugins", "--format", "json", "--block", "reciprocity").stdout)
     assert "reciprocity" not in {p["name"] for p in listed["plugins"]}

@@ -4,7 +4,9 @@ A ``console`` block holds commands (``$ collabrules ...`` or ``$ pytest ...``), 
 followed by the output a reader should see; ``...`` alone on a line stands for lines
 left out, and a line ending in ``...`` stands for any line that starts with the text
 before it. A block with a ``title="NAME"`` is a file the reader is told to save; it is
-written before later blocks run.
+written before later blocks run. A console block with a ``$ pip install`` changes the
+environment, so it is run in a fresh virtual environment (``installs``), not in the one
+the tests run in.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
 FENCE = re.compile(r"^```(\w+)([^\n]*)\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 TITLE = re.compile(r'title="([^"]+)"')
-RUNNABLE = ("collabrules", "pytest")
+RUNNABLE = ("collabrules", "pytest", "pip")
 
 
 @attrs.frozen
@@ -57,14 +59,22 @@ def commands(block: Block) -> list[tuple[str, list[str]]]:
     return result
 
 
-def run(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run a documented ``collabrules`` (or ``pytest``) command as a reader would."""
+def installs(block: Block) -> bool:
+    """Whether a console block installs something (``$ pip install ...``)."""
+    return block.lang == "console" and any(
+        shlex.split(command)[:2] == ["pip", "install"] for command, _ in commands(block))
+
+
+def run(command: str, cwd: Path, python: str = sys.executable
+        ) -> subprocess.CompletedProcess[str]:
+    """Run a documented ``collabrules``, ``pytest`` or ``pip`` command as a reader would,
+    with ``python`` (the interpreter of the environment the command belongs to)."""
     words = shlex.split(command)
     assert words[0] in RUNNABLE, f"only {RUNNABLE} commands are run: {command}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COLLABRULES_")}
     env["COLUMNS"] = "88"
-    return subprocess.run([sys.executable, "-m", *words], cwd=cwd,
-                          env=env, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run([python, "-m", *words], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=900, check=False)
 
 
 def mismatch(expected: list[str], actual: str) -> str | None:

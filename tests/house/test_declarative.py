@@ -93,7 +93,7 @@ def test_unknown_names_the_missing_field(plugin: HousePrinciples) -> None:
                             minimal_case(delivery={"risk": "high"})).finding("HP01")
     assert finding.missing == ("$.relationship.safeguards.exit_plan",)
     assert [a.en for a in finding.actions] == [
-        "Find out: $.relationship.safeguards.exit_plan."]
+        "Find out: exit plan."]
 
 
 def test_conditions_can_read_signals(tmp_path: Path) -> None:
@@ -189,3 +189,53 @@ def test_leaving_a_fact_out_never_worsens_a_verdict(
     after = _ENGINE.evaluate(full).finding("HP01").status
     if after in (Status.VIOLATED, Status.AT_RISK):
         assert before is after
+
+
+def test_a_field_missing_inside_a_filter_leaves_the_principle_undetermined(
+        tmp_path: Path) -> None:
+    condition = {"id": "benefit", "effect": "violated",
+                 "expression":
+                     "!(parties[?role=='supplier' && expected_benefit.net != 'positive'])",
+                 "text": {"en": "every supplier gains", "nl": "elke leverancier wint"}}
+    doc = principle_doc(conditions=[condition])
+    del doc["applies_when"]
+    plugin = HousePrinciples([house_file(tmp_path / "p.yaml", doc)])
+    finding = evaluate_with([("house", plugin)], minimal_case()).finding("HP01")
+    assert finding.status is Status.UNDETERMINED
+    assert "$.parties[1].expected_benefit.net" in finding.conditions[0].decided_by
+
+
+def test_a_path_the_case_schema_cannot_have_is_rejected_at_load(tmp_path: Path) -> None:
+    condition = {"id": "exit_plan", "expression": "relationship.safeguard.exit_plan",
+                 "text": {"en": "an exit plan exists", "nl": "er is een exitplan"}}
+    path = house_file(tmp_path / "typo.yaml", principle_doc(conditions=[condition]))
+    with pytest.raises(InputError) as caught:
+        load_principles(path)
+    (issue,) = caught.value.issues
+    assert issue.location() == f"{path}:{issue.line}" and issue.line is not None
+    assert issue.path == "$.principles[0].conditions[0].expression"
+    assert "'safeguard'" in issue.message.en and "'safeguard'" in issue.message.nl
+    assert issue.hint is not None
+    assert "'safeguards'" in issue.hint.en and "bedoelde u 'safeguards'" in issue.hint.nl
+
+
+@pytest.mark.parametrize("expression", [
+    "parties[?role=='supplier' && expected_benefit.nett != 'positive']",
+    "max_by(parties, &scor).id", "parties[].goals[].topc == 'price'",
+    "length(delivery.riks) > `0`",
+])
+def test_impossible_paths_inside_filters_functions_and_projections_are_rejected(
+        tmp_path: Path, expression: str) -> None:
+    condition = {"id": "c", "expression": expression, "text": {"en": "t", "nl": "t"}}
+    path = house_file(tmp_path / "p.yaml", principle_doc(conditions=[condition]))
+    with pytest.raises(InputError, match="the case format has no field"):
+        load_principles(path)
+
+
+@pytest.mark.parametrize("expression", [
+    "extensions.anything.goes", "relationship.safeguards.exit_plan",
+    "parties[?role=='supplier'].expected_benefit.net | [0] == 'positive'",
+])
+def test_paths_the_case_schema_allows_load(tmp_path: Path, expression: str) -> None:
+    condition = {"id": "c", "expression": expression, "text": {"en": "t", "nl": "t"}}
+    assert load_principles(house_file(tmp_path / "p.yaml", principle_doc(conditions=[condition])))

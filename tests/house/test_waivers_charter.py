@@ -41,7 +41,7 @@ def test_active_waiver_keeps_the_finding_visible_as_waived() -> None:
     document = _valid(report)
     waived = next(f for f in document["findings"] if f["code"] == "CR01")  # type: ignore
     assert waived["waiver"]["status"] == "active"
-    assert "UITZONDERING" in finding.waiver.describe("nl")
+    assert "VRIJGESTELD" in finding.waiver.describe("nl")
     assert not report.notes
 
 

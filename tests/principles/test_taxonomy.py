@@ -90,7 +90,9 @@ def _recommend(name: str, sets: dict[str, Any] | None = None,
 def test_unknown_delivery_depth_recommends_the_safe_start_and_says_what_to_find_out() -> None:
     rec = _recommend("office-cleaning", removes=["delivery.risk"])
     assert rec.model == "transactional"
-    assert any("$.delivery.risk" in why.en for why in rec.why)
+    assert any("find out: delivery risk" in why.en for why in rec.why)
+    assert any("zoek uit: leveringsrisico" in why.nl for why in rec.why)
+    assert "$.delivery.risk" in rec.facts  # the path itself stays with the evidence
 
 
 def test_long_strategic_delivery_with_a_cooperative_party_recommends_an_alliance() -> None:

@@ -75,6 +75,9 @@ def test_report_renders_in_chromium(scenario: str, lang: str, tmp_path: Path,
     for finding in report.findings:
         assert f'id="{finding.code}"' in html
         assert finding.rationale.get(lang).split(":")[0] in html
+    # every numbered reference in the body leads to an entry of the evidence appendix
+    targets = set(re.findall(r'href="#([^"]+-evidence-\d+)"', html))
+    assert targets and all(f'id="{t}"' in html for t in targets)
     SHOTS.mkdir(parents=True, exist_ok=True)
     shot = SHOTS / f"{scenario}.{lang}.png"
     result = _run(browser, page, tmp_path, "--window-size=880,1200",

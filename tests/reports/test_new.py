@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pexpect
+import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +17,7 @@ from hypothesis import strategies as st
 from collabrules.engine import case_validator
 from collabrules.intake import (
     QUESTIONS,
+    AnswerError,
     Question,
     allowed,
     build_case,
@@ -152,20 +155,29 @@ def test_interactive_intake_in_dutch_through_a_pty(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     child = pexpect.spawn(sys.executable, ["-m", "collabrules", "new", str(case), "--lang", "nl"],
                           cwd=str(ROOT), encoding="utf-8", timeout=60, dimensions=(40, 120))
-    typed = {"id": "pty-case", "perspective": "customer", "us.name": "Haven BV",
-             "them.name": "Codeworks", "them.attitude": "cooperative",
-             "delivery.risk": "high", "relationship.governance.mixed_teams": "ja",
-             "them.goal.topic": "prijs", "them.goal.direction": "minimise"}
-    child.expect("Beschrijf de relatie")
+    # Choices answered in Dutch (labels, any case) and as English ids; optional ones skipped.
+    typed = {"id": "pty-case", "perspective": "Klant", "us.name": "Haven BV",
+             "them.name": "Codeworks", "them.attitude": "coöperatief",
+             "delivery.risk": "hoog", "relationship.governance.mixed_teams": "ja",
+             "them.goal.topic": "prijs", "them.goal.direction": "minimise",
+             "us.size": "klein"}
+    child.expect("Beschrijf de relatie. Druk op Enter om een optionele vraag over te slaan")
     for question in QUESTIONS:
         if question.after is not None and not typed.get(question.after):
             continue  # follow-up of a skipped question: not asked
-        child.expect_exact(question.prompt.get("nl"))
+        mark = r" \(verplicht\)" if question.required else ""  # nothing else: optional
+        child.expect(re.escape(question.prompt.get("nl")) + mark + r"(\x1b\[0m)?\r\n")
         if question.key == "perspective":
             child.expect_exact("Toegestaan: customer (klant), supplier (leverancier)")
             child.expect_exact("> ")
             child.sendline("buyer")  # wrong: asked again with the allowed values
-            child.expect_exact("'buyer' is niet een van: customer, supplier")
+            child.expect_exact("'buyer' is niet een van: customer (klant), supplier "
+                               "(leverancier)")
+        if question.key == "us.name":
+            child.expect_exact("> ")
+            child.sendline("")  # a required question cannot be skipped, and says so
+            child.expect_exact("een antwoord is verplicht; deze vraag kan niet worden "
+                               "overgeslagen")
         child.expect_exact("> ")
         child.sendline(typed.get(question.key, ""))
     child.expect_exact(f"{case} geschreven")
@@ -174,10 +186,20 @@ def test_interactive_intake_in_dutch_through_a_pty(tmp_path: Path) -> None:
     assert child.exitstatus == 0
     data = yaml.safe_load(case.read_text(encoding="utf-8"))
     assert data["perspective"] == "customer" and data["delivery"] == {"risk": "high"}
+    assert data["parties"][0]["size"] == "small"
+    assert data["parties"][1]["attitude"] == "cooperative"
     assert data["relationship"]["governance"] == {"mixed_teams": True}
     assert data["parties"][1]["goals"] == [{"topic": "prijs", "direction": "minimise"}]
     assert "departmental_targets" not in data["parties"][0]
     assert run_cli("evaluate", str(case), "--fail-on", "never").returncode == 0
+
+
+def test_dutch_labels_are_accepted_only_in_dutch() -> None:
+    question = next(q for q in QUESTIONS if q.key == "perspective")
+    assert parse_answer(question, "klant", "nl") == "customer"
+    assert parse_answer(question, "Supplier", "nl") == "supplier"
+    with pytest.raises(AnswerError, match="'klant' is not one of: customer, supplier"):
+        parse_answer(question, "klant", "en")
 
 
 def _raw_answer(question: Question) -> st.SearchStrategy[Any]:

@@ -10,12 +10,12 @@ import sys
 
 import click
 
-from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, _say
+from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, _say, epilog
 from .group import cli
 
-_EPILOG = """\b
-Exit codes: 0 every file collabrules reads is valid; 2 an invalid file or bad usage.
-Afsluitcodes: 0 elk bestand dat collabrules leest is geldig; 2 een ongeldig bestand."""
+_EPILOG = epilog(("every file collabrules reads is valid",
+                  "elk bestand dat collabrules leest is geldig"),
+                 bad=("an invalid file or bad usage", "een ongeldig bestand of foute aanroep"))
 
 
 @cli.command(epilog=_EPILOG, short_help="Validate every collabrules file / controleer alles.")

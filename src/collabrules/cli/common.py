@@ -1,9 +1,9 @@
 """Shared pieces of the command line: options, exit codes, messages.
 
-Exit codes (also in ``collabrules --help``):
+Exit codes (each command's ``--help`` lists the ones that apply to it, see :func:`epilog`):
 
-* 0 -- no finding at or above ``--fail-on``;
-* 1 -- findings at or above ``--fail-on``;
+* 0 -- success (for ``evaluate``: no finding at or above ``--fail-on``);
+* 1 -- findings at or above ``--fail-on`` (``evaluate``) or a failed fixture (``test``);
 * 2 -- bad input or usage (every problem listed, with file and JSON path);
 * 3 -- an internal or plugin error (the report still lists every other finding).
 
@@ -34,12 +34,23 @@ from ..exitcodes import EXIT_OK as EXIT_OK
 SEVERITY_CHOICES = ("info", "low", "medium", "high", "critical", "never")
 F = TypeVar("F", bound=Callable[..., Any])
 
-EPILOG = """\b
-Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it;
-2 bad input or usage; 3 an internal or plugin error.
-\b
-Afsluitcodes: 0 niets op of boven --fail-on; 1 bevindingen op of erboven;
-2 foute invoer of aanroep; 3 een interne of pluginfout."""
+def epilog(ok: tuple[str, str], findings: tuple[str, str] | None = None,
+           bad: tuple[str, str] = ("bad input or usage", "foute invoer of aanroep")) -> str:
+    """A command's help epilog: the exit codes that apply to it, in English and Dutch.
+
+    Each argument is an ``(en, nl)`` pair: what exit code 0 means, what 1 means (only
+    for commands that can exit 1) and what 2 means; 3 is always an internal or plugin error.
+    """
+    codes = [("0", ok), *([("1", findings)] if findings else []), ("2", bad),
+             ("3", ("an internal or plugin error", "een interne of pluginfout"))]
+    en = "; ".join(f"{code} {meaning[0]}" for code, meaning in codes)
+    nl = "; ".join(f"{code} {meaning[1]}" for code, meaning in codes)
+    return f"\b\nExit codes: {en}.\n\b\nAfsluitcodes: {nl}."
+
+
+EPILOG = epilog(("nothing at or above --fail-on", "niets op of boven --fail-on"),
+                ("findings at or above it", "bevindingen op of erboven"))
+"""The exit codes of a command with ``--fail-on``."""
 
 
 def _lang_option(func: F) -> F:

@@ -14,15 +14,15 @@ from .common import (
     _lang,
     _lang_option,
     _say,
+    epilog,
 )
 from .group import cli
 
-_EPILOG = """\b
-Exit codes: 0 compared (no principle moved down --fail-on steps or more); 1 a principle
-moved down that far; 2 bad input or usage.
-\b
-Afsluitcodes: 0 vergeleken (geen principe zo ver gedaald); 1 een principe daalde --fail-on
-stappen of meer; 2 foute invoer of aanroep."""
+_EPILOG = epilog(
+    ("compared; no principle moved down --fail-on steps or more",
+     "vergeleken; geen principe daalde --fail-on stappen of meer"),
+    ("a principle moved down --fail-on steps or more",
+     "een principe daalde --fail-on stappen of meer"))
 
 
 @cli.command(epilog=_EPILOG)

@@ -12,12 +12,19 @@ from typing import Any
 
 import click
 
-from .common import EXIT_INPUT, _engine, _fail_usage, _input_failure, _lang, _lang_option
+from .common import (
+    EXIT_INPUT,
+    _engine,
+    _fail_usage,
+    _input_failure,
+    _lang,
+    _lang_option,
+    epilog,
+)
 from .group import cli
 
-_EPILOG = """\b
-Exit codes: 0 evaluated; 2 a bad expression, case or usage.
-Afsluitcodes: 0 geëvalueerd; 2 een foute expressie, casus of aanroep."""
+_EPILOG = epilog(("evaluated, whatever the outcome", "geëvalueerd, wat de uitkomst ook is"),
+                 bad=("a bad expression, case or usage", "een foute expressie, casus of aanroep"))
 
 
 @cli.command(name="eval", epilog=_EPILOG,

@@ -5,10 +5,16 @@ from __future__ import annotations
 import click
 
 from .._version import __version__
-from .common import EPILOG
+from .common import epilog
+
+GROUP_EPILOG = epilog(
+    ("success", "gelukt"),
+    ("findings at or above --fail-on (evaluate) or a failed fixture (test)",
+     "bevindingen op of boven --fail-on (evaluate) of een mislukte fixture (test)"))
 
 
-@click.group(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+
+@click.group(epilog=GROUP_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="collabrules")
 def cli() -> None:
     """Evaluate customer/supplier relationships against guiding principles.

@@ -6,11 +6,11 @@ import json
 
 import click
 
-from .common import EPILOG, _engine, _fail_usage, _lang, _lang_option, _plugin_options
+from .common import _engine, _fail_usage, _lang, _lang_option, _plugin_options, epilog
 from .group import cli
 
 
-@cli.command(epilog=EPILOG,
+@cli.command(epilog=epilog(("the models were listed", "de modellen zijn getoond")),
              short_help="The collaboration models in use / de samenwerkingsmodellen.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True, help="Output format / uitvoerformaat.")

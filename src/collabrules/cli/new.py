@@ -7,15 +7,16 @@ from typing import Any
 
 import click
 
-from .common import EPILOG, EXIT_INPUT, _input_failure, _lang, _lang_option, _say
+from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, _say, epilog
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the case was written", "de casus is geschreven")))
 @click.argument("output", type=click.Path(dir_okay=False, writable=True))
 @click.option("--answers", "answers_file", type=click.Path(dir_okay=False), default=None,
-              help="Take the answers from this YAML/JSON file (keys as in the questions) "
-                   "instead of asking / neem de antwoorden uit dit bestand.")
+              help="Take the answers from this YAML/JSON file instead of asking; every "
+                   "key: docs/reference/answers-format.md / neem de antwoorden uit dit "
+                   "bestand.")
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT / overschrijf OUTPUT.")
 @_lang_option
 def new(output: str, answers_file: str | None, force: bool, lang: str | None) -> None:
@@ -38,7 +39,7 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     answers: dict[str, Any] = {}
     if answers_file is not None:
         given = _read_answers(answers_file, language)
-        answers, issues = read_answers(given, answers_file)
+        answers, issues = read_answers(given, answers_file, lang=language)
         for issue in issues:
             click.echo(f"{answers_file}: {issue.path}: {issue.message.get(language)}", err=True)
         failed = bool(issues)
@@ -59,21 +60,21 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
 
 
 def _ask(question: Any, lang: str) -> Any:
-    from ..intake import MESSAGES, AnswerError, allowed, parse_answer
+    from ..intake import MESSAGES, AnswerError, choice_labels, parse_answer
 
     click.echo("")
-    click.echo(click.style(question.prompt.get(lang), bold=True))
+    mark = f" {MESSAGES['required_mark'].get(lang)}" if question.required else ""
+    click.echo(click.style(question.prompt.get(lang) + mark, bold=True))
     click.echo(f"  {question.explain.get(lang)}")
     if question.choices is not None:
-        options = ", ".join(f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
-                            for v, m in zip(allowed(question), question.choices))
+        options = ", ".join(choice_labels(question, lang))
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {options}")
     elif question.kind == "bool":
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {MESSAGES['yes_no'].get(lang)}")
     while True:
         raw = click.prompt(">", default="", show_default=False, prompt_suffix=" ")
         try:
-            return parse_answer(question, raw)
+            return parse_answer(question, raw, lang)
         except AnswerError as error:
             click.echo(f"  {error.text.get(lang)}")
 

@@ -7,18 +7,19 @@ import sys
 import click
 
 from .common import (
-    EPILOG,
     EXIT_INTERNAL,
+    _config,
     _engine,
     _lang,
     _lang_option,
     _plugin_options,
     _say,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the plugins were listed", "de plugins zijn getoond")))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @_lang_option
@@ -32,10 +33,14 @@ def plugins(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
     contributed: dict[str, list[str]] = {}
     for active in engine.all_principles:
         contributed.setdefault(active.plugin, []).append(active.principle.code)
+    # Without a configuration file nothing comes from one: the charter check of a case's
+    # own endorsements is then part of collabrules, not a configured plugin.
+    configured = _config() is not None
     rows = [
         {"name": info.name, "distribution": info.distribution, "version": info.version,
          "entry_point": info.entry_point, "principles": contributed.get(info.name, [])}
         for info in sorted(engine.plugins.values(), key=lambda i: (i.distribution, i.name))
+        if configured or not info.name.startswith("config.")
     ]
     if fmt == "json":
         click.echo(json.dumps({"plugins": rows, "blocked": list(block), "problems": [

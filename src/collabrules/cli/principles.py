@@ -5,17 +5,17 @@ from __future__ import annotations
 import click
 
 from .common import (
-    EPILOG,
     _engine,
     _fail_usage,
     _lang,
     _lang_option,
     _plugin_options,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the principles were listed", "de principes zijn getoond")))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @_lang_option
@@ -55,7 +55,7 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
         click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the principle was explained", "het principe is uitgelegd")))
 @click.argument("code")
 @click.option("--format", "fmt", type=click.Choice(["text", "markdown"]), default="text",
               show_default=True)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import click
 
 from .common import (
-    EPILOG,
     _fail_usage,
     _lang,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the schema was printed", "het schema is getoond")))
 @click.argument("name")
 def schema(name: str) -> None:
     """Print a JSON Schema (case, report, ...) / toon een JSON-schema."""

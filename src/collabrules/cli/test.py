@@ -22,15 +22,16 @@ from .common import (
     _lang_option,
     _plugin_options,
     _say,
+    epilog,
 )
 from .group import cli
 
 if TYPE_CHECKING:
     from ..fixtures import Fixture
 
-_EPILOG = """\b
-Exit codes: 0 all fixtures pass; 1 a mismatch; 2 bad fixture files or usage.
-Afsluitcodes: 0 alle fixtures slagen; 1 een afwijking; 2 foute fixturebestanden."""
+_EPILOG = epilog(("all fixtures pass", "alle fixtures slagen"),
+                 ("a mismatch", "een afwijking"),
+                 ("bad fixture files or usage", "foute fixturebestanden of aanroep"))
 
 
 @cli.command(name="test", epilog=_EPILOG)

@@ -8,17 +8,19 @@ import sys
 import click
 
 from .common import (
-    EPILOG,
     EXIT_INPUT,
     _input_failure,
     _lang,
     _lang_option,
     _say,
+    epilog,
 )
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(
+    ("every file is valid", "elk bestand is geldig"),
+    bad=("an invalid file, or bad usage", "een ongeldig bestand, of een foute aanroep")))
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True,

@@ -8,8 +8,10 @@ from pathlib import Path
 import attrs
 
 from ..schemas import available, load_schema
+from .answers_reference import answers_page
 from .api_reference import api_page
 from .cli_reference import cli_page
+from .glossary_page import glossary_page
 from .hooks_reference import hooks_page
 from .schema_reference import schema_page
 
@@ -73,6 +75,8 @@ def pages(root: Path) -> tuple[Page, ...]:
              lambda: schema_page("report", "Report format", REPORT_INTRO)),
         Page("reference/hooks.md", hooks_page),
         Page("reference/api.md", api_page),
+        Page("reference/glossary.md", glossary_page),
+        Page("reference/answers-format.md", answers_page),
         *others,
     )
 

@@ -8,6 +8,7 @@ from html import escape
 from ..trends import Trend
 from .chart import COLOURS
 from .labels import COMPARE, LABELS
+from .words import model_name
 
 ARROWS = {"up": "↑", "down": "↓", "same": "=", "changed": "~", "added": "+", "removed": "-"}
 
@@ -29,11 +30,13 @@ def _summary_lines(trend: Trend, lang: str) -> list[str]:
 
 
 def _models(trend: Trend, lang: str) -> list[tuple[str, str, str]]:
-    unknown = LABELS["unknown"].get(lang)
-    return [(_c("model_current", lang), trend.old.current_model or unknown,
-             trend.new.current_model or unknown),
-            (_c("model_recommended", lang), trend.old.recommended_model or unknown,
-             trend.new.recommended_model or unknown)]
+    def name(model: str | None) -> str:
+        return model_name(model, lang) or LABELS["unknown"].get(lang)
+
+    return [(_c("model_current", lang), name(trend.old.current_model),
+             name(trend.new.current_model)),
+            (_c("model_recommended", lang), name(trend.old.recommended_model),
+             name(trend.new.recommended_model))]
 
 
 def render_trend(trend: Trend, fmt: str, lang: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from html import escape
 
@@ -11,7 +10,16 @@ from ..models import Taxonomy
 from ..report import Report
 from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
+from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration
+from .words import (
+    fact_words,
+    field_words,
+    governance_words,
+    model_name,
+    perspective,
+    signal_words,
+)
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:62rem;
@@ -27,6 +35,7 @@ td,th{border-bottom:1px solid #e3e3e3;text-align:left;padding:.2rem .4rem;vertic
 .held{color:#2e7d32}.failed{color:#c62828}.unknown{color:#5c6bc0}
 .chart{max-width:100%;height:auto;font-size:13px}
 code{font-size:.85rem;background:#f3f3f3;padding:0 .2rem}
+.evidence li{font-size:.85rem;overflow-wrap:anywhere}.ref{font-size:.8rem;white-space:nowrap}
 footer{margin-top:2rem;color:#666;font-size:.85rem}
 @media print{body{max-width:none;margin:0}.finding{border-color:#999}
 a{color:inherit;text-decoration:none}h2{break-after:avoid}}
@@ -74,9 +83,11 @@ def _t(key: str, lang: str) -> str:
 
 def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     name = report.title or report.case_id or report.source or ""
-    out = [f'<article class="report" id="case-{_e(report.case_id or "case")}">',
+    anchor = f"case-{report.case_id or 'case'}"
+    evidence = Evidence.of(report)
+    out = [f'<article class="report" id="{_e(anchor)}">',
            f"<h1>{_t('report', lang)}: {_e(name)}</h1>",
-           f'<p class="meta">{_t("perspective", lang)}: {_e(report.perspective)}'
+           f'<p class="meta">{_t("perspective", lang)}: {_e(perspective(report, lang))}'
            + (f" · {_t('source', lang)}: <code>{_e(report.source)}</code>" if report.source
               else "") + "</p>",
            f'<section class="summary"><h2>{_t("summary", lang)}</h2>'
@@ -84,9 +95,9 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
            f'<figure>{verdict_chart(report, lang)}<figcaption>{_t("verdict_counts", lang)}'
            f"</figcaption></figure></section>",
            f'<section class="findings"><h2>{_t("findings", lang)}</h2>']
-    out.extend(_finding(f, lang) for f in report.findings)
+    out.extend(_finding(f, report, evidence, anchor, lang, taxonomy) for f in report.findings)
     out.append("</section>")
-    out.append(_recommendation(report, lang, taxonomy))
+    out.append(_recommendation(report, lang, taxonomy, _ref(anchor, evidence.recommendation)))
     if report.notes:
         out.append(f'<section class="notes"><h2>{_t("notes", lang)}</h2><ul>')
         out.extend(f"<li>{_e(n.text.get(lang))}</li>" for n in report.notes)
@@ -96,11 +107,19 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
         out.extend(f"<li>{_e(p.message.get(lang))}</li>" for p in report.problems)
         out.append("</ul></section>")
     out.append(_provenance(report, lang))
+    out.append(_appendix(evidence, anchor, lang))
     out.append("</article>\n")
     return "\n".join(out)
 
 
-def _finding(finding: Finding, lang: str) -> str:
+def _ref(anchor: str, number: int | None) -> str:
+    if not number:
+        return ""
+    return f' <a class="ref" href="#{_e(anchor)}-evidence-{number}">[{number}]</a>'
+
+
+def _finding(finding: Finding, report: Report, evidence: Evidence, anchor: str, lang: str,
+             taxonomy: Taxonomy | None) -> str:
     colour = COLOURS[finding.status]
     out = [f'<div class="finding status-{finding.status.value}" id="{_e(finding.code)}" '
            f'style="border-left-color:{colour}">',
@@ -111,43 +130,60 @@ def _finding(finding: Finding, lang: str) -> str:
            f"<p>{_e(finding.rationale.get(lang))}</p>"]
     if finding.conditions:
         out.append(f"<table><thead><tr><th></th><th>{_t('condition', lang)}</th>"
-                   f"<th>{_t('evidence', lang)}</th></tr></thead><tbody>")
-        for c in finding.conditions:
-            evidence = [f"<code>{_e(f.path)}</code> = {_e(_json(f.value))}" for f in c.facts]
-            evidence += [f"<code>{_e(s.name)}</code> = {_e(_json(s.value))}" for s in c.signals]
+                   f"<th>{_t('facts', lang)}</th></tr></thead><tbody>")
+        for index, c in enumerate(finding.conditions):
+            words = (fact_words(c.facts, report, lang, taxonomy)
+                     + signal_words(c.signals, lang, taxonomy))
+            ref = _ref(anchor, evidence.condition(finding.code, index))
             out.append(f'<tr class="{c.outcome.value}"><td title="{_e(c.outcome.label.get(lang))}"'
                        f">{MARKS[c.outcome]}</td><td>{_e(c.text.get(lang))}</td>"
-                       f"<td>{'<br>'.join(evidence)}</td></tr>")
+                       f"<td>{'<br>'.join(_e(w) for w in words)}{ref}</td></tr>")
         out.append("</tbody></table>")
     if finding.actions:
         out.append(f"<h4>{_t('actions', lang)}</h4><ul>")
         out.extend(f"<li>{_e(a.get(lang))}</li>" for a in finding.actions)
         out.append("</ul>")
     if finding.missing:
-        out.append(f"<p>{_t('missing', lang)}: "
-                   + ", ".join(f"<code>{_e(m)}</code>" for m in finding.missing) + "</p>")
+        named = ", ".join(field_words(m, report, lang) for m in finding.missing)
+        out.append(f"<p>{_t('missing', lang)}: {_e(named)}"
+                   f"{_ref(anchor, evidence.missing(finding.code))}</p>")
     if finding.waiver is not None:
         out.append(f"<p>{_t('waiver', lang)}: {_e(finding.waiver.describe(lang))}</p>")
     out.append("</div>")
     return "\n".join(out)
 
 
-def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
+def _appendix(evidence: Evidence, anchor: str, lang: str) -> str:
+    if not evidence.items:
+        return ""
+    out = [f'<section class="evidence"><h2>{_e(HEADING.get(lang))}</h2>'
+           f"<p>{_e(INTRO.get(lang))}</p><ol>"]
+    for item in evidence.items:
+        owner = ", ".join(filter(None, (item.owner, item.about.get(lang) if item.about else "")))
+        cited = "; ".join(f"<code>{_e(line)}</code>" for line in item.lines)
+        out.append(f'<li id="{_e(anchor)}-evidence-{item.number}">{_e(owner)}: '
+                   f"{cited or _t('none', lang)}</li>")
+    out.append("</ol></section>")
+    return "\n".join(out)
+
+
+def _recommendation(report: Report, lang: str, taxonomy: Taxonomy | None, ref: str) -> str:
     rec = report.recommendation
     out = [f'<section class="recommendation"><h2>{_t("recommendation", lang)}</h2>']
     if rec is None:
         out.append(f"<p>{_t('no_recommendation', lang)}</p>")
     else:
-        out.append(f"<p><strong>{_e(rec.name.get(lang))}</strong> <code>{_e(rec.model)}</code>"
-                   f"</p><p>{_t('current', lang)}: "
-                   f"{_e(rec.current or LABELS['unknown'].get(lang))}</p>"
+        current = model_name(rec.current, lang, taxonomy) or LABELS["unknown"].get(lang)
+        out.append(f"<p><strong>{_e(rec.name.get(lang))}</strong>{ref}"
+                   f"</p><p>{_t('current', lang)}: {_e(current)}</p>"
                    f"<p>{_t('gap', lang)}: {_e(rec.gap.get(lang))}</p>")
         if rec.why:
             out.append("<ul>" + "".join(f"<li>{_e(w.get(lang))}</li>" for w in rec.why) + "</ul>")
         if rec.trust is not None:
             out.append(f"<p>{_t('trust_needed', lang)}: {_e(rec.trust.label.get(lang))}</p>")
         if rec.governance:
-            out.append(f"<p>{_t('governance', lang)}: {_e(', '.join(rec.governance))}</p>")
+            out.append(f"<p>{_t('governance', lang)}: "
+                       f"{_e(governance_words(rec.governance, lang))}</p>")
         if rec.path:
             out.append(f"<h4>{_t('path', lang)}</h4><ol>")
             out.extend(f"<li><strong>{_e(s.name.get(lang))}</strong> "
@@ -174,6 +210,3 @@ def _provenance(report: Report, lang: str) -> str:
             f"<tr><th>{_t('input_digest', lang)}</th><td><code>{_e(prov.input_digest)}</code>"
             f"</td></tr></table></footer>")
 
-
-def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)

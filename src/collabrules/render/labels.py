@@ -6,6 +6,7 @@ that differs from the English one, or be listed in :data:`SAME_IN_BOTH`.
 
 from __future__ import annotations
 
+from ..glossary import TERMS
 from ..text import Text
 
 LABELS: dict[str, Text] = {
@@ -23,6 +24,7 @@ LABELS: dict[str, Text] = {
     "condition": Text("Condition", "Voorwaarde"),
     "outcome": Text("Outcome", "Uitkomst"),
     "evidence": Text("Evidence", "Onderbouwing"),
+    "facts": Text("Facts", "Feiten"),
     "actions": Text("What to do", "Wat te doen"),
     "missing": Text("Facts that would decide it", "Feiten die de doorslag geven"),
     "waiver": Text("Waiver", "Vrijstelling"),
@@ -33,17 +35,15 @@ LABELS: dict[str, Text] = {
     "recommended": Text("Recommended", "Aanbevolen"),
     "gap": Text("Gap", "Verschil"),
     "path": Text("Path", "Route"),
-    "months": Text("months", "maanden"),
-    "month": Text("month", "maand"),
     "trust_needed": Text("Trust needed", "Benodigd vertrouwen"),
     "governance": Text("Governance", "Sturing"),
     "problems": Text("Problems", "Problemen"),
     "notes": Text("Notes", "Opmerkingen"),
     "provenance": Text("Provenance", "Herkomst"),
-    "engine": Text("Engine", "Motor"),
+    "engine": Text("Engine", "Programma"),
     "plugins": Text("Plugins", "Plug-ins"),
     "principle_set": Text("Principle set", "Principeset"),
-    "input_digest": Text("Input digest", "Invoerdigest"),
+    "input_digest": Text("Input digest", "Vingerafdruk van de invoer"),
     "unknown": Text("unknown", "onbekend"),
     "none": Text("none", "geen"),
     "verdict_chart": Text("Verdicts per principle", "Oordelen per principe"),
@@ -61,14 +61,19 @@ LABELS: dict[str, Text] = {
 PORTFOLIO: dict[str, Text] = {
     "title": Text("Portfolio summary", "Portefeuilleoverzicht"),
     "cases": Text("Cases evaluated", "Beoordeelde casussen"),
-    "skipped": Text("Cases skipped (bad input)", "Overgeslagen casussen (foute invoer)"),
+    "skipped": Text("Cases skipped (bad input)", "Overgeslagen casussen (ongeldige invoer)"),
     "per_principle": Text("Verdicts per principle", "Oordelen per principe"),
     "attention": Text("Relationships that need attention first",
                       "Relaties die als eerste aandacht nodig hebben"),
     "models": Text("Recommended collaboration models", "Aanbevolen samenwerkingsmodellen"),
     "current_models": Text("Collaboration models in use", "Gebruikte samenwerkingsmodellen"),
     "no_model": Text("(no recommendation)", "(geen advies)"),
-    "score": Text("attention score", "aandachtsscore"),
+    "score_of": Text("attention score {score} of {maximum}",
+                     "aandachtsscore {score} van {maximum}"),
+    "scale": Text("With {principles} the score runs from 0 to {maximum}; the higher, the "
+                  "sooner the relationship needs attention.",
+                  "Met {principles} loopt de score van 0 tot {maximum}; hoe hoger, hoe eerder "
+                  "de relatie aandacht nodig heeft."),
     "worst": Text("worst severity", "zwaarste ernst"),
     "skipped_list": Text("Skipped cases", "Overgeslagen casussen"),
     "progress": Text("evaluated", "beoordeeld"),
@@ -115,5 +120,4 @@ SAME_IN_BOTH: frozenset[str] = frozenset({
 
 def duration(months: float, lang: str) -> str:
     """``1 month`` / ``3 months`` (``1 maand`` / ``3 maanden``)."""
-    unit = LABELS["month" if months == 1 else "months"].get(lang)
-    return f"{months:g} {unit}"
+    return TERMS["month"].count(months, lang)

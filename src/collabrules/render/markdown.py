@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import json
-
 from ..finding import Finding
 from ..report import Report
 from ..vocab import Outcome
+from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration
+from .words import (
+    fact_words,
+    field_words,
+    governance_words,
+    model_name,
+    perspective,
+    signal_words,
+)
 
 MARKS = {Outcome.HELD: "✔", Outcome.FAILED: "✘", Outcome.UNKNOWN: "?"}
 
@@ -23,8 +30,9 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report, lang: str = "en") -> str:
     """The report as Markdown in one language."""
     name = report.title or report.case_id or report.source or ""
+    evidence = Evidence.of(report)
     out = [f"# {_t('report', lang)}: {name}", "",
-           f"*{_t('perspective', lang)}: {report.perspective}*", "",
+           f"*{_t('perspective', lang)}: {perspective(report, lang)}*", "",
            f"## {_t('summary', lang)}", "", report.summary.headline.get(lang), "",
            f"| {_t('principle', lang)} | {_t('status', lang)} | {_t('severity', lang)} |",
            "| --- | --- | --- |"]
@@ -33,19 +41,20 @@ def render_markdown(report: Report, lang: str = "en") -> str:
                    f" | {finding.status.label.get(lang)} | {finding.severity.label.get(lang)} |")
     out += ["", f"## {_t('findings', lang)}", ""]
     for finding in report.findings:
-        out.extend(_finding(finding, lang))
+        out.extend(_finding(finding, report, evidence, lang))
     out += [f"## {_t('recommendation', lang)}", ""]
     rec = report.recommendation
     if rec is None:
         out += [_t("no_recommendation", lang), ""]
     else:
-        out += [f"**{rec.name.get(lang)}** (`{rec.model}`)", "",
-                f"- {_t('current', lang)}: {rec.current or _t('unknown', lang)}",
+        ref = _ref(evidence.recommendation)
+        out += [f"**{rec.name.get(lang)}**{ref}", "",
+                f"- {_t('current', lang)}: {model_name(rec.current, lang) or _t('unknown', lang)}",
                 f"- {_t('gap', lang)}: {rec.gap.get(lang)}"]
         if rec.trust is not None:
             out.append(f"- {_t('trust_needed', lang)}: {rec.trust.label.get(lang)}")
         if rec.governance:
-            out.append(f"- {_t('governance', lang)}: {', '.join(rec.governance)}")
+            out.append(f"- {_t('governance', lang)}: {governance_words(rec.governance, lang)}")
         out.extend(f"- {why.get(lang)}" for why in rec.why)
         out.append("")
         if rec.path:
@@ -69,30 +78,40 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             f"- {_t('principle_set', lang)}: {', '.join(prov.principle_set.codes)} "
             f"(`{prov.principle_set.digest}`)",
             f"- {_t('input_digest', lang)}: `{prov.input_digest}`"]
+    if evidence.items:
+        out += ["", f"## {HEADING.get(lang)}", "", INTRO.get(lang), ""]
+        for item in evidence.items:
+            owner = ", ".join(filter(None, (item.owner,
+                                            item.about.get(lang) if item.about else "")))
+            cited = "; ".join(f"`{line}`" for line in item.lines) or _t("none", lang)
+            out.append(f'{item.number}. <a id="evidence-{item.number}"></a>{owner}: {cited}')
     return "\n".join(out) + "\n"
 
 
-def _finding(finding: Finding, lang: str) -> list[str]:
+def _ref(number: int | None) -> str:
+    return f" [[{number}]](#evidence-{number})" if number else ""
+
+
+def _finding(finding: Finding, report: Report, evidence: Evidence, lang: str) -> list[str]:
     out = [f"### {finding.code} {finding.title.get(lang)}: "
            f"{finding.status.label.get(lang)}", "",
            f"{_t('severity', lang)}: {finding.severity.label.get(lang)}", "",
            finding.rationale.get(lang), ""]
     if finding.conditions:
-        out += [f"| | {_t('condition', lang)} | {_t('evidence', lang)} |", "| --- | --- | --- |"]
-        for c in finding.conditions:
-            evidence = [f"`{f.path}` = `{json.dumps(f.value, ensure_ascii=False)}`"
-                        for f in c.facts]
-            evidence += [f"`{s.name}` = `{json.dumps(s.value, ensure_ascii=False)}`"
-                         for s in c.signals]
+        out += [f"| | {_t('condition', lang)} | {_t('facts', lang)} |", "| --- | --- | --- |"]
+        for index, c in enumerate(finding.conditions):
+            words = fact_words(c.facts, report, lang) + signal_words(c.signals, lang)
+            ref = _ref(evidence.condition(finding.code, index))
             out.append(f"| {MARKS[c.outcome]} | {_cell(c.text.get(lang))} | "
-                       f"{_cell('; '.join(evidence))} |")
+                       f"{_cell('; '.join(words))}{ref} |")
         out.append("")
     if finding.actions:
         out += [f"**{_t('actions', lang)}**", ""]
         out.extend(f"- {a.get(lang)}" for a in finding.actions)
         out.append("")
     if finding.missing:
-        out += [f"{_t('missing', lang)}: " + ", ".join(f"`{m}`" for m in finding.missing), ""]
+        named = ", ".join(field_words(m, report, lang) for m in finding.missing)
+        out += [f"{_t('missing', lang)}: {named}{_ref(evidence.missing(finding.code))}", ""]
     if finding.waiver is not None:
         out += [f"{_t('waiver', lang)}: {finding.waiver.describe(lang)}", ""]
     return out

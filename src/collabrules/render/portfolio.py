@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from html import escape
 
-from ..portfolio import STATUS_ORDER, PortfolioTally
+from ..glossary import TERMS
+from ..portfolio import STATUS_ORDER, PortfolioTally, attention_maximum
 from .labels import LABELS, PORTFOLIO
+from .words import model_name
 
 
 def render_summary(tally: PortfolioTally, fmt: str, lang: str) -> str:
@@ -35,18 +38,29 @@ def _rows(tally: PortfolioTally, lang: str) -> list[list[str]]:
 
 def _model_name(model: str, lang: str, key: str = "models") -> str:
     if model:
-        return model
+        return model_name(model, lang) or model
     return _p("no_model", lang) if key == "models" else LABELS["unknown"].get(lang)
 
 
 def _attention_lines(tally: PortfolioTally, lang: str) -> list[str]:
     lines = []
+    maximum = attention_maximum(len(tally.per_principle))
     for number, item in enumerate(tally.attention(), 1):
         name = item.title or item.case_id or item.source or "?"
         codes = ", ".join(list(item.violated) + list(item.at_risk))
-        lines.append(f"{number}. {name} ({item.source}): {_p('score', lang)} {item.score}, "
+        score = _p("score_of", lang).format(score=item.score, maximum=maximum)
+        lines.append(f"{number}. {name} ({item.source}): {score}, "
                      f"{_p('worst', lang)} {item.worst.label.get(lang)}; {codes}")
     return lines
+
+
+def _scale(tally: PortfolioTally, lang: str) -> str:
+    """What the attention score means and how high it can go in this portfolio."""
+    means = TERMS["attention_score"].means
+    maximum = attention_maximum(len(tally.per_principle))
+    principles = TERMS["principle"].count(len(tally.per_principle), lang)
+    scale = _p("scale", lang).format(maximum=maximum, principles=principles)
+    return f"{means.get(lang) if means else ''} {scale}"
 
 
 def _text(tally: PortfolioTally, rows: list[list[str]], lang: str) -> str:
@@ -58,7 +72,11 @@ def _text(tally: PortfolioTally, rows: list[list[str]], lang: str) -> str:
         out.append("  " + "  ".join(cell.ljust(widths[0]) if i == 0 else cell.rjust(widths[i])
                                     for i, cell in enumerate(row)))
     out += ["", _p("attention", lang) + ":"]
-    out += ["  " + line for line in _attention_lines(tally, lang)] or ["  -"]
+    lines = _attention_lines(tally, lang)
+    if lines:
+        out += textwrap.wrap(_scale(tally, lang), 88, initial_indent="  ",
+                             subsequent_indent="  ")
+    out += ["  " + line for line in lines] or ["  -"]
     for key, counter in (("models", tally.recommended), ("current_models", tally.current)):
         out += ["", _p(key, lang) + ":"]
         out += [f"  {_model_name(k, lang, key)}: {n}" for k, n in
@@ -77,7 +95,8 @@ def _markdown(tally: PortfolioTally, rows: list[list[str]], lang: str) -> str:
            "| " + " | ".join(rows[0]) + " |", "|" + " --- |" * len(rows[0])]
     out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
     out += ["", f"## {_p('attention', lang)}", ""]
-    out += _attention_lines(tally, lang) or ["-"]
+    lines = _attention_lines(tally, lang)
+    out += [_scale(tally, lang), "", *lines] if lines else ["-"]
     for key, counter in (("models", tally.recommended), ("current_models", tally.current)):
         out += ["", f"## {_p(key, lang)}", ""]
         out += [f"- {_model_name(k, lang, key)}: {n}" for k, n in
@@ -98,8 +117,12 @@ def _html(tally: PortfolioTally, rows: list[list[str]], lang: str) -> str:
             f"{len(tally.skipped)}</p>", f"<h2>{e(_p('per_principle', lang))}</h2><table>",
             "<tr>" + "".join(f"<th>{e(c)}</th>" for c in rows[0]) + "</tr>"]
     body += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows[1:]]
-    body += ["</table>", f"<h2>{e(_p('attention', lang))}</h2><ol>"]
-    body += [f"<li>{e(line.split('. ', 1)[1])}</li>" for line in _attention_lines(tally, lang)]
+    lines = _attention_lines(tally, lang)
+    body += ["</table>", f"<h2>{e(_p('attention', lang))}</h2>"]
+    if lines:
+        body.append(f"<p>{e(_scale(tally, lang))}</p>")
+    body.append("<ol>")
+    body += [f"<li>{e(line.split('. ', 1)[1])}</li>" for line in lines]
     body.append("</ol>")
     for key, counter in (("models", tally.recommended), ("current_models", tally.current)):
         body.append(f"<h2>{e(_p(key, lang))}</h2><ul>")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 import secrets
 import textwrap
@@ -11,8 +10,10 @@ from ..finding import Finding
 from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
+from .evidence import HEADING, INTRO, Evidence
 from .labels import duration
 from .visible import visible
+from .words import fact_words, field_words, model_name, perspective, signal_words
 
 L = {
     "report": Text("Collaboration report", "Samenwerkingsrapport"),
@@ -27,13 +28,13 @@ L = {
     "current": Text("Model in use", "Huidig model"),
     "gap": Text("Gap", "Verschil"),
     "path": Text("Path", "Route"),
-    "months": Text("months", "maanden"),
     "problems": Text("Problems", "Problemen"),
     "notes": Text("Notes", "Opmerkingen"),
     "provenance": Text("Provenance", "Herkomst"),
     "none": Text("none", "geen"),
     "severity": Text("severity", "ernst"),
     "unknown": Text("unknown", "onbekend"),
+    "input": Text("input", "invoer"),
 }
 
 MARK = {Outcome.HELD: "+", Outcome.FAILED: "x", Outcome.UNKNOWN: "?"}
@@ -50,27 +51,32 @@ STYLES = {Status.UPHELD: "green", Status.AT_RISK: "yellow", Status.VIOLATED: "re
 
 def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 verbose: bool = True, color: bool = False) -> str:
-    """The report as wrapped plain text in one language (ANSI colours when ``color``)."""
+    """The report as wrapped plain text in one language (ANSI colours when ``color``).
+
+    ``verbose`` adds each condition with its facts in words, numbered, and the evidence
+    appendix with the JSON paths and values behind each number.
+    """
     nonce = secrets.token_hex(8) if color else ""
     def t(key: str) -> str:
         return L[key].get(lang)
 
+    evidence = Evidence.of(report)
     out: list[str] = []
     title = report.title or report.case_id or report.source or "case"
     out.extend(_wrap(f"{t('report')}: {title}", "", width))
-    out.extend(_wrap(f"{t('perspective')}: {report.perspective}", "", width))
+    out.extend(_wrap(f"{t('perspective')}: {perspective(report, lang)}", "", width))
     out.append("")
     out.extend(_wrap(f"{t('summary')}: {report.summary.headline.get(lang)}", "", width))
     out.append("")
     out.append(f"{t('findings')}:")
     for finding in report.findings:
-        out.extend(_finding(finding, lang, width, verbose, nonce))
+        out.extend(_finding(finding, report, evidence, lang, width, verbose, nonce))
     rec = report.recommendation
     if rec is not None:
         out.append("")
-        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)} [{rec.model}]", "",
-                         width))
-        out.extend(_wrap(f"{t('current')}: {rec.current or t('unknown')}", "  ", width))
+        out.extend(_wrap(f"{t('recommendation')}: {rec.name.get(lang)}", "", width))
+        current = model_name(rec.current, lang) or t("unknown")
+        out.extend(_wrap(f"{t('current')}: {current}", "  ", width))
         out.extend(_wrap(f"{t('gap')}: {rec.gap.get(lang)}", "  ", width))
         for why in rec.why:
             out.extend(_wrap(f"- {why.get(lang)}", "  ", width))
@@ -94,9 +100,27 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     prov = report.provenance
     out.extend(_wrap(f"{t('provenance')}: {prov.engine} {prov.engine_version}; "
                      f"{', '.join(prov.principle_set.codes)}; {prov.principle_set.digest[:19]}; "
-                     f"input {prov.input_digest[:19]}", "", width))
+                     f"{t('input')} {prov.input_digest[:19]}", "", width))
+    if verbose and evidence.items:
+        out.append("")
+        out.extend(_appendix(evidence, lang, width))
     text = visible("\n".join(out) + "\n")
     return _apply_styles(text, nonce) if nonce else text
+
+
+def _appendix(evidence: Evidence, lang: str, width: int) -> list[str]:
+    out = [f"{HEADING.get(lang)}:"]
+    out.extend(_wrap(INTRO.get(lang), "  ", width))
+    for item in evidence.items:
+        owner = ", ".join(filter(None, (item.owner, item.about.get(lang) if item.about else "")))
+        out.extend(_wrap(f"[{item.number}] {owner}: {'; '.join(item.lines) or _none(lang)}",
+                         "  ", width))
+    return out
+
+
+def _none(lang: str) -> str:
+    """The word for "none" in one language."""
+    return L["none"].get(lang)
 
 
 def _marker(nonce: str, status: Status, label: str) -> str:
@@ -111,8 +135,8 @@ def _apply_styles(text: str, nonce: str) -> str:
                                              bold=True), text)
 
 
-def _finding(finding: Finding, lang: str, width: int, verbose: bool,
-             nonce: str = "") -> list[str]:
+def _finding(finding: Finding, report: Report, evidence: Evidence, lang: str, width: int,
+             verbose: bool, nonce: str = "") -> list[str]:
     status = finding.status.label.get(lang).upper()
     glued = status.replace(" ", "\xa0")  # textwrap never breaks at a no-break space
     head = f"{finding.code} {finding.title.get(lang)}: {glued}"
@@ -124,14 +148,21 @@ def _finding(finding: Finding, lang: str, width: int, verbose: bool,
     lines = [line.replace(glued, styled) for line in _wrap(head, "  ", width)]
     lines.extend(_wrap(finding.rationale.get(lang), "    ", width))
     if verbose:
-        for condition in finding.conditions:
-            evidence = [f"{f.path}={json.dumps(f.value, ensure_ascii=False)}"
-                        for f in condition.facts]
-            evidence += [f"{s.name}={json.dumps(s.value, ensure_ascii=False)}"
-                         for s in condition.signals]
-            suffix = f"  [{'; '.join(evidence)}]" if evidence else ""
-            lines.extend(_wrap(f"[{MARK[condition.outcome]}] {condition.text.get(lang)}{suffix}",
+        for index, condition in enumerate(finding.conditions):
+            number = evidence.condition(finding.code, index)
+            ref = f"\xa0[{number}]" if number else ""
+            lines.extend(_wrap(f"[{MARK[condition.outcome]}] {condition.text.get(lang)}{ref}",
                                "      ", width))
+            words = (fact_words(condition.facts, report, lang)
+                     + signal_words(condition.signals, lang))
+            if words:
+                lines.extend(_wrap("; ".join(words), "          ", width))
+    if finding.missing:
+        named = [field_words(m, report, lang) for m in finding.missing]
+        number = evidence.missing(finding.code)
+        ref = f"\xa0[{number}]" if verbose and number else ""
+        lines.extend(_wrap(f"{L['missing'].get(lang)}: {', '.join(named)}{ref}", "    ",
+                           width))
     if finding.actions:
         for action in finding.actions:
             lines.extend(_wrap(f"-> {action.get(lang)}", "    ", width))

@@ -42,8 +42,10 @@ def assess(a: Assessment) -> None:
     a.check(
         "not_only_own_benefit",
         own_only,
-        Text("the case does not state only our own benefit (they - we - I, not I first)",
-             "de casus benoemt niet alleen ons eigen voordeel (zij - wij - ik, niet ik eerst)"),
+        Text("wherever our own benefit is stated, the other party's is stated too "
+             "(they - we - I, not I first)",
+             "waar ons eigen voordeel is benoemd, is dat van de andere partij ook benoemd "
+             "(zij - wij - ik, niet ik eerst)"),
         effect=Status.VIOLATED,
         facts=cite(a, "own_benefit", "counterpart_benefit"),
         signals=("own_benefit", "counterpart_benefit"),

@@ -18,10 +18,11 @@ The path is the stages of every model between the one in use and the recommended
 from __future__ import annotations
 
 from ..case import Case
+from ..glossary import TERMS, field_text
 from ..hookspecs import hookimpl
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..signals import SignalBook
-from ..text import Text
+from ..text import Text, join
 from ..vocab import Attitude, Level, Power, Replaceability
 
 ALLIANCE_MONTHS = 60
@@ -86,9 +87,8 @@ GAP = {
         "Het gebruikte model ({current}) hoort niet bij deze taxonomie; vergelijk het met "
         "{model}."),
     "deeper": Text(
-        "Deepen from {current} to {model} ({steps} step(s)), over about {months:g} months.",
-        "Verdiep van {current} naar {model} ({steps} stap(pen)), in ongeveer {months:g} "
-        "maanden."),
+        "Deepen from {current} to {model} ({steps}), over about {months:g} months.",
+        "Verdiep van {current} naar {model} ({steps}), in ongeveer {months:g} maanden."),
     "lighter": Text(
         "The model in use ({current}) goes deeper than needed: move to {model} and spend "
         "the effort where depth pays.",
@@ -142,7 +142,9 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
     needed = signals["required_depth"]
     facts.extend(needed.paths)
     if needed.value is None:
-        why.append(W["unknown"].format(missing=", ".join(needed.missing)))
+        names = tuple(p.name for p in case.parties)
+        why.append(W["unknown"].format(missing=join([field_text(m, names)
+                                                     for m in needed.missing], ", ")))
         return scale[0]
     d = case.delivery
     why.append(W["depth"].format(
@@ -203,7 +205,7 @@ def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecom
         gap = GAP["switch"].format(current=current.name, model=target.name, months=months)
     elif target.depth > current.depth:
         gap = GAP["deeper"].format(current=current.name, model=target.name,
-                                   steps=target.depth - current.depth, months=months)
+                                   steps=_steps(target.depth - current.depth), months=months)
     else:
         gap = GAP["lighter"].format(current=current.name, model=target.name)
     actual = relationship.trust if relationship else None
@@ -224,3 +226,9 @@ def collabrules_recommend_model(
 ) -> ModelRecommendation | None:
     """Recommend a model from the engine's taxonomy."""
     return recommend(case, signals, taxonomy)
+
+
+def _steps(number: int) -> Text:
+    """``1 step`` / ``2 steps`` in both languages."""
+    steps = TERMS["stage"]
+    return Text(steps.count(number, "en"), steps.count(number, "nl"))

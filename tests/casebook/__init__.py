@@ -1,0 +1,1 @@
+"""The casebook: realistic cases with expectations, and the page generated from them."""

@@ -1,0 +1,49 @@
+"""Step 5 of the plugin guide, for real: the guide's files are installed with ``pip install .``
+into a fresh virtual environment, and the entry point is found by ``collabrules``.
+
+Every console block of the guide that installs something runs here, in order, with the
+new environment's interpreter; the other blocks run in ``test_pages_run.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .snippets import DOCS, ROOT, blocks, commands, installs, mismatch, run
+
+GUIDE = DOCS / "guides" / "first-house-principle.md"
+
+
+@pytest.mark.slow
+def test_the_guide_installs_its_plugin_and_collabrules_finds_it(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], check=True,
+                   timeout=300)
+    python = str(tmp_path / "venv" / "bin" / "python")
+    setup = run(f"pip install --quiet --disable-pip-version-check {ROOT}", tmp_path, python)
+    assert setup.returncode == 0, setup.stdout + setup.stderr
+    work = tmp_path / "work"
+    shutil.copytree(ROOT / "examples", work / "examples")
+    ran = 0
+    for block in blocks(GUIDE):
+        where = f"{GUIDE.relative_to(ROOT)}:{block.line}"
+        if block.title is not None:
+            (work / block.title).write_text(block.body, encoding="utf-8")
+        elif installs(block):
+            for command, expected in commands(block):
+                result = run(command, work, python)
+                output = result.stdout + result.stderr
+                assert result.returncode in (0, 1), f"{where}: $ {command}\n{output}"
+                problem = mismatch(expected, output)
+                assert problem is None, f"{where}: $ {command}: {problem}\n{output}"
+                ran += 1
+    assert ran >= 3, "the guide's installation block was not found"
+    listed = json.loads(run("collabrules plugins --format json", work, python).stdout)
+    acme = next(p for p in listed["plugins"] if p["name"] == "acme")
+    assert (acme["distribution"], acme["version"], acme["principles"]) == \
+        ("acme-collabrules", "1.0.0", ["ACME01"])
