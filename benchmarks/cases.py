@@ -114,7 +114,7 @@ def make_case(rng: random.Random, number: int) -> dict[str, Any]:
         }
     if _maybe(rng):
         relationship: dict[str, Any] = {
-            "model": rng.choice(("transactional", "collaborative", "partnership")),
+            "model": rng.choice(("transactional", "collaborative", "performance-based")),
             "posture": rng.choice(("open", "businesslike", "defensive")),
             "trust": rng.choice(LEVELS),
             "safeguards": {k: rng.random() < 0.6 for k in SAFEGUARDS if _maybe(rng, 0.7)},

@@ -20,6 +20,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from collabrules.schemas import load_schema
+from collabrules.standard.taxonomy import standard_models
+from collabrules.versions import version_issues
 
 MAX_ITEMS = 3
 MAX_TEXT = 24
@@ -112,7 +114,36 @@ def valid_cases(draw: st.DrawFn) -> dict[str, Any]:
         party["id"] = ids[index]
         party["role"] = roles[order[index]]
     document["perspective"] = draw(st.sampled_from(ids))
+    fit_case_rules(document, draw)
     return document
+
+
+def fit_case_rules(document: dict[str, Any], draw: st.DrawFn) -> None:
+    """Make a schema-drawn case meet what the schema cannot say: goal links, a model from
+    the taxonomy, and a ``schema_version`` that covers the fields it uses."""
+    _fit_goals(document["parties"], draw)
+    relationship = document.get("relationship")
+    if isinstance(relationship, dict) and "model" in relationship:
+        relationship["model"] = draw(st.sampled_from(sorted(m.id for m in standard_models())))
+    if version_issues(document, "<case>"):  # uses something newer than it declares
+        document["schema_version"] = "1.1"
+
+
+def _fit_goals(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:
+    """Goals with a topic or a target, unique goal ids, ``opposes`` naming existing goals."""
+    goals = [g for party in parties for g in party.get("goals", ())]
+    seen: set[str] = set()
+    for goal in goals:
+        if "topic" not in goal and "target" not in goal:
+            goal["topic"] = draw(st.sampled_from(["price", "margin", "quality", "speed"]))
+        if "id" in goal:
+            if goal["id"] in seen:
+                del goal["id"]
+            else:
+                seen.add(goal["id"])
+    for goal in goals:
+        if "opposes" in goal:
+            goal["opposes"] = [other for other in goal["opposes"] if other in seen]
 
 
 def optional_paths(document: Any, schema: dict[str, Any] | None = None,
@@ -124,6 +155,11 @@ def optional_paths(document: Any, schema: dict[str, Any] | None = None,
     found: list[tuple[str | int, ...]] = []
     if isinstance(document, dict) and "properties" in schema:
         required = set(schema.get("required", ()))
+        # "one of these keys" (anyOf of required): the only one present is required.
+        present = {k for o in schema.get("anyOf", ()) for k in o.get("required", ())} \
+            & set(document)
+        if len(present) == 1:
+            required |= present
         for key, value in document.items():
             sub = schema["properties"].get(key)
             if sub is None:

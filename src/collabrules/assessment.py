@@ -19,17 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
+
 from .case import Case
 from .finding import Condition, Fact, Finding, SignalUse
-from .glossary import field_text
 from .principle import Principle
+from .questions import labels
 from .signals import SignalBook, SignalValue
 from .text import Text, join
 from .vocab import Outcome, Severity, Status, Vocabulary
 
 _SEVERITIES = list(Severity)
 
-FIND_OUT = Text("Find out: {fields}.", "Zoek uit: {fields}.")
+FIND_OUT = Text("Find out {fields}: see the questions to ask.",
+                "Zoek uit: {fields}; zie de vragen om te stellen.")
 NO_CONDITIONS = Text(
     "The principle recorded no condition for this case.",
     "Het principe legde voor deze casus geen enkele voorwaarde vast.",
@@ -103,16 +106,22 @@ class Assessment:
         signals: Iterable[str] = (),
         action: Text | None = None,
         decided_by: Iterable[str] = (),
+        effect_decided_by: Iterable[str] = (),
     ) -> bool | None:
         """Record one decisive condition: held (True), failed (False) or unknown (None).
 
         ``effect`` is the status a failure leads to; ``action`` is what to do about a
-        failure; ``decided_by`` names the case paths that would decide an unknown.
+        failure; ``decided_by`` names the case paths that would decide an unknown;
+        ``effect_decided_by`` the missing paths that would decide the effect, when it
+        depends on facts the case leaves out (give the mildest effect then).
         Returns ``held`` so checks can be chained.
         """
         if effect not in (Status.AT_RISK, Status.VIOLATED):
             raise ValueError(f"a condition's effect is at_risk or violated, not {effect.value}")
         self._record(id, held, text, effect, False, facts, signals, action, decided_by)
+        if effect_decided_by and held is not True:
+            self._conditions[-1] = attrs.evolve(self._conditions[-1],
+                                                effect_decided_by=tuple(effect_decided_by))
         return held
 
     def recommend(self, action: Text) -> None:
@@ -160,21 +169,27 @@ class Assessment:
             )
         )
 
-    def finish(self, principle: Principle, severity: Severity | None = None) -> Finding:
-        """Turn the recorded conditions into the principle's finding."""
+    def finish(self, principle: Principle, severity: Severity | None = None, *,
+               find_out: bool = True) -> Finding:
+        """Turn the recorded conditions into the principle's finding.
+
+        ``find_out=False`` leaves out the action naming the missing facts (the engine's
+        completions of a case need the verdict, not the advice).
+        """
         conditions = tuple(self._conditions)
         status = derive_status(conditions)
         base = severity or principle.severity
         missing = _unique(p for c in conditions if c.outcome is Outcome.UNKNOWN
                           for p in c.decided_by)
+        if status in (Status.AT_RISK, Status.UNDETERMINED):
+            missing += _unique(p for c in conditions for p in c.effect_decided_by
+                               if p not in missing)
         actions = list(self._actions)
         if status in (Status.VIOLATED, Status.AT_RISK):
             actions = [c.action for c in conditions
                        if c.outcome is Outcome.FAILED and c.action is not None] + actions
-        if status is Status.UNDETERMINED and missing:
-            parties = tuple(p.name for p in self.case.parties)
-            fields = join([field_text(m, parties) for m in missing], ", ")
-            actions.append(FIND_OUT.format(fields=fields))
+        if status is Status.UNDETERMINED and missing and find_out:
+            actions.append(FIND_OUT.format(fields=labels(missing, self.case)))
         return Finding(
             code=principle.code,
             slug=principle.slug,

@@ -29,7 +29,8 @@ from .vocab import (
     Standardisation,
 )
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+SCHEMA_VERSIONS = ("1.0", "1.1")
 
 
 @attrs.frozen(kw_only=True)
@@ -43,19 +44,32 @@ class Interest:
 
 @attrs.frozen(kw_only=True)
 class Goal:
-    """What a party (or one of its departments) wants to achieve on a topic."""
+    """What a party (or one of its departments) wants to achieve on a topic.
 
-    topic: str
+    A goal with an ``owner`` department is that department's target ("procurement: 20%
+    discount", with the wording in ``target``). ``opposes`` names, by ``id``, goals of
+    another party this goal works against. A goal without topic or direction pushes an
+    unknown way: comparisons it could change stay unknown.
+    """
+
+    topic: str | None = None
     direction: Direction | None = None
     owner: str | None = None
     horizon: Horizon | None = None
     disclosed: bool | None = None
     description: str | None = None
+    id: str | None = None
+    target: str | None = None
+    opposes: tuple[str, ...] | None = None
 
 
 @attrs.frozen(kw_only=True)
 class DepartmentalTarget:
-    """A narrow target of one department ("procurement: 20% discount")."""
+    """A narrow target of one department ("procurement: 20% discount").
+
+    Read as a goal owned by the department (see ``standard.goals.party_goals``); schema
+    1.1 states it among the goals, with ``owner`` and ``target``.
+    """
 
     department: str
     target: str
@@ -92,6 +106,7 @@ class Party:
     capabilities_needed: tuple[str, ...] | None = None
     expected_benefit: Benefit | None = None
     conduct: tuple[Conduct, ...] | None = None
+    notes: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -134,6 +149,9 @@ class Governance:
     joint_steering: bool | None = None
     commercial_review: bool | None = None
     open_book: bool | None = None
+    performance_incentives: bool | None = None
+    gain_sharing: bool | None = None
+    joint_innovation: bool | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -155,8 +173,18 @@ class Development:
 
     structured_process: bool | None = None
     stages: tuple[str, ...] | None = None
+    stage_count: int | None = None
     planned_months: float | None = None
     done_at_signing: bool | None = None
+
+    @property
+    def staged(self) -> bool | None:
+        """Whether the plan has stages: named ones, or a count of them."""
+        if self.stages or self.stage_count:
+            return True
+        if self.stages is None and self.stage_count is None:
+            return None
+        return False
 
 
 @attrs.frozen(kw_only=True)
@@ -172,6 +200,7 @@ class Relationship:
     resistance: tuple[Resistance, ...] | None = None
     phase: Phase | None = None
     development: Development | None = None
+    notes: str | None = None
 
 
 @attrs.frozen(kw_only=True)

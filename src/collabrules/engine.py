@@ -20,6 +20,7 @@ import pluggy
 from ._version import __version__
 from .assessment import Assessment
 from .case import Case
+from .completion import Assignment, explore, is_open, settle_finding, settle_recommendation
 from .errors import InputError
 from .finding import Finding
 from .loading import Document, read_document
@@ -28,6 +29,7 @@ from .plain import check_plain
 from .plugins import LoadedPlugins, load_plugins
 from .principle import Principle
 from .problems import Problem, ProblemKind
+from .questions import to_ask
 from .registry import Owned, resolve_named, resolve_principles
 from .report import (
     PartyName,
@@ -43,6 +45,8 @@ from .signals import Signal, SignalBook, SignalError
 from .structure import consistency_issues, structure_case, unstructure_case
 from .summary import summarise
 from .text import Text
+from .topic_signal import TOPIC_SIGNAL, topic_signal
+from .topics import TopicAxis, TopicVocabulary
 from .validation import SchemaValidator
 from .vocab import Severity, Status
 
@@ -114,6 +118,7 @@ class Engine:
             plugins=plugins, entry_points=entry_points, block=self.settings.block)
         self._problems: list[Problem] = list(self._loaded.problems)
         self._signals = self._collect_signals()
+        self._signals[TOPIC_SIGNAL] = topic_signal(self._collect_topics())
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
         self._taxonomy = self._choose_taxonomy()
@@ -169,6 +174,11 @@ class Engine:
         return self._taxonomies
 
     @property
+    def model_ids(self) -> frozenset[str]:
+        """The id of every model any taxonomy holds (what a case may name as its model)."""
+        return frozenset(m for t in self._taxonomies.values() for m in t.models)
+
+    @property
     def problems(self) -> tuple[Problem, ...]:
         """Problems found while loading plugins (each report repeats them)."""
         return tuple(self._problems)
@@ -199,7 +209,8 @@ class Engine:
     def validate(self, document: Document) -> dict[str, Any]:
         """Validate a parsed document against the case schema; return it as a mapping."""
         issues = case_validator().issues(document.data, document.source, document.lines)
-        issues += consistency_issues(document.data, document.source, document.lines)
+        issues += consistency_issues(document.data, document.source, document.lines,
+                                     models=self.model_ids or None)
         if issues:
             issues.sort(key=lambda i: (i.line or 0, i.path))
             raise InputError(issues)
@@ -233,8 +244,10 @@ class Engine:
         """Assess a structured case (the pipeline after validation)."""
         book = SignalBook(case, self._signals)
         problems: list[Problem] = list(self._problems)
-        findings = [self._assess(active, case, book, problems) for active in self._principles]
-        recommendation = self._recommend(case, book, problems)
+        plain = _Plain(case)
+        findings = [self._assess(active, case, book, problems, plain)
+                    for active in self._principles]
+        recommendation = self._recommend(case, book, problems, plain)
         report = Report(
             case_id=case.id,
             title=case.title,
@@ -253,6 +266,7 @@ class Engine:
             problems=(),
             source=source,
             parties=tuple(PartyName(id=p.id, name=p.name, role=p.role) for p in case.parties),
+            questions=to_ask(findings, recommendation, case),
         )
         for plugin, impl_args, function in self._adjust_report:
             try:
@@ -271,7 +285,7 @@ class Engine:
                             problems=tuple(sorted(set(problems), key=_problem_key)))
 
     def _assess(self, active: ActivePrinciple, case: Case, book: SignalBook,
-                problems: list[Problem]) -> Finding:
+                problems: list[Problem], plain: _Plain | None = None) -> Finding:
         principle = active.principle
         assessment = Assessment(case, book)
         started = time.perf_counter()
@@ -283,6 +297,8 @@ class Engine:
                                                    "None"))
                 return self._error_finding(active, f"assess returned {type(returned).__name__}")
             finding = assessment.finish(principle, active.severity)
+            if plain is not None and self.settings.completions and is_open(finding):
+                finding = self._complete(active, finding, plain)
         except Exception as exc:  # a failing principle must not stop the others
             detail = _describe_error(exc)
             problems.append(Problem(kind=ProblemKind.ASSESS_ERROR, plugin=active.plugin,
@@ -304,6 +320,39 @@ class Engine:
             finding = changed
         return finding
 
+    def _complete(self, active: ActivePrinciple, finding: Finding, plain: _Plain) -> Finding:
+        """Apply the completion rule to an open finding (see ``completion``)."""
+        principle = active.principle
+
+        def evaluate(document: dict[str, Any], when: Assignment
+                     ) -> tuple[str | None, tuple[str, ...], Finding] | None:
+            completed = self._completed(document, when, plain)
+            if completed is None:
+                return None
+            assessment = Assessment(*completed)
+            principle.assess(assessment)
+            found = assessment.finish(principle, active.severity, find_out=False)
+            return (None if is_open(found) else found.status.value), found.missing, found
+
+        explored = explore(plain.data, finding.missing, evaluate, self.settings.completions)
+        return settle_finding(finding, explored, plain.case)
+
+    def _completed(self, document: dict[str, Any], when: Assignment,
+                   plain: _Plain) -> tuple[Case, SignalBook] | None:
+        """The completed case and its signals, shared by every verdict that fills in the
+        same values (principles often wait on the same facts)."""
+        key = frozenset(when)
+        if key in plain.completed:
+            return plain.completed[key]
+        try:
+            case = structure_case(document)
+        except InputError:  # the filled-in values make no valid case: not a completion
+            found = None
+        else:
+            found = case, SignalBook(case, self._signals)
+        plain.completed[key] = found
+        return found
+
     def _check_budget(self, active: ActivePrinciple, seconds: float,
                       problems: list[Problem]) -> None:
         budget = self.settings.principle_budget
@@ -319,8 +368,32 @@ class Engine:
                        status=Status.ERROR, severity=active.severity,
                        rationale=_FAILED.format(error=detail))
 
-    def _recommend(self, case: Case, book: SignalBook,
-                   problems: list[Problem]) -> ModelRecommendation | None:
+    def _recommend(self, case: Case, book: SignalBook, problems: list[Problem],
+                   plain: _Plain) -> ModelRecommendation | None:
+        taxonomy = self._taxonomy
+        rec = self._recommend_once(case, book, problems)
+        if rec is None or not rec.missing or not self.settings.completions or taxonomy is None:
+            return rec
+
+        def evaluate(document: dict[str, Any], when: Assignment
+                     ) -> tuple[str | None, tuple[str, ...], ModelRecommendation] | None:
+            completed = self._completed(document, when, plain)
+            if completed is None:
+                return None
+            found = self._recommend_once(*completed, [])
+            if found is None:
+                return None
+            return (None if found.missing else found.model), found.missing, found
+
+        try:
+            explored = explore(plain.data, rec.missing, evaluate, self.settings.completions)
+        except Exception as exc:
+            problems.append(self._hook_problem("engine", "collabrules_recommend_model", exc))
+            return rec
+        return settle_recommendation(rec, explored, case, taxonomy)
+
+    def _recommend_once(self, case: Case, book: SignalBook,
+                        problems: list[Problem]) -> ModelRecommendation | None:
         if self._taxonomy is None:
             return None
         hook = self.plugin_manager.hook.collabrules_recommend_model
@@ -371,6 +444,18 @@ class Engine:
                                          self.describe_plugin)
         self._problems.extend(problems)
         return {name: owned.item for name, owned in chosen.items()}  # type: ignore[misc]
+
+    def _collect_topics(self) -> TopicVocabulary:
+        axes: list[TopicAxis] = []
+
+        def register(axis: TopicAxis) -> None:
+            if not isinstance(axis, TopicAxis):
+                raise TypeError(f"register() expects a TopicAxis, got {type(axis).__name__}")
+            TopicVocabulary.of([*axes, axis])  # a clash is this plugin's problem
+            axes.append(axis)
+
+        self._each_impl("collabrules_add_topics", [""], register=register)
+        return TopicVocabulary.of(axes)
 
     def _collect_principles(
         self,
@@ -452,6 +537,24 @@ class Engine:
         return Problem(kind=ProblemKind.WRONG_TYPE, plugin=plugin,
                        origin=self.describe_plugin(plugin), code=where,
                        detail=f"expected {expected}, got {type(value).__name__}")
+
+
+class _Plain:
+    """A case and its plain document, made on first use (only open verdicts need it)."""
+
+    __slots__ = ("_data", "case", "completed")
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self._data: dict[str, Any] | None = None
+        self.completed: dict[frozenset[tuple[str, Any]], tuple[Case, SignalBook] | None] = {}
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The case as a JSON document."""
+        if self._data is None:
+            self._data = unstructure_case(self.case)
+        return self._data
 
 
 def _impl_order(impl: Any) -> tuple[int, str]:

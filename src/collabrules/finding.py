@@ -46,6 +46,21 @@ class Condition:
     signals: tuple[SignalUse, ...] = ()
     action: Text | None = None
     decided_by: tuple[str, ...] = ()
+    effect_decided_by: tuple[str, ...] = ()
+    """Missing facts that decide whether a failure is at_risk or violated (``effect`` is
+    then the mildest it could be)."""
+
+
+@attrs.frozen
+class Possibility:
+    """A result some completions of the missing facts lead to, and those completions.
+
+    ``result`` is a status value (for a finding) or a model id (for a recommendation);
+    each item of ``when`` is one completion: ``(path, value)`` pairs.
+    """
+
+    result: str
+    when: tuple[tuple[tuple[str, Any], ...], ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -76,3 +91,7 @@ class Finding:
     actions: tuple[Text, ...] = ()
     missing: tuple[str, ...] = ()
     waiver: Any = None
+    settled_over: tuple[str, ...] = ()
+    """Missing facts the verdict holds for whatever their values (the completion rule)."""
+    possible: tuple[Possibility, ...] = ()
+    """For an undetermined verdict: what each completion of the missing facts gives."""

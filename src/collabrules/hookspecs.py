@@ -8,7 +8,7 @@ arguments, so hooks can gain arguments without breaking plugins.
 Hooks, in the order an engine calls them:
 
 1. at engine start: :func:`collabrules_add_signals`, :func:`collabrules_add_principles`,
-   :func:`collabrules_add_models`;
+   :func:`collabrules_add_models`, :func:`collabrules_add_topics`;
 2. per case: each principle's ``assess`` (not a hook: called directly, see
    docs/decisions/0002-plugins.md), then :func:`collabrules_adjust_finding` for every
    finding, :func:`collabrules_recommend_model` once, and
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from .registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
     from .report import Report
     from .signals import SignalBook
+    from .topics import TopicRegistrar
 
 PROJECT = "collabrules"
 
@@ -60,6 +61,17 @@ def collabrules_add_models(register: ModelRegistrar) -> None:
     Models belong to a taxonomy (``model.taxonomy``, default ``standard``); an engine uses
     one taxonomy, chosen by configuration. Pass ``replaces=True`` to replace a model with
     the same id. Called once per engine.
+    """
+
+
+@hookspec
+def collabrules_add_topics(register: TopicRegistrar) -> None:
+    """Extend the topic vocabulary goals are compared through: ``register(axis)``.
+
+    Each :class:`~collabrules.topics.TopicAxis` names an axis and the words that measure
+    it the same way (``rising``, synonyms) or the other way (``falling``). An axis whose
+    id is already known gains the words; a word already on another axis is reported as a
+    plugin problem. Called once per engine.
     """
 
 

@@ -42,10 +42,11 @@ NO = ("no", "nee", "n", "false")
 class Question:
     """One intake question.
 
-    ``kind`` is ``choice`` (one of ``choices``), ``text``, ``id``, ``bool``, ``number`` or
-    ``list`` (comma-separated text); ``key`` is where the answer lands: ``us.size``,
-    ``delivery.risk``, ``relationship.safeguards.price_guarantee`` (``us``/``them`` are the
-    two parties). A question with ``after`` is asked only when that question was answered;
+    ``kind`` is ``choice`` (one of ``choices``), ``text``, ``id``, ``model`` (a model id
+    from the taxonomy), ``bool``, ``number`` or ``list`` (comma-separated text); ``key``
+    is where the answer lands: ``us.size``, ``delivery.risk``,
+    ``relationship.safeguards.price_guarantee`` (``us``/``them`` are the two parties).
+    A question with ``after`` is asked only when that question was answered;
     ``required`` then holds only when it is asked.
     """
 
@@ -157,6 +158,23 @@ def _party_goals(side: str, who_en: str, who_nl: str) -> list[Question]:
                              "Wat is de doelstelling van die afdeling (bijv. 20% korting)?"),
                  explain=Text("As the department states it.",
                               "Zoals de afdeling het zelf formuleert.")),
+        Question(key=f"{side}.target.topic", kind="text", after=f"{side}.target.department",
+                 prompt=Text("What is that target about, in one word (e.g. price, cost, "
+                             "speed)?",
+                             "Waar gaat die doelstelling over, in één woord (bijv. prijs, "
+                             "kosten, snelheid)?"),
+                 explain=Text("Without a topic nobody can tell whether the target works "
+                              "against the other party's goals.",
+                              "Zonder onderwerp is niet te zeggen of de doelstelling tegen de "
+                              "doelen van de andere partij ingaat.")),
+        Question(key=f"{side}.target.direction", choices=Direction,
+                 after=f"{side}.target.topic",
+                 prompt=Text("Which way does that target push its topic?",
+                             "In welke richting duwt die doelstelling haar onderwerp?"),
+                 explain=Text("A department minimising what the other party maximises works "
+                              "against it.",
+                              "Een afdeling die minimaliseert wat de andere partij "
+                              "maximaliseert, werkt haar tegen.")),
     ]
 
 
@@ -217,9 +235,8 @@ QUESTIONS: tuple[Question, ...] = (
            "Hoe strategisch belangrijk is het?",
            "Strategic deliveries deserve a deeper relationship.",
            "Strategische leveringen verdienen een diepere relatie."),
-    Question(key="relationship.model", kind="id",
-             prompt=Text("Which collaboration model is in use or planned (e.g. "
-                         "'transactional')?",
+    Question(key="relationship.model", kind="model",
+             prompt=Text("Which collaboration model is in use or planned (e.g. transactional)?",
                          "Welk samenwerkingsmodel wordt gebruikt of gepland (bijv. "
                          "'transactional')?"),
              explain=Text("The model's key in the taxonomy; see 'collabrules principles'.",
@@ -338,14 +355,20 @@ class AnswerError(ValueError):
 
 
 def allowed(question: Question) -> list[str]:
-    """The values a choice question accepts."""
+    """The values a choice or model question accepts."""
+    if question.kind == "model":
+        from .model_ids import installed_model_ids
+
+        return sorted(installed_model_ids())
     return [member.value for member in question.choices] if question.choices else []
 
 
 def choice_labels(question: Question, lang: str) -> list[str]:
     """The choices as shown: ``customer (klant)`` in Dutch, the id alone where they agree."""
+    if question.choices is None:
+        return allowed(question)
     return [f"{v} ({m.label.get(lang)})" if m.label.get(lang) != v else v
-            for v, m in zip(allowed(question), question.choices or ())]
+            for v, m in zip(allowed(question), question.choices)]
 
 
 def parse_answer(question: Question, raw: Any, lang: str = "en") -> Any:
@@ -381,8 +404,9 @@ def parse_answer(question: Question, raw: Any, lang: str = "en") -> Any:
     value = str(raw).strip()
     if question.kind == "id" and not ID_PATTERN.match(value):
         raise AnswerError(MESSAGES["bad_id"].format(value=value))
-    if question.choices is not None and value not in allowed(question):
-        by_label = {m.label.get(lang).casefold(): m.value for m in question.choices}
+    if (question.choices is not None or question.kind == "model") \
+            and value not in allowed(question):
+        by_label = {m.label.get(lang).casefold(): m.value for m in question.choices or ()}
         by_id = {v.casefold(): v for v in allowed(question)}
         found = by_id.get(value.casefold()) or by_label.get(value.casefold())
         if found is None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from .finding import Possibility
 from .text import Text
 from .vocab import Level
 
@@ -60,9 +61,14 @@ class Taxonomy:
 
 @attrs.frozen(kw_only=True)
 class ModelRecommendation:
-    """The model that fits the case, why, the gap from the model in use, and the path."""
+    """The model that fits the case, why, the gap from the model in use, and the path.
 
-    model: str
+    ``model`` is ``None`` when the facts do not settle it: then ``missing`` names the facts
+    that decide, ``possible`` the models each completion of them leads to, and no move is
+    advised. ``settled_over`` names missing facts the advice holds for whatever they are.
+    """
+
+    model: str | None
     name: Text
     why: tuple[Text, ...]
     current: str | None
@@ -71,3 +77,6 @@ class ModelRecommendation:
     trust: Level | None = None
     governance: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    possible: tuple[Possibility, ...] = ()
+    settled_over: tuple[str, ...] = ()

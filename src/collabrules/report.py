@@ -74,6 +74,19 @@ class PartyName:
 
 
 @attrs.frozen(kw_only=True)
+class Question:
+    """A fact to find out, asked as a person would ask it, and the verdicts it would settle.
+
+    ``verdicts`` are the codes of the open findings that wait on it (``model`` for an
+    undecided recommendation); questions are ranked by how many.
+    """
+
+    path: str
+    text: Text
+    verdicts: tuple[str, ...]
+
+
+@attrs.frozen(kw_only=True)
 class Report:
     """The outcome of evaluating one case.
 
@@ -101,6 +114,7 @@ class Report:
     notes: tuple[Note, ...] = ()
     source: str | None = None
     parties: tuple[PartyName, ...] = ()
+    questions: tuple[Question, ...] = ()
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

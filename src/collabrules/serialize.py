@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .finding import Condition, Finding
+from .finding import Condition, Finding, Possibility
 from .models import ModelRecommendation, Stage
 from .report import REPORT_SCHEMA_VERSION, Report
 from .text import Lang, Text
@@ -34,6 +34,8 @@ def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
         },
         "findings": [_finding(f, lang) for f in report.findings],
         "recommendation": _recommendation(report.recommendation, lang),
+        "questions": [{"path": q.path, "question": q.text.get(lang), "verdicts": list(q.verdicts)}
+                      for q in report.questions],
         "notes": [{"id": n.id, "text": n.text.get(lang)} for n in report.notes],
         "problems": [
             {
@@ -80,6 +82,8 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "conditions": [_condition(c, lang) for c in finding.conditions],
         "actions": [a.get(lang) for a in finding.actions],
         "missing": list(finding.missing),
+        "settled_over": list(finding.settled_over),
+        "possible": _possible(finding.possible),
     }
     if finding.waiver is not None:
         data["waiver"] = finding.waiver.to_json(lang)
@@ -118,7 +122,14 @@ def _recommendation(rec: ModelRecommendation | None, lang: str) -> dict[str, Any
         "governance": list(rec.governance),
         "path": [_stage(s, lang) for s in rec.path],
         "facts": list(rec.facts),
+        "missing": list(rec.missing),
+        "settled_over": list(rec.settled_over),
+        "possible": _possible(rec.possible),
     }
+
+
+def _possible(possible: tuple[Possibility, ...]) -> list[dict[str, Any]]:
+    return [{"result": p.result, "when": [dict(when) for when in p.when]} for p in possible]
 
 
 def report_to_json(report: Report, lang: str = "en", *, indent: int | None = 2) -> str:

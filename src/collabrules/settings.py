@@ -17,7 +17,9 @@ class Settings:
     maps a code or prefix to the severity of its violations; ``block`` names plugins that
     must not load; ``taxonomy`` is the collaboration-model taxonomy to recommend from;
     ``principle_budget`` is the time in seconds one principle may take on one case before
-    it is reported as slow (``None``: never; see docs/reliability.md).
+    it is reported as slow (``None``: never; see docs/reliability.md); ``completions`` is
+    the most completions of missing facts tried to settle one open verdict (``0``: the
+    completion rule is off; see docs/decisions/0003-unknown-is-not-a-default.md).
     """
 
     select: tuple[str, ...] | None = None
@@ -29,6 +31,7 @@ class Settings:
     fail_on: Severity | None = Severity.HIGH
     house_principles: tuple[str, ...] = ()
     principle_budget: float | None = 2.0
+    completions: int = 256
     source: str | None = None
 
     def severity_for(self, code: str, default: Severity) -> Severity:

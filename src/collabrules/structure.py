@@ -7,7 +7,7 @@ roles are present) live here, with JSON paths.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -15,9 +15,12 @@ import attrs
 
 from .case import Case
 from .errors import InputError, Issue
+from .goal_links import goal_link_issues
+from .model_ids import model_issues
 from .structurer import compile_structurer
 from .text import Text
 from .validation import did_you_mean, line_of
+from .versions import version_issues
 from .vocab import Role
 
 if TYPE_CHECKING:
@@ -40,8 +43,12 @@ _structure = compile_structurer(Case, _cattrs_structure)
 
 
 def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
-    """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency."""
-    issues = consistency_issues(data, source)
+    """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
+
+    The model id is checked where the taxonomy is known (:func:`consistency_issues`).
+    """
+    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data)
@@ -54,10 +61,15 @@ def unstructure_case(case: Case) -> dict[str, Any]:
     return data
 
 
-def consistency_issues(data: Any, source: str,
-                       lines: Mapping[str, int] | None = None) -> list[Issue]:
-    """What a schema cannot check: party ids, the perspective, the roles present."""
-    issues = _consistency(data, source)
+def consistency_issues(data: Any, source: str, lines: Mapping[str, int] | None = None,
+                       models: Collection[str] | None = None) -> list[Issue]:
+    """What a schema cannot check: party ids, the perspective, the roles present, fields
+    newer than the declared ``schema_version``, goal links, and the model id.
+
+    ``models`` are the known model ids (default: the installed taxonomies').
+    """
+    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source) + model_issues(data, source, models)
     if lines:
         issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
     return issues

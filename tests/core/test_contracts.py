@@ -22,7 +22,8 @@ def test_schemas_are_draft_2020_12_with_id_and_schema_version(name: str) -> None
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["$id"].startswith("https://")
     assert "schema_version" in schema["required"]
-    assert "const" in schema["properties"]["schema_version"]
+    version = schema["properties"]["schema_version"]
+    assert "const" in version or version["enum"] == ["1.0", "1.1"]  # case: 1.0 stays valid
 
 
 def test_report_carries_full_provenance() -> None:

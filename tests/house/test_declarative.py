@@ -93,7 +93,8 @@ def test_unknown_names_the_missing_field(plugin: HousePrinciples) -> None:
                             minimal_case(delivery={"risk": "high"})).finding("HP01")
     assert finding.missing == ("$.relationship.safeguards.exit_plan",)
     assert [a.en for a in finding.actions] == [
-        "Find out: exit plan."]
+        "Find out whether there is an exit plan: see the questions to ask."]
+    assert [p.result for p in finding.possible] == ["upheld", "violated"]
 
 
 def test_conditions_can_read_signals(tmp_path: Path) -> None:

@@ -26,9 +26,11 @@ def test_a_case_without_facts_is_undetermined_everywhere() -> None:
         assert all(path.startswith("$.") for path in finding.missing)
 
 
-def test_a_case_without_facts_still_gets_a_cautious_recommendation() -> None:
+def test_a_case_without_facts_gets_no_model_and_no_move() -> None:
     rec = engine().evaluate(MINIMAL).recommendation
     assert rec is not None
-    assert rec.model == "transactional"
+    assert rec.model is None
     assert rec.current is None
-    assert "No model in use" in rec.gap.en
+    assert rec.path == ()
+    assert "No move is advised" in rec.gap.en
+    assert "$.delivery.risk" in rec.missing

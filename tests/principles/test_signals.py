@@ -60,7 +60,7 @@ def test_a_missing_fact_leaves_the_signal_unknown(name: str, scenario: str, remo
 def test_a_known_decisive_fact_decides_despite_a_missing_one() -> None:
     assert _signal("required_depth", "bespoke-software", removes=["delivery.risk"]).value == 2
     assert _signal("required_trust", "bespoke-software",
-                   removes=["relationship.model"]).value == "high"
+                   removes=["relationship.safeguards.price_guarantee"]).value == "high"
 
 
 @pytest.mark.parametrize(("scenario", "quadrant"), [

@@ -87,12 +87,14 @@ def _recommend(name: str, sets: dict[str, Any] | None = None,
     return report.recommendation
 
 
-def test_unknown_delivery_depth_recommends_the_safe_start_and_says_what_to_find_out() -> None:
+def test_unknown_delivery_depth_gives_the_models_each_value_leads_to() -> None:
     rec = _recommend("office-cleaning", removes=["delivery.risk"])
-    assert rec.model == "transactional"
-    assert any("find out: delivery risk" in why.en for why in rec.why)
-    assert any("zoek uit: leveringsrisico" in why.nl for why in rec.why)
-    assert "$.delivery.risk" in rec.facts  # the path itself stays with the evidence
+    assert rec.model is None
+    assert rec.missing == ("$.delivery.risk",)
+    assert {p.result: p.when for p in rec.possible} == {
+        "transactional": ((("$.delivery.risk", "low"),), (("$.delivery.risk", "medium"),)),
+        "performance-based": ((("$.delivery.risk", "high"),),)}
+    assert "Performance-based if it is high" in rec.why[-1].en
 
 
 def test_long_strategic_delivery_with_a_cooperative_party_recommends_an_alliance() -> None:

@@ -16,7 +16,7 @@ NET = ["positive", "neutral", "negative", "unknown"]
 TOPICS = ["price", "quality", "innovation", "margin", "effort"]
 DIRECTIONS = ["minimise", "maximise", "achieve", "keep"]
 LEVELS = ["low", "medium", "high"]
-MODELS = ["transactional", "preferred_provider", "performance_based", "vested"]
+MODELS = ["transactional", "performance-based", "collaborative", "strategic-alliance"]
 
 
 def _maybe(rng: random.Random, value: Any, p: float = 0.8) -> Any:

@@ -43,6 +43,7 @@ ANSWERS = {
     "us.goal.topic": "margin", "us.goal.direction": "maximise", "us.goal.disclosed": "nee",
     "them.goal.topic": "price", "them.goal.direction": "minimise",
     "them.target.department": "Purchasing", "them.target.target": "20% discount",
+    "them.target.topic": "discount", "them.target.direction": "maximise",
     "relationship.resistance.who": "maintenance crews",
     "relationship.resistance.against": "the new parts",
     "relationship.resistance.investigated": "no",
@@ -62,7 +63,8 @@ def test_answers_file_gives_a_case_that_validates_and_evaluates(tmp_path: Path) 
         "id": "customer", "name": "National Rail", "role": "customer", "attitude": "hostile",
         "power": "dominant", "replaceability": "irreplaceable",
         "goals": [{"topic": "price", "direction": "minimise"}],
-        "departmental_targets": [{"department": "Purchasing", "target": "20% discount"}]}
+        "departmental_targets": [{"department": "Purchasing", "target": "20% discount",
+                                  "topic": "discount", "direction": "maximise"}]}
     us = data["parties"][0]
     assert us["capabilities_offered"] == ["precision casting", "fast delivery"]
     assert us["capabilities_needed"] == ["rail certification"]
@@ -209,7 +211,9 @@ def _raw_answer(question: Question) -> st.SearchStrategy[Any]:
     strategies: dict[str, st.SearchStrategy[Any]] = {
         "bool": st.booleans(), "number": st.integers(0, 120), "id": st.just("case-1"),
         "list": st.lists(words, min_size=1, max_size=3), "text": words,
-        "choice": st.sampled_from(allowed(question)) if question.choices else st.nothing()}
+        "choice": st.sampled_from(allowed(question)) if question.choices else st.nothing(),
+        "model": st.sampled_from(allowed(question)) if question.kind == "model"
+        else st.nothing()}
     value = strategies[question.kind]
     return value if question.required else st.one_of(st.none(), value)
 

@@ -8,6 +8,8 @@ from hypothesis import strategies as st
 
 from collabrules.schemas import load_schema
 
+from ..strategies import fit_case_rules
+
 SCHEMA: dict[str, Any] = load_schema("case")
 _TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=12)
 
@@ -59,6 +61,8 @@ def from_schema(node: dict[str, Any]) -> st.SearchStrategy[Any]:
     if kind == "number":
         return st.floats(min_value=node.get("minimum"), max_value=node.get("maximum"),
                          allow_nan=False, allow_infinity=False)
+    if kind == "integer":
+        return st.integers(min_value=node.get("minimum"), max_value=node.get("maximum"))
     if kind == "boolean":
         return st.booleans()
     raise NotImplementedError(f"schema node not covered: {node}")
@@ -74,4 +78,5 @@ def valid_cases(draw: st.DrawFn) -> dict[str, Any]:
     parties[0]["role"] = "customer"
     parties[1]["role"] = "supplier"
     case["perspective"] = draw(st.sampled_from([p["id"] for p in parties]))
+    fit_case_rules(case, draw)
     return case

@@ -29,6 +29,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     plugins,
     principles,
     schema,
+    serve,
     test,
     validate,
 )

@@ -60,7 +60,7 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
 
 
 def _ask(question: Any, lang: str) -> Any:
-    from ..intake import MESSAGES, AnswerError, choice_labels, parse_answer
+    from ..intake import MESSAGES, AnswerError, allowed, choice_labels, parse_answer
 
     click.echo("")
     mark = f" {MESSAGES['required_mark'].get(lang)}" if question.required else ""
@@ -69,6 +69,8 @@ def _ask(question: Any, lang: str) -> Any:
     if question.choices is not None:
         options = ", ".join(choice_labels(question, lang))
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {options}")
+    elif question.kind == "model":
+        click.echo(f"  {MESSAGES['allowed'].get(lang)}: {', '.join(allowed(question))}")
     elif question.kind == "bool":
         click.echo(f"  {MESSAGES['allowed'].get(lang)}: {MESSAGES['yes_no'].get(lang)}")
     while True:

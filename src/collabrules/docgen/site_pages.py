@@ -13,6 +13,7 @@ from .api_reference import api_page
 from .cli_reference import cli_page
 from .glossary_page import glossary_page
 from .hooks_reference import hooks_page
+from .http_reference import http_page, openapi_json
 from .schema_reference import schema_page
 
 CASE_INTRO = """
@@ -77,6 +78,8 @@ def pages(root: Path) -> tuple[Page, ...]:
         Page("reference/api.md", api_page),
         Page("reference/glossary.md", glossary_page),
         Page("reference/answers-format.md", answers_page),
+        Page("reference/http-api.md", http_page),
+        Page("reference/openapi.json", openapi_json),
         *others,
     )
 

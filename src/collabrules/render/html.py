@@ -11,7 +11,7 @@ from ..report import Report
 from ..vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
 from .evidence import HEADING, INTRO, Evidence
-from .labels import LABELS, duration
+from .labels import LABELS, duration, question_line
 from .words import (
     fact_words,
     field_words,
@@ -98,6 +98,10 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     out.extend(_finding(f, report, evidence, anchor, lang, taxonomy) for f in report.findings)
     out.append("</section>")
     out.append(_recommendation(report, lang, taxonomy, _ref(anchor, evidence.recommendation)))
+    if report.questions:
+        out.append(f'<section class="questions"><h2>{_t("questions", lang)}</h2><ul>')
+        out.extend(f"<li>{_e(question_line(q, lang))}</li>" for q in report.questions)
+        out.append("</ul></section>")
     if report.notes:
         out.append(f'<section class="notes"><h2>{_t("notes", lang)}</h2><ul>')
         out.extend(f"<li>{_e(n.text.get(lang))}</li>" for n in report.notes)

@@ -7,6 +7,7 @@ that differs from the English one, or be listed in :data:`SAME_IN_BOTH`.
 from __future__ import annotations
 
 from ..glossary import TERMS
+from ..report import Question
 from ..text import Text
 
 LABELS: dict[str, Text] = {
@@ -37,6 +38,8 @@ LABELS: dict[str, Text] = {
     "path": Text("Path", "Route"),
     "trust_needed": Text("Trust needed", "Benodigd vertrouwen"),
     "governance": Text("Governance", "Sturing"),
+    "questions": Text("Questions to ask", "Vragen om te stellen"),
+    "settles": Text("would settle", "zou beslissen over"),
     "problems": Text("Problems", "Problemen"),
     "notes": Text("Notes", "Opmerkingen"),
     "provenance": Text("Provenance", "Herkomst"),
@@ -121,3 +124,9 @@ SAME_IN_BOTH: frozenset[str] = frozenset({
 def duration(months: float, lang: str) -> str:
     """``1 month`` / ``3 months`` (``1 maand`` / ``3 maanden``)."""
     return TERMS["month"].count(months, lang)
+
+
+def question_line(question: Question, lang: str) -> str:
+    """A question to ask and the open verdicts it would settle, as one line."""
+    settles = LABELS["settles"].get(lang)
+    return f"{question.text.get(lang)} ({settles}: {', '.join(question.verdicts)})"

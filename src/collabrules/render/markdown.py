@@ -6,7 +6,7 @@ from ..finding import Finding
 from ..report import Report
 from ..vocab import Outcome
 from .evidence import HEADING, INTRO, Evidence
-from .labels import LABELS, duration
+from .labels import LABELS, duration, question_line
 from .words import (
     fact_words,
     field_words,
@@ -62,6 +62,10 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             out.extend(f"{n}. **{s.name.get(lang)}** ({duration(s.months, lang)}): "
                        f"{s.establishes.get(lang)}" for n, s in enumerate(rec.path, 1))
             out.append("")
+    if report.questions:
+        out += [f"## {_t('questions', lang)}", ""]
+        out.extend(f"- {question_line(q, lang)}" for q in report.questions)
+        out.append("")
     if report.notes:
         out += [f"## {_t('notes', lang)}", ""]
         out.extend(f"- {n.text.get(lang)}" for n in report.notes)

@@ -11,7 +11,7 @@ from ..report import Report
 from ..text import Text
 from ..vocab import Outcome, Status
 from .evidence import HEADING, INTRO, Evidence
-from .labels import duration
+from .labels import LABELS, duration, question_line
 from .visible import visible
 from .words import fact_words, field_words, model_name, perspective, signal_words
 
@@ -86,6 +86,11 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
                 out.extend(_wrap(
                     f"{number}. {stage.name.get(lang)} ({duration(stage.months, lang)}): "
                     f"{stage.establishes.get(lang)}", "    ", width))
+    if report.questions:
+        out.append("")
+        out.append(f"{LABELS['questions'].get(lang)}:")
+        for question in report.questions:
+            out.extend(_wrap(f"- {question_line(question, lang)}", "  ", width))
     if report.notes:
         out.append("")
         out.append(f"{t('notes')}:")

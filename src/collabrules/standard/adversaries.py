@@ -16,35 +16,96 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Attitude, Posture, Severity, Status
 from .evidence import cite
+from .settle import either
 
 DEEP = 2
 _ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
-_DEFENCES = ("legal_capacity", "exit_plan", "price_guarantee")
 
 
 def assess(a: Assessment) -> None:
-    """Against an adversarial counterpart: no open design, and defences in place."""
+    """Against an adversarial or dominant counterpart: a guarded design with protection."""
     relationship = a.case.relationship
     adversaries = a.signal("adversarial_counterpart").value
+    dominance = a.signal("counterpart_dominance").value
+    if not a.applies(
+        "adversary_or_dominant_counterpart",
+        either(adversaries, dominance),
+        Text("another party behaves opportunistically or with hostility, or holds the power "
+             "to impose its will (dominant or irreplaceable)",
+             "een andere partij gedraagt zich opportunistisch of vijandig, of heeft de macht "
+             "om haar wil op te leggen (dominant of onvervangbaar)"),
+        facts=cite(a, "adversarial_counterpart", "counterpart_dominance"),
+        signals=("adversarial_counterpart", "counterpart_dominance"),
+    ):
+        return
     posture = relationship.posture if relationship else None
+    open_posture = None if posture is None else posture is Posture.OPEN
+    defence_facts = cite(a, "protection")
+    protected = a.signal("protection").value
+    if adversaries == []:
+        guarded = True if open_posture is False or protected else None
+        if open_posture and protected is False:
+            guarded = False
+        a.check(
+            "guarded_towards_power",
+            guarded,
+            Text("a counterpart that holds the power is met either without an open, trusting "
+                 "stance or with protection in place (legal capacity, an exit plan or a price "
+                 "guarantee)",
+                 "een tegenpartij met macht wordt tegemoet getreden zonder open, vertrouwende "
+                 "houding of met bescherming (juridische capaciteit, een exitplan of een "
+                 "prijsgarantie)"),
+            facts=(a.fact("$.relationship.posture", posture), *defence_facts,
+                   *cite(a, "counterpart_dominance")),
+            signals=("counterpart_dominance", "protection"),
+            action=Text(
+                "Do not rely on the goodwill of {who}: agree a price guarantee, prepare an "
+                "exit plan and keep legal capacity at hand before opening up.",
+                "Vertrouw niet op de goede wil van {who}: spreek een prijsgarantie af, "
+                "bereid een exitplan voor en houd juridische capaciteit achter de hand "
+                "voordat u zich openstelt.").format(
+                    who=", ".join(dominance or ()) or Text("the other party",
+                                                         "de andere partij")),
+        )
+        return
     used = a.signal("model_in_use").value
     fits: bool | None = None
-    if adversaries is not None and not adversaries:
+    deep = None if used is None else (used["depth"] >= DEEP and not used["adversarial"])
+    if adversaries is None:
+        # Powerful, attitude unknown: both readings must agree before deciding.
+        a.check(
+            "guarded_whatever_the_attitude",
+            False if open_posture and protected is False else (
+                True if open_posture is False and deep is False and protected else None),
+            Text("a counterpart that holds the power is met with a guarded design and some "
+                 "protection, whatever its attitude turns out to be",
+                 "een tegenpartij met macht wordt tegemoet getreden met een behoedzame "
+                 "inrichting en enige bescherming, welke houding zij ook blijkt te hebben"),
+            facts=(a.fact("$.relationship.posture", posture), *defence_facts,
+                   *cite(a, "adversarial_counterpart", "model_in_use")),
+            signals=("adversarial_counterpart", "model_in_use", "counterpart_dominance",
+                     "protection"),
+            action=Text(
+                "Find out how the other party behaves, and meanwhile agree a price "
+                "guarantee, prepare an exit plan and keep openness to what the contract "
+                "needs.",
+                "Zoek uit hoe de andere partij zich gedraagt, en spreek intussen een "
+                "prijsgarantie af, bereid een exitplan voor en beperk de openheid tot wat "
+                "het contract vraagt."),
+        )
+        return
+    if open_posture or deep:
+        fits = False
+    elif open_posture is False and deep is False:
         fits = True
-    elif adversaries:
-        open_posture = None if posture is None else posture is Posture.OPEN
-        deep = None if used is None else (used["depth"] >= DEEP and not used["adversarial"])
-        if open_posture or deep:
-            fits = False
-        elif open_posture is False and deep is False:
-            fits = True
     a.check(
         "design_fits_attitude",
         fits,
-        Text("an opportunistic or hostile counterpart is not met with an open, trusting, "
-             "deeply collaborative design",
-             "een opportunistische of vijandige tegenpartij wordt niet tegemoet getreden met "
-             "een open, vertrouwende, diep samenwerkende inrichting"),
+        Text("an opportunistic or hostile counterpart is met with a guarded design: no open, "
+             "trusting posture and no deeply collaborative model",
+             "een opportunistische of vijandige tegenpartij wordt tegemoet getreden met een "
+             "behoedzame inrichting: geen open, vertrouwende houding en geen diep "
+             "samenwerkend model"),
         effect=Status.VIOLATED,
         facts=(a.fact("$.relationship.posture", posture),
                *cite(a, "adversarial_counterpart", "model_in_use")),
@@ -59,23 +120,17 @@ def assess(a: Assessment) -> None:
                 who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]
                 or Text("the other party", "de andere partij")),
     )
-    if not adversaries:
-        return
-    dominance = a.signal("counterpart_dominance").value
-    safeguards = relationship.safeguards if relationship else None
-    values = [getattr(safeguards, d) if safeguards else None for d in _DEFENCES]
-    defended: bool | None = False if False in values else (True if all(values) else None)
     a.check(
         "defences_in_place",
-        defended,
-        Text("against an adversarial counterpart, legal capacity, an exit plan and a price "
-             "guarantee are in place",
-             "tegenover een vijandige tegenpartij zijn juridische capaciteit, een exitplan "
-             "en een prijsgarantie geregeld"),
+        protected,
+        Text("against an adversarial counterpart, some protection is in place: legal "
+             "capacity, an exit plan or a price guarantee",
+             "tegenover een vijandige tegenpartij is er enige bescherming: juridische "
+             "capaciteit, een exitplan of een prijsgarantie"),
         effect=Status.VIOLATED if dominance else Status.AT_RISK,
-        facts=tuple(a.fact(f"$.relationship.safeguards.{d}", v)
-                    for d, v in zip(_DEFENCES, values)) + cite(a, "counterpart_dominance"),
-        signals=("counterpart_dominance",),
+        effect_decided_by=a.signal("counterpart_dominance").missing,
+        facts=defence_facts + cite(a, "counterpart_dominance"),
+        signals=("counterpart_dominance", "protection"),
         action=Text(
             "Build a line of defence: lawyers and contract negotiators on call, a price "
             "guarantee with payment terms and penalties, and an exit plan that reduces "
@@ -106,14 +161,19 @@ PRINCIPLE = Principle(
         "Kies de vorm van relatie die past bij de aard en houding van de contractpartijen "
         "en richt u, waar nodig, erop in om als tegenstanders samen te werken."),
     checks=Text(
-        "An opportunistic or hostile counterpart met with an open posture or a deeply "
-        "collaborative model; against such a counterpart, whether legal capacity, an exit "
-        "plan and a price guarantee exist (a violation when it also holds dominant power "
-        "or cannot be replaced).",
-        "Een opportunistische of vijandige tegenpartij die tegemoet wordt getreden met een "
-        "open houding of een diep samenwerkend model; tegenover zo'n tegenpartij, of er "
-        "juridische capaciteit, een exitplan en een prijsgarantie zijn (een schending als "
-        "zij ook dominante macht heeft of onvervangbaar is)."),
+        "Applies when another party is opportunistic or hostile, or holds dominant power or "
+        "cannot be replaced. Such an adversary met with an open posture or a deeply "
+        "collaborative model is a violation; against it, at least one protection (legal "
+        "capacity, an exit plan, a price guarantee) must be in place (a violation when it "
+        "also holds the power). A powerful counterpart nobody called hostile, met with an "
+        "open, trusting stance and no protection at all, is at risk.",
+        "Geldt als een andere partij opportunistisch of vijandig is, of dominante macht "
+        "heeft of onvervangbaar is. Zo'n tegenpartij tegemoet treden met een open houding "
+        "of een diep samenwerkend model is een schending; ertegenover moet minstens één "
+        "bescherming (juridische capaciteit, een exitplan, een prijsgarantie) geregeld zijn "
+        "(een schending als zij ook de macht heeft). Een machtige tegenpartij die niemand "
+        "vijandig noemde, tegemoet getreden met een open, vertrouwende houding zonder enige "
+        "bescherming, is in gevaar."),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -2,19 +2,26 @@
 
 Depth is the scale of the standard taxonomy: 0 transactional, 1 performance-based,
 2 collaborative, 3 strategic alliance (defensive counts as 0). What the delivery calls
-for is the highest depth any of its facts demands:
+for follows from its standardisation first (commodity or standard 0, configurable 1,
+bespoke 2), one step deeper when its risk, uncertainty or strategic importance is high
+(so a high-risk supply never calls for a transactional depth). Complexity only refines:
+high complexity adds the step when nothing else did. The result is at most 2.
 
-* standardisation: commodity or standard 0, configurable 1, bespoke 2;
-* high complexity, high uncertainty or high risk 1 each; high complexity *and* high
-  uncertainty together 2.
+Required trust: a commodity or standard delivery covered by guarantees on price, time
+and quality plus an exit plan, under a model no deeper than performance-based, needs
+little trust whatever its supply risk; a defensive model does not run on trust either.
+Otherwise trust follows the depth aimed at (the model in use, or what the delivery calls
+for when deeper): high for 2 or more or under high risk or uncertainty, medium for 1 or
+under medium risk or uncertainty, else low.
 
-A fact left out leaves the depth unknown, unless a known fact already demands the
-highest depth (2). Required trust: high under high risk or high uncertainty; otherwise
-it follows the depth of the model in use (2+ high, 1 medium, 0 low when risk and
-uncertainty are both low, else medium).
+A fact left out is tried with every value it could take (``settle``): when all agree,
+that is the answer; otherwise the signal is unknown and names the facts that matter.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
 
 from ..case import Case, Delivery, Party
 from ..hookspecs import hookimpl
@@ -22,6 +29,7 @@ from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
 from ..vocab import Level, Posture, Replaceability, Role, Standardisation
+from .settle import settle
 from .taxonomy import standard_model, standard_models
 
 MAX_REQUIRED_DEPTH = 2
@@ -53,24 +61,37 @@ def model_in_use(case: Case, signals: SignalBook) -> SignalValue:
                        (path,))
 
 
+_LEVELS = tuple(Level)
+_STANDARDISATIONS = tuple(Standardisation)
+_DEPTH_FACTS = ("standardisation", "complexity", "risk", "uncertainty", "strategic_importance")
+
+
+def _depth_rule(v: Mapping[str, Any]) -> int:
+    depth = _STANDARDISATION_DEPTH[v["standardisation"]]
+    # Complexity only refines: it adds the step risk, uncertainty or importance did not.
+    raised = Level.HIGH in (v["risk"], v["uncertainty"], v["strategic_importance"])
+    if raised or v["complexity"] is Level.HIGH:
+        depth += 1
+    return min(depth, MAX_REQUIRED_DEPTH)
+
+
+def _depth_facts(d: Delivery) -> dict[str, Any]:
+    return {name: getattr(d, name) for name in _DEPTH_FACTS}
+
+
+def _depth_domains() -> dict[str, tuple[Any, ...]]:
+    return {name: _STANDARDISATIONS if name == "standardisation" else _LEVELS
+            for name in _DEPTH_FACTS}
+
+
 def required_depth(case: Case, signals: SignalBook) -> SignalValue:
     """The depth of collaboration the delivery calls for (0-2, see the module docstring)."""
-    d = _delivery(case)
-    facts = {
-        f"{D}.standardisation": None if d.standardisation is None
-        else _STANDARDISATION_DEPTH[d.standardisation],
-        f"{D}.complexity": None if d.complexity is None else int(d.complexity is Level.HIGH),
-        f"{D}.uncertainty": None if d.uncertainty is None else int(d.uncertainty is Level.HIGH),
-        f"{D}.risk": None if d.risk is None else int(d.risk is Level.HIGH),
-    }
-    if d.complexity is Level.HIGH and d.uncertainty is Level.HIGH:
-        facts[f"{D}.complexity"] = MAX_REQUIRED_DEPTH
-    paths = tuple(facts)
-    known = [v for v in facts.values() if v is not None]
-    missing = tuple(p for p, v in facts.items() if v is None)
-    if missing and MAX_REQUIRED_DEPTH not in known:
-        return SignalValue(None, paths, missing)
-    return SignalValue(max(known), paths)
+    facts = _depth_facts(_delivery(case))
+    paths = tuple(f"{D}.{name}" for name in _DEPTH_FACTS)
+    value, deciding = settle(_depth_rule, facts, _depth_domains())
+    if value is None:
+        return SignalValue(None, paths, tuple(f"{D}.{name}" for name in deciding))
+    return SignalValue(value, paths)
 
 
 def aimed_depth(case: Case, signals: SignalBook) -> SignalValue:
@@ -91,22 +112,67 @@ def months_needed(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(model.build_months, aimed.paths)
 
 
+_GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee", "exit_plan")
+_LIGHT = (Standardisation.COMMODITY, Standardisation.STANDARD)
+
+
+def _trust_rule(v: Mapping[str, Any]) -> str:
+    model_depth, adversarial = v["model"]
+    if adversarial:
+        return Level.LOW.value
+    if v["standardisation"] in _LIGHT and v["covered"] and model_depth <= 1:
+        return Level.LOW.value
+    aimed = max(model_depth, _depth_rule(v))
+    if aimed >= MAX_REQUIRED_DEPTH or Level.HIGH in (v["risk"], v["uncertainty"]):
+        return Level.HIGH.value
+    if aimed == 1 or Level.MEDIUM in (v["risk"], v["uncertainty"]):
+        return Level.MEDIUM.value
+    return Level.LOW.value
+
+
+def _covered(case: Case) -> tuple[bool | None, list[str]]:
+    """Guarantees on price, time and quality and an exit plan: all in place (Kleene and)."""
+    rel = case.relationship
+    safeguards = rel.safeguards if rel else None
+    values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
+    unknown = [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
+    if False in values:
+        return False, []
+    return (True, []) if not unknown else (None, unknown)
+
+
 def required_trust(case: Case, signals: SignalBook) -> SignalValue:
-    """The mutual trust the case needs: from risk, uncertainty and the model's depth."""
-    d = _delivery(case)
-    paths = (f"{D}.risk", f"{D}.uncertainty", f"{R}.model")
-    if Level.HIGH in (d.risk, d.uncertainty):
-        return SignalValue(Level.HIGH.value, paths)
-    used = signals["model_in_use"]
-    missing = tuple(p for p, v in zip(paths, (d.risk, d.uncertainty)) if v is None)
-    if missing or used.value is None:
-        return SignalValue(None, paths, missing + used.missing)
-    depth = int(used.value["depth"])
-    if depth >= 2:
-        return SignalValue(Level.HIGH.value, paths)
-    if depth == 1 or Level.MEDIUM in (d.risk, d.uncertainty):
-        return SignalValue(Level.MEDIUM.value, paths)
-    return SignalValue(Level.LOW.value, paths)
+    """The mutual trust the case needs (see the module docstring)."""
+    used = signals["model_in_use"].value
+    covered, covered_paths = _covered(case)
+    facts = {**_depth_facts(_delivery(case)), "covered": covered,
+             "model": None if used is None else (int(used["depth"]), bool(used["adversarial"]))}
+    domains = {**_depth_domains(), "covered": (True, False),
+               "model": tuple(sorted({(m.depth, m.adversarial) for m in standard_models()}))}
+    where: dict[str, tuple[str, ...]] = {name: (f"{D}.{name}",) for name in _DEPTH_FACTS}
+    where |= {"covered": tuple(covered_paths), "model": (f"{R}.model",)}
+    paths = (*(f"{D}.{name}" for name in _DEPTH_FACTS), f"{R}.model",
+             *(f"{R}.safeguards.{g}" for g in _GUARANTEES))
+    value, deciding = settle(_trust_rule, facts, domains)
+    if value is None:
+        return SignalValue(None, paths, tuple(p for name in deciding for p in where[name]))
+    return SignalValue(value, paths)
+
+
+DEFENCES = ("legal_capacity", "exit_plan", "price_guarantee")
+
+
+def protection(case: Case, signals: SignalBook) -> SignalValue:
+    """Whether some protection against the other party is in place: legal capacity, an
+    exit plan or a price guarantee (any one known to exist is enough)."""
+    rel = case.relationship
+    safeguards = rel.safeguards if rel else None
+    paths = tuple(f"{R}.safeguards.{d}" for d in DEFENCES)
+    values = [getattr(safeguards, d) if safeguards else None for d in DEFENCES]
+    if True in values:
+        return SignalValue(True, paths)
+    missing = tuple(p for p, v in zip(paths, values) if v is None)
+    return SignalValue(None, paths, missing) if missing else SignalValue(False, paths)
 
 
 def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
@@ -210,9 +276,16 @@ DESIGN_SIGNALS = (
         "The months it takes to build the depth aimed at.",
         "Het aantal maanden dat nodig is om de beoogde diepgang op te bouwen.")),
     Signal(name="required_trust", compute=required_trust, description=Text(
-        "The mutual trust the case needs, from risk, uncertainty and the model's depth.",
-        "Het wederzijds vertrouwen dat de casus vraagt, uit risico, onzekerheid en de "
-        "diepgang van het model.")),
+        "The mutual trust the case needs: little where guarantees and an exit plan cover "
+        "a standard delivery, otherwise from the depth aimed at, risk and uncertainty.",
+        "Het wederzijds vertrouwen dat de casus vraagt: weinig waar garanties en een "
+        "exitplan een standaardlevering dekken, anders uit de beoogde diepgang, risico en "
+        "onzekerheid.")),
+    Signal(name="protection", compute=protection, description=Text(
+        "Whether some protection against the other party is in place: legal capacity, an "
+        "exit plan or a price guarantee.",
+        "Of er enige bescherming tegen de andere partij is: juridische capaciteit, een "
+        "exitplan of een prijsgarantie.")),
     Signal(name="kraljic_quadrant", compute=kraljic_quadrant, description=Text(
         "Kraljic's quadrant of the delivery: non-critical, leverage, bottleneck or strategic.",
         "Het Kraljic-kwadrant van de levering: routine, hefboom, knelpunt of strategisch.")),

@@ -1,8 +1,11 @@
-"""Comparing goals across parties: the same topic, pushed the same or opposite way.
+"""Comparing goals across parties: the same axis, pushed the same or opposite way.
 
-Commercial topics are put on one axis so that "minimise price" (a customer) and
-"maximise margin" (a supplier) are recognised as opposed: both are about who keeps the
-money. The table is ours to extend; topics outside it compare by their own name.
+A goal and a departmental target are one concept: a departmental target is a goal with
+an ``owner`` (schema 1.1 keeps it among the goals; the ``departmental_targets`` list of
+1.0 files is read into the same concept by :func:`party_goals`). Topics are placed on
+axes through the topic vocabulary (``collabrules.topics``), so "minimise cost" (a
+customer) and "maximise margin" (a supplier) are recognised as opposed, and so are two
+goals linked by an explicit ``opposes``.
 """
 
 from __future__ import annotations
@@ -11,23 +14,14 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..case import Case, DepartmentalTarget, Goal, Party
+from ..case import Case, Goal, Party
+from ..topics import TopicVocabulary
 from ..vocab import Direction
-
-# topic -> (axis, sign): "maximise discount" pushes the money axis the other way.
-_AXES: dict[str, tuple[str, int]] = {
-    "price": ("money", 1), "prices": ("money", 1), "cost": ("money", 1),
-    "costs": ("money", 1), "fee": ("money", 1), "fees": ("money", 1),
-    "rate": ("money", 1), "rates": ("money", 1), "revenue": ("money", 1),
-    "margin": ("money", 1), "margins": ("money", 1), "profit": ("money", 1),
-    "discount": ("money", -1), "discounts": ("money", -1),
-    "effort": ("effort", 1), "scope": ("effort", 1), "extras": ("effort", 1),
-}
 
 
 @attrs.frozen
 class Aim:
-    """A goal or departmental target reduced to an axis and a push (+1 up, -1 down, 0 reach)."""
+    """A goal reduced to an axis and a push (+1 up, -1 down, 0 reach)."""
 
     party: str
     axis: str
@@ -36,12 +30,28 @@ class Aim:
     path: str
 
 
-def aim_of(topic: str, direction: Direction | None) -> tuple[str, int] | None:
+def party_goals(party: Party, path: str) -> list[tuple[str, Goal]]:
+    """Every goal of a party with its path, departmental targets of 1.0 files included."""
+    found = [(f"{path}.goals[{i}]", g) for i, g in enumerate(party.goals or ())]
+    found += [(f"{path}.departmental_targets[{i}]",
+               Goal(topic=t.topic, direction=t.direction, owner=t.department,
+                    horizon=t.horizon, target=t.target))
+              for i, t in enumerate(party.departmental_targets or ())]
+    return found
+
+
+def goal_label(goal: Goal) -> str:
+    """How a goal reads in a finding: ``owner: target`` or its topic."""
+    what = goal.target or goal.topic or goal.description or "?"
+    return f"{goal.owner}: {what}" if goal.owner else what
+
+
+def aim_of(topic: str, direction: Direction | None,
+           vocabulary: TopicVocabulary) -> tuple[str, int] | None:
     """The axis and push of a topic and direction; ``None`` without a direction."""
     if direction is None:
         return None
-    key = topic.strip().lower()
-    axis, sign = _AXES.get(key, (key, 1))
+    axis, sign = vocabulary.place(topic)
     if direction is Direction.MAXIMISE:
         return axis, sign
     if direction is Direction.MINIMISE:
@@ -49,19 +59,29 @@ def aim_of(topic: str, direction: Direction | None) -> tuple[str, int] | None:
     return axis, 0
 
 
-def aims(party: Party, path: str) -> list[Aim]:
-    """Every goal and departmental target of a party that has a direction."""
+def aims(party: Party, path: str, vocabulary: TopicVocabulary) -> list[Aim]:
+    """Every goal of a party that has a topic and a direction."""
     found: list[Aim] = []
-    items: Iterable[tuple[str, Goal | DepartmentalTarget]] = [
-        (f"{path}.goals[{i}]", g) for i, g in enumerate(party.goals or ())
-    ] + [(f"{path}.departmental_targets[{i}]", t)
-         for i, t in enumerate(party.departmental_targets or ())]
-    for where, item in items:
-        if item.topic is None:
+    for where, goal in party_goals(party, path):
+        if goal.topic is None:
             continue
-        aim = aim_of(item.topic, item.direction)
+        aim = aim_of(goal.topic, goal.direction, vocabulary)
         if aim is not None:
-            found.append(Aim(party.id, aim[0], aim[1], item.topic, where))
+            found.append(Aim(party.id, aim[0], aim[1], goal_label(goal), where))
+    return found
+
+
+def undecided_goals(case: Case, parties: Iterable[Party] | None = None) -> list[str]:
+    """Paths that would place a goal on an axis: a topic or direction left out.
+
+    A goal is left out of the comparison only when it is not known where it pushes;
+    that makes every comparison it could change unknown, never "no conflict".
+    """
+    found = []
+    for party in case.parties if parties is None else parties:
+        for where, goal in party_goals(party, case.path_of(party)):
+            found += [f"{where}.topic"] if goal.topic is None else []
+            found += [f"{where}.direction"] if goal.direction is None else []
     return found
 
 
@@ -75,15 +95,30 @@ def shared(a: Aim, b: Aim) -> bool:
     return a.axis == b.axis and a.push == b.push
 
 
-def undirected_goals(case: Case) -> list[str]:
-    """Paths of goals whose direction is left out: their alignment is unknown."""
-    return [f"{case.path_of(p)}.goals[{i}].direction"
-            for p in case.parties for i, g in enumerate(p.goals or ()) if g.direction is None]
-
-
 def pushes_by_axis(found: Iterable[Aim]) -> dict[str, list[Aim]]:
     """One aim per distinct (axis, push), grouped by axis: enough to decide any match."""
     grouped: dict[str, dict[int, Aim]] = {}
     for aim in found:
         grouped.setdefault(aim.axis, {}).setdefault(aim.push, aim)
     return {axis: list(by_push.values()) for axis, by_push in grouped.items()}
+
+
+def explicit_oppositions(case: Case) -> list[tuple[str, str, str]]:
+    """Goals linked by ``opposes``: ``(own goal label, their goal label, path)`` pairs.
+
+    Only links between the perspective party and another party count; a link names the
+    other goal by its ``id``.
+    """
+    own_path = case.path_of(case.own)
+    mine = {g.id: (p, g) for p, g in party_goals(case.own, own_path) if g.id}
+    theirs = {g.id: (p, g) for o in case.others
+              for p, g in party_goals(o, case.path_of(o)) if g.id}
+    pairs = []
+    for left, right in ((mine, theirs), (theirs, mine)):
+        for path, goal in left.values():
+            for other in goal.opposes or ():
+                if other in right:
+                    ours, their = (goal, right[other][1]) if left is mine \
+                        else (right[other][1], goal)
+                    pairs.append((goal_label(ours), goal_label(their), f"{path}.opposes"))
+    return pairs

@@ -28,7 +28,8 @@ def assess(a: Assessment) -> None:
     if aimed is not None and aimed < DEEP:
         fits = True
     elif alignment is not None and aimed is not None:
-        fits = len(alignment["conflicting"]) <= len(alignment["shared"])
+        shared = len(alignment["shared"])
+        fits = shared > 0 and len(alignment["conflicting"]) <= shared
     a.check(
         "goals_carry_depth",
         fits,
@@ -37,6 +38,7 @@ def assess(a: Assessment) -> None:
              "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
              "samenwerking dragen"),
         effect=Status.VIOLATED if no_common_ground else Status.AT_RISK,
+        effect_decided_by=a.signal("goal_alignment").missing,
         facts=cite(a, "goal_alignment", "aimed_depth"),
         signals=("goal_alignment", "aimed_depth"),
         action=Text(
@@ -89,12 +91,18 @@ PRINCIPLE = Principle(
         "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
         "richt de samenwerking daarop in."),
     checks=Text(
-        "Shared and conflicting goals (same topic, same or opposite direction); whether "
-        "that balance can carry the depth of collaboration aimed at; whether drivers are "
-        "kept from the other party where the depth needs openness.",
-        "Gedeelde en strijdige doelen (zelfde onderwerp, zelfde of tegengestelde richting); "
-        "of die balans de beoogde diepgang van samenwerking kan dragen; of drijfveren "
-        "verborgen blijven waar de diepgang openheid vraagt."),
+        "Shared and conflicting goals (topics compared through the topic vocabulary of "
+        "synonyms and opposed words, same or opposite direction, or an explicit 'opposes' "
+        "link); whether that balance can carry the depth of collaboration aimed at (a deep "
+        "collaboration needs at least one shared goal); whether drivers are kept from the "
+        "other party where the depth needs openness (a goal both parties state is known to "
+        "both).",
+        "Gedeelde en strijdige doelen (onderwerpen vergeleken via de onderwerpenlijst met "
+        "synoniemen en tegengestelde woorden, zelfde of tegengestelde richting, of een "
+        "expliciete 'opposes'-koppeling); of die balans de beoogde diepgang van "
+        "samenwerking kan dragen (een diepe samenwerking vraagt minstens één gedeeld doel); "
+        "of drijfveren verborgen blijven waar de diepgang openheid vraagt (een doel dat "
+        "beide partijen noemen, kennen ze allebei)."),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -82,21 +82,23 @@ def assess(a: Assessment) -> None:
     governance = case.relationship.governance if case.relationship else None
     mixed = governance.mixed_teams if governance else None
     sharing = governance.knowledge_sharing if governance else None
+    joint = governance.joint_innovation if governance else None
     used: bool | None = None
     no_complements = fit is not None and not (fit["they_give_us"] or fit["we_give_them"])
-    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing):
+    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing, joint):
         used = True
-    elif mixed is False and sharing is False:
+    elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
         used = None if fit is None or aimed is None else False
     a.check(
         "design_uses_differences",
         used,
-        Text("the design combines the complementary capabilities (mixed teams or knowledge "
-             "sharing) where the depth aimed at needs it",
-             "de inrichting combineert de aanvullende capaciteiten (gemengde teams of "
-             "kennisdeling) waar de beoogde diepgang dat vraagt"),
+        Text("the design combines the complementary capabilities (mixed teams, knowledge "
+             "sharing or joint innovation) where the depth aimed at needs it",
+             "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
+             "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"),
         facts=(a.fact("$.relationship.governance.mixed_teams", mixed),
-               a.fact("$.relationship.governance.knowledge_sharing", sharing)),
+               a.fact("$.relationship.governance.knowledge_sharing", sharing),
+               a.fact("$.relationship.governance.joint_innovation", joint)),
         signals=("capability_fit", "aimed_depth"),
         action=Text(
             "Combine the capabilities in practice: a mixed team that shares knowledge on "
@@ -130,10 +132,12 @@ PRINCIPLE = Principle(
     checks=Text(
         "Capabilities one party offers that the other needs, in both directions; overlap "
         "that makes the parties competitors in the same sector; whether the design "
-        "(mixed teams, knowledge sharing) uses the complementary capabilities.",
+        "(mixed teams, knowledge sharing, joint innovation) uses the complementary "
+        "capabilities.",
         "Capaciteiten die de ene partij biedt en de andere nodig heeft, in beide "
         "richtingen; overlap die de partijen tot concurrenten in dezelfde sector maakt; of "
-        "de inrichting (gemengde teams, kennisdeling) de aanvullende capaciteiten benut."),
+        "de inrichting (gemengde teams, kennisdeling, gezamenlijke innovatie) de "
+        "aanvullende capaciteiten benut."),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -18,6 +18,8 @@ from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
 
+_MECHANISMS = ("commercial_review", "gain_sharing", "performance_incentives")
+
 
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
@@ -33,18 +35,47 @@ def assess(a: Assessment) -> None:
     )
     if not applies:
         return
+    adversaries = a.signal("adversarial_counterpart").value
+    dominance = a.signal("counterpart_dominance").value
+    protected = a.signal("protection").value
+    textbook: bool | None = None
+    if adversaries and dominance and protected is False:
+        textbook = False
+    elif adversaries == [] or dominance == [] or protected:
+        textbook = True
+    a.check(
+        "not_a_partnership_with_a_dominant_adversary",
+        textbook,
+        Text("the partnership is not with an opportunistic or hostile counterpart that holds "
+             "the power, without any protection",
+             "het partnerschap is niet met een opportunistische of vijandige tegenpartij die "
+             "de macht heeft, zonder enige bescherming"),
+        effect=Status.VIOLATED,
+        facts=cite(a, "adversarial_counterpart", "counterpart_dominance", "protection"),
+        signals=("adversarial_counterpart", "counterpart_dominance", "protection"),
+        action=Text(
+            "Stop calling it a partnership: this counterpart uses its power against you. "
+            "Organise a defence (a price guarantee, an exit plan, legal capacity).",
+            "Noem het geen partnerschap meer: deze tegenpartij zet haar macht tegen u in. "
+            "Organiseer een verdediging (een prijsgarantie, een exitplan, juridische "
+            "capaciteit)."),
+    )
     opposition = a.signal("commercial_opposition").value
     governance = relationship.governance if relationship else None
-    review = governance.commercial_review if governance else None
+    mechanisms = [getattr(governance, m) if governance else None for m in _MECHANISMS]
+    managed = True if True in mechanisms else (None if None in mechanisms else False)
     a.check(
         "commercial_opposition_managed",
-        review,
+        managed,
         Text("the commercial opposition (price against margin, delivery against effort) is "
-             "managed explicitly in a commercial review",
+             "managed explicitly: a commercial review, gain-sharing or performance incentives",
              "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
-             "inspanning) wordt expliciet beheerst in een commercieel overleg"),
+             "inspanning) wordt expliciet beheerst: een commercieel overleg, het delen van "
+             "opbrengsten of prestatieprikkels"),
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
-        facts=(a.fact("$.relationship.governance.commercial_review", review),
+        effect_decided_by=a.signal("commercial_opposition").missing,
+        facts=(*(a.fact(f"$.relationship.governance.{m}", v)
+                 for m, v in zip(_MECHANISMS, mechanisms)),
                *cite(a, "commercial_opposition")),
         signals=("commercial_opposition",),
         action=Text(
@@ -91,14 +122,18 @@ PRINCIPLE = Principle(
         "vriendschappelijke, hechte band van een echt partnerschap."),
     checks=Text(
         "Applies when the relationship is called a partnership, or treated as one (an open "
-        "posture with open books). Then: whether the "
-        "commercial opposition is managed in a commercial review (a violation when the "
-        "parties' goals visibly oppose on price, margin or effort); whether a shared goal "
-        "stands behind the word.",
+        "posture with open books). Then: a partnership with an opportunistic or hostile "
+        "counterpart that holds the power, without any protection, is the textbook "
+        "violation; whether the commercial opposition is managed (a commercial review, "
+        "gain-sharing or performance incentives; a violation when the parties' goals "
+        "visibly oppose on price, margin or effort); whether a shared goal stands behind "
+        "the word.",
         "Geldt als de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld "
-        "(een open houding met open boeken). Dan: of de commerciële "
-        "tegenstelling in een commercieel overleg wordt beheerst (een schending als de "
-        "doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
+        "(een open houding met open boeken). Dan: een partnerschap met een opportunistische "
+        "of vijandige tegenpartij die de macht heeft, zonder enige bescherming, is de "
+        "schending bij uitstek; of de commerciële tegenstelling wordt beheerst (een "
+        "commercieel overleg, het delen van opbrengsten of prestatieprikkels; een schending "
+        "als de doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
         "inspanning); of er een gedeeld doel achter het woord staat."),
     assess=assess,
     severity=Severity.MEDIUM,

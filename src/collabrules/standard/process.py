@@ -16,6 +16,7 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
+from .settle import either
 
 DEV = "$.relationship.development"
 
@@ -23,6 +24,19 @@ DEV = "$.relationship.development"
 def assess(a: Assessment) -> None:
     """Check the process, the signing assumption and the time planned for the depth."""
     relationship = a.case.relationship
+    used = a.signal("model_in_use").value
+    deeper = None if used is None else used["depth"] >= 1 and not used["adversarial"]
+    if not a.applies(
+        "meant_to_develop",
+        either(deeper, a.signal("called_partnership").value),
+        Text("the relationship is meant to be developed: its model is deeper than "
+             "transactional, or it is called a partnership",
+             "de relatie is bedoeld om te ontwikkelen: haar model is dieper dan "
+             "transactioneel, of ze heet een partnerschap"),
+        facts=cite(a, "model_in_use", "called_partnership"),
+        signals=("model_in_use", "called_partnership"),
+    ):
+        return
     dev = (relationship.development if relationship else None) or Development()
     aimed = a.signal("aimed_depth").value
     a.check(
@@ -31,6 +45,7 @@ def assess(a: Assessment) -> None:
         Text("a structured process with stages develops the relationship",
              "een gestructureerd proces met fasen ontwikkelt de relatie"),
         effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
                *cite(a, "aimed_depth")),
         signals=("aimed_depth",),
@@ -40,13 +55,19 @@ def assess(a: Assessment) -> None:
             "Richt een gefaseerd ontwikkelproces in (bijvoorbeeld gezamenlijke start, "
             "pilot, opschaling) met een evaluatie aan het eind van elke fase."),
     )
+    not_done = None if dev.done_at_signing is None else not dev.done_at_signing
+    if not_done is None and dev.staged and dev.planned_months:
+        not_done = True  # stages planned over months from signing: not done at signing
     a.check(
         "not_done_at_signing",
-        None if dev.done_at_signing is None else not dev.done_at_signing,
+        not_done,
         Text("the relationship is not assumed to be complete once the contract is signed",
              "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
         effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
-        facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),),
+        effect_decided_by=a.signal("aimed_depth").missing,
+        facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
+               a.fact(f"{DEV}.planned_months", dev.planned_months)),
+        decided_by=() if not_done is not None else (f"{DEV}.done_at_signing",),
         signals=("aimed_depth",),
         action=Text(
             "Plan the work after signing: transition, joint reviews and the steps that "
@@ -64,6 +85,8 @@ def assess(a: Assessment) -> None:
              "de geplande tijd past bij de beoogde diepgang van samenwerking"),
         effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
         and planned < needed / 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("months_needed").missing
+        + ((f"{DEV}.planned_months",) if planned is None else ()),
         facts=(a.fact(f"{DEV}.planned_months", planned),),
         signals=("months_needed",),
         action=Text(
@@ -93,12 +116,18 @@ PRINCIPLE = Principle(
         "Neem de tijd die verandering nodig heeft en ontwikkel de relatie via een "
         "gestructureerd proces."),
     checks=Text(
-        "Whether a structured process with stages exists; whether the relationship is "
-        "assumed complete at signing; whether the months planned fit the depth aimed at "
-        "(the model in use, or what the delivery calls for when that is deeper).",
-        "Of er een gestructureerd proces met fasen is; of de relatie bij ondertekening als "
-        "af wordt beschouwd; of de geplande maanden passen bij de beoogde diepgang (het "
-        "gebruikte model, of wat de levering vraagt als dat dieper is)."),
+        "Applies to relationships meant to be developed (a model deeper than transactional, "
+        "or a partnership label); a catalogue purchase has nothing to develop. Then: "
+        "whether a structured process with stages exists; whether the relationship is "
+        "assumed complete at signing (a staged plan with months from signing already says "
+        "it is not); whether the months planned fit the depth aimed at (the model in use, "
+        "or what the delivery calls for when that is deeper).",
+        "Geldt voor relaties die bedoeld zijn om te ontwikkelen (een model dieper dan "
+        "transactioneel, of het etiket partnerschap); een catalogusaankoop heeft niets te "
+        "ontwikkelen. Dan: of er een gestructureerd proces met fasen is; of de relatie bij "
+        "ondertekening als af wordt beschouwd (een gefaseerd plan met maanden vanaf "
+        "ondertekening zegt al van niet); of de geplande maanden passen bij de beoogde "
+        "diepgang (het gebruikte model, of wat de levering vraagt als dat dieper is)."),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -15,10 +15,13 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Net, Severity, Status
 from .evidence import cite
+from .signals import squeeze_found
+
+SQUEEZED = 2  # two or more signs of the bare-contract picture: the relationship fails them
 
 
 def assess(a: Assessment) -> None:
-    """Check the order they - we - I in what the case states about benefits and targets."""
+    """Weigh both sides: each party's benefit, the supplier's side, then they - we - I."""
     case = a.case
     theirs = a.signal("counterpart_benefit").value
     a.check(
@@ -27,6 +30,7 @@ def assess(a: Assessment) -> None:
         Text("the other party's expected benefit is stated and net positive",
              "het verwachte voordeel van de andere partij is benoemd en netto positief"),
         effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        effect_decided_by=a.signal("counterpart_benefit").missing,
         facts=cite(a, "counterpart_benefit"),
         signals=("counterpart_benefit",),
         action=Text(
@@ -36,6 +40,39 @@ def assess(a: Assessment) -> None:
             "voorwaarden zoals korting onderhandelt."),
     )
     mine = a.signal("own_benefit").value
+    a.check(
+        "own_benefit_not_negative",
+        None if mine is None else mine != Net.NEGATIVE.value,
+        Text("the relationship serves us too: our own expected benefit is not a net loss",
+             "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"),
+        effect=Status.VIOLATED,
+        facts=cite(a, "own_benefit"),
+        signals=("own_benefit",),
+        action=Text(
+            "Renegotiate the terms (price, scope, payment) until the relationship yields a "
+            "net benefit for us as well, or prepare to leave it.",
+            "Heronderhandel de voorwaarden (prijs, omvang, betaling) tot de relatie ook ons "
+            "netto voordeel oplevert, of bereid het vertrek voor."),
+    )
+    squeeze = a.signal("supplier_squeeze").value
+    found = squeeze if squeeze is not None else squeeze_found(case)
+    a.check(
+        "supplier_not_squeezed",
+        not found if squeeze is not None or len(found) >= SQUEEZED else None,
+        Text("the customer does not treat the supplier to the bare contract (paying late, "
+             "demanding free extras, giving no follow-up work)",
+             "de klant houdt de leverancier niet aan het kale contract (laat betalen, gratis "
+             "extra's eisen, geen vervolgwerk geven)"),
+        effect=Status.VIOLATED if len(found) >= SQUEEZED else Status.AT_RISK,
+        facts=cite(a, "supplier_squeeze"),
+        signals=("supplier_squeeze",),
+        action=Text(
+            "Agree payment terms that are kept, pay for extra work and give the supplier a "
+            "prospect of follow-up work{found}.",
+            "Spreek betalingstermijnen af die worden nagekomen, betaal voor extra werk en "
+            "geef de leverancier uitzicht op vervolgwerk{found}.").format(
+                found=" (" + ", ".join(found) + ")" if found else ""),
+    )
     own_only = None
     if theirs is not None and mine is not None:
         own_only = not (mine != Net.UNKNOWN.value and theirs == Net.UNKNOWN.value)
@@ -70,20 +107,30 @@ def assess(a: Assessment) -> None:
             "gezamenlijke agenda."),
     )
     conflicts = a.signal("departmental_conflicts").value
+    rel = case.relationship
+    review = rel.governance.commercial_review if rel and rel.governance else None
+    balanced: bool | None = True if conflicts == [] else None
+    if conflicts:
+        balanced = review
     a.check(
         "no_departmental_conflict",
-        None if conflicts is None else not conflicts,
-        Text("no departmental target of ours works against the other party's goals",
-             "geen afdelingsdoelstelling van ons werkt tegen de doelen van de andere partij in"),
+        balanced,
+        Text("no departmental target of ours works against the other party's goals without "
+             "a commercial review that balances it",
+             "geen afdelingsdoelstelling van ons werkt tegen de doelen van de andere partij "
+             "in zonder een commerciële evaluatie die haar in evenwicht brengt"),
         signals=("departmental_conflicts",),
-        facts=(a.fact(f"{case.path_of(case.own)}.departmental_targets",
-                      None if case.own.departmental_targets is None
-                      else len(case.own.departmental_targets)),),
+        facts=(*cite(a, "departmental_conflicts"),
+               a.fact("$.relationship.governance.commercial_review", review)),
+        decided_by=() if conflicts is None else (
+            () if not conflicts or review is not None
+            else ("$.relationship.governance.commercial_review",)),
         action=Text(
-            "Align the conflicting departmental targets with the joint goal, or balance "
-            "them with a target for the relationship's success.",
-            "Stem de strijdige afdelingsdoelstellingen af op het gezamenlijke doel, of zet er "
-            "een doelstelling voor het succes van de relatie tegenover."),
+            "Align the conflicting departmental targets ({targets}) with the joint goal, or "
+            "balance them in a commercial review with the other party.",
+            "Stem de strijdige afdelingsdoelstellingen ({targets}) af op het gezamenlijke "
+            "doel, of breng ze in evenwicht in een commerciële evaluatie met de andere "
+            "partij.").format(targets=", ".join(conflicts or ()) or "-"),
     )
 
 
@@ -113,12 +160,23 @@ PRINCIPLE = Principle(
         "gezamenlijk succes, dan wat we samen winnen, dan wat ik win. Richt de samenwerking "
         "zo in dat zij alle partijen dient."),
     checks=Text(
-        "Whether the other party's benefit is stated and net positive; whether a joint "
-        "benefit (a shared goal) exists; whether our departmental targets work against the "
-        "other party's goals; whether our own benefit is the only one stated.",
-        "Of het voordeel van de andere partij benoemd en netto positief is; of er een "
-        "gezamenlijk voordeel (een gedeeld doel) is; of onze afdelingsdoelstellingen tegen "
-        "de doelen van de andere partij ingaan; of alleen ons eigen voordeel benoemd is."),
+        "From both sides: whether the other party's benefit is stated and net positive, and "
+        "ours is not a net loss (a net loss on either side is a violation); whether the "
+        "customer's recorded conduct shows the supplier's side of a bare contract (paying "
+        "late, free extras, no follow-up work: one sign at risk, two or more violated); "
+        "whether a joint benefit (a shared goal) exists; whether our departmental targets "
+        "(goals with an owner, compared through the topic vocabulary) work against the "
+        "other party's goals without a commercial review (a target without topic or "
+        "direction leaves this unknown); whether our own benefit is the only one stated.",
+        "Van beide kanten: of het voordeel van de andere partij benoemd en netto positief "
+        "is, en het onze geen netto verlies (een netto verlies aan een van beide kanten is "
+        "een schending); of het vastgelegde gedrag van de klant de kant van de leverancier "
+        "bij een kaal contract laat zien (laat betalen, gratis extra's, geen vervolgwerk: "
+        "één teken in gevaar, twee of meer geschonden); of er een gezamenlijk voordeel (een "
+        "gedeeld doel) is; of onze afdelingsdoelstellingen (doelen met een eigenaar, "
+        "vergeleken via de onderwerpenlijst) zonder commerciële evaluatie tegen de doelen "
+        "van de andere partij ingaan (een doelstelling zonder onderwerp of richting laat "
+        "dit onbekend); of alleen ons eigen voordeel benoemd is."),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -8,8 +8,11 @@ The rule, in order:
    for (signal ``required_depth``); a strategic alliance only for a strategic Kraljic
    quadrant, high strategic importance, a cooperative counterpart and at least
    ``ALLIANCE_MONTHS`` months of duration;
-3. when the delivery's depth is unknown -> the shallowest model, with the facts to find
-   out: formal guarantees are the safe start until the facts are known.
+3. when a fact this rule needs is missing (an attitude or power that could make the
+   counterpart an adversary, the delivery's depth, a fact the alliance waits on), no model:
+   the recommendation names the missing facts and advises no move. The engine then
+   fills them in (the completion rule, docs/decisions/0003-unknown-is-not-a-default.md):
+   when every completion leads to the same model, that model is the advice.
 
 The path is the stages of every model between the one in use and the recommended one
 ("it takes time" applies to the advice itself).
@@ -18,11 +21,12 @@ The path is the stages of every model between the one in use and the recommended
 from __future__ import annotations
 
 from ..case import Case
-from ..glossary import TERMS, field_text
+from ..glossary import TERMS
 from ..hookspecs import hookimpl
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from ..questions import labels
 from ..signals import SignalBook
-from ..text import Text, join
+from ..text import Text
 from ..vocab import Attitude, Level, Power, Replaceability
 
 ALLIANCE_MONTHS = 60
@@ -53,10 +57,10 @@ W = {
         "Een strategische levering van groot belang over {months:g} maanden met een "
         "coöperatieve tegenpartij rechtvaardigt een langdurige alliantie."),
     "unknown": Text(
-        "The depth the delivery calls for is not known (find out: {missing}); formal "
-        "guarantees are the safe start until it is.",
-        "De diepgang die de levering vraagt is niet bekend (zoek uit: {missing}); formele "
-        "garanties zijn de veilige start tot die bekend is."),
+        "The facts do not yet settle which model fits: no change is advised until {missing} "
+        "is known.",
+        "De feiten bepalen nog niet welk model past: er wordt geen verandering geadviseerd "
+        "tot {missing} bekend is."),
     "over_trust": Text(
         "Actual trust ({actual}) already meets what this model needs ({needed}): a "
         "trust-building programme would be over-investment.",
@@ -80,6 +84,9 @@ QUADRANTS = {
 }
 GAP = {
     "same": Text("The model in use already fits.", "Het gebruikte model past al."),
+    "undecided": Text("No move is advised until the facts decide between the models.",
+                      "Er wordt geen overstap geadviseerd tot de feiten tussen de modellen "
+                      "beslissen."),
     "none": Text("No model in use is stated; start with {model}.",
                  "Er is geen gebruikt model vermeld; begin met {model}."),
     "unknown_current": Text(
@@ -120,11 +127,16 @@ def _powers(case: Case) -> list[Text]:
     return found
 
 
-def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
-            why: list[Text], facts: list[str]) -> CollaborationModel | None:
+def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text],
+            facts: list[str], missing: list[str]) -> CollaborationModel | None:
+    """The model the rule leads to; ``None`` with ``missing`` filled when facts are missing."""
     adversaries = signals["adversarial_counterpart"]
     dominance = signals["counterpart_dominance"]
     defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
+    if defensive is not None and adversaries.value != [] and dominance.value != [] \
+            and (adversaries.value is None or dominance.value is None):
+        missing.extend(adversaries.missing + dominance.missing)  # could be an adversary
+        return None
     if adversaries.value and dominance.value and defensive is not None:
         facts.extend(adversaries.paths + dominance.paths)
         why.append(W["adversary"].format(who=_adversaries(case), power=_powers(case)))
@@ -142,10 +154,8 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
     needed = signals["required_depth"]
     facts.extend(needed.paths)
     if needed.value is None:
-        names = tuple(p.name for p in case.parties)
-        why.append(W["unknown"].format(missing=join([field_text(m, names)
-                                                     for m in needed.missing], ", ")))
-        return scale[0]
+        missing.extend(needed.missing)
+        return None
     d = case.delivery
     why.append(W["depth"].format(
         depth=needed.value, std=_label(d.standardisation if d else None),
@@ -157,17 +167,39 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy,
         why.append(W["kraljic"].format(quadrant=QUADRANTS[quadrant.value]))
     fitting = [m for m in scale if m.depth <= needed.value]
     chosen = fitting[-1] if fitting else scale[0]
-    duration = d.duration_months if d else None
-    if (quadrant.value == "strategic" and d is not None
-            and d.strategic_importance is Level.HIGH and duration is not None
-            and duration >= ALLIANCE_MONTHS
-            and all(p.attitude is Attitude.COOPERATIVE for p in case.others)):
-        deeper = [m for m in scale if m.depth > chosen.depth]
-        if deeper:
-            why.append(W["alliance"].format(months=duration))
-            facts.extend(("$.delivery.duration_months", "$.delivery.strategic_importance"))
-            return deeper[0]
+    deeper = [m for m in scale if m.depth > chosen.depth]
+    alliance = _alliance(case, quadrant.value, quadrant.missing, missing) if deeper else False
+    if alliance is None:
+        return None
+    if alliance:
+        why.append(W["alliance"].format(months=d.duration_months if d else None))
+        facts.extend(("$.delivery.duration_months", "$.delivery.strategic_importance"))
+        return deeper[0]
     return chosen
+
+
+def _alliance(case: Case, quadrant: str | None, quadrant_missing: tuple[str, ...],
+              missing: list[str]) -> bool | None:
+    """Whether the case justifies a strategic alliance; ``None`` when facts are missing."""
+    d = case.delivery
+    importance = d.strategic_importance if d else None
+    duration = d.duration_months if d else None
+    attitudes = [p.attitude for p in case.others]
+    tests: list[tuple[bool | None, tuple[str, ...]]] = [
+        (None if quadrant is None else quadrant == "strategic", quadrant_missing),
+        (None if importance is None else importance is Level.HIGH,
+         ("$.delivery.strategic_importance",)),
+        (None if duration is None else duration >= ALLIANCE_MONTHS,
+         ("$.delivery.duration_months",)),
+        (None if None in attitudes else all(a is Attitude.COOPERATIVE for a in attitudes),
+         tuple(f"{case.path_of(p)}.attitude" for p in case.others if p.attitude is None)),
+    ]
+    if any(held is False for held, _ in tests):
+        return False
+    if any(held is None for held, _ in tests):
+        missing.extend(path for held, paths in tests if held is None for path in paths)
+        return None
+    return True
 
 
 def _path(current: CollaborationModel | None, target: CollaborationModel,
@@ -186,7 +218,10 @@ def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecom
     """The model that fits the case (see the module docstring for the rule)."""
     why: list[Text] = []
     facts: list[str] = []
-    target = _choose(case, signals, taxonomy, why, facts)
+    missing: list[str] = []
+    target = _choose(case, signals, taxonomy, why, facts, missing)
+    if missing:
+        return undecided(case, why, facts, missing)
     if target is None:
         return None
     relationship = case.relationship
@@ -218,6 +253,21 @@ def recommend(case: Case, signals: SignalBook, taxonomy: Taxonomy) -> ModelRecom
         model=target.id, name=target.name, why=tuple(why), current=current_id, gap=gap,
         path=path, trust=target.trust, governance=target.governance,
         facts=tuple(dict.fromkeys(facts)))
+
+
+NOT_DECIDED = Text("Not decided yet", "Nog niet te bepalen")
+
+
+def undecided(case: Case, why: list[Text], facts: list[str],
+              missing: list[str]) -> ModelRecommendation:
+    """A recommendation that names the facts it waits on and advises no move."""
+    wanted = tuple(dict.fromkeys(missing))
+    relationship = case.relationship
+    return ModelRecommendation(
+        model=None, name=NOT_DECIDED,
+        why=(*why, W["unknown"].format(missing=labels(wanted, case))),
+        current=relationship.model if relationship else None, gap=GAP["undecided"],
+        facts=tuple(dict.fromkeys(facts)), missing=wanted)
 
 
 @hookimpl

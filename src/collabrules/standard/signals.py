@@ -7,8 +7,19 @@ from ..hookspecs import hookimpl
 from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
-from ..vocab import Attitude, Net, Power, Replaceability
-from .goals import aims, opposed, pushes_by_axis, shared, undirected_goals
+from ..topic_signal import TOPIC_SIGNAL
+from ..topics import TopicRegistrar, TopicVocabulary, standard_axes, standard_vocabulary
+from ..vocab import Attitude, Conduct, Net, Power, Replaceability, Role
+from .goals import (
+    aims,
+    explicit_oppositions,
+    goal_label,
+    opposed,
+    party_goals,
+    pushes_by_axis,
+    shared,
+    undecided_goals,
+)
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
@@ -40,43 +51,68 @@ def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(benefit.net.value, (path,))
 
 
+def _vocabulary(signals: SignalBook) -> TopicVocabulary:
+    value = signals[TOPIC_SIGNAL].value
+    return value if isinstance(value, TopicVocabulary) else standard_vocabulary()
+
+
 def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
-    """Topics on which the perspective party and the others aim the same or opposite way."""
+    """Topics on which the perspective party and the others aim the same or opposite way.
+
+    Goals are placed on axes through the topic vocabulary; goals linked by ``opposes``
+    conflict whatever their topics.
+    """
+    vocabulary = _vocabulary(signals)
     own_path = case.path_of(case.own)
     needed = [f"{case.path_of(p)}.goals" for p in case.parties if p.goals is None]
-    needed += undirected_goals(case)
+    needed += undecided_goals(case)
     if needed:
         return SignalValue(None, (), tuple(needed))
-    mine = aims(case.own, own_path)
-    theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
+    mine = aims(case.own, own_path, vocabulary)
+    theirs = [a for p in case.others for a in aims(p, case.path_of(p), vocabulary)]
     pushes = pushes_by_axis(theirs)  # linear, not mine x theirs: cases may hold 50,000 aims
     shared_topics = sorted({a.axis for a in mine
                             if any(shared(a, b) for b in pushes.get(a.axis, ()))})
-    conflicting = sorted({a.axis for a in mine
-                          if any(opposed(a, b) for b in pushes.get(a.axis, ()))})
+    conflicting = {a.axis for a in mine if any(opposed(a, b) for b in pushes.get(a.axis, ()))}
+    links = explicit_oppositions(case)
+    conflicting |= {f"{ours} / {theirs_}" for ours, theirs_, _ in links}
     paths = tuple(f"{a.path}.{key}" for a in sorted(mine + theirs, key=lambda a: a.path)
-                  for key in ("topic", "direction"))
-    return SignalValue({"shared": shared_topics, "conflicting": conflicting}, paths)
+                  for key in ("topic", "direction")) + tuple(path for *_, path in links)
+    return SignalValue({"shared": shared_topics, "conflicting": sorted(conflicting)}, paths)
 
 
 def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
-    """The perspective party's departmental targets that oppose another party's goals."""
+    """The perspective party's departmental targets (goals with an owner) that oppose
+    another party's goals.
+
+    A target without topic or direction leaves the answer unknown (it could be a
+    conflict), unless a known conflict already exists.
+    """
+    vocabulary = _vocabulary(signals)
     own_path = case.path_of(case.own)
-    needed = []
-    if case.own.departmental_targets is None:
-        needed.append(f"{own_path}.departmental_targets")
+    paths = (f"{own_path}.goals", f"{own_path}.departmental_targets")
+    needed = [f"{own_path}.goals"] if case.own.goals is None \
+        and case.own.departmental_targets is None else []
     needed += [f"{case.path_of(p)}.goals" for p in case.others if p.goals is None]
     if needed:
-        return SignalValue(None, (), tuple(needed))
-    targets = [a for a in aims(case.own, own_path) if ".departmental_targets[" in a.path]
-    theirs = pushes_by_axis([a for p in case.others for a in aims(p, case.path_of(p))])
-    conflicts = []
-    for aim in targets:
-        if any(opposed(aim, other) for other in theirs.get(aim.axis, ())):
-            index = int(aim.path.rsplit("[", 1)[1].rstrip("]"))
-            target = (case.own.departmental_targets or ())[index]
-            conflicts.append(f"{target.department}: {target.target}")
-    return SignalValue(sorted(set(conflicts)), (f"{own_path}.departmental_targets",))
+        return SignalValue(None, paths, tuple(needed))
+    targets = {where: goal for where, goal in party_goals(case.own, own_path) if goal.owner}
+    theirs = pushes_by_axis([a for p in case.others
+                             for a in aims(p, case.path_of(p), vocabulary)])
+    conflicts = {goal_label(targets[aim.path]) for aim in aims(case.own, own_path, vocabulary)
+                 if aim.path in targets
+                 and any(opposed(aim, other) for other in theirs.get(aim.axis, ()))}
+    labels = {goal_label(g) for g in targets.values()}
+    conflicts |= {ours for ours, _, _ in explicit_oppositions(case) if ours in labels}
+    if conflicts:
+        return SignalValue(sorted(conflicts), paths)
+    undecided = undecided_goals(case, case.others)
+    undecided += [f"{where}.{key}" for where, goal in targets.items()
+                  for key, value in (("topic", goal.topic), ("direction", goal.direction))
+                  if value is None]
+    if undecided:
+        return SignalValue(None, paths, tuple(undecided))
+    return SignalValue([], paths)
 
 
 _ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
@@ -84,8 +120,24 @@ _DOMINANT = (Power.HIGH, Power.DOMINANT)
 _COMMERCIAL_AXES = ("money", "effort")
 
 
+def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
+    """Paths of goals another party states too (same axis, same push): known to both."""
+    by_party = {p.id: aims(p, case.path_of(p), vocabulary) for p in case.parties}
+    found: set[str] = set()
+    for party_id, party_aims in by_party.items():
+        others = pushes_by_axis(a for pid, found_aims in by_party.items() if pid != party_id
+                                for a in found_aims)
+        found |= {a.path for a in party_aims
+                  if any(shared(a, b) for b in others.get(a.axis, ()))}
+    return found
+
+
 def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
-    """Goals and interests a party has not disclosed to the other (``[]`` = none)."""
+    """Goals and interests a party keeps from the other (``[]`` = none).
+
+    A goal both parties state is known to both, whatever its ``disclosed`` says.
+    """
+    both = _stated_by_another(case, _vocabulary(signals))
     found: list[str] = []
     missing: list[str] = []
     paths: list[str] = []
@@ -94,8 +146,9 @@ def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
         if party.goals is None:
             paths.append(f"{where}.goals")
             missing.append(f"{where}.goals")
-        drivers = [(f"{where}.goals[{i}]", g.topic, g.disclosed)
-                   for i, g in enumerate(party.goals or ())]
+        drivers = [(f"{where}.goals[{i}]", goal_label(g), g.disclosed)
+                   for i, g in enumerate(party.goals or ())
+                   if f"{where}.goals[{i}]" not in both]
         drivers += [(f"{where}.interests[{i}]", d.description, d.disclosed)
                     for i, d in enumerate(party.interests or ())]
         for path, label, disclosed in drivers:
@@ -176,6 +229,31 @@ def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(axes, alignment.paths)
 
 
+_SQUEEZE = (Conduct.LATE_PAYMENT, Conduct.DEMANDS_FREE_EXTRAS, Conduct.NO_FOLLOW_UP_WORK)
+
+
+def squeeze_found(case: Case) -> list[str]:
+    """The squeezing conduct recorded for any customer so far (a lower bound)."""
+    return sorted({c.value for p in case.parties if p.role is Role.CUSTOMER
+                   for c in p.conduct or () if c in _SQUEEZE})
+
+
+def supplier_squeeze(case: Case, signals: SignalBook) -> SignalValue:
+    """The article's supplier picture in a customer's recorded conduct: paying late,
+    demanding free extras, giving no follow-up work (``[]`` = none of it).
+
+    Read the same way whoever assesses: the customer may be us or the other party.
+    Unknown while a customer's conduct is not recorded (see :func:`squeeze_found`).
+    """
+    customers = [p for p in case.parties if p.role is Role.CUSTOMER]
+    paths = tuple(f"{case.path_of(p)}.conduct" for p in customers)
+    found = squeeze_found(case)
+    missing = tuple(path for path, p in zip(paths, customers) if p.conduct is None)
+    if len(found) == len(_SQUEEZE) or not missing:
+        return SignalValue(found, paths)
+    return SignalValue(None, paths, missing)
+
+
 STANDARD_SIGNALS = (
     Signal(name="counterpart_benefit", compute=counterpart_benefit, description=Text(
         "The least favourable net benefit another party expects from the relationship.",
@@ -192,6 +270,11 @@ STANDARD_SIGNALS = (
         "Departmental targets of the perspective party that work against another party's goals.",
         "Afdelingsdoelstellingen van de perspectiefpartij die tegen de doelen van een andere "
         "partij ingaan.")),
+    Signal(name="supplier_squeeze", compute=supplier_squeeze, description=Text(
+        "What a customer's recorded conduct shows of the supplier's side of a bare "
+        "contract: paying late, demanding free extras, giving no follow-up work.",
+        "Wat het vastgelegde gedrag van een klant laat zien van de kant van de leverancier "
+        "bij een kaal contract: laat betalen, gratis extra's eisen, geen vervolgwerk geven.")),
     Signal(name="undisclosed_drivers", compute=undisclosed_drivers, description=Text(
         "Goals and interests a party keeps from the other party.",
         "Doelen en belangen die een partij niet aan de andere partij kenbaar maakt.")),
@@ -218,3 +301,10 @@ def collabrules_add_signals(register: SignalRegistrar) -> None:
     """Register the standard signals."""
     for signal in STANDARD_SIGNALS:
         register(signal)
+
+
+@hookimpl
+def collabrules_add_topics(register: TopicRegistrar) -> None:
+    """Register the standard topic axes (``topics.json``)."""
+    for axis in standard_axes():
+        register(axis)

@@ -45,6 +45,7 @@ def assess(a: Assessment) -> None:
              "het gebruikte model past bij de diepgang van samenwerking die de levering "
              "vraagt (hooguit één stap dieper, nooit ondieper)"),
         effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=_DEEPEN if difference > 0 else _SIMPLIFY,
@@ -69,13 +70,19 @@ PRINCIPLE = Principle(
         "Kies de vorm van samenwerking die past bij de aard en inhoud van wat geleverd "
         "wordt."),
     checks=Text(
-        "The depth the delivery calls for (standardisation, complexity, uncertainty, risk) "
-        "against the depth of the model in use: two steps too shallow is a violation, one "
-        "step too shallow or two steps too deep puts the principle at risk.",
-        "De diepgang die de levering vraagt (standaardisatie, complexiteit, onzekerheid, "
-        "risico) tegenover de diepgang van het gebruikte model: twee stappen te ondiep is "
-        "een schending, één stap te ondiep of twee stappen te diep brengt het principe in "
-        "gevaar."),
+        "The depth the delivery calls for against the depth of the model in use: two steps "
+        "too shallow is a violation, one step too shallow or two steps too deep puts the "
+        "principle at risk. The depth called for follows from standardisation first "
+        "(commodity or standard: transactional, configurable: performance-based, bespoke: "
+        "collaborative), one step deeper for high risk, uncertainty or strategic "
+        "importance; high complexity adds that step only when nothing else did.",
+        "De diepgang die de levering vraagt tegenover de diepgang van het gebruikte model: "
+        "twee stappen te ondiep is een schending, één stap te ondiep of twee stappen te "
+        "diep brengt het principe in gevaar. De gevraagde diepgang volgt eerst uit de "
+        "standaardisatie (commodity of standaard: transactioneel, configureerbaar: "
+        "prestatiegericht, maatwerk: samenwerkend), één stap dieper bij hoog risico, hoge "
+        "onzekerheid of groot strategisch belang; hoge complexiteit voegt die stap alleen "
+        "toe als niets anders dat deed."),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

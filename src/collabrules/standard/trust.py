@@ -39,6 +39,8 @@ def assess(a: Assessment) -> None:
              "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
              "vraagt"),
         effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
+        effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
+        + a.signal("required_trust").missing,
         facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust")),
         signals=("required_trust",),
         action=Text(
@@ -115,12 +117,20 @@ PRINCIPLE = Principle(
         "Laat het niveau van wederzijds vertrouwen passen bij de diepgang van samenwerking "
         "die de relatie vraagt."),
     checks=Text(
-        "The trust the case requires (from risk, uncertainty and the depth of the model in "
-        "use) against the trust that exists; whether a deep trust-based model is used where "
-        "the delivery only needs a guarantee; whether formal guarantees cover price, time "
-        "and quality where trust is not required.",
-        "Het vertrouwen dat de casus vraagt (uit risico, onzekerheid en de diepgang van het "
-        "gebruikte model) tegenover het vertrouwen dat er is; of een diep, op vertrouwen "
+        "The trust the case requires against the trust that exists (two levels short is a "
+        "violation). A commodity or standard delivery covered by guarantees on price, time "
+        "and quality and an exit plan, under a model no deeper than performance-based, "
+        "needs little trust whatever its supply risk, and so does a defensive model; "
+        "otherwise the requirement follows the depth aimed at, risk and uncertainty. Also: "
+        "whether a deep trust-based model is used where the delivery only needs a "
+        "guarantee; whether formal guarantees cover price, time and quality where trust is "
+        "not required.",
+        "Het vertrouwen dat de casus vraagt tegenover het vertrouwen dat er is (twee "
+        "niveaus te weinig is een schending). Een commodity of standaardlevering die "
+        "garanties op prijs, tijd en kwaliteit en een exitplan dekken, onder een model "
+        "niet dieper dan prestatiegericht, vraagt weinig vertrouwen, wat haar "
+        "leveringsrisico ook is, en een defensief model evenmin; anders volgt de eis uit de "
+        "beoogde diepgang, risico en onzekerheid. Verder: of een diep, op vertrouwen "
         "gebaseerd model wordt gebruikt waar de levering alleen een garantie nodig heeft; of "
         "formele garanties prijs, tijd en kwaliteit dekken waar vertrouwen niet nodig is."),
     assess=assess,

@@ -1,0 +1,35 @@
+"""Running the application under uvicorn, in one process or several workers."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import uvicorn
+
+from .app import create_app
+from .options import ENV_OPTIONS, ServiceOptions
+
+GRACE_SECONDS = 30
+"""How long shutdown waits for in-flight requests to finish."""
+
+
+def run(options: ServiceOptions) -> None:
+    """Serve until interrupted (SIGINT/SIGTERM: in-flight requests finish first).
+
+    The application is built here first, so a bad configuration stops the command before
+    anything listens (raises ``InputError``).
+    """
+    app = create_app(options)
+    auth = "on" if options.auth else "off"
+    print(f"collabrules serve: http://{options.host}:{options.port}/ "
+          f"(workers {options.workers}, tokens {auth})", file=sys.stderr, flush=True)
+    common = {"host": options.host, "port": options.port, "access_log": False,
+              "log_level": "warning", "timeout_graceful_shutdown": GRACE_SECONDS,
+              "server_header": False}
+    if options.workers == 1:
+        uvicorn.run(app, **common)  # type: ignore[arg-type]
+        return
+    os.environ[ENV_OPTIONS] = options.to_env()
+    uvicorn.run("collabrules.service.app:factory", factory=True, workers=options.workers,
+                **common)  # type: ignore[arg-type]

@@ -1,0 +1,92 @@
+"""Questions to ask: every case field has one in both languages, naming parties, not paths."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from collabrules.questions import LABELS, label, question
+from collabrules.schemas import load_schema
+from collabrules.serialize import report_to_dict
+from collabrules.structure import structure_case
+
+from .helpers import engine, patched
+
+CASE = structure_case({
+    "schema_version": "1.0", "perspective": "us",
+    "parties": [{"id": "us", "name": "Acme", "role": "customer",
+                 "goals": [{"topic": "price"}], "interests": [{"description": "speed"}],
+                 "departmental_targets": [{"department": "Buying", "target": "20% off"}]},
+                {"id": "fuel", "name": "Fuel Co", "role": "supplier"}],
+    "relationship": {"resistance": [{"who": "IT", "against": "the tool"}]},
+    "charter": {"endorsements": [{"stakeholder": "Board"}]},
+})
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _fields(schema: dict[str, Any], node: dict[str, Any], path: str) -> list[str]:
+    """Every property of the case schema as a JSON path (list items at index 0)."""
+    node = _resolve(schema, node)
+    found = []
+    for key, sub in node.get("properties", {}).items():
+        here = f"{path}.{key}"
+        found.append(here)
+        sub = _resolve(schema, sub)
+        if sub.get("type") == "object":
+            found += _fields(schema, sub, here)
+        elif sub.get("type") == "array" and _resolve(schema, sub["items"]).get("type") == "object":
+            found += _fields(schema, sub["items"], f"{here}[0]")
+    return found
+
+
+FIELDS = _fields(load_schema("case"), load_schema("case"), "$")
+
+
+@pytest.mark.parametrize("path", FIELDS)
+def test_every_case_field_gets_a_question_in_both_languages(path: str) -> None:
+    asked = question(path, CASE)
+    assert asked.en.endswith("?") and asked.nl.endswith("?"), asked
+    assert asked.en != asked.nl
+    for text in (asked.en, asked.nl):
+        assert "$." not in text and "[0]" not in text and "{" not in text, text
+        assert "_" not in text, text  # a field key, not a written label
+
+
+def test_every_case_field_has_a_written_label() -> None:
+    keys = {re.sub(r"\[\d+\]", "[]", p)[2:] for p in FIELDS}
+    assert sorted(keys - set(LABELS)) == []
+
+
+def test_questions_name_the_party_and_list_the_choices() -> None:
+    assert question("$.parties[1].attitude", CASE).en == (
+        "What is Fuel Co's attitude towards this relationship: cooperative, neutral, "
+        "opportunistic or hostile?")
+    assert question("$.parties[0].goals[0].disclosed", CASE).en == (
+        'Does the other side know Acme\'s goal "price"?')
+    assert question("$.parties[0].goals[0].disclosed", CASE).nl == (
+        'Kent de andere kant het doel "price" van Acme?')
+    assert label("$.extensions.audit.passed").en == 'the organisation\'s fact "audit.passed"'
+
+
+def test_the_report_ranks_questions_by_the_verdicts_they_would_settle() -> None:
+    report = engine().evaluate(patched("office-cleaning",
+                                       removes=["delivery.risk", "delivery.uncertainty",
+                                                "relationship.trust"]))
+    counts = [len(q.verdicts) for q in report.questions]
+    assert counts == sorted(counts, reverse=True)
+    assert report.questions[-1].path == "$.relationship.trust"
+    assert counts[0] > counts[-1] == 1
+    for q in report.questions:
+        for code in q.verdicts:
+            if code != "model":
+                finding = report.finding(code)
+                assert finding.status.value == "undetermined" and q.path in finding.missing
+    data = report_to_dict(report, "nl")
+    assert data["questions"][0]["question"] == report.questions[0].text.nl
