@@ -284,12 +284,11 @@ class HousePrinciples:
 @attrs.frozen
 class Probe:
     """One expression on one case (``collabrules eval``): the value JMESPath gives, the
-    condition outcome (held, failed or unknown) and every field and signal it read, with
-    its value (``None``: missing)."""
+    condition outcome (held, failed or unknown) and every field and signal it read."""
 
     value: Any
     held: bool | None
-    reads: tuple[tuple[str, Any], ...]
+    reads: tuple[tracing.Read, ...]
     missing: tuple[str, ...]
 
 
@@ -298,15 +297,19 @@ def probe(source: str, case: Any, signals: Mapping[str, Any]) -> Probe:
     or ``KeyError`` naming a signal that ``signals`` does not define)."""
     from .bounds import search
     from .signals import SignalBook
-
     expression = compile_expression(source)
     for name in expression.signals:
         if name not in signals:
             raise KeyError(name)
     book = SignalBook(case, signals)
-    values = {name: book[name].value for name in expression.signals}
-    scope = {**unstructure_case(case), SIGNALS: values}
-    held, missing = expression.evaluate(scope)
-    value = search(expression.compiled.parsed, scope, Budget())
-    reads = (*expression.facts(scope), *((f"$.{SIGNALS}.{n}", v) for n, v in values.items()))
-    return Probe(value=value, held=held, reads=tuple(reads), missing=missing)
+    scope = {**unstructure_case(case),
+             SIGNALS: {name: book[name].value for name in expression.signals}}
+    trace = expression.trace(scope)
+    reads = {read.path: read for read in reversed(trace.reads)}  # once each, first kept
+    paths = list(reads)
+    leaves = [read for path, read in reads.items()  # not the objects passed on the way
+              if not any(p.startswith(path) and p[len(path)] in ".[" for p in paths
+                         if len(p) > len(path))]
+    return Probe(value=search(expression.compiled.parsed, scope, Budget()),
+                 held=None if trace.value is tracing.UNKNOWN else bool(trace.value),
+                 reads=tuple(reversed(leaves)), missing=trace.missing)

@@ -13,8 +13,8 @@ from .text import Text
 
 CASE, FIXTURES, PRINCIPLES, REPORT, ANSWERS, CONFIG = (
     "case", "fixtures", "principles", "report", "answers", "config")
-_CASE_KEYS = frozenset({"schema_version", "id", "title", "perspective", "parties", "delivery",
-                        "relationship", "charter", "extensions"})
+# Keys only a case has at its top level (``id`` and ``title`` are too common to tell).
+_CASE_KEYS = frozenset({"schema_version", "perspective", "parties", "delivery", "relationship"})
 LABELS = {
     CASE: Text("case", "casus"),
     FIXTURES: Text("fixtures", "fixtures"),
@@ -33,8 +33,9 @@ def kind_by_name(path: str | Path) -> str | None:
 def kind_of(data: Any) -> str | None:
     """The kind of a parsed JSON/YAML document, or ``None`` when collabrules does not read it.
 
-    A mapping with ``parties`` or ``schema_version`` is a case, and so is one with only
-    case keys (a broken case is still a case, so that its errors are shown).
+    A mapping with ``parties`` or ``schema_version`` is a case, and so is one with another
+    key only cases have at the top (``perspective``, ``delivery``, ``relationship``): a
+    broken case is still a case, so that its errors are shown.
     """
     if not isinstance(data, Mapping):
         return None

@@ -93,6 +93,9 @@ def test_cli_select_ignore_and_severity_over_the_configuration(tmp_path: Path) -
     ignored = _findings(run("evaluate", case, "--format", "json", "--fail-on", "never",
                             "--ignore", "CR01", cwd=tmp_path).stdout)
     assert "CR01" not in ignored and "CR02" in ignored and "CR05" not in ignored
+    without = _findings(run("evaluate", case, "--format", "json", "--fail-on", "never",
+                            "--no-config", "--ignore", "CR01", cwd=tmp_path).stdout)
+    assert "CR01" not in without and "CR05" in without  # the file's ignore is not read
 
 
 def test_cli_selection_reaches_worker_processes(tmp_path: Path) -> None:

@@ -103,3 +103,9 @@ def test_every_mapping_has_one_kind(data: dict[str, object]) -> None:
     if "parties" in data and not isinstance(data.get("fixtures"), list) and \
             not isinstance(data.get("principles"), list) and "findings" not in data:
         assert kind == CASE
+
+
+def test_a_case_needs_a_key_only_cases_have() -> None:
+    assert kind_of({"id": "x", "title": "t", "case": {}, "expect": {}}) is None  # casebook
+    assert kind_of({"id": "x", "perspective": "us"}) == CASE  # broken, but a case
+    assert kind_of({"relationship": {}}) == CASE

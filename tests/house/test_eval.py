@@ -34,6 +34,16 @@ def test_eval_marks_missing_fields_in_dutch(tmp_path: Path) -> None:
     assert "$.delivery.uncertainty = (ontbreekt)" in result.stdout
 
 
+def test_eval_marks_a_missing_field_below_an_index() -> None:
+    result = run_cli("eval", "relationship.resistance[0].rational", BESPOKE, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["outcome"] == "unknown"
+    assert data["reads"] == [{"path": "$.relationship.resistance[0].rational", "value": None,
+                              "missing": True}]
+    assert data["missing"] == ["$.relationship.resistance[0].rational"]
+
+
 def test_eval_reads_signals_and_names_unknown_ones() -> None:
     result = run_cli("eval", "signals.goal_alignment", BESPOKE, "--format", "json")
     assert result.returncode == 0, result.stderr
@@ -57,4 +67,5 @@ def test_probe_agrees_with_the_case(field: str, level: str) -> None:
         assert result.held is None and result.missing == (f"$.delivery.{field}",)
     else:
         assert result.held is (actual == level) and result.value is (actual == level)
-        assert result.reads == ((f"$.delivery.{field}", actual),)
+        assert [(r.path, r.value, r.missing) for r in result.reads] == [
+            (f"$.delivery.{field}", actual, False)]

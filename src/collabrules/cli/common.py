@@ -127,10 +127,8 @@ def _config(*, strict: bool = True) -> Config | None:
     if "collabrules.loaded" in meta:
         loaded: Config | None = meta["collabrules.loaded"]
         return loaded
-    if meta.get("collabrules.no_config"):
-        meta["collabrules.loaded"] = None
-        return None
-    path = meta.get("collabrules.config") or find_config()
+    path = None if meta.get("collabrules.no_config") else (
+        meta.get("collabrules.config") or find_config())
     config = None
     if path is not None:
         try:

@@ -65,16 +65,17 @@ def eval_command(expression: str, case: str, fmt: str, lang: str | None) -> None
     if fmt == "json":
         click.echo(json.dumps({
             "expression": expression, "value": result.value, "outcome": outcome,
-            "reads": [{"path": p, "value": v, "missing": v is None} for p, v in result.reads],
+            "reads": [{"path": r.path, "value": None if r.missing else r.value,
+                       "missing": r.missing} for r in result.reads],
             "missing": list(result.missing)}, ensure_ascii=False, indent=2, default=str))
         return
     labels = _LABELS
     click.echo(f"{labels['value'].get(language)}: {_show(result.value)}")
     click.echo(f"{labels['outcome'].get(language)}: {labels[outcome].get(language)}")
     click.echo(f"{labels['reads'].get(language)}:")
-    for path, value in result.reads:
-        shown = labels["missing"].get(language) if value is None else _show(value)
-        click.echo(f"  {path} = {shown}")
+    for read in result.reads:
+        shown = labels["missing"].get(language) if read.missing else _show(read.value)
+        click.echo(f"  {read.path} = {shown}")
 
 
 def _show(value: Any, width: int = 100) -> str:

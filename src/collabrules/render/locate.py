@@ -62,20 +62,17 @@ def locate(source: str | None, finding: Finding) -> Location | None:
 def _lines(source: str) -> tuple[str, int | None, dict[str, int]] | None:
     """(file, fixed line of a JSON Lines case or ``None``, line per JSON path), or ``None``
     when ``source`` is not a file."""
-    from ..errors import InputError
-    from ..loading import read_document
-
     if not Path(source).is_file():
         found = re.fullmatch(r"(.+):(\d+)", source)
         if found is not None and Path(found[1]).is_file():
             return found[1], int(found[2]), {}
         return None
-    try:
-        document = read_document(source)
-    except InputError:  # changed since it was evaluated: point at the file
-        return source, None, {}
-    if document.lines:
-        return source, None, dict(document.lines)
-    from .jsonmap import json_lines  # JSON: the parser keeps no lines; find them
+    from .linemap import json_lines, yaml_lines
 
-    return source, None, json_lines(Path(source).read_text(encoding="utf-8-sig"))
+    try:
+        text = Path(source).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):  # changed since it was evaluated: point at the file
+        return source, None, {}
+    is_json = Path(source).suffix.lower() == ".json" or (
+        Path(source).suffix.lower() not in (".yaml", ".yml") and text.lstrip()[:1] in "{[")
+    return source, None, json_lines(text) if is_json else yaml_lines(text)

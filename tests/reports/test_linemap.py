@@ -1,15 +1,19 @@
-"""The line of each JSON path in a JSON text, for locating findings in JSON case files."""
+"""The line of each JSON path in a case file's text, for locating findings."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from collabrules.loading import read_document
 from collabrules.paths import child
-from collabrules.render.jsonmap import json_lines
+from collabrules.render.linemap import json_lines, yaml_lines
+from tests.conftest import EXAMPLES
 
 scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=5)
 documents = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
@@ -52,3 +56,15 @@ def test_strings_with_escapes_and_newlines_in_between() -> None:
     text = '{\n  "a\\"b": "x,y]",\n\n  "parties": [\n    {"id": "us"}\n  ]\n}'
     assert json_lines(text) == {"$": 1, '$["a\\"b"]': 2, "$.parties": 4,
                                 "$.parties[0]": 5, "$.parties[0].id": 5}
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.yaml")), ids=lambda p: p.name)
+def test_yaml_lines_are_the_loaders(example: Path) -> None:
+    assert yaml_lines(example.read_text(encoding="utf-8")) == read_document(example).lines
+
+
+def test_yaml_aliases_are_walked_once() -> None:
+    text = "a: &x [1, 2]\nb: *x\n"
+    found = yaml_lines(text)
+    assert {"$", "$.a", "$.b"} <= set(found) and len(found) == 5  # one alias side descended
+    assert yaml_lines("a: [") == {}
