@@ -24,7 +24,7 @@ from .assessment import severity_for
 from .case import Case
 from .finding import Finding, Possibility
 from .models import ModelRecommendation, Taxonomy
-from .questions import choices, condition, labels, steps, value_label
+from .questions import choices, condition, labels, resolve, steps, value_label
 from .questions import either as _either
 from .schemas import load_schema
 from .text import Text, join
@@ -158,7 +158,7 @@ def domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
     where: dict[str, Any] = schema
     parts = steps(path)
     for step in parts[:-1]:
-        where = _resolve(schema, where)
+        where = resolve(schema, where)
         if isinstance(step, int):
             if not isinstance(node, list) or step >= len(node):
                 return None
@@ -166,7 +166,7 @@ def domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
             continue
         where = where.get("properties", {}).get(step, {})
         child = node.get(step) if isinstance(node, dict) else None
-        if child is None and _resolve(schema, where).get("required"):
+        if child is None and resolve(schema, where).get("required"):
             return None  # cannot invent the other required fields of a new object
         node = child
     if isinstance(node, dict) and parts[-1] in node:
@@ -187,12 +187,6 @@ def fill(document: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         node = child
     node[parts[-1]] = value
     return root
-
-
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
-    return node
 
 
 def describe(possible: tuple[Possibility, ...], name: Callable[[str], Text],

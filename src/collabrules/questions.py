@@ -156,8 +156,9 @@ LABELS: dict[str, Text] = {
                                 "de doelen waar het doel \"{item}\" van {party} tegenin gaat"),
     P + "goals[].target": Text("the target of {party}'s goal \"{item}\"",
                                "de doelstelling bij het doel \"{item}\" van {party}"),
-    R + "development.planned_months": Text("the months planned until full operation",
-                                           "de geplande maanden tot volledige werking"),
+    R + "development.planned_months": Text(
+        "the number of months planned until full operation",
+        "het aantal geplande maanden tot volledige werking"),
     R + "development.done_at_signing": Text(
         "whether the relationship counts as done at signing",
         "of de relatie als af geldt bij ondertekening"),
@@ -241,6 +242,12 @@ ASK: dict[str, Text] = {
     R + "development.done_at_signing": Text(
         "Is the relationship considered done once the contract is signed?",
         "Wordt de relatie als af gezien zodra het contract getekend is?"),
+    "parties": Text("Who are the parties in the relationship?",
+                    "Wie zijn de partijen in de relatie?"),
+    R + "safeguards": Text("Which formal safeguards are in place?",
+                           "Welke formele waarborgen zijn er?"),
+    "extensions": Text("Which organisation-specific facts apply?",
+                       "Welke organisatiespecifieke feiten gelden?"),
     "charter.endorsements": Text("Who endorsed the principle charter?",
                                  "Wie stemde in met het principehandvest?"),
 }
@@ -279,6 +286,7 @@ _ANSWER = Text("the answer to \"{question}\" is {value}",
                "het antwoord op \"{question}\" {value} is")
 _IS = Text("{label} is {value}", "{label} {value} is")
 _OR = Text(" or ", " of ")
+_AND = Text(" and ", " en ")
 _YES = Text("yes", "ja")
 _NO = Text("no", "nee")
 _HOUSE = Text("the organisation's fact \"{name}\"", "het organisatiefeit \"{name}\"")
@@ -300,14 +308,15 @@ def _schema_leaf(key: str) -> dict[str, Any] | None:
     schema = load_schema("case")
     node: dict[str, Any] | None = schema
     for part in re.findall(r"([^.\[\]]+)|(\[\])", key):
-        node = _resolve(schema, node) if node is not None else None
+        node = resolve(schema, node) if node is not None else None
         if node is None:
             return None
         node = node.get("items") if part[1] else node.get("properties", {}).get(part[0])
-    return _resolve(schema, node) if node is not None else None
+    return resolve(schema, node) if node is not None else None
 
 
-def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """A schema node with its ``$ref`` followed (within the same schema)."""
     while "$ref" in node:
         node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
     return node
@@ -390,8 +399,11 @@ def label(path: str, case: Case | None = None) -> Text:
 
 
 def labels(paths: list[str] | tuple[str, ...], case: Case | None = None) -> Text:
-    """Several fields named in one text, joined with commas."""
-    return join([label(p, case) for p in paths], ", ")
+    """Several fields named in one text: "a, b and c"."""
+    named = [label(p, case) for p in paths]
+    if len(named) < 2:
+        return named[0] if named else Text("", "")
+    return join(named[:-1], ", ") + _AND + named[-1]
 
 
 def either(values: list[Text] | tuple[Text, ...]) -> Text:
