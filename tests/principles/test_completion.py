@@ -81,7 +81,7 @@ def test_disagreeing_completions_say_what_each_value_gives() -> None:
                     {"$.delivery.risk": "medium", "$.relationship.safeguards.exit_plan": False},
                     {"$.delivery.risk": "high", "$.relationship.safeguards.exit_plan": True}]),
         ("at_risk", [{"$.delivery.risk": "high", "$.relationship.safeguards.exit_plan": False}])]
-    assert ("Upheld or at risk, depending on the impact when the delivery fails, whether "
+    assert ("Upheld or at risk, depending on the impact when the delivery fails and whether "
             "there is an exit plan.") in finding.rationale.en
     assert "nageleefd of in gevaar, afhankelijk van de impact als de levering faalt" in \
         finding.rationale.nl.lower()
