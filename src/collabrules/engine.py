@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
@@ -22,6 +22,7 @@ from .assessment import Assessment
 from .case import Case
 from .errors import InputError
 from .finding import Finding
+from .hookcalls import HookCall, hook_calls
 from .loading import Document, read_document
 from .models import CollaborationModel, ModelRecommendation, Taxonomy
 from .plain import check_plain
@@ -34,7 +35,6 @@ from .report import (
     PrincipleSetRecord,
     Provenance,
     Report,
-    Summary,
 )
 from .selection import is_selected
 from .settings import Settings
@@ -53,6 +53,7 @@ _FAILED = Text(
 )
 
 _validator: SchemaValidator | None = None
+_Adjusted = TypeVar("_Adjusted", Finding, Report)
 
 
 def case_validator() -> SchemaValidator:
@@ -116,8 +117,9 @@ class Engine:
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
         self._taxonomy = self._choose_taxonomy()
-        self._adjust_finding = self._ordered_impls("collabrules_adjust_finding")
-        self._adjust_report = self._ordered_impls("collabrules_adjust_report")
+        self._adjust_finding = hook_calls(self.plugin_manager, "collabrules_adjust_finding")
+        self._adjust_report = hook_calls(self.plugin_manager, "collabrules_adjust_report")
+        self._recommenders = hook_calls(self.plugin_manager, "collabrules_recommend_model")
         self._plugin_records = tuple(
             PluginRecord(name=i.name, distribution=i.distribution, version=i.version)
             for i in sorted(self._loaded.infos.values(), key=lambda i: i.name))
@@ -239,7 +241,7 @@ class Engine:
             title=case.title,
             perspective=case.perspective,
             findings=tuple(findings),
-            summary=Summary(counts=(), worst=Severity.NONE, headline=Text("", "")),
+            summary=summarise(findings, recommendation),
             recommendation=recommendation,
             provenance=Provenance(
                 engine=ENGINE_NAME,
@@ -249,24 +251,10 @@ class Engine:
                 taxonomy=self._taxonomy.name if self._taxonomy else self.settings.taxonomy,
                 input_digest=input_digest,
             ),
-            problems=(),
+            problems=_sorted_problems(problems),
             source=source,
         )
-        for plugin, impl_args, function in self._adjust_report:
-            try:
-                changed = function(**_args(impl_args, report=report, case=case))
-            except Exception as exc:
-                problems.append(self._hook_problem(plugin, "collabrules_adjust_report", exc))
-                continue
-            if changed is None:
-                continue
-            if not isinstance(changed, Report):
-                problems.append(self._type_problem(plugin, "collabrules_adjust_report", changed,
-                                                   "Report"))
-                continue
-            report = changed
-        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
-                            problems=tuple(sorted(set(problems), key=_problem_key)))
+        return self._finish_report(report, case, problems)
 
     def _assess(self, active: ActivePrinciple, case: Case, book: SignalBook,
                 problems: list[Problem]) -> Finding:
@@ -287,20 +275,45 @@ class Engine:
                                     origin=self.describe_plugin(active.plugin),
                                     code=principle.code, detail=detail))
             return self._error_finding(active, detail)
-        for plugin, impl_args, function in self._adjust_finding:
+        return self._adjusted(self._adjust_finding, "collabrules_adjust_finding", finding,
+                              problems, case=case, signals=book)
+
+    # -- hooks called per case -------------------------------------------------------
+
+    def _adjusted(self, calls: tuple[HookCall, ...], hook: str, value: _Adjusted,
+                  problems: list[Problem], **kwargs: Any) -> _Adjusted:
+        """``value`` passed through an adjusting hook, each implementation seeing the last result.
+
+        The value goes to the argument the hook names after its last word (``finding``,
+        ``report``); ``None`` keeps it; a raise or a wrong type is a problem, left out.
+        """
+        key = hook.rsplit("_", 1)[1]
+        for call in calls:
             try:
-                changed = function(**_args(impl_args, finding=finding, case=case, signals=book))
+                results = call(**{key: value}, **kwargs)
             except Exception as exc:
-                problems.append(self._hook_problem(plugin, "collabrules_adjust_finding", exc))
+                problems.append(self._hook_problem(call.culprit(exc), hook, exc))
                 continue
+            changed = (results[0] if results else None) if isinstance(results, list) else results
             if changed is None:
                 continue
-            if not isinstance(changed, Finding):
-                problems.append(self._type_problem(plugin, "collabrules_adjust_finding", changed,
-                                                   "Finding"))
+            if not isinstance(changed, type(value)):
+                problems.append(self._type_problem(call.plugin, hook, changed,
+                                                   type(value).__name__))
                 continue
-            finding = changed
-        return finding
+            value = changed
+        return value
+
+    def _finish_report(self, report: Report, case: Case, problems: list[Problem]) -> Report:
+        """The finished report, adjusted by plugins; its summary and problems stay true.
+
+        Plugins see the real summary and every problem so far; afterwards the summary is
+        derived again from the findings, and no problem can be dropped by a plugin.
+        """
+        report = self._adjusted(self._adjust_report, "collabrules_adjust_report", report,
+                                problems, case=case)
+        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
+                            problems=_sorted_problems([*report.problems, *problems]))
 
     def _check_budget(self, active: ActivePrinciple, seconds: float,
                       problems: list[Problem]) -> None:
@@ -321,21 +334,18 @@ class Engine:
                    problems: list[Problem]) -> ModelRecommendation | None:
         if self._taxonomy is None:
             return None
-        hook = self.plugin_manager.hook.collabrules_recommend_model
-        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
+        for call in self._recommenders:
             try:
-                result = impl.function(**_args(tuple(impl.argnames), case=case, signals=book,
-                                               taxonomy=self._taxonomy))
+                result = call(case=case, signals=book, taxonomy=self._taxonomy)
             except Exception as exc:
-                problems.append(self._hook_problem(impl.plugin_name,
+                problems.append(self._hook_problem(call.culprit(exc),
                                                    "collabrules_recommend_model", exc))
                 continue
             if result is None:
                 continue
             if not isinstance(result, ModelRecommendation):
-                problems.append(self._type_problem(impl.plugin_name,
-                                                   "collabrules_recommend_model", result,
-                                                   "ModelRecommendation"))
+                problems.append(self._type_problem(call.plugin, "collabrules_recommend_model",
+                                                   result, "ModelRecommendation"))
                 continue
             return result
         return None
@@ -343,17 +353,16 @@ class Engine:
     # -- collecting at start-up ------------------------------------------------------
 
     def _each_impl(self, hook_name: str, current: list[str], **kwargs: Any) -> None:
-        """Call every implementation of a registration hook on its own.
+        """Call every implementation of a registration hook on its own, through pluggy.
 
         ``current[0]`` names the plugin being called, so ``register`` knows the owner.
         """
-        hook = getattr(self.plugin_manager.hook, hook_name)
-        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
-            current[0] = impl.plugin_name
+        for call in hook_calls(self.plugin_manager, hook_name):
+            current[0] = call.plugin
             try:
-                impl.function(**_args(tuple(impl.argnames), **kwargs))
+                call(**kwargs)
             except Exception as exc:
-                self._problems.append(self._hook_problem(impl.plugin_name, hook_name, exc))
+                self._problems.append(self._hook_problem(call.culprit(exc), hook_name, exc))
 
     def _collect_signals(self) -> dict[str, Signal]:
         entries: list[Owned] = []
@@ -422,11 +431,6 @@ class Engine:
                                           detail=wanted))
         return None
 
-    def _ordered_impls(self, hook_name: str) -> tuple[tuple[str, tuple[str, ...], Any], ...]:
-        hook = getattr(self.plugin_manager.hook, hook_name)
-        return tuple((impl.plugin_name, tuple(impl.argnames), impl.function)
-                     for impl in sorted(hook.get_hookimpls(), key=_impl_order))
-
     def _principle_set_digest(self) -> str:
         described = []
         for active in self._principles:
@@ -452,15 +456,6 @@ class Engine:
                        detail=f"expected {expected}, got {type(value).__name__}")
 
 
-def _impl_order(impl: Any) -> tuple[int, str]:
-    rank = 0 if impl.tryfirst else 2 if impl.trylast else 1
-    return rank, impl.plugin_name
-
-
-def _args(names: tuple[str, ...], **available: Any) -> dict[str, Any]:
-    return {name: available[name] for name in names if name in available}
-
-
 def _describe_error(exc: BaseException) -> str:
     if isinstance(exc, SignalError):
         if exc.cause is None:
@@ -471,3 +466,7 @@ def _describe_error(exc: BaseException) -> str:
 
 def _problem_key(problem: Problem) -> tuple[str, str, str, str]:
     return problem.kind.value, problem.plugin, problem.code or "", problem.detail
+
+
+def _sorted_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(set(problems), key=_problem_key))

@@ -20,6 +20,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from .hookcalls import unknown_hooks
 from .problems import Problem, ProblemKind
 
 GROUP = "collabrules"
@@ -52,8 +53,7 @@ class LoadedPlugins:
 
     def describe(self, name: str) -> str:
         """Origin of a plugin by name, for messages."""
-        info = self.infos.get(name)
-        return info.origin if info else "unknown origin"
+        return _origin(self.infos, name)
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
@@ -124,7 +124,13 @@ def load_plugins(
                                     origin=info.origin, detail=_error_text(exc)))
             continue
         infos[name] = info
+    problems.extend(unknown_hooks(manager, lambda name: _origin(infos, name)))
     return LoadedPlugins(manager, infos, tuple(problems), blocked)
+
+
+def _origin(infos: dict[str, PluginInfo], name: str) -> str:
+    info = infos.get(name)
+    return info.origin if info else "unknown origin"
 
 
 def _object_name(obj: object) -> str:
