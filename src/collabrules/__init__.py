@@ -12,7 +12,8 @@ The small public API::
     engine = collabrules.Engine(plugins=[my_plugin])  # a plugin for this engine only
     report = engine.evaluate("case.yaml")
 
-Names are imported on first use, so ``import collabrules`` stays cheap.
+Names are imported on first use, so ``import collabrules`` stays cheap. Plugin authors
+import from :mod:`collabrules.plugin`, which holds everything a plugin needs.
 """
 
 from __future__ import annotations
@@ -114,6 +115,10 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def default_engine() -> Engine:
