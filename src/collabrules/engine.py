@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 import pluggy
+import rfc8785
 
 from ._version import __version__
 from .assessment import Assessment
@@ -65,23 +66,49 @@ def case_validator() -> SchemaValidator:
 
 
 def digest_of(data: Any) -> str:
-    """``sha256:`` digest of the canonical JSON form of ``data``.
+    """``sha256:`` digest of the RFC 8785 (JSON Canonicalization Scheme) form of ``data``.
 
-    JSON has one number type, so ``36`` and ``36.0`` are the same value and digest alike
-    (a case file and the same case after structuring give the same input digest).
+    Any JCS implementation recomputes it from the case. JSON numbers are doubles there, so
+    ``36`` and ``36.0`` are the same value and digest alike (a case file and the same case
+    after structuring give the same input digest).
     """
-    canonical = json.dumps(_canonical(data), sort_keys=True, separators=(",", ":"),
-                           ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    if _written_alike(data):  # the fast path: json writes these bytes ~6x faster
+        canonical = json.dumps(data, sort_keys=True, separators=(",", ":"),
+                               ensure_ascii=False).encode("utf-8")
+    else:
+        canonical = rfc8785.dumps(_as_doubles(data))
+    return "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
-def _canonical(data: Any) -> Any:
-    if isinstance(data, float) and data.is_integer():
-        return int(data)
+_SAFE_INTEGER = 2**53 - 1
+_ASTRAL = "\U00010000"
+
+
+def _written_alike(data: Any) -> bool:
+    """Whether ``json.dumps(sort_keys=True)`` writes ``data`` byte for byte as RFC 8785 does.
+
+    True without floats (their formats differ), with integers a double holds exactly, and
+    with keys inside the Basic Multilingual Plane (there code-point order is UTF-16 order).
+    String escapes agree. ``tests/core/test_digest.py`` holds both paths to ``rfc8785``.
+    """
     if isinstance(data, dict):
-        return {key: _canonical(value) for key, value in data.items()}
+        return all((not key or max(key) < _ASTRAL) and _written_alike(value)
+                   for key, value in data.items())
     if isinstance(data, (list, tuple)):
-        return [_canonical(value) for value in data]
+        return all(_written_alike(value) for value in data)
+    if isinstance(data, float):
+        return False
+    return not isinstance(data, int) or abs(data) <= _SAFE_INTEGER
+
+
+def _as_doubles(data: Any) -> Any:
+    """``data`` with integers beyond what a double holds exactly made doubles, as JCS reads them."""
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) > _SAFE_INTEGER:
+        return float(data)
+    if isinstance(data, dict):
+        return {key: _as_doubles(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_as_doubles(value) for value in data]
     return data
 
 
