@@ -72,7 +72,7 @@ def digest_of(data: Any) -> str:
     ``36`` and ``36.0`` are the same value and digest alike (a case file and the same case
     after structuring give the same input digest).
     """
-    if _written_alike(data):  # the fast path: json writes these bytes ~6x faster
+    if _written_alike(data):  # json.dumps writes these same bytes several times faster
         canonical = json.dumps(data, sort_keys=True, separators=(",", ":"),
                                ensure_ascii=False).encode("utf-8")
     else:

@@ -44,6 +44,12 @@ def _on_line(error: InputError, file: str, number: int) -> InputError:
                        if i.line is not None else i for i in error.issues])
 
 
+def case_files(folder: Path) -> list[Path]:
+    """The case and JSON Lines files in a folder and its subfolders, sorted by path."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES and p.is_file())
+
+
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | InputError]:
     """Parsed case documents (or their errors) from paths, folders and JSON Lines files."""
     return cast("Iterator[Document | InputError]", _iter(paths, lazy=False))
@@ -61,8 +67,7 @@ def _iter(paths: Iterable[str], *, lazy: bool) -> Iterator[Document | RawDocumen
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES)
+            found = case_files(path)
             if not found:
                 yield InputError([Issue(file=name, path="$", message=Text(
                     "the folder holds no case files (*.json, *.yaml, *.yml, *.jsonl)",

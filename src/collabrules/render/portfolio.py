@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..portfolio import STATUS_ORDER, PortfolioTally
+from ..portfolio import PortfolioTally
+from ..verdict import STATUS_ORDER
 from .labels import LABELS, PORTFOLIO
 
 
