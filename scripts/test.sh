@@ -1,24 +1,52 @@
 #!/usr/bin/env bash
-# Install collabrules with everything its tests need into .venv, then run the whole suite:
-# ruff, mypy --strict and pytest, then build the documentation site with warnings as errors. This is the README's test command; .ci/run calls it.
+# The README's test command; .ci/run calls it without arguments.
+#
+#   bash scripts/test.sh           everything: install into .venv, ruff, mypy --strict, the
+#                                  whole pytest suite in parallel, the documentation site
+#                                  built with warnings as errors
+#   bash scripts/test.sh --quick   the loop while working: ruff and the tests not marked
+#                                  slow, browser or install, in parallel; installs only when
+#                                  pyproject.toml changed
+#
+# Further arguments go to pytest (bash scripts/test.sh --quick tests/core -x). pytest runs
+# with pytest-xdist, one worker per core, each test file whole on one worker (its module
+# fixtures are built once). Any non-zero pytest exit code, 5 ("no tests ran") included,
+# fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+quick=0
+if [ "${1:-}" = "--quick" ]; then
+  quick=1
+  shift
+fi
 
 PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[dev]"
-
-# The HTML report is tested in a real browser: install chromium as root with apt-get,
-# unless COLLABRULES_NO_APT=1 (see the README).
-bash scripts/install-browser.sh
+stamp=.venv/.collabrules-installed
+if [ "$quick" = 0 ] || [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install --quiet --upgrade pip
+  .venv/bin/python -m pip install --quiet -e ".[dev]"
+  touch "$stamp"
+fi
 
 # benchmarks/ is linted once it exists (a fresh clone of an early branch may not have it).
 lint=(src tests)
 if [ -d benchmarks ]; then lint+=(benchmarks); fi
 .venv/bin/ruff check "${lint[@]}"
+
+parallel=(-n auto --dist loadfile)
+if [ "$quick" = 1 ]; then
+  .venv/bin/python -m pytest "${parallel[@]}" -m "not slow and not browser and not install" "$@"
+  exit 0
+fi
+
+# The HTML report is tested in a real browser: install chromium as root with apt-get,
+# unless COLLABRULES_NO_APT=1 (see the README).
+bash scripts/install-browser.sh
+
 .venv/bin/mypy
-.venv/bin/python -m pytest "$@"
+.venv/bin/python -m pytest "${parallel[@]}" "$@"
 NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict --quiet

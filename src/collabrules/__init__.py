@@ -15,7 +15,8 @@ The small public API::
 
     view = collabrules.options(case)               # every model for the case, side by side
 
-Names are imported on first use, so ``import collabrules`` stays cheap.
+Names are imported on first use, so ``import collabrules`` stays cheap. Plugin authors
+import from :mod:`collabrules.plugin`, which holds everything a plugin needs.
 """
 
 from __future__ import annotations
@@ -132,6 +133,10 @@ def __getattr__(name: str) -> Any:
         value = getattr(value, name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def default_engine() -> Engine:

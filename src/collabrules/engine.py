@@ -12,10 +12,11 @@ import json
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
+import rfc8785
 
 from ._version import __version__
 from .assessment import Assessment
@@ -23,6 +24,7 @@ from .case import Case
 from .completion import Assignment, explore, is_open, settle_finding, settle_recommendation
 from .errors import InputError
 from .finding import Finding
+from .hookcalls import HookCall, hook_calls
 from .loading import Document, read_document
 from .models import CollaborationModel, ModelRecommendation, Taxonomy
 from .plain import check_plain
@@ -37,7 +39,6 @@ from .report import (
     PrincipleSetRecord,
     Provenance,
     Report,
-    Summary,
 )
 from .selection import is_selected
 from .settings import Settings
@@ -58,6 +59,7 @@ _FAILED = Text(
 )
 
 _validator: SchemaValidator | None = None
+_Adjusted = TypeVar("_Adjusted", Finding, Report)
 
 
 def case_validator() -> SchemaValidator:
@@ -69,23 +71,49 @@ def case_validator() -> SchemaValidator:
 
 
 def digest_of(data: Any) -> str:
-    """``sha256:`` digest of the canonical JSON form of ``data``.
+    """``sha256:`` digest of the RFC 8785 (JSON Canonicalization Scheme) form of ``data``.
 
-    JSON has one number type, so ``36`` and ``36.0`` are the same value and digest alike
-    (a case file and the same case after structuring give the same input digest).
+    Any JCS implementation recomputes it from the case. JSON numbers are doubles there, so
+    ``36`` and ``36.0`` are the same value and digest alike (a case file and the same case
+    after structuring give the same input digest).
     """
-    canonical = json.dumps(_canonical(data), sort_keys=True, separators=(",", ":"),
-                           ensure_ascii=False)
-    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    if _written_alike(data):  # json.dumps writes these same bytes several times faster
+        canonical = json.dumps(data, sort_keys=True, separators=(",", ":"),
+                               ensure_ascii=False).encode("utf-8")
+    else:
+        canonical = rfc8785.dumps(_as_doubles(data))
+    return "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
-def _canonical(data: Any) -> Any:
-    if isinstance(data, float) and data.is_integer():
-        return int(data)
+_SAFE_INTEGER = 2**53 - 1
+_ASTRAL = "\U00010000"
+
+
+def _written_alike(data: Any) -> bool:
+    """Whether ``json.dumps(sort_keys=True)`` writes ``data`` byte for byte as RFC 8785 does.
+
+    True without floats (their formats differ), with integers a double holds exactly, and
+    with keys inside the Basic Multilingual Plane (there code-point order is UTF-16 order).
+    String escapes agree. ``tests/core/test_digest.py`` holds both paths to ``rfc8785``.
+    """
     if isinstance(data, dict):
-        return {key: _canonical(value) for key, value in data.items()}
+        return all((not key or max(key) < _ASTRAL) and _written_alike(value)
+                   for key, value in data.items())
     if isinstance(data, (list, tuple)):
-        return [_canonical(value) for value in data]
+        return all(_written_alike(value) for value in data)
+    if isinstance(data, float):
+        return False
+    return not isinstance(data, int) or abs(data) <= _SAFE_INTEGER
+
+
+def _as_doubles(data: Any) -> Any:
+    """``data`` with integers beyond what a double holds exactly made doubles, as JCS reads them."""
+    if isinstance(data, int) and not isinstance(data, bool) and abs(data) > _SAFE_INTEGER:
+        return float(data)
+    if isinstance(data, dict):
+        return {key: _as_doubles(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [_as_doubles(value) for value in data]
     return data
 
 
@@ -122,8 +150,9 @@ class Engine:
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
         self._taxonomy = self._choose_taxonomy()
-        self._adjust_finding = self._ordered_impls("collabrules_adjust_finding")
-        self._adjust_report = self._ordered_impls("collabrules_adjust_report")
+        self._adjust_finding = hook_calls(self.plugin_manager, "collabrules_adjust_finding")
+        self._adjust_report = hook_calls(self.plugin_manager, "collabrules_adjust_report")
+        self._recommenders = hook_calls(self.plugin_manager, "collabrules_recommend_model")
         self._plugin_records = tuple(
             PluginRecord(name=i.name, distribution=i.distribution, version=i.version)
             for i in sorted(self._loaded.infos.values(), key=lambda i: i.name))
@@ -253,7 +282,7 @@ class Engine:
             title=case.title,
             perspective=case.perspective,
             findings=tuple(findings),
-            summary=Summary(counts=(), worst=Severity.NONE, headline=Text("", "")),
+            summary=summarise(findings, recommendation),
             recommendation=recommendation,
             provenance=Provenance(
                 engine=ENGINE_NAME,
@@ -263,26 +292,12 @@ class Engine:
                 taxonomy=self._taxonomy.name if self._taxonomy else self.settings.taxonomy,
                 input_digest=input_digest,
             ),
-            problems=(),
+            problems=_sorted_problems(problems),
             source=source,
             parties=tuple(PartyName(id=p.id, name=p.name, role=p.role) for p in case.parties),
             questions=to_ask(findings, recommendation, case),
         )
-        for plugin, impl_args, function in self._adjust_report:
-            try:
-                changed = function(**_args(impl_args, report=report, case=case))
-            except Exception as exc:
-                problems.append(self._hook_problem(plugin, "collabrules_adjust_report", exc))
-                continue
-            if changed is None:
-                continue
-            if not isinstance(changed, Report):
-                problems.append(self._type_problem(plugin, "collabrules_adjust_report", changed,
-                                                   "Report"))
-                continue
-            report = changed
-        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
-                            problems=tuple(sorted(set(problems), key=_problem_key)))
+        return self._finish_report(report, case, problems)
 
     def _assess(self, active: ActivePrinciple, case: Case, book: SignalBook,
                 problems: list[Problem], plain: _Plain | None = None) -> Finding:
@@ -305,20 +320,45 @@ class Engine:
                                     origin=self.describe_plugin(active.plugin),
                                     code=principle.code, detail=detail))
             return self._error_finding(active, detail)
-        for plugin, impl_args, function in self._adjust_finding:
+        return self._adjusted(self._adjust_finding, "collabrules_adjust_finding", finding,
+                              problems, case=case, signals=book)
+
+    # -- hooks called per case -------------------------------------------------------
+
+    def _adjusted(self, calls: tuple[HookCall, ...], hook: str, value: _Adjusted,
+                  problems: list[Problem], **kwargs: Any) -> _Adjusted:
+        """``value`` passed through an adjusting hook, each implementation seeing the last result.
+
+        The value goes to the argument the hook names after its last word (``finding``,
+        ``report``); ``None`` keeps it; a raise or a wrong type is a problem, left out.
+        """
+        key = hook.rsplit("_", 1)[1]
+        for call in calls:
             try:
-                changed = function(**_args(impl_args, finding=finding, case=case, signals=book))
+                results = call(**{key: value}, **kwargs)
             except Exception as exc:
-                problems.append(self._hook_problem(plugin, "collabrules_adjust_finding", exc))
+                problems.append(self._hook_problem(call.culprit(exc), hook, exc))
                 continue
+            changed = (results[0] if results else None) if isinstance(results, list) else results
             if changed is None:
                 continue
-            if not isinstance(changed, Finding):
-                problems.append(self._type_problem(plugin, "collabrules_adjust_finding", changed,
-                                                   "Finding"))
+            if not isinstance(changed, type(value)):
+                problems.append(self._type_problem(call.plugin, hook, changed,
+                                                   type(value).__name__))
                 continue
-            finding = changed
-        return finding
+            value = changed
+        return value
+
+    def _finish_report(self, report: Report, case: Case, problems: list[Problem]) -> Report:
+        """The finished report, adjusted by plugins; its summary and problems stay true.
+
+        Plugins see the real summary and every problem so far; afterwards the summary is
+        derived again from the findings, and no problem can be dropped by a plugin.
+        """
+        report = self._adjusted(self._adjust_report, "collabrules_adjust_report", report,
+                                problems, case=case)
+        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
+                            problems=_sorted_problems([*report.problems, *problems]))
 
     def _complete(self, active: ActivePrinciple, finding: Finding, plain: _Plain) -> Finding:
         """Apply the completion rule to an open finding (see ``completion``)."""
@@ -396,21 +436,18 @@ class Engine:
                         problems: list[Problem]) -> ModelRecommendation | None:
         if self._taxonomy is None:
             return None
-        hook = self.plugin_manager.hook.collabrules_recommend_model
-        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
+        for call in self._recommenders:
             try:
-                result = impl.function(**_args(tuple(impl.argnames), case=case, signals=book,
-                                               taxonomy=self._taxonomy))
+                result = call(case=case, signals=book, taxonomy=self._taxonomy)
             except Exception as exc:
-                problems.append(self._hook_problem(impl.plugin_name,
+                problems.append(self._hook_problem(call.culprit(exc),
                                                    "collabrules_recommend_model", exc))
                 continue
             if result is None:
                 continue
             if not isinstance(result, ModelRecommendation):
-                problems.append(self._type_problem(impl.plugin_name,
-                                                   "collabrules_recommend_model", result,
-                                                   "ModelRecommendation"))
+                problems.append(self._type_problem(call.plugin, "collabrules_recommend_model",
+                                                   result, "ModelRecommendation"))
                 continue
             return result
         return None
@@ -418,17 +455,16 @@ class Engine:
     # -- collecting at start-up ------------------------------------------------------
 
     def _each_impl(self, hook_name: str, current: list[str], **kwargs: Any) -> None:
-        """Call every implementation of a registration hook on its own.
+        """Call every implementation of a registration hook on its own, through pluggy.
 
         ``current[0]`` names the plugin being called, so ``register`` knows the owner.
         """
-        hook = getattr(self.plugin_manager.hook, hook_name)
-        for impl in sorted(hook.get_hookimpls(), key=_impl_order):
-            current[0] = impl.plugin_name
+        for call in hook_calls(self.plugin_manager, hook_name):
+            current[0] = call.plugin
             try:
-                impl.function(**_args(tuple(impl.argnames), **kwargs))
+                call(**kwargs)
             except Exception as exc:
-                self._problems.append(self._hook_problem(impl.plugin_name, hook_name, exc))
+                self._problems.append(self._hook_problem(call.culprit(exc), hook_name, exc))
 
     def _collect_signals(self) -> dict[str, Signal]:
         entries: list[Owned] = []
@@ -509,11 +545,6 @@ class Engine:
                                           detail=wanted))
         return None
 
-    def _ordered_impls(self, hook_name: str) -> tuple[tuple[str, tuple[str, ...], Any], ...]:
-        hook = getattr(self.plugin_manager.hook, hook_name)
-        return tuple((impl.plugin_name, tuple(impl.argnames), impl.function)
-                     for impl in sorted(hook.get_hookimpls(), key=_impl_order))
-
     def _principle_set_digest(self) -> str:
         described = []
         for active in self._principles:
@@ -576,3 +607,7 @@ def _describe_error(exc: BaseException) -> str:
 
 def _problem_key(problem: Problem) -> tuple[str, str, str, str]:
     return problem.kind.value, problem.plugin, problem.code or "", problem.detail
+
+
+def _sorted_problems(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(sorted(set(problems), key=_problem_key))

@@ -5,6 +5,14 @@ through the ``collabrules`` entry-point group or passed to :class:`collabrules.E
 As with pluggy everywhere, an implementation may accept any subset of a hook's
 arguments, so hooks can gain arguments without breaking plugins.
 
+Call order (the same whatever order plugins were loaded in): the engine calls each
+implementation on its own, through pluggy: first the ``tryfirst`` ones, then the
+others, then the ``trylast`` ones, each group sorted by plugin name. Wrappers
+(``wrapper=True`` or ``hookwrapper=True``) wrap each of those calls. An implementation
+that raises or returns the wrong type becomes a problem naming its plugin, and the others
+still run. An implementation of a hook that does not exist (a typo) is a problem too,
+unless it is marked ``optionalhook=True``.
+
 Hooks, in the order an engine calls them:
 
 1. at engine start: :func:`collabrules_add_signals`, :func:`collabrules_add_principles`,
@@ -81,7 +89,7 @@ def collabrules_adjust_finding(
 ) -> Finding | None:
     """Return a changed copy of ``finding`` (``attrs.evolve``), or ``None`` to keep it.
 
-    Implementations run in pluggy's call order, each seeing the previous one's result.
+    Implementations run in the call order above, each seeing the previous one's result.
     Called for every finding of every case: keep it cheap.
     """
 
@@ -90,12 +98,18 @@ def collabrules_adjust_finding(
 def collabrules_recommend_model(
     case: Case, signals: SignalBook, taxonomy: Taxonomy
 ) -> ModelRecommendation | None:
-    """Recommend the collaboration model that fits the case (first non-``None`` wins)."""
+    """Recommend the collaboration model that fits the case.
+
+    Implementations run in the call order above; the first non-``None`` answer wins.
+    """
 
 
 @hookspec
 def collabrules_adjust_report(report: Report, case: Case) -> Report | None:
     """Return a changed copy of the finished report, or ``None`` to keep it.
 
-    Implementations run in pluggy's call order, each seeing the previous one's result.
+    The report is complete: findings, recommendation, summary and the problems so far.
+    Implementations run in the call order above, each seeing the previous one's result.
+    Afterwards the summary is derived again from the findings, and problems cannot be
+    removed.
     """

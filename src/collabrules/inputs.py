@@ -58,6 +58,12 @@ def iter_documents(paths: Iterable[str], *, on_skip: Skip | None = None,
                 _iter(paths, lazy=False, on_skip=on_skip, named_too=named_too))
 
 
+def case_files(folder: Path) -> list[Path]:
+    """The case and JSON Lines files in a folder and its subfolders, sorted by path."""
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES and p.is_file())
+
+
 def iter_inputs(paths: Iterable[str], *, on_skip: Skip | None = None, named_too: bool = False
                 ) -> Iterator[Document | RawDocument | InputError]:
     """Like :func:`iter_documents`, but JSON Lines lines come unparsed (:class:`RawDocument`)."""
@@ -72,8 +78,7 @@ def _iter(paths: Iterable[str], *, lazy: bool, on_skip: Skip | None, named_too: 
             continue
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*")
-                           if p.is_file() and p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES)
+            found = case_files(path)
             if not found:
                 yield InputError([Issue(file=name, path="$", message=Text(
                     "the folder holds no case files (*.json, *.yaml, *.yml, *.jsonl)",

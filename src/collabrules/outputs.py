@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .atomic import atomic_writer
 from .errors import InputError, Issue
-from .inputs import CASE_SUFFIXES, LINES_SUFFIXES
+from .inputs import case_files
 from .text import Text
 
 
@@ -29,8 +29,7 @@ def _inputs(names: Iterable[str]) -> Iterable[Path]:
             continue
         path = Path(name)
         if path.is_dir():
-            yield from (p for p in path.rglob("*")
-                        if p.is_file() and p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES)
+            yield from case_files(path)
         else:
             yield path
 

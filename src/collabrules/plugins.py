@@ -20,6 +20,8 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from .hookcalls import unknown_hooks
+from .principle import Principle
 from .problems import Problem, ProblemKind
 
 GROUP = "collabrules"
@@ -52,8 +54,7 @@ class LoadedPlugins:
 
     def describe(self, name: str) -> str:
         """Origin of a plugin by name, for messages."""
-        info = self.infos.get(name)
-        return info.origin if info else "unknown origin"
+        return _origin(self.infos, name)
 
 
 def _entry_points() -> list[metadata.EntryPoint]:
@@ -124,7 +125,35 @@ def load_plugins(
                                     origin=info.origin, detail=_error_text(exc)))
             continue
         infos[name] = info
+    problems.extend(unknown_hooks(manager, lambda name: _origin(infos, name)))
     return LoadedPlugins(manager, infos, tuple(problems), blocked)
+
+
+def _origin(infos: dict[str, PluginInfo], name: str) -> str:
+    info = infos.get(name)
+    return info.origin if info else "unknown origin"
+
+
+def standard_plugins() -> list[tuple[str, object]]:
+    """The plugins the ``collabrules`` distribution itself registers, as ``(name, object)``."""
+    found = []
+    for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        if dist is not None and dist.metadata["Name"] == "collabrules":
+            found.append((ep.name, ep.load()))
+    return found
+
+
+def standard_principle(code: str) -> Principle:
+    """A standard principle by code (``CR01``...), e.g. to build a stricter variant of it.
+
+    Only the standard plugins are loaded for this, so a house plugin may call it while it
+    is itself being imported. Raises ``KeyError`` for an unknown code.
+    """
+    found: dict[str, Principle] = {}
+    manager = load_plugins(plugins=standard_plugins(), entry_points=False).manager
+    manager.hook.collabrules_add_principles(register=lambda p: found.setdefault(p.code, p))
+    return found[code]
 
 
 def _object_name(obj: object) -> str:

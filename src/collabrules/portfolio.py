@@ -16,22 +16,10 @@ from .errors import Issue
 from .problems import Problem
 from .report import Report
 from .text import Text
+from .verdict import STATUS_ORDER, Verdict
 from .vocab import Severity, Status
 
 ATTENTION_SIZE = 10
-_STATUS_ORDER = (Status.VIOLATED, Status.AT_RISK, Status.ERROR, Status.UNDETERMINED,
-                 Status.UPHELD, Status.NOT_APPLICABLE)
-
-
-@attrs.frozen(kw_only=True)
-class Verdict:
-    """One finding, reduced to what a portfolio summary needs."""
-
-    code: str
-    title: Text
-    status: Status
-    severity: Severity
-    waived: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -54,10 +42,7 @@ class CaseDigest:
         return cls(
             source=report.source, case_id=report.case_id, title=report.title,
             worst=report.summary.worst,
-            verdicts=tuple(Verdict(code=f.code, title=f.title, status=f.status,
-                                   severity=f.severity,
-                                   waived=f.waiver is not None
-                                   and bool(getattr(f.waiver, "active", True)))
+            verdicts=tuple(Verdict.of(f)
                            for f in report.findings),
             recommended=rec.model if rec else None, current=rec.current if rec else None,
             problems=report.problems)
@@ -154,7 +139,7 @@ class PortfolioTally:
                 code: {
                     "title": self.titles[code].get(lang),
                     "counts": {s.value: self.per_principle[code].get(s.value, 0)
-                               for s in _STATUS_ORDER},
+                               for s in STATUS_ORDER},
                 }
                 for code in sorted(self.per_principle)
             },
@@ -177,5 +162,3 @@ def _counts(counter: Counter[str]) -> dict[str, int]:
     """Counts sorted by frequency, then name; the empty key means 'none'."""
     return {(k or "none"): n for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))}
 
-
-STATUS_ORDER = _STATUS_ORDER

@@ -26,6 +26,7 @@ class ProblemKind(str, Enum):
     WRONG_TYPE = "wrong_type"
     SLOW = "slow"
     UNKNOWN_TAXONOMY = "unknown_taxonomy"
+    UNKNOWN_HOOK = "unknown_hook"
 
 
 _MESSAGES: dict[ProblemKind, Text] = {
@@ -76,6 +77,13 @@ _MESSAGES: dict[ProblemKind, Text] = {
         "recommended. Install the plugin that provides it or choose another taxonomy.",
         "geen plugin levert de taxonomie van samenwerkingsmodellen {detail}; er wordt geen "
         "model aanbevolen. Installeer de plugin die haar levert of kies een andere taxonomie.",
+    ),
+    ProblemKind.UNKNOWN_HOOK: Text(
+        "plugin {plugin} ({origin}) implements {code}, which is not a collabrules hook, so it "
+        "is never called; correct the name (the hooks: docs/reference/hooks.md).",
+        "plugin {plugin} ({origin}) implementeert {code}, maar dat is geen hook van "
+        "collabrules, dus hij wordt nooit aangeroepen; verbeter de naam (de hooks: "
+        "docs/reference/hooks.md).",
     ),
 }
 

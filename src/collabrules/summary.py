@@ -8,10 +8,9 @@ from .finding import Finding
 from .models import ModelRecommendation
 from .report import Summary
 from .text import Text, join
-from .vocab import Severity, Status
+from .verdict import STATUS_ORDER
+from .vocab import Severity
 
-_ORDER = (Status.VIOLATED, Status.AT_RISK, Status.ERROR, Status.UNDETERMINED, Status.UPHELD,
-          Status.NOT_APPLICABLE)
 _SEVERITIES = list(Severity)
 _NONE = Text("no principles were assessed", "er zijn geen principes beoordeeld")
 _MODEL = Text("recommended model: {model}", "aanbevolen model: {model}")
@@ -19,7 +18,7 @@ _MODEL = Text("recommended model: {model}", "aanbevolen model: {model}")
 
 def summarise(findings: Iterable[Finding], recommendation: ModelRecommendation | None) -> Summary:
     """Count the findings per status and say the result in one line."""
-    counts = dict.fromkeys(_ORDER, 0)
+    counts = dict.fromkeys(STATUS_ORDER, 0)
     worst = Severity.NONE
     for finding in findings:
         counts[finding.status] += 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +22,15 @@ from .config import Config, build_engine, load_config
 from .engine import Engine
 from .fixtures import fixture_files, read_fixtures
 from .loading import read_document
-from .plugins import GROUP
+from .plugins import standard_plugins
 from .report import Report
 from .settings import Settings
 from .testrun import Outcome, run_fixtures
 
 Plugin = object | tuple[str, object]
 
-
-def standard_plugins() -> list[tuple[str, object]]:
-    """The plugins the ``collabrules`` distribution itself registers, as ``(name, object)``."""
-    found = []
-    for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
-        dist = getattr(ep, "dist", None)
-        if dist is not None and dist.metadata["Name"] == "collabrules":
-            found.append((ep.name, ep.load()))
-    return found
+__all__ = ["case_with", "check_fixtures", "collabrules_engine", "collabrules_evaluate",
+           "collabrules_fixtures", "evaluate_with", "make_engine", "standard_plugins"]
 
 
 def make_engine(plugins: Iterable[Plugin] = (), *, entry_points: bool = False,

@@ -15,19 +15,10 @@ import attrs
 
 from .report import Report
 from .text import Text
+from .verdict import Verdict
 from .vocab import Severity, Status
 
 SCALE = {Status.VIOLATED: 0, Status.AT_RISK: 1, Status.UPHELD: 2}
-
-
-@attrs.frozen(kw_only=True)
-class Verdict:
-    """One principle's verdict in one version."""
-
-    code: str
-    title: Text
-    status: Status
-    severity: Severity
 
 
 @attrs.frozen(kw_only=True)
@@ -136,8 +127,7 @@ def snapshot_of_report(report: Report) -> Snapshot:
     rec = report.recommendation
     return Snapshot(
         case_id=report.case_id, title=report.title, source=report.source or "",
-        verdicts=tuple(Verdict(code=f.code, title=f.title, status=f.status, severity=f.severity)
-                       for f in report.findings),
+        verdicts=tuple(Verdict.of(f) for f in report.findings),
         current_model=rec.current if rec else None, recommended_model=rec.model if rec else None)
 
 

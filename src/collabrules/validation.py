@@ -72,13 +72,14 @@ class SchemaValidator:
 
 def line_of(path: str, lines: Mapping[str, int]) -> int | None:
     """The line of ``path`` in the source, or of its nearest ancestor that has one."""
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            return lines.get("$")
-        path = path[:cut]
+    here: str | None = path
+    while here is not None:
+        if here in lines:
+            return lines[here]
+        try:
+            here = paths.parent(here)
+        except ValueError:  # not a path (a file-level issue)
+            return None
     return None
 
 

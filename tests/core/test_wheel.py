@@ -25,6 +25,7 @@ def sh(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.install
 def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     sh(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT, cwd=tmp_path)

@@ -64,6 +64,7 @@ def _cli(venv: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProces
 
 
 @pytest.mark.slow
+@pytest.mark.install
 def test_discovery_and_broken_plugin_report(venv: Path, tmp_path: Path) -> None:
     result = _cli(venv, "plugins", "--format", "json", cwd=tmp_path)
     data = json.loads(result.stdout)
@@ -80,6 +81,7 @@ def test_discovery_and_broken_plugin_report(venv: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.install
 def test_override_and_blocking(venv: Path, tmp_path: Path) -> None:
     with_acme = _cli(venv, "evaluate", "--block", "broken", "--format", "json",
                      "--fail-on", "never", str(BESPOKE), cwd=tmp_path)
@@ -96,6 +98,7 @@ def test_override_and_blocking(venv: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.install
 def test_example_config_fixtures_and_own_tests(venv: Path) -> None:
     evaluated = _cli(venv, "evaluate", "--block", "broken", "fixtures/cases/bespoke-software.yaml",
                      cwd=EXAMPLE_PLUGIN)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,13 +10,13 @@ from typing import Any
 import yaml
 
 from collabrules import Engine
+from collabrules.paths import steps
 from collabrules.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).parent / "fixtures"
 SCENARIOS = ("office-cleaning", "bespoke-software", "aggressive-monopolist")
-_STEP = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 # Worst first: a change "worsens" a verdict when it moves it left on this scale.
 ORDER = ("violated", "at_risk", "undetermined", "upheld")
 
@@ -37,11 +36,6 @@ def _base(name: str) -> dict[str, Any]:
 def base(name: str) -> dict[str, Any]:
     """A fresh copy of a worked scenario as a mapping."""
     return copy.deepcopy(_base(name))
-
-
-def steps(path: str) -> list[str | int]:
-    """``parties[1].goals[0].direction`` -> ``["parties", 1, "goals", 0, "direction"]``."""
-    return [int(index) if index else key for key, index in _STEP.findall(path)]
 
 
 def set_path(data: Any, path: str, value: Any) -> None:

@@ -18,6 +18,8 @@ from collabrules.render.html import render_html
 
 from .helpers import LANGS, ROOT, SCENARIOS
 
+pytestmark = pytest.mark.browser
+
 SHOTS = ROOT / "docs" / "screenshots"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",

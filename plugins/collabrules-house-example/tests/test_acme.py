@@ -7,8 +7,7 @@ from typing import Any
 
 import collabrules_house_example as acme
 
-from collabrules.declarative import load_principles
-from collabrules.testing import case_with, evaluate_with
+from collabrules.plugin import case_with, evaluate_with, load_principles
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "fixtures" / "cases"

@@ -15,16 +15,14 @@ WIDTH = 30
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many cases the paths hold (lines of JSON Lines files count), or None if unknown."""
-    from ..inputs import CASE_SUFFIXES, LINES_SUFFIXES
+    from ..inputs import LINES_SUFFIXES, case_files
 
     total = 0
     for name in paths:
         if name == "-":
             return None
         path = Path(name)
-        files = ([p for p in path.rglob("*") if p.is_file()
-                  and p.suffix.lower() in CASE_SUFFIXES + LINES_SUFFIXES]
-                 if path.is_dir() else [path])
+        files = case_files(path) if path.is_dir() else [path]
         for file in files:
             if file.suffix.lower() in LINES_SUFFIXES:
                 try:

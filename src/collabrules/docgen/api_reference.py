@@ -7,6 +7,7 @@ appears (under "More"), so the page never misses a public name.
 from __future__ import annotations
 
 import collabrules
+import collabrules.plugin
 
 from .markdown import header
 
@@ -55,6 +56,7 @@ def api_page() -> str:
         for name in present:
             out.append(f"::: {qualified(name)}\n    options:\n      heading_level: 3\n"
                        f"      show_root_full_path: false\n")
+    out.extend(_plugin_section())
     out.append("## Plugin author kit\n")
     out.append(
         "Installing collabrules installs a pytest plugin; a plugin's own tests can use "
@@ -62,3 +64,22 @@ def api_page() -> str:
     out.append("::: collabrules.testing\n    options:\n      heading_level: 3\n"
                "      show_root_heading: false\n      show_root_toc_entry: false\n")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _plugin_section() -> list[str]:
+    """``collabrules.plugin``: its docstring and the names the top-level package lacks."""
+    plugin = collabrules.plugin
+    extra = [n for n in plugin.__all__ if n in plugin._LAZY and n not in collabrules.__all__
+             and plugin._LAZY[n] != "testing"]
+    vocabularies = [n for n in plugin.__all__ if n not in collabrules.__all__
+                    and n not in plugin._LAZY]
+    out = ["## For plugin authors: `collabrules.plugin`\n",
+           "::: collabrules.plugin\n    options:\n      heading_level: 3\n"
+           "      show_root_heading: false\n      show_root_toc_entry: false\n"
+           "      members: false\n",
+           "Besides the names above, it exports the vocabularies "
+           + ", ".join(f"`{n}`" for n in vocabularies) + " and:\n"]
+    for name in extra:
+        out.append(f"::: collabrules.{plugin._LAZY[name]}.{name}\n    options:\n"
+                   "      heading_level: 3\n      show_root_full_path: false\n")
+    return out

@@ -10,6 +10,7 @@ from html import escape
 
 from ..models import Taxonomy
 from ..report import Report
+from ..verdict import STATUS_ORDER
 from ..vocab import Status
 from .labels import LABELS
 
@@ -21,25 +22,23 @@ COLOURS: dict[Status, str] = {
     Status.UNDETERMINED: "#5c6bc0",
     Status.ERROR: "#6a1b9a",
 }
-_ORDER = (Status.VIOLATED, Status.AT_RISK, Status.ERROR, Status.UNDETERMINED, Status.UPHELD,
-          Status.NOT_APPLICABLE)
 
 
 def verdict_chart(report: Report, lang: str) -> str:
     """A bar per verdict (how many principles got it) and a strip of the principles."""
-    counts = {status: report.summary.count(status) for status in _ORDER}
+    counts = {status: report.summary.count(status) for status in STATUS_ORDER}
     biggest = max([*counts.values(), 1])
     row, left, bar_max = 26, 170, 300
     strip_cells = max(len(report.findings), 1)
     cell = 44
-    strip_top = len(_ORDER) * row + 20
+    strip_top = len(STATUS_ORDER) * row + 20
     height = strip_top + cell + 40
     width = max(left + bar_max + 60, 20 + strip_cells * (cell + 6))
     title = escape(LABELS["verdict_chart"].get(lang))
     parts = [f'<svg class="chart verdict-chart" role="img" aria-label="{title}" '
              f'xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
              f'width="{width}" height="{height}">', f"<title>{title}</title>"]
-    for index, status in enumerate(_ORDER):
+    for index, status in enumerate(STATUS_ORDER):
         y = index * row + 4
         length = round(bar_max * counts[status] / biggest)
         label = escape(status.label.get(lang))

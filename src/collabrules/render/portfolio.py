@@ -7,7 +7,8 @@ import textwrap
 from html import escape
 
 from ..glossary import TERMS
-from ..portfolio import STATUS_ORDER, PortfolioTally, attention_maximum
+from ..portfolio import PortfolioTally, attention_maximum
+from ..verdict import STATUS_ORDER
 from .labels import LABELS, PORTFOLIO
 from .words import model_name
 

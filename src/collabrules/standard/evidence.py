@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from enum import Enum
-from functools import cache
 from typing import Any
 
 from ..assessment import Assessment
 from ..finding import Fact
+from ..paths import steps
 
-_STEP = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _MISSING = object()
-
-
-@cache
-def _steps(path: str) -> tuple[str | int, ...]:
-    return tuple(int(index) if index else key for key, index in _STEP.findall(path[1:]))
 
 
 def _is_object(value: Any) -> bool:
@@ -30,7 +23,7 @@ def value_at(root: Any, path: str) -> Any:
     objects, which is not worth citing as a single fact.
     """
     value = root
-    for step in _steps(path):
+    for step in steps(path):
         if value is None:
             return None
         if isinstance(step, int):

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from collabrules import hookimpl
-from collabrules.declarative import load_principles
-from collabrules.registry import PrincipleRegistrar, SignalRegistrar
+from collabrules.plugin import PrincipleRegistrar, SignalRegistrar, hookimpl, load_principles
 
 from . import net_benefit, strict_reciprocity
 

@@ -7,10 +7,19 @@ corners, stops investing and leaves at the first chance.
 
 from __future__ import annotations
 
-from collabrules import Assessment, Observation, Principle, Signal, SignalValue, Text
-from collabrules.case import Case
-from collabrules.signals import SignalBook
-from collabrules.vocab import Role, Severity, Status
+from collabrules.plugin import (
+    Assessment,
+    Case,
+    Observation,
+    Principle,
+    Role,
+    Severity,
+    Signal,
+    SignalBook,
+    SignalValue,
+    Status,
+    Text,
+)
 
 
 def supplier_net_benefit(case: Case, signals: SignalBook) -> SignalValue:

@@ -10,8 +10,9 @@ from typing import Any
 
 import attrs
 
-from collabrules import Assessment, Severity, Status, Text
-from collabrules.standard import reciprocity
+from collabrules.plugin import Assessment, Severity, Status, Text, standard_principle
+
+CR01 = standard_principle("CR01")
 
 
 class _Strict:
@@ -30,16 +31,16 @@ class _Strict:
 
 def assess(a: Assessment) -> None:
     """The standard reciprocity checks, each failure a violation."""
-    reciprocity.assess(_Strict(a))  # type: ignore[arg-type]
+    CR01.assess(_Strict(a))  # type: ignore[arg-type]
 
 
 PRINCIPLE = attrs.evolve(
-    reciprocity.PRINCIPLE,
+    CR01,
     assess=assess,
     severity=Severity.CRITICAL,
     source="Acme Sourcing (stricter variant of collabrules CR01)",
     replaces="CR01",
-    checks=reciprocity.PRINCIPLE.checks + Text(
+    checks=CR01.checks + Text(
         " Acme: any failed condition is a violation.",
         " Acme: elke niet-voldane voorwaarde is een schending."),
 )

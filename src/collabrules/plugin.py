@@ -1,0 +1,121 @@
+"""Everything a collabrules plugin needs, from one module.
+
+A house plugin imports only from here::
+
+    from collabrules.plugin import Assessment, Principle, Status, Text, hookimpl
+
+It holds the hook marker and the registrar types, the building blocks of principles,
+signals and models, what an engine produces (findings, reports), the vocabularies of a
+case, three-valued logic (``and3``/``or3``/``not3``) and the test helpers of
+:mod:`collabrules.testing`. Names are imported on first use, so importing this module
+is cheap and does not import pytest. The other modules are internal and may move.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .assessment import Assessment
+    from .case import Case
+    from .declarative import load_principles
+    from .engine import Engine
+    from .finding import Condition, Fact, Finding, SignalUse
+    from .hookspecs import hookimpl
+    from .kleene import Truth, and3, not3, or3
+    from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+    from .plugins import standard_plugins, standard_principle
+    from .principle import Example, Observation, Principle
+    from .registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
+    from .report import Report
+    from .settings import Settings
+    from .signals import Signal, SignalBook, SignalValue
+    from .testing import case_with, check_fixtures, evaluate_with, make_engine
+    from .text import Text
+    from .vocab import (
+        Attitude,
+        Conduct,
+        DeliveryKind,
+        Direction,
+        Horizon,
+        InterestKind,
+        Level,
+        Net,
+        Outcome,
+        Phase,
+        Posture,
+        Power,
+        Reach,
+        Replaceability,
+        Role,
+        Severity,
+        Size,
+        Standardisation,
+        Status,
+        Vocabulary,
+    )
+
+# Names of the top-level package's API that a plugin needs, taken from there.
+_FROM_PACKAGE = frozenset({
+    "Assessment", "Case", "CollaborationModel", "Condition", "Engine", "Example", "Fact",
+    "Finding", "ModelRecommendation", "Observation", "Outcome", "Principle", "Report",
+    "Settings", "Severity", "Signal", "SignalBook", "SignalValue", "Stage", "Status",
+    "Taxonomy", "Text", "hookimpl",
+})
+# Names only this module exports, by the module that defines them.
+_LAZY = {
+    "ModelRegistrar": "registry",
+    "PrincipleRegistrar": "registry",
+    "SignalRegistrar": "registry",
+    "SignalUse": "finding",
+    "Truth": "kleene",
+    "and3": "kleene",
+    "case_with": "testing",
+    "check_fixtures": "testing",
+    "evaluate_with": "testing",
+    "load_principles": "declarative",
+    "make_engine": "testing",
+    "not3": "kleene",
+    "or3": "kleene",
+    "standard_plugins": "plugins",
+    "standard_principle": "plugins",
+}
+
+__all__ = [
+    "Assessment", "Attitude", "Case", "CollaborationModel", "Condition", "Conduct",
+    "DeliveryKind", "Direction", "Engine", "Example", "Fact", "Finding", "Horizon",
+    "InterestKind", "Level", "ModelRecommendation", "ModelRegistrar", "Net", "Observation",
+    "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
+    "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
+    "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
+    "Status", "Taxonomy", "Text", "Truth", "Vocabulary", "and3", "case_with",
+    "check_fixtures", "evaluate_with", "hookimpl", "load_principles", "make_engine", "not3",
+    "or3", "standard_plugins", "standard_principle",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use; every vocabulary of :mod:`.vocab` is public."""
+    if name in _FROM_PACKAGE:
+        module = import_module(__package__)
+    else:
+        module = import_module(f".{_LAZY.get(name, 'vocab')}", __package__)
+    value = getattr(module, name, None)
+    if value is None or (name not in _LAZY and name not in _FROM_PACKAGE
+                         and not _is_vocabulary(value)):
+        raise AttributeError(f"module 'collabrules.plugin' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def _is_vocabulary(value: object) -> bool:
+    from .vocab import Vocabulary
+
+    return isinstance(value, type) and issubclass(value, Vocabulary)
+
+
+def __dir__() -> list[str]:
+    vocab = import_module(".vocab", __package__)
+    vocabularies = [n for n, v in vars(vocab).items() if _is_vocabulary(v)]
+    return sorted({*globals(), *__all__, *vocabularies})
