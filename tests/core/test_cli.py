@@ -108,7 +108,7 @@ def test_a_file_with_several_mistakes_lists_all_of_them(tmp_path: Path) -> None:
                          "(did you mean 'insurer'?)",
                          f"{bad}:12: $.parties[0].sectr: unknown key 'sectr' "
                          "(did you mean 'sector'?)",
-                         f'{bad}:64: $.delivery.risk: "lwo" is not one of: low, medium, high '
+                         f'{bad}:65: $.delivery.risk: "lwo" is not one of: low, medium, high '
                          "(did you mean 'low'?)"):
             assert expected in lines, result.stderr
     dutch = run("validate", bad, "--lang", "nl")

@@ -173,3 +173,14 @@ def test_required_trust_names_only_the_facts_that_matter() -> None:
     value = _signal("required_trust", {**FUEL}, ["relationship.safeguards.exit_plan"])
     assert value.value is None
     assert value.missing == ("$.relationship.safeguards.exit_plan",)
+
+
+@pytest.mark.parametrize("raise_by", ["delivery.risk", "delivery.uncertainty"])
+@pytest.mark.parametrize("standardisation", ["commodity", "standard", "configurable"])
+def test_a_strategic_hard_to_replace_risky_supply_is_never_advised_transactional(
+        raise_by: str, standardisation: str) -> None:
+    report = engine().evaluate(patched("office-cleaning", {
+        raise_by: "high", "delivery.strategic_importance": "high",
+        "delivery.standardisation": standardisation, "parties[1].replaceability": "hard"}))
+    assert report.recommendation is not None
+    assert report.recommendation.model != "transactional"

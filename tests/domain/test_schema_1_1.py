@@ -214,3 +214,16 @@ def test_notes_are_shown_in_every_report_format(tmp_path: Path) -> None:
         assert "Notitie bij Sparkle Facility Services: Family business, third contract." \
             in result.stdout, fmt
         assert "Notitie bij de relatie: Renewed each spring." in result.stdout, fmt
+
+
+def test_intake_asks_a_model_from_the_taxonomy_and_a_target_topic_and_direction() -> None:
+    from collabrules.intake import QUESTIONS, AnswerError, parse_answer
+
+    by_key = {q.key: q for q in QUESTIONS}
+    model = by_key["relationship.model"]
+    assert parse_answer(model, "collaborative") == "collaborative"
+    with pytest.raises(AnswerError):
+        parse_answer(model, "colaborative")
+    for side in ("us", "them"):
+        assert by_key[f"{side}.target.topic"].after == f"{side}.target.department"
+        assert by_key[f"{side}.target.direction"].after == f"{side}.target.topic"

@@ -14,8 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from collabrules.engine import Engine
 from collabrules.signals import SignalBook
 from collabrules.standard import signals as standard_signals
-from collabrules.standard.goals import aims, opposed, shared
+from collabrules.standard.goals import (
+    aims,
+    explicit_oppositions,
+    opposed,
+    party_goals,
+    shared,
+)
 from collabrules.structure import structure_case
+from collabrules.topics import standard_vocabulary
 
 from .strategies import valid_cases
 
@@ -59,14 +66,17 @@ def test_goal_alignment_matches_the_pairwise_definition(data: dict[str, Any]) ->
             if "topic" in item:
                 item["topic"] = ("price", "margin", "quality")[len(item["topic"]) % 3]
     case = structure_case(data)
-    mine = aims(case.own, case.path_of(case.own))
-    theirs = [a for p in case.others for a in aims(p, case.path_of(p))]
+    words = standard_vocabulary()
+    mine = aims(case.own, case.path_of(case.own), words)
+    theirs = [a for p in case.others for a in aims(p, case.path_of(p), words)]
     value = SignalBook(case, ENGINE.signals)["goal_alignment"].value
     if any(p.goals is None for p in case.parties) or any(
-            g.direction is None for p in case.parties for g in p.goals or ()):
-        assert value is None  # a goal without a direction leaves the alignment unknown
+            g.direction is None or g.topic is None
+            for p in case.parties for _, g in party_goals(p, case.path_of(p))):
+        assert value is None  # a goal pushing an unknown way leaves the alignment unknown
         return
+    links = {f"{ours} / {their}" for ours, their, _ in explicit_oppositions(case)}
     assert value == {
         "shared": sorted({a.axis for a in mine for b in theirs if shared(a, b)}),
-        "conflicting": sorted({a.axis for a in mine for b in theirs if opposed(a, b)}),
+        "conflicting": sorted({a.axis for a in mine for b in theirs if opposed(a, b)} | links),
     }

@@ -67,7 +67,10 @@ def assess(a: Assessment) -> None:
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
                a.fact(f"{DEV}.planned_months", dev.planned_months)),
-        decided_by=() if not_done is not None else (f"{DEV}.done_at_signing",),
+        decided_by=() if not_done is not None else (
+            f"{DEV}.done_at_signing",
+            *((f"{DEV}.stages", f"{DEV}.stage_count") if dev.staged is None else ()),
+            *((f"{DEV}.planned_months",) if dev.planned_months is None else ())),
         signals=("aimed_depth",),
         action=Text(
             "Plan the work after signing: transition, joint reviews and the steps that "

@@ -122,14 +122,13 @@ _COMMERCIAL_AXES = ("money", "effort")
 
 def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
     """Paths of goals another party states too (same axis, same push): known to both."""
-    by_party = {p.id: aims(p, case.path_of(p), vocabulary) for p in case.parties}
-    found: set[str] = set()
-    for party_id, party_aims in by_party.items():
-        others = pushes_by_axis(a for pid, found_aims in by_party.items() if pid != party_id
-                                for a in found_aims)
-        found |= {a.path for a in party_aims
-                  if any(shared(a, b) for b in others.get(a.axis, ()))}
-    return found
+    every = [a for p in case.parties for a in aims(p, case.path_of(p), vocabulary)]
+    stated_by: dict[tuple[str, int], set[str]] = {}
+    for aim in every:  # linear: two distinct parties per (axis, push) are enough to know
+        parties = stated_by.setdefault((aim.axis, aim.push), set())
+        if len(parties) < 2:
+            parties.add(aim.party)
+    return {a.path for a in every if stated_by[(a.axis, a.push)] - {a.party}}
 
 
 def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
