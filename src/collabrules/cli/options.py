@@ -14,13 +14,11 @@ from .common import (
     _lang,
     _lang_option,
     _plugin_options,
+    epilog,
 )
 from .group import cli
 
-EPILOG = """\b
-Exit codes: 0 the options were shown; 2 bad input or usage; 3 an internal error.
-\b
-Afsluitcodes: 0 de opties zijn getoond; 2 foute invoer of aanroep; 3 een interne fout."""
+EPILOG = epilog(("the options were shown", "de opties zijn getoond"))
 
 
 @cli.command(epilog=EPILOG)

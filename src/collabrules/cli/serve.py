@@ -7,11 +7,11 @@ from importlib.util import find_spec
 
 import click
 
-from .common import EPILOG, EXIT_INPUT, _fail_usage, _input_failure, _lang
+from .common import EXIT_INPUT, _fail_usage, _input_failure, _lang, epilog
 from .group import cli
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the server stopped", "de server is gestopt")))
 @click.option("--config", "config", metavar="PATH", default=None,
               help="Configuration file (default: the nearest collabrules.toml) / "
                    "configuratiebestand.")
