@@ -17,39 +17,60 @@ from ..vocab import Severity, Status
 from .evidence import cite
 
 DEEP = 2
+MONEY = "money"  # the topic axis of price, cost, margin and revenue
+MECHANISMS = ("commercial_review", "gain_sharing", "performance_incentives")
 
 
 def assess(a: Assessment) -> None:
     """Weigh shared against conflicting goals for the depth aimed at; check disclosure."""
     alignment = a.signal("goal_alignment").value
     aimed = a.signal("aimed_depth").value
+    hidden = a.signal("undisclosed_drivers").value
+    rel = a.case.relationship
+    governance = rel.governance if rel else None
+    mechanisms = [getattr(governance, m) if governance else None for m in MECHANISMS]
+    mechanism = True if True in mechanisms else (None if None in mechanisms else False)
+    conflicting = set(alignment["conflicting"]) if alignment else set()
+    money_only = bool(conflicting) and conflicting <= {MONEY}
     fits: bool | None = None
-    no_common_ground = bool(alignment and alignment["conflicting"] and not alignment["shared"])
+    no_common_ground = bool(alignment and conflicting and not alignment["shared"])
     if aimed is not None and aimed < DEEP:
         fits = True
     elif alignment is not None and aimed is not None:
         shared = len(alignment["shared"])
-        fits = shared > 0 and len(alignment["conflicting"]) <= shared
+        fits = shared > 0 and len(conflicting) <= shared
+        if not fits and money_only and shared == 0 and mechanism is not False:
+            # Opposed money goals are carried by a commercial mechanism (review,
+            # gain-sharing, incentives): the ordinary tension of customer and supplier.
+            fits = mechanism
+    # Core goals that exclude each other, kept from the other side, break the relationship;
+    # opposed money goals or disclosed conflicts put it at risk.
+    excluding = no_common_ground and not money_only
     a.check(
         "goals_carry_depth",
         fits,
         Text("the balance of shared and conflicting goals can carry the depth of "
-             "collaboration aimed at",
+             "collaboration aimed at (opposed money goals need a commercial mechanism)",
              "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
-             "samenwerking dragen"),
-        effect=Status.VIOLATED if no_common_ground else Status.AT_RISK,
-        effect_decided_by=a.signal("goal_alignment").missing,
-        facts=cite(a, "goal_alignment", "aimed_depth"),
-        signals=("goal_alignment", "aimed_depth"),
+             "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
+             "mechanisme)"),
+        effect=Status.VIOLATED if excluding and hidden else Status.AT_RISK,
+        effect_decided_by=(*a.signal("goal_alignment").missing,
+                           *(a.signal("undisclosed_drivers").missing if excluding else ())),
+        facts=(*cite(a, "goal_alignment", "aimed_depth"),
+               *(a.fact(f"$.relationship.governance.{m}", v)
+                 for m, v in zip(MECHANISMS, mechanisms) if money_only)),
+        signals=("goal_alignment", "aimed_depth", "undisclosed_drivers"),
         action=Text(
             "Put the conflicting goals on the table and agree how the collaboration balances "
             "them (for example price against margin) before deepening it.",
             "Leg de strijdige doelen op tafel en spreek af hoe de samenwerking ze in evenwicht "
             "brengt (bijvoorbeeld prijs tegenover marge) voordat u haar verdiept."),
     )
-    hidden = a.signal("undisclosed_drivers").value
     open_enough: bool | None = None
-    if (hidden is not None and not hidden) or (aimed is not None and aimed == 0):
+    # Openness about drivers is what deep collaboration runs on; a transactional or
+    # performance-based contract is steered by its terms and measured output instead.
+    if (hidden is not None and not hidden) or (aimed is not None and aimed < DEEP):
         open_enough = True
     elif hidden:
         open_enough = None if aimed is None else False

@@ -17,7 +17,7 @@ from ..vocab import Net, Severity, Status
 from .evidence import cite
 from .signals import squeeze_found
 
-SQUEEZED = 2  # two or more signs of the bare-contract picture: the relationship fails them
+SQUEEZED = 1  # any recorded sign of the bare-contract picture: the relationship fails the supplier
 
 
 def assess(a: Assessment) -> None:
@@ -83,7 +83,7 @@ def assess(a: Assessment) -> None:
              "(they - we - I, not I first)",
              "waar ons eigen voordeel is benoemd, is dat van de andere partij ook benoemd "
              "(zij - wij - ik, niet ik eerst)"),
-        effect=Status.VIOLATED,
+        effect=Status.AT_RISK,
         facts=cite(a, "own_benefit", "counterpart_benefit"),
         signals=("own_benefit", "counterpart_benefit"),
         action=Text(
@@ -163,7 +163,7 @@ PRINCIPLE = Principle(
         "From both sides: whether the other party's benefit is stated and net positive, and "
         "ours is not a net loss (a net loss on either side is a violation); whether the "
         "customer's recorded conduct shows the supplier's side of a bare contract (paying "
-        "late, free extras, no follow-up work: one sign at risk, two or more violated); "
+        "late, free extras, no follow-up work: any recorded sign is a violation); "
         "whether a joint benefit (a shared goal) exists; whether our departmental targets "
         "(goals with an owner, compared through the topic vocabulary) work against the "
         "other party's goals without a commercial review (a target without topic or "
@@ -172,7 +172,7 @@ PRINCIPLE = Principle(
         "is, en het onze geen netto verlies (een netto verlies aan een van beide kanten is "
         "een schending); of het vastgelegde gedrag van de klant de kant van de leverancier "
         "bij een kaal contract laat zien (laat betalen, gratis extra's, geen vervolgwerk: "
-        "één teken in gevaar, twee of meer geschonden); of er een gezamenlijk voordeel (een "
+        "elk vastgelegd teken is een schending); of er een gezamenlijk voordeel (een "
         "gedeeld doel) is; of onze afdelingsdoelstellingen (doelen met een eigenaar, "
         "vergeleken via de onderwerpenlijst) zonder commerciële evaluatie tegen de doelen "
         "van de andere partij ingaan (een doelstelling zonder onderwerp of richting laat "

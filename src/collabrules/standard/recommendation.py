@@ -131,7 +131,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
             facts: list[str], missing: list[str]) -> CollaborationModel | None:
     """The model the rule leads to; ``None`` with ``missing`` filled when facts are missing."""
     adversaries = signals["adversarial_counterpart"]
-    dominance = signals["counterpart_dominance"]
+    dominance = signals["counterpart_power"]
     defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
     if defensive is not None and adversaries.value != [] and dominance.value != [] \
             and (adversaries.value is None or dominance.value is None):

@@ -116,7 +116,8 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
 
 
 _ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
-_DOMINANT = (Power.HIGH, Power.DOMINANT)
+_DOMINANT = (Power.DOMINANT,)  # "high" power is strong, not dominant: it cannot dictate terms
+_POWERFUL = (Power.HIGH, Power.DOMINANT)
 _COMMERCIAL_AXES = ("money", "effort")
 
 
@@ -200,14 +201,24 @@ def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
 
 
 def counterpart_dominance(case: Case, signals: SignalBook) -> SignalValue:
-    """Other parties with high or dominant power, or that cannot be replaced (``[]`` = none)."""
+    """Other parties with dominant power, or that cannot be replaced (``[]`` = none)."""
+    return _holding_power(case, _DOMINANT)
+
+
+def counterpart_power(case: Case, signals: SignalBook) -> SignalValue:
+    """Other parties with high or dominant power, or that cannot be replaced (``[]`` = none):
+    power enough over us to make an adversary dangerous."""
+    return _holding_power(case, _POWERFUL)
+
+
+def _holding_power(case: Case, levels: tuple[Power, ...]) -> SignalValue:
     found: list[str] = []
     missing: list[str] = []
     paths: list[str] = []
     for party in case.others:
         where = case.path_of(party)
         paths += [f"{where}.power", f"{where}.replaceability"]
-        if party.power in _DOMINANT:
+        if party.power in levels:
             found.append(f"{party.name}: power {party.power.value}")
         elif party.replaceability is Replaceability.IRREPLACEABLE:
             found.append(f"{party.name}: {party.replaceability.value}")
@@ -286,6 +297,9 @@ STANDARD_SIGNALS = (
         "Other parties whose attitude is opportunistic or hostile.",
         "Andere partijen met een opportunistische of vijandige houding.")),
     Signal(name="counterpart_dominance", compute=counterpart_dominance, description=Text(
+        "Other parties with dominant market power, or that cannot be replaced.",
+        "Andere partijen met dominante marktmacht, of die onvervangbaar zijn.")),
+    Signal(name="counterpart_power", compute=counterpart_power, description=Text(
         "Other parties with high or dominant market power, or that cannot be replaced.",
         "Andere partijen met veel of dominante marktmacht, of die onvervangbaar zijn.")),
     Signal(name="commercial_opposition", compute=commercial_opposition, description=Text(
