@@ -14,3 +14,31 @@ EXAMPLES = ROOT / "examples"
 def examples() -> Path:
     """The folder with the worked scenarios."""
     return EXAMPLES
+
+
+# Tests marked slow here rather than in their files: each took 5 s or more under
+# pytest-xdist on the 2-core machine (most run the CLI many times in subprocesses).
+# ``scripts/test.sh --quick`` leaves them out; CI runs them. A node id prefix per entry.
+SLOW = (
+    "tests/robustness/test_corpus.py::",
+    "tests/robustness/test_properties.py::",
+    "tests/perf/test_benchmark.py::",
+    "tests/core/test_properties.py::test_report_is_schema_valid_and_deterministic",
+    "tests/core/test_properties.py::test_strategy_documents_are_valid",
+    "tests/core/test_properties.py::test_a_structured_case_gives_the_same_report",
+    "tests/core/test_properties.py::test_fast_validator_agrees",
+    "tests/core/test_cli.py::test_explain",
+    "tests/core/test_cli.py::test_a_file_with_several_mistakes_lists_all_of_them",
+    "tests/docs/test_pages_run.py::test_page_examples_work",
+    "tests/reports/test_portfolio.py::test_jobs_give_identical_output",
+    "tests/robustness/test_cost.py::test_goal_alignment_matches_the_pairwise_definition",
+    "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
+    "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests listed in :data:`SLOW` as ``slow``."""
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)
