@@ -23,7 +23,7 @@ def test_upward_spiral_between_versions_text() -> None:
     result = run_cli("compare", OLD, NEW)
     assert result.returncode == 0, result.stderr
     assert "Overall: upward spiral" in result.stdout
-    assert "CR01 Think they - we - I: violated -> upheld (up)" in result.stdout
+    assert "CR01 Think they - we - I: at risk -> upheld (up)" in result.stdout
 
 
 def test_downward_spiral_in_dutch_json() -> None:
@@ -31,7 +31,7 @@ def test_downward_spiral_in_dutch_json() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["direction"] == "downward"
-    assert {"code": "CR01", "old": "upheld", "new": "violated",
+    assert {"code": "CR01", "old": "upheld", "new": "at_risk",
             "movement": "down"} in data["moves"]
     assert all(move["movement"] in ("down", "same", "changed") for move in data["moves"])
     assert data["summary"][0].startswith("Totaal: neerwaartse spiraal")
