@@ -52,8 +52,8 @@ def test_explicit_config_with_house_principles_severity_and_waiver(tmp_path: Pat
 def test_waived_finding_does_not_fail_the_run(tmp_path: Path) -> None:
     config = tmp_path / "org.toml"
     config.write_text(
-        'fail-on = "high"\nselect = ["CR01"]\n'
-        '[[waivers]]\ncase = "bespoke-software"\nprinciple = "CR01"\n'
+        'fail-on = "high"\nselect = ["CR05"]\n'
+        '[[waivers]]\ncase = "bespoke-software"\nprinciple = "CR05"\n'
         'reason = "new contract is being negotiated"\nowner = "CPO"\nexpires = 2999-01-01\n',
         encoding="utf-8")
     waived = run_cli("evaluate", "--config", str(config), str(BESPOKE), cwd=tmp_path)

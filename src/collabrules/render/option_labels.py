@@ -30,8 +30,8 @@ OPTIONS: dict[str, Text] = {
                        "Een ontbrekend feit kan deze optie nog veranderen"),
     "open_row": Text("Could change with", "Kan veranderen door"),
     "trust": Text("Trust", "Vertrouwen"),
-    "trust_gap": Text("needs {needed}; the case states {actual}: build {steps} step(s)",
-                      "vraagt {needed}; de casus vermeldt {actual}: {steps} stap(pen) opbouwen"),
+    "trust_gap": Text("needs {needed}; the case states {actual}: build {steps}",
+                      "vraagt {needed}; de casus vermeldt {actual}: {steps} opbouwen"),
     "trust_fits": Text("needs {needed}; the case states {actual}: enough",
                        "vraagt {needed}; de casus vermeldt {actual}: voldoende"),
     "trust_over": Text(

@@ -8,7 +8,7 @@ import textwrap
 from typing import Any
 
 from ..choosing import Change, Option, Options
-from ..glossary import FIELDS, generic
+from ..glossary import FIELDS, TERMS, generic
 from ..report import Report
 from ..text import Lang
 from ..vocab import Status
@@ -57,7 +57,8 @@ def trust_line(option: Option, lang: str) -> str | None:
     if gap is None:
         return OPTIONS["trust_unknown"].format(needed=needed).get(lang)
     key = "trust_gap" if gap > 0 else "trust_fits" if gap == 0 else "trust_over"
-    return OPTIONS[key].format(needed=needed, actual=option.trust_actual, steps=gap).get(lang)
+    steps = TERMS["stage"].count(gap, lang)
+    return OPTIONS[key].format(needed=needed, actual=option.trust_actual, steps=steps).get(lang)
 
 
 def costs_line(option: Option, lang: str) -> str | None:
