@@ -9,7 +9,17 @@ from typing import Any
 import attrs
 
 from .errors import InputError, Issue
-from .kinds import ANSWERS, CASE, CONFIG, FIXTURES, PRINCIPLES, REPORT, kind_by_name, kind_of
+from .kinds import (
+    ANSWERS,
+    CASE,
+    CONFIG,
+    DESIGN,
+    FIXTURES,
+    PRINCIPLES,
+    REPORT,
+    kind_by_name,
+    kind_of,
+)
 from .loading import Document, read_document
 from .text import Text
 
@@ -102,6 +112,12 @@ def _principles(path: Path, document: Document) -> list[Issue]:
     return _raised(load_principles, path)
 
 
+def _design(path: Path, document: Document) -> list[Issue]:
+    from .design import load_design
+
+    return _raised(load_design, path)
+
+
 def _raised(read: Callable[[Path], object], path: Path) -> list[Issue]:
     """The issues ``read(path)`` raises, or none."""
     try:
@@ -131,7 +147,7 @@ def _config_issues(path: Path) -> list[Issue]:
 
 
 _CHECKS: dict[str, Any] = {CASE: _case, FIXTURES: _fixtures, PRINCIPLES: _principles,
-                           REPORT: _report, ANSWERS: _answers}
+                           REPORT: _report, ANSWERS: _answers, DESIGN: _design}
 
 
 def check_json(checks: Iterable[FileCheck], lang: str) -> dict[str, Any]:

@@ -160,6 +160,11 @@ def evaluate_options(
                    taxonomy=taxonomy.name if taxonomy else None)
 
 
+def model_ids(text: str | None) -> list[str] | None:
+    """Model ids from a comma-separated list (``--model``, ``?model=``); ``None``: every model."""
+    return None if text is None else [m.strip() for m in text.split(",") if m.strip()]
+
+
 def implied_change(model: CollaborationModel) -> dict[str, Any]:
     """The relationship fields choosing ``model`` sets: its id and its ``implies`` data."""
     implied = converter().unstructure(model.implies) if model.implies else {}
@@ -202,8 +207,8 @@ def _chosen(taxonomy: Taxonomy | None, models: Sequence[str] | None) -> list[Col
         if wanted not in known:
             hint = did_you_mean(wanted, known)
             raise UsageError(Text(
-                "--model {wanted!r} is not a model of the taxonomy in use; choose from: {known}",
-                "--model {wanted!r} is geen model van de gebruikte taxonomie; kies uit: {known}"
+                "model {wanted!r} is not a model of the taxonomy in use; choose from: {known}",
+                "model {wanted!r} is geen model van de gebruikte taxonomie; kies uit: {known}"
             ).format(wanted=wanted, known=", ".join(known)) + (
                 Text(" (", " (") + hint + Text(")", ")") if hint else Text("", "")))
     return [m for m in every if m.id in models]

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.kinds import ANSWERS, CASE, FIXTURES, PRINCIPLES, REPORT, kind_of
+from collabrules.kinds import ANSWERS, CASE, DESIGN, FIXTURES, PRINCIPLES, REPORT, kind_of
 
 from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, write_yaml
 
@@ -95,11 +95,13 @@ def test_evaluate_a_folder_skips_files_that_are_not_cases(tmp_path: Path) -> Non
 
 @given(st.dictionaries(st.sampled_from(["parties", "schema_version", "fixtures",
                                         "principles", "findings", "provenance", "us.name",
-                                        "title", "site_name"]),
+                                        "title", "site_name", "relationship"]),
                        st.sampled_from([[], {}, "x", 1])))
 def test_every_mapping_has_one_kind(data: dict[str, object]) -> None:
     kind = kind_of(data)
-    assert kind in (CASE, FIXTURES, PRINCIPLES, REPORT, ANSWERS, None)
+    assert kind in (CASE, FIXTURES, PRINCIPLES, REPORT, ANSWERS, DESIGN, None)
+    assert (kind == DESIGN) == ("relationship" in data and set(data) <= {"relationship",
+                                                                          "title"})
     if "parties" in data and not isinstance(data.get("fixtures"), list) and \
             not isinstance(data.get("principles"), list) and "findings" not in data:
         assert kind == CASE
@@ -108,4 +110,24 @@ def test_every_mapping_has_one_kind(data: dict[str, object]) -> None:
 def test_a_case_needs_a_key_only_cases_have() -> None:
     assert kind_of({"id": "x", "title": "t", "case": {}, "expect": {}}) is None  # casebook
     assert kind_of({"id": "x", "perspective": "us"}) == CASE  # broken, but a case
-    assert kind_of({"relationship": {}}) == CASE
+    assert kind_of({"id": "x", "relationship": {}}) == CASE
+    assert kind_of({"relationship": {}}) == DESIGN  # an (empty) alternative design
+
+
+def test_check_recognises_and_validates_design_files(tmp_path: Path) -> None:
+    good = write_yaml(tmp_path / "mixed.yaml", {
+        "title": "Mixed team", "relationship": {"governance": {"mixed_teams": True}}})
+    bad = write_yaml(tmp_path / "bad.yaml", {
+        "relationship": {"governance": {"mixed_teams": "yes"}}})
+    empty = write_yaml(tmp_path / "empty.yaml", {"title": "Nothing", "relationship": {}})
+    result = run_cli("check", str(tmp_path), "--format", "json")
+    assert result.returncode == 2, result.stdout + result.stderr
+    files = {Path(f["file"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert {name: (f["kind"], f["valid"]) for name, f in files.items()} == {
+        good.name: ("design", True), bad.name: ("design", False),
+        empty.name: ("design", False)}
+    assert [i["path"] for i in files[bad.name]["issues"]] == [
+        "$.relationship.governance.mixed_teams"]
+    assert [i["path"] for i in files[empty.name]["issues"]] == ["$.relationship"]
+    text = run_cli("check", str(bad), "--lang", "nl")
+    assert text.returncode == 2 and f"{bad}:" in text.stderr

@@ -29,8 +29,9 @@ def _examples() -> list[tuple[int, str, list[str]]]:
 def test_every_endpoint_has_a_curl_example() -> None:
     shown = " ".join(command for _, command, _ in _examples())
     for path in ("/healthz", "/readyz", "/version", "/v1/evaluate", "/v1/evaluate/batch",
-                 "/v1/validate", "/v1/compare", "/v1/principles", "/v1/principles/CR01",
-                 "/v1/models", "/v1/schemas/case", "/v1/plugins", "/v1/intake/questions"):
+                 "/v1/validate", "/v1/compare", "/v1/options", "/v1/principles",
+                 "/v1/principles/CR01", "/v1/models", "/v1/schemas/case", "/v1/plugins",
+                 "/v1/intake/questions"):
         assert f"{SHOWN}{path}" in shown, path
 
 

@@ -42,18 +42,13 @@ def options(case: str, fmt: str, models: str | None, designs: tuple[str, ...],
     Beoordeel de casus zoals hij is en zoals elk samenwerkingsmodel hem zou inrichten, naast
     elkaar.
     """
-    from ..choosing import evaluate_options
+    from ..choosing import evaluate_options, model_ids
     from ..errors import InputError, UsageError
     from ..outputs import check_output, write_output
-    from ..render.options import (
-        options_to_json,
-        render_options_markdown,
-        render_options_text,
-    )
-    from ..render.options_html import render_options_html
+    from ..render.options import render_options
 
     language = _lang(lang)
-    wanted = None if models is None else [m.strip() for m in models.split(",") if m.strip()]
+    wanted = model_ids(models)
     try:
         if output:
             check_output(output, (case, *designs))
@@ -63,9 +58,7 @@ def options(case: str, fmt: str, models: str | None, designs: tuple[str, ...],
         sys.exit(EXIT_INPUT)
     except UsageError as error:
         _fail_usage(error.text, language)
-    render = {"json": options_to_json, "markdown": render_options_markdown,
-              "html": render_options_html}.get(fmt, render_options_text)
-    body = render(view, language)
+    body = render_options(view, fmt, language)
     if output:
         try:
             write_output(output, body)

@@ -157,6 +157,19 @@ def options_to_json(options: Options, lang: str = "en") -> str:
     return json.dumps(options_to_dict(options, lang), ensure_ascii=False, indent=2) + "\n"
 
 
+def render_options(options: Options, fmt: str, lang: str = "en") -> str:
+    """The options view in a format: ``json``, ``markdown``, ``html`` or ``text``."""
+    if fmt == "json":
+        return options_to_json(options, lang)
+    if fmt == "markdown":
+        return render_options_markdown(options, lang)
+    if fmt == "html":
+        from .options_html import render_options_html  # it imports this module
+
+        return render_options_html(options, lang)
+    return render_options_text(options, lang)
+
+
 # -- text and Markdown -----------------------------------------------------------------
 
 

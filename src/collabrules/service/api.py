@@ -63,6 +63,20 @@ def rendered(service: Service, report: Report, fmt: str, lang: str, fail_on: str
     return Response(text, media_type=MEDIA[fmt], headers=headers)
 
 
+async def read_case(request: Request, service: Service) -> Document:
+    """The request body (JSON, or YAML by ``Content-Type``) as a document, within the limits;
+    its case id (``id``) goes to the access log."""
+    kind = body_format(request.headers.get("content-type"))
+    limits = service.options.limits
+    raw = await read_body(request, limits.max_body, limits.read_timeout)
+    document = service.parse(raw, kind)
+    data = document.data
+    case = data.get("case") if isinstance(data, dict) and "case" in data else data
+    if isinstance(case, dict) and isinstance(case.get("id"), str):
+        request.state.case_id = case["id"][:100]
+    return document
+
+
 @router.post("/evaluate", openapi_extra=CASE_BODY, response_class=Response,
              responses={200: {"model": EvaluateResult, "content": RENDERED}, **ERRORS},
              summary="Evaluate one case")
@@ -77,14 +91,9 @@ async def evaluate(request: Request, format: Format | None = None,
     service = service_of(request)
     fmt = choose_format(format, request.headers.get("accept"))
     language = service.lang_of(request, lang)
-    kind = body_format(request.headers.get("content-type"))
-    limits = service.options.limits
-    raw = await read_body(request, limits.max_body, limits.read_timeout)
-    document = service.parse(raw, kind)
-    if isinstance(document.data, dict) and isinstance(document.data.get("id"), str):
-        request.state.case_id = document.data["id"][:100]
+    document = await read_case(request, service)
     report = await service.slots.run(lambda: evaluate_document(service, document),
-                                     limits.time_budget)
+                                     service.options.limits.time_budget)
     return rendered(service, report, fmt, language, fail_on or service.fail_on)
 
 
@@ -173,10 +182,10 @@ def _snapshot(service: Service, value: Any, path: str) -> Any:
         report = service.engine.evaluate(Document(value, path))
     except InputError as error:
         raise ProblemError("invalid-case", issues=[
-            _under(issue, path) for issue in error.issues]) from None
+            under(issue, path) for issue in error.issues]) from None
     return snapshot_of_report(report)
 
 
-def _under(issue: Issue, path: str) -> Issue:
+def under(issue: Issue, path: str) -> Issue:
     """An issue of a sub-document, with its JSON path from the request's root."""
     return attrs.evolve(issue, file=SOURCE, path=path + issue.path[1:])

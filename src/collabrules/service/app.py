@@ -17,7 +17,7 @@ from starlette.responses import Response
 from .._version import __version__
 from ..errors import Issue
 from ..text import Text
-from . import api, batch, catalogue, intake_page, openapi
+from . import api, batch, catalogue, choosing, intake_page, openapi
 from .context import Service, safe_lang
 from .middleware import AccessLog, SafetyHeaders, TokenCheck
 from .options import ServiceOptions
@@ -58,7 +58,8 @@ def build_app(options: ServiceOptions) -> FastAPI:
     app = FastAPIOffline(title="collabrules", version=__version__, description=DESCRIPTION,
                          lifespan=lifespan, redoc_url=None,
                          static_url="/assets/docs", favicon_url="/assets/intake/favicon.svg")
-    for router in (api.router, batch.router, catalogue.router, intake_page.router):
+    for router in (api.router, choosing.router, batch.router, catalogue.router,
+                   intake_page.router):
         app.include_router(router)
     intake_page.mount(app)
     openapi.install(app)

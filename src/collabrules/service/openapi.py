@@ -1,8 +1,8 @@
 """The generated OpenAPI document, completed with the shipped JSON Schemas.
 
-FastAPI generates the document from the routes; this adds the case and report schemas
-(``schemas/*.schema.json``, their ``$defs`` as components of their own) and the problem
-document schema, so clients and Schemathesis see the real contracts.
+FastAPI generates the document from the routes; this adds the case, report and options
+schemas (``schemas/*.schema.json``, their ``$defs`` as components of their own) and the
+problem document schema, so clients and Schemathesis see the real contracts.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from fastapi.openapi.utils import get_openapi
 from ..schemas import load_schema
 from .problems import PROBLEM_SCHEMA, problem_responses
 
-COMPONENTS = {"case": "Case", "report": "Report"}
+COMPONENTS = {"case": "Case", "report": "Report", "options": "Options"}
 
 
 def _rewrite(node: Any, prefix: str) -> Any:
