@@ -15,10 +15,10 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
+from .signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
 DEEP = 2
 MONEY = "money"  # the topic axis of price, cost, margin and revenue
-MECHANISMS = ("commercial_review", "gain_sharing", "performance_incentives")
 
 
 def assess(a: Assessment) -> None:
@@ -26,9 +26,7 @@ def assess(a: Assessment) -> None:
     alignment = a.signal("goal_alignment").value
     aimed = a.signal("aimed_depth").value
     hidden = a.signal("undisclosed_drivers").value
-    rel = a.case.relationship
-    governance = rel.governance if rel else None
-    mechanisms = [getattr(governance, m) if governance else None for m in MECHANISMS]
+    mechanisms = commercial_mechanisms(a.case)
     mechanism = True if True in mechanisms else (None if None in mechanisms else False)
     conflicting = set(alignment["conflicting"]) if alignment else set()
     money_only = bool(conflicting) and conflicting <= {MONEY}
@@ -59,7 +57,7 @@ def assess(a: Assessment) -> None:
                            *(a.signal("undisclosed_drivers").missing if excluding else ())),
         facts=(*cite(a, "goal_alignment", "aimed_depth"),
                *(a.fact(f"$.relationship.governance.{m}", v)
-                 for m, v in zip(MECHANISMS, mechanisms) if money_only)),
+                 for m, v in zip(COMMERCIAL_MECHANISMS, mechanisms) if money_only)),
         signals=("goal_alignment", "aimed_depth", "undisclosed_drivers"),
         action=Text(
             "Put the conflicting goals on the table and agree how the collaboration balances "

@@ -17,13 +17,11 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
-
-_MECHANISMS = ("commercial_review", "gain_sharing", "performance_incentives")
+from .signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
 
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
-    relationship = a.case.relationship
     applies = a.applies(
         "called_partnership",
         a.signal("called_partnership").value,
@@ -61,8 +59,7 @@ def assess(a: Assessment) -> None:
             "capaciteit)."),
     )
     opposition = a.signal("commercial_opposition").value
-    governance = relationship.governance if relationship else None
-    mechanisms = [getattr(governance, m) if governance else None for m in _MECHANISMS]
+    mechanisms = commercial_mechanisms(a.case)
     managed = True if True in mechanisms else (None if None in mechanisms else False)
     a.check(
         "commercial_opposition_managed",
@@ -75,7 +72,7 @@ def assess(a: Assessment) -> None:
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
         effect_decided_by=a.signal("commercial_opposition").missing,
         facts=(*(a.fact(f"$.relationship.governance.{m}", v)
-                 for m, v in zip(_MECHANISMS, mechanisms)),
+                 for m, v in zip(COMMERCIAL_MECHANISMS, mechanisms)),
                *cite(a, "commercial_opposition")),
         signals=("commercial_opposition",),
         action=Text(

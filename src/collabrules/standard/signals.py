@@ -239,6 +239,17 @@ def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(axes, alignment.paths)
 
 
+COMMERCIAL_MECHANISMS = ("commercial_review", "gain_sharing", "performance_incentives")
+"""Governance that manages the commercial opposition of customer and supplier."""
+
+
+def commercial_mechanisms(case: Case) -> list[bool | None]:
+    """Whether each of :data:`COMMERCIAL_MECHANISMS` is in place (``None`` = not stated)."""
+    rel = case.relationship
+    governance = rel.governance if rel else None
+    return [getattr(governance, m) if governance else None for m in COMMERCIAL_MECHANISMS]
+
+
 _SQUEEZE = (Conduct.LATE_PAYMENT, Conduct.DEMANDS_FREE_EXTRAS, Conduct.NO_FOLLOW_UP_WORK)
 
 
