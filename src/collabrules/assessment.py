@@ -25,7 +25,7 @@ from .case import Case
 from .finding import Condition, Fact, Finding, SignalUse
 from .principle import Principle
 from .questions import labels
-from .signals import SignalBook, SignalValue
+from .signals import SignalBook, SignalValue, plain
 from .text import Text, join
 from .vocab import Outcome, Severity, Status, Vocabulary
 
@@ -56,7 +56,7 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Vocabulary):
         return value._value_  # what ``.value`` returns, without the descriptor
-    return getattr(value, "value", value) if hasattr(value, "label") else value
+    return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
 class Assessment:

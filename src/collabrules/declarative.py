@@ -108,7 +108,7 @@ class DeclarativeLogic:
         missing: list[str] = []
         for name in condition.expression.signals:
             value = a.signal(name)
-            signals[name] = value.value
+            signals[name] = value.plain  # JMESPath reads plain data, not typed values
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
         data, where = document
@@ -303,7 +303,7 @@ def probe(source: str, case: Any, signals: Mapping[str, Any]) -> Probe:
             raise KeyError(name)
     book = SignalBook(case, signals)
     scope = {**unstructure_case(case),
-             SIGNALS: {name: book[name].value for name in expression.signals}}
+             SIGNALS: {name: book[name].plain for name in expression.signals}}
     trace = expression.trace(scope)
     reads = {read.path: read for read in reversed(trace.reads)}  # once each, first kept
     paths = list(reads)

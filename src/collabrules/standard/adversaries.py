@@ -14,12 +14,9 @@ from ..hookspecs import hookimpl
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
-from ..vocab import Attitude, Posture, Severity, Status
+from ..vocab import ADVERSARIAL_ATTITUDES, Posture, Severity, Status
 from .evidence import cite
 from .settle import either
-
-DEEP = 2
-_ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
 
 
 def assess(a: Assessment) -> None:
@@ -42,7 +39,7 @@ def assess(a: Assessment) -> None:
     open_posture = None if posture is None else posture is Posture.OPEN
     defence_facts = cite(a, "protection")
     protected = a.signal("protection").value
-    if adversaries == []:
+    if adversaries == ():
         guarded = True if open_posture is False or protected else None
         if open_posture and protected is False:
             guarded = False
@@ -70,7 +67,7 @@ def assess(a: Assessment) -> None:
         return
     used = a.signal("model_in_use").value
     fits: bool | None = None
-    deep = None if used is None else (used["depth"] >= DEEP and not used["adversarial"])
+    deep = None if used is None else used.deep
     if adversaries is None:
         # Powerful, attitude unknown: both readings must agree before deciding.
         a.check(
@@ -117,7 +114,7 @@ def assess(a: Assessment) -> None:
             "Richt u erop in om met {who} als tegenstander samen te werken: een sterk "
             "contract, juridische en onderhandelingscapaciteit en een exitplan; beperk de "
             "openheid tot wat het contract vraagt.").format(
-                who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]
+                who=[p.name for p in a.case.others if p.attitude in ADVERSARIAL_ATTITUDES]
                 or Text("the other party", "de andere partij")),
     )
     a.check(

@@ -15,9 +15,9 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
+from .signal_values import Depth
 from .signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
-DEEP = 2
 MONEY = "money"  # the topic axis of price, cost, margin and revenue
 
 
@@ -28,14 +28,14 @@ def assess(a: Assessment) -> None:
     hidden = a.signal("undisclosed_drivers").value
     mechanisms = commercial_mechanisms(a.case)
     mechanism = True if True in mechanisms else (None if None in mechanisms else False)
-    conflicting = set(alignment["conflicting"]) if alignment else set()
+    conflicting = set(alignment.conflicting) if alignment else set()
     money_only = bool(conflicting) and conflicting <= {MONEY}
     fits: bool | None = None
-    no_common_ground = bool(alignment and conflicting and not alignment["shared"])
-    if aimed is not None and aimed < DEEP:
+    no_common_ground = bool(alignment and conflicting and not alignment.shared)
+    if aimed is not None and aimed < Depth.COLLABORATIVE:
         fits = True
     elif alignment is not None and aimed is not None:
-        shared = len(alignment["shared"])
+        shared = len(alignment.shared)
         fits = shared > 0 and len(conflicting) <= shared
         if not fits and money_only and shared == 0 and mechanism is not False:
             # Opposed money goals are carried by a commercial mechanism (review,
@@ -68,7 +68,7 @@ def assess(a: Assessment) -> None:
     open_enough: bool | None = None
     # Openness about drivers is what deep collaboration runs on; a transactional or
     # performance-based contract is steered by its terms and measured output instead.
-    if (hidden is not None and not hidden) or (aimed is not None and aimed < DEEP):
+    if (hidden is not None and not hidden) or (aimed is not None and aimed < Depth.COLLABORATIVE):
         open_enough = True
     elif hidden:
         open_enough = None if aimed is None else False

@@ -16,11 +16,12 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Size, Status
 from .evidence import cite
+from .signal_values import Depth, Names
 
 _SMALL = (Size.MICRO, Size.SMALL)
 
 
-def _competitors(a: Assessment, overlap: list[str]) -> bool | None:
+def _competitors(a: Assessment, overlap: Names) -> bool | None:
     """Whether overlapping parties share a sector (unless both are too small alone)."""
     if not overlap:
         return False
@@ -45,7 +46,7 @@ def assess(a: Assessment) -> None:
     """Check complementarity both ways, competition through overlap, and their use."""
     case = a.case
     fit = a.signal("capability_fit").value
-    both = None if fit is None else bool(fit["they_give_us"] and fit["we_give_them"])
+    both = None if fit is None else bool(fit.they_give_us and fit.we_give_them)
     a.check(
         "complementary_both_ways",
         both,
@@ -59,7 +60,7 @@ def assess(a: Assessment) -> None:
             "Maak een lijst van wat elke partij inbrengt dat de andere mist; blijft één "
             "richting leeg, zoek dan wat de andere partij aan uw capaciteiten heeft."),
     )
-    rivals = None if fit is None else _competitors(a, fit["overlap"])
+    rivals = None if fit is None else _competitors(a, fit.overlap)
     sectors = [a.fact(f"{case.path_of(p)}.sector", p.sector) for p in case.parties]
     sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
     a.check(
@@ -84,8 +85,8 @@ def assess(a: Assessment) -> None:
     sharing = governance.knowledge_sharing if governance else None
     joint = governance.joint_innovation if governance else None
     used: bool | None = None
-    no_complements = fit is not None and not (fit["they_give_us"] or fit["we_give_them"])
-    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing, joint):
+    no_complements = fit is not None and not (fit.they_give_us or fit.we_give_them)
+    if no_complements or aimed is Depth.TRANSACTIONAL or True in (mixed, sharing, joint):
         used = True
     elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
         used = None if fit is None or aimed is None else False

@@ -39,7 +39,7 @@ def assess(a: Assessment) -> None:
     textbook: bool | None = None
     if adversaries and dominance and protected is False:
         textbook = False
-    elif adversaries == [] or dominance == [] or protected:
+    elif adversaries == () or dominance == () or protected:
         textbook = True
     a.check(
         "not_a_partnership_with_a_dominant_adversary",
@@ -84,7 +84,7 @@ def assess(a: Assessment) -> None:
     alignment = a.signal("goal_alignment").value
     a.check(
         "label_backed_by_shared_goal",
-        None if alignment is None else bool(alignment["shared"]),
+        None if alignment is None else bool(alignment.shared),
         Text("a goal both parties share stands behind the word partnership",
              "achter het woord partnerschap staat een doel dat beide partijen delen"),
         facts=cite(a, "goal_alignment"),

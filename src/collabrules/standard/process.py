@@ -17,6 +17,7 @@ from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
 from .settle import either
+from .signal_values import Depth
 
 DEV = "$.relationship.development"
 
@@ -25,7 +26,8 @@ def assess(a: Assessment) -> None:
     """Check the process, the signing assumption and the time planned for the depth."""
     relationship = a.case.relationship
     used = a.signal("model_in_use").value
-    deeper = None if used is None else used["depth"] >= 1 and not used["adversarial"]
+    deeper = None if used is None else (used.depth >= Depth.PERFORMANCE_BASED
+                                        and not used.adversarial)
     if not a.applies(
         "meant_to_develop",
         either(deeper, a.signal("called_partnership").value),
@@ -44,7 +46,8 @@ def assess(a: Assessment) -> None:
         dev.structured_process,
         Text("a structured process with stages develops the relationship",
              "een gestructureerd proces met fasen ontwikkelt de relatie"),
-        effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        effect=Status.VIOLATED if aimed is not None and aimed >= Depth.COLLABORATIVE
+        else Status.AT_RISK,
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
                *cite(a, "aimed_depth")),
@@ -63,7 +66,8 @@ def assess(a: Assessment) -> None:
         not_done,
         Text("the relationship is not assumed to be complete once the contract is signed",
              "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
-        effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
+        effect=Status.VIOLATED if aimed is not None and aimed >= Depth.PERFORMANCE_BASED
+        else Status.AT_RISK,
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
                a.fact(f"{DEV}.planned_months", dev.planned_months)),

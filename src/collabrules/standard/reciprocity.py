@@ -26,10 +26,10 @@ def assess(a: Assessment) -> None:
     theirs = a.signal("counterpart_benefit").value
     a.check(
         "counterpart_benefit_positive",
-        None if theirs is None else theirs == Net.POSITIVE.value,
+        None if theirs is None else theirs is Net.POSITIVE,
         Text("the other party's expected benefit is stated and net positive",
              "het verwachte voordeel van de andere partij is benoemd en netto positief"),
-        effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        effect=Status.VIOLATED if theirs is Net.NEGATIVE else Status.AT_RISK,
         effect_decided_by=a.signal("counterpart_benefit").missing,
         facts=cite(a, "counterpart_benefit"),
         signals=("counterpart_benefit",),
@@ -42,7 +42,7 @@ def assess(a: Assessment) -> None:
     mine = a.signal("own_benefit").value
     a.check(
         "own_benefit_not_negative",
-        None if mine is None else mine != Net.NEGATIVE.value,
+        None if mine is None else mine is not Net.NEGATIVE,
         Text("the relationship serves us too: our own expected benefit is not a net loss",
              "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"),
         effect=Status.VIOLATED,
@@ -75,7 +75,7 @@ def assess(a: Assessment) -> None:
     )
     own_only = None
     if theirs is not None and mine is not None:
-        own_only = not (mine != Net.UNKNOWN.value and theirs == Net.UNKNOWN.value)
+        own_only = not (mine is not Net.UNKNOWN and theirs is Net.UNKNOWN)
     a.check(
         "not_only_own_benefit",
         own_only,
@@ -95,7 +95,7 @@ def assess(a: Assessment) -> None:
     alignment = a.signal("goal_alignment").value
     a.check(
         "joint_benefit_stated",
-        None if alignment is None else bool(alignment["shared"]),
+        None if alignment is None else bool(alignment.shared),
         Text("the parties share at least one goal, so a joint benefit is stated",
              "de partijen delen minstens één doel, dus er is een gezamenlijk voordeel benoemd"),
         facts=cite(a, "goal_alignment"),
@@ -109,7 +109,7 @@ def assess(a: Assessment) -> None:
     conflicts = a.signal("departmental_conflicts").value
     rel = case.relationship
     review = rel.governance.commercial_review if rel and rel.governance else None
-    balanced: bool | None = True if conflicts == [] else None
+    balanced: bool | None = True if conflicts == () else None
     if conflicts:
         balanced = review
     a.check(

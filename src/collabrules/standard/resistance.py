@@ -14,9 +14,10 @@ from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
+from .signal_values import Names
 
 
-def _listed(items: list[str]) -> str:
+def _listed(items: Names) -> str:
     return f" ({'; '.join(items)})" if items else ""
 
 
@@ -25,18 +26,18 @@ def assess(a: Assessment) -> None:
     state = a.signal("resistance_state").value
     applies = a.applies(
         "resistance_present",
-        None if state is None else state["count"] > 0,
+        None if state is None else state.count > 0,
         Text("resistance against the other party or its capabilities is recorded",
              "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
-        facts=(a.fact("$.relationship.resistance", None if state is None else state["count"]),),
+        facts=(a.fact("$.relationship.resistance", None if state is None else state.count),),
         signals=("resistance_state",),
     )
     if not applies or state is None:
         return
     items = (a.case.relationship.resistance if a.case.relationship else None) or ()
-    uninvestigated = state["uninvestigated"]
+    uninvestigated = state.uninvestigated
     investigated: bool | None = False if uninvestigated else (
-        None if state["unknown"] else True)
+        None if state.unknown else True)
     a.check(
         "resistance_investigated",
         investigated,
@@ -46,15 +47,15 @@ def assess(a: Assessment) -> None:
         facts=tuple(a.fact(f"$.relationship.resistance[{i}].investigated", r.investigated)
                     for i, r in enumerate(items)),
         signals=("resistance_state",),
-        decided_by=tuple(state["unknown"]),
+        decided_by=state.unknown,
         action=Text(
             "Investigate the objection with its owner{items}: ask what drives it, and "
             "record which reasons are rational.",
             "Onderzoek het bezwaar met de eigenaar ervan{items}: vraag wat erachter zit "
             "en leg vast welke redenen rationeel zijn.").format(items=_listed(uninvestigated)),
     )
-    unaddressed = state["rational_unaddressed"]
-    weighed: bool | None = False if unaddressed else (None if state["unweighed"] else True)
+    unaddressed = state.rational_unaddressed
+    weighed: bool | None = False if unaddressed else (None if state.unweighed else True)
     a.check(
         "rational_objections_addressed",
         weighed,
@@ -64,7 +65,7 @@ def assess(a: Assessment) -> None:
             a.fact(f"$.relationship.resistance[{i}].rational", r.rational),
             a.fact(f"$.relationship.resistance[{i}].addressed", r.addressed))),
         signals=("resistance_state",),
-        decided_by=tuple(state["unweighed"]),
+        decided_by=state.unweighed,
         action=Text(
             "Give the rational objections a place in the design{items}: adjust the way "
             "of working where the objection is right, and explain where it is not.",

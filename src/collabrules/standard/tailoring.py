@@ -35,7 +35,7 @@ def assess(a: Assessment) -> None:
     fits: bool | None = None
     difference = 0
     if needed is not None and used is not None:
-        difference = int(needed) - int(used["depth"])
+        difference = needed - used.depth
         fits = -1 <= difference <= 0
     a.check(
         "model_fits_delivery",

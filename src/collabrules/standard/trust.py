@@ -17,8 +17,8 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Level, Severity, Status
 from .evidence import cite
+from .signal_values import Depth
 
-DEEP = 2
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
 
 
@@ -30,7 +30,7 @@ def assess(a: Assessment) -> None:
     enough: bool | None = None
     gap = 0
     if actual is not None and required is not None:
-        gap = Level(required).rank - actual.rank
+        gap = required.rank - actual.rank
         enough = gap <= 0
     a.check(
         "trust_sufficient",
@@ -53,7 +53,7 @@ def assess(a: Assessment) -> None:
     used = a.signal("model_in_use").value
     lean: bool | None = None
     if needed is not None and used is not None:
-        lean = not (needed == 0 and used["depth"] >= DEEP and not used["adversarial"])
+        lean = not (needed is Depth.TRANSACTIONAL and used.deep)
     a.check(
         "no_trust_model_where_guarantee_suffices",
         lean,
@@ -72,7 +72,7 @@ def assess(a: Assessment) -> None:
     )
     safeguards = relationship.safeguards if relationship else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
-    if required == Level.HIGH.value and not all(values):
+    if required is Level.HIGH and not all(values):
         return
     covered: bool | None = True if all(values) else None
     if False in values and required is not None:
