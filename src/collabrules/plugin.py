@@ -6,7 +6,7 @@ A house plugin imports only from here::
 
 It holds the hook marker and the registrar types, the building blocks of principles,
 signals and models, what an engine produces (findings, reports), the vocabularies of a
-case, three-valued logic (``and3``/``or3``/``not3``) and the test helpers of
+case, three-valued logic (``and3``/``or3``/``not3``/``is3``) and the test helpers of
 :mod:`collabrules.testing`. Names are imported on first use, so importing this module
 is cheap and does not import pytest. The other modules are internal and may move.
 """
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from .engine import Engine
     from .finding import Condition, Fact, Finding, SignalUse
     from .hookspecs import hookimpl
-    from .kleene import Truth, and3, not3, or3
+    from .kleene import Truth, and3, is3, not3, or3
     from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .plugins import standard_plugins, standard_principle
     from .principle import Example, Observation, Principle
@@ -71,6 +71,7 @@ _LAZY = {
     "SignalUse": "finding",
     "Truth": "kleene",
     "and3": "kleene",
+    "is3": "kleene",
     "case_with": "testing",
     "check_fixtures": "testing",
     "evaluate_with": "testing",
@@ -90,7 +91,7 @@ __all__ = [
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
     "Status", "Taxonomy", "Text", "Truth", "Vocabulary", "and3", "case_with",
-    "check_fixtures", "evaluate_with", "hookimpl", "load_principles", "make_engine", "not3",
+    "check_fixtures", "evaluate_with", "hookimpl", "is3", "load_principles", "make_engine", "not3",
     "or3", "standard_plugins", "standard_principle",
 ]
 

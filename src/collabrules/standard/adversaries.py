@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import is3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -36,7 +37,7 @@ def assess(a: Assessment) -> None:
     ):
         return
     posture = relationship.posture if relationship else None
-    open_posture = None if posture is None else posture is Posture.OPEN
+    open_posture = is3(posture, Posture.OPEN)
     defence_facts = cite(a, "protection")
     protected = a.signal("protection").value
     if adversaries == ():

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..case import Case, Delivery, Party
 from ..hookspecs import hookimpl
+from ..kleene import and3, is3, or3
 from ..registry import SignalRegistrar
 from ..signals import Signal, SignalBook, SignalValue
 from ..text import Text
@@ -135,10 +136,10 @@ def _covered(case: Case) -> tuple[bool | None, list[str]]:
     rel = case.relationship
     safeguards = rel.safeguards if rel else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
-    unknown = [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
-    if False in values:
-        return False, []
-    return (True, []) if not unknown else (None, unknown)
+    covered = and3(*values)
+    if covered is not None:
+        return covered, []
+    return None, [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
 
 
 def required_trust(case: Case, signals: SignalBook) -> SignalValue:
@@ -170,10 +171,10 @@ def protection(case: Case, signals: SignalBook) -> SignalValue:
     safeguards = rel.safeguards if rel else None
     paths = tuple(f"{R}.safeguards.{d}" for d in DEFENCES)
     values = [getattr(safeguards, d) if safeguards else None for d in DEFENCES]
-    if True in values:
-        return SignalValue(True, paths)
-    missing = tuple(p for p, v in zip(paths, values) if v is None)
-    return SignalValue(None, paths, missing) if missing else SignalValue(False, paths)
+    held = or3(*values)
+    if held is not None:
+        return SignalValue(held, paths)
+    return SignalValue(None, paths, tuple(p for p, v in zip(paths, values) if v is None))
 
 
 def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
@@ -188,16 +189,8 @@ def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
     repl = supplier.replaceability if supplier else None
     paths = (f"{where}.replaceability", f"{D}.standardisation", f"{D}.spend_impact",
              f"{D}.strategic_importance")
-    risk: bool | None = None
-    if repl in _HARD_TO_REPLACE or d.standardisation is Standardisation.BESPOKE:
-        risk = True
-    elif repl is not None and d.standardisation is not None:
-        risk = False
-    impact: bool | None = None
-    if Level.HIGH in (d.spend_impact, d.strategic_importance):
-        impact = True
-    elif d.spend_impact is not None and d.strategic_importance is not None:
-        impact = False
+    risk = or3(is3(repl, *_HARD_TO_REPLACE), is3(d.standardisation, Standardisation.BESPOKE))
+    impact = or3(is3(d.spend_impact, Level.HIGH), is3(d.strategic_importance, Level.HIGH))
     if risk is None or impact is None:
         missing = [p for p, v in zip(paths[:2], (repl, d.standardisation)) if v is None] \
             if risk is None else []
@@ -221,15 +214,9 @@ def called_partnership(case: Case, signals: SignalBook) -> SignalValue:
     books = rel.governance.open_book if rel and rel.governance else None
     paths = (f"{R}.label", f"{R}.posture", f"{R}.governance.open_book")
     called = None if label is None else "partner" in label.lower()
-    treated: bool | None = None
-    if (posture is not None and posture is not Posture.OPEN) or books is False:
-        treated = False
-    elif posture is Posture.OPEN and books:
-        treated = True
-    if called or treated:
-        return SignalValue(True, paths)
-    if called is False and treated is False:
-        return SignalValue(False, paths)
+    held = or3(called, and3(is3(posture, Posture.OPEN), books))
+    if held is not None:
+        return SignalValue(held, paths)
     missing = tuple(p for p, v in zip(paths, (label, posture, books)) if v is None)
     return SignalValue(None, paths, missing)
 

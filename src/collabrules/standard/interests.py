@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import or3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -27,7 +28,7 @@ def assess(a: Assessment) -> None:
     aimed = a.signal("aimed_depth").value
     hidden = a.signal("undisclosed_drivers").value
     mechanisms = commercial_mechanisms(a.case)
-    mechanism = True if True in mechanisms else (None if None in mechanisms else False)
+    mechanism = or3(*mechanisms)
     conflicting = set(alignment.conflicting) if alignment else set()
     money_only = bool(conflicting) and conflicting <= {MONEY}
     fits: bool | None = None

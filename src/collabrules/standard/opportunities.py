@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import not3, or3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -37,9 +38,7 @@ def _competitors(a: Assessment, overlap: Names) -> bool | None:
             verdicts.append(None)
         else:
             verdicts.append(True)
-    if True in verdicts:
-        return True
-    return None if None in verdicts else False
+    return or3(*verdicts)
 
 
 def assess(a: Assessment) -> None:
@@ -65,7 +64,7 @@ def assess(a: Assessment) -> None:
     sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
     a.check(
         "not_competitors",
-        None if rivals is None else not rivals,
+        not3(rivals),
         Text("the parties do not offer the same capabilities in the same sector "
              "(which would make them competitors)",
              "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "

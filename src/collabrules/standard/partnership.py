@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import or3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -60,7 +61,7 @@ def assess(a: Assessment) -> None:
     )
     opposition = a.signal("commercial_opposition").value
     mechanisms = commercial_mechanisms(a.case)
-    managed = True if True in mechanisms else (None if None in mechanisms else False)
+    managed = or3(*mechanisms)
     a.check(
         "commercial_opposition_managed",
         managed,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..case import Development
 from ..hookspecs import hookimpl
+from ..kleene import not3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -58,7 +59,7 @@ def assess(a: Assessment) -> None:
             "Richt een gefaseerd ontwikkelproces in (bijvoorbeeld gezamenlijke start, "
             "pilot, opschaling) met een evaluatie aan het eind van elke fase."),
     )
-    not_done = None if dev.done_at_signing is None else not dev.done_at_signing
+    not_done = not3(dev.done_at_signing)
     if not_done is None and dev.staged and dev.planned_months:
         not_done = True  # stages planned over months from signing: not done at signing
     a.check(

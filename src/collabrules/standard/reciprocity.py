@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import is3, not3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -26,7 +27,7 @@ def assess(a: Assessment) -> None:
     theirs = a.signal("counterpart_benefit").value
     a.check(
         "counterpart_benefit_positive",
-        None if theirs is None else theirs is Net.POSITIVE,
+        is3(theirs, Net.POSITIVE),
         Text("the other party's expected benefit is stated and net positive",
              "het verwachte voordeel van de andere partij is benoemd en netto positief"),
         effect=Status.VIOLATED if theirs is Net.NEGATIVE else Status.AT_RISK,
@@ -42,7 +43,7 @@ def assess(a: Assessment) -> None:
     mine = a.signal("own_benefit").value
     a.check(
         "own_benefit_not_negative",
-        None if mine is None else mine is not Net.NEGATIVE,
+        not3(is3(mine, Net.NEGATIVE)),
         Text("the relationship serves us too: our own expected benefit is not a net loss",
              "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"),
         effect=Status.VIOLATED,

@@ -23,6 +23,7 @@ from __future__ import annotations
 from ..case import Case
 from ..glossary import TERMS
 from ..hookspecs import hookimpl
+from ..kleene import and3, is3
 from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..questions import labels
 from ..signals import SignalBook
@@ -187,20 +188,19 @@ def _alliance(case: Case, quadrant: Quadrant | None, quadrant_missing: tuple[str
     duration = d.duration_months if d else None
     attitudes = [p.attitude for p in case.others]
     tests: list[tuple[bool | None, tuple[str, ...]]] = [
-        (None if quadrant is None else quadrant is Quadrant.STRATEGIC, quadrant_missing),
-        (None if importance is None else importance is Level.HIGH,
+        (is3(quadrant, Quadrant.STRATEGIC), quadrant_missing),
+        (is3(importance, Level.HIGH),
          ("$.delivery.strategic_importance",)),
         (None if duration is None else duration >= ALLIANCE_MONTHS,
          ("$.delivery.duration_months",)),
+        # Unknown while any attitude is unknown, even beside a known uncooperative one.
         (None if None in attitudes else all(a is Attitude.COOPERATIVE for a in attitudes),
          tuple(f"{case.path_of(p)}.attitude" for p in case.others if p.attitude is None)),
     ]
-    if any(held is False for held, _ in tests):
-        return False
-    if any(held is None for held, _ in tests):
+    alliance = and3(*(held for held, _ in tests))
+    if alliance is None:
         missing.extend(path for held, paths in tests if held is None for path in paths)
-        return None
-    return True
+    return alliance
 
 
 def _path(current: CollaborationModel | None, target: CollaborationModel,

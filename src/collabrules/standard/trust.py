@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
+from ..kleene import and3
 from ..principle import Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
@@ -74,9 +75,9 @@ def assess(a: Assessment) -> None:
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
     if required is Level.HIGH and not all(values):
         return
-    covered: bool | None = True if all(values) else None
-    if False in values and required is not None:
-        covered = False
+    covered = and3(*values)
+    if covered is False and required is None:
+        covered = None  # a missing guarantee matters only once the trust required is known
     a.check(
         "guarantees_cover",
         covered,
