@@ -1,11 +1,4 @@
-"""CR07 Not everyone is a friend: organise to work with adversaries as adversaries.
-
-Anti-pattern: an open, trusting, friendly design towards a party that behaves
-opportunistically or with hostility, or that holds the power to impose its will.
-Best practice: fit the relationship type to the attitude and power of the parties; where
-needed, work together as adversaries: a strong contract, legal and negotiation capacity
-and an exit plan.
-"""
+"""CR07 Not everyone is a friend: organise to work with adversaries as adversaries."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""CR02 Interests and goals: understand how the parties' interests and goals fit.
-
-Anti-pattern: a deep collaboration is built on goals that push in opposite directions,
-and the drivers behind them stay hidden, sometimes even from the parties themselves.
-Best practice: derive the shared and the opposing goals, bring undisclosed drivers into
-the open, and choose a depth of collaboration the balance of alignment can carry.
-"""
+"""CR02 Interests and goals: understand how the parties' interests and goals fit."""
 
 from __future__ import annotations
 

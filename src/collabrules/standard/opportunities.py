@@ -1,11 +1,4 @@
-"""CR03 Differences create opportunities: seek and use complementary capabilities.
-
-Anti-pattern: parties that offer the same thing in the same sector call themselves
-collaborators while they are competitors, or the design never uses what each side
-brings that the other lacks.
-Best practice: name the capabilities each party offers that the other needs, in both
-directions, and organise the collaboration so that they are actually combined.
-"""
+"""CR03 Differences create opportunities: seek and use complementary capabilities."""
 
 from __future__ import annotations
 

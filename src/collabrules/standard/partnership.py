@@ -1,12 +1,4 @@
-"""CR08 Partnership is not a model for customer/supplier relationships.
-
-Anti-pattern: the relationship is called a "partnership" while price against margin and
-more delivery against less effort are left unspoken, so the commercial opposition
-surfaces as disappointment and distrust.
-Best practice: acknowledge that customer and supplier are to some extent opponents and
-manage that opposition explicitly (a commercial review), whatever the relationship is
-called.
-"""
+"""CR08 Partnership is not a model for customer/supplier relationships."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""CR09 It takes time: develop the relationship through a structured process.
-
-Anti-pattern: the relationship is assumed to exist once two executives sign the
-contract; a few weeks are planned from signing to full operation.
-Best practice: follow a structured process with stages, plan the time the depth aimed at
-needs, and keep developing the relationship after the signature.
-"""
+"""CR09 It takes time: develop the relationship through a structured process."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""CR01 Reciprocity: think they - we - I.
-
-Anti-pattern: the relationship is "just the contract": each side takes what it can, and
-narrow departmental targets (a purchasing discount, a sales quota) set the tone.
-Best practice: state first what the other party gains from joint success, then the joint
-gain, then your own; organise the collaboration so that it serves every party.
-"""
+"""CR01 Reciprocity: think they - we - I."""
 
 from __future__ import annotations
 

@@ -1,10 +1,4 @@
-"""CR04 Differences are also a risk: investigate resistance, weigh rational objections.
-
-Anti-pattern: resistance against the other party's way of working is brushed aside as
-"not invented here", or silently allowed to block the collaboration.
-Best practice: treat resistance as a signal; investigate the drivers behind it with
-whoever resists, and give rational objections their place: they may be right.
-"""
+"""CR04 Differences are also a risk: investigate resistance, weigh rational objections."""
 
 from __future__ import annotations
 

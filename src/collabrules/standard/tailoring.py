@@ -1,10 +1,4 @@
-"""CR06 Tailoring: choose the type of collaboration that fits what is delivered.
-
-Anti-pattern: one way of working for every supplier: bespoke software bought like office
-supplies, or cleaning run as an elaborate alliance.
-Best practice: derive the depth of collaboration from the delivery (how standard, how
-complex, how uncertain, how risky) and use the model that matches it.
-"""
+"""CR06 Tailoring: choose the type of collaboration that fits what is delivered."""
 
 from __future__ import annotations
 

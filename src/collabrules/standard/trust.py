@@ -1,12 +1,4 @@
-"""CR05 Trust fits the depth of collaboration: not too little, and not more than needed.
-
-Anti-pattern: a deep, open collaboration under high risk with little trust between the
-parties; or, the other way round, an elaborate trust-based set-up for a standard
-delivery that a simple guarantee would cover.
-Best practice: derive the trust the case needs from its risk, uncertainty and the depth
-of the model, build trust where it is short, and rely on formal guarantees (price, time,
-quality) where trust is not needed.
-"""
+"""CR05 Trust fits the depth of collaboration: not too little, and not more than needed."""
 
 from __future__ import annotations
 
