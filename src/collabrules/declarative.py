@@ -24,7 +24,7 @@ from .errors import InputError, Issue
 from .expressions import SIGNALS, Expression, ExpressionError, compile_expression, locate
 from .hookspecs import hookimpl
 from .loading import read_document
-from .principle import Observation, Principle
+from .principle import Observation, Principle, summary
 from .registry import PrincipleRegistrar
 from .structure import unstructure_case
 from .text import Text
@@ -185,13 +185,8 @@ def principles_from_data(data: Mapping[str, Any], file: str,
 
 
 def _checks(logic: DeclarativeLogic) -> Text:
-    parts = [c.text for c in logic.conditions]
-    checks = Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
-    if logic.applies_when is None:
-        return checks
-    return Text("Applies when {when}. Checks: {checks}.",
-                "Geldt als {when}. Toetst: {checks}.").format(when=logic.applies_when.text,
-                                                             checks=checks)
+    applies = () if logic.applies_when is None else (logic.applies_when.text,)
+    return summary(applies, (c.text for c in logic.conditions))
 
 
 def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[str, int] | None,

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from .kleene import Truth, and3, is3, not3, or3
     from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .plugins import standard_plugins, standard_principle
-    from .principle import Example, Observation, Principle
+    from .principle import Check, Example, Observation, Principle
     from .registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
     from .report import Report
     from .settings import Settings
@@ -65,6 +65,7 @@ _FROM_PACKAGE = frozenset({
 })
 # Names only this module exports, by the module that defines them.
 _LAZY = {
+    "Check": "principle",
     "ModelRegistrar": "registry",
     "PrincipleRegistrar": "registry",
     "SignalRegistrar": "registry",
@@ -84,7 +85,7 @@ _LAZY = {
 }
 
 __all__ = [
-    "Assessment", "Attitude", "Case", "CollaborationModel", "Condition", "Conduct",
+    "Assessment", "Attitude", "Case", "Check", "CollaborationModel", "Condition", "Conduct",
     "DeliveryKind", "Direction", "Engine", "Example", "Fact", "Finding", "Horizon",
     "InterestKind", "Level", "ModelRecommendation", "ModelRegistrar", "Net", "Observation",
     "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
 from ..kleene import or3
-from ..principle import Example, Observation, Principle
+from ..principle import Check, Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
@@ -14,6 +14,22 @@ from .signal_values import Depth
 from .signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
 MONEY = "money"  # the topic axis of price, cost, margin and revenue
+
+
+_GOALS_CARRY_DEPTH = Check(
+    "goals_carry_depth",
+    Text("the balance of shared and conflicting goals can carry the depth of "
+         "collaboration aimed at (opposed money goals need a commercial mechanism)",
+         "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
+         "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
+         "mechanisme)"))
+
+_DRIVERS_DISCLOSED = Check(
+    "drivers_disclosed",
+    Text("the drivers behind the parties' goals are disclosed, as far as the depth "
+         "aimed at needs",
+         "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
+         "beoogde diepgang dat vraagt"))
 
 
 def assess(a: Assessment) -> None:
@@ -40,13 +56,9 @@ def assess(a: Assessment) -> None:
     # opposed money goals or disclosed conflicts put it at risk.
     excluding = no_common_ground and not money_only
     a.check(
-        "goals_carry_depth",
+        _GOALS_CARRY_DEPTH.id,
         fits,
-        Text("the balance of shared and conflicting goals can carry the depth of "
-             "collaboration aimed at (opposed money goals need a commercial mechanism)",
-             "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
-             "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
-             "mechanisme)"),
+        _GOALS_CARRY_DEPTH.text,
         effect=Status.VIOLATED if excluding and hidden else Status.AT_RISK,
         effect_decided_by=(*a.signal("goal_alignment").missing,
                            *(a.signal("undisclosed_drivers").missing if excluding else ())),
@@ -68,12 +80,9 @@ def assess(a: Assessment) -> None:
     elif hidden:
         open_enough = None if aimed is None else False
     a.check(
-        "drivers_disclosed",
+        _DRIVERS_DISCLOSED.id,
         open_enough,
-        Text("the drivers behind the parties' goals are disclosed, as far as the depth "
-             "aimed at needs",
-             "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
-             "beoogde diepgang dat vraagt"),
+        _DRIVERS_DISCLOSED.text,
         facts=cite(a, "undisclosed_drivers"),
         signals=("undisclosed_drivers", "aimed_depth"),
         action=Text(
@@ -104,19 +113,7 @@ PRINCIPLE = Principle(
         "organise the collaboration to match.",
         "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
         "richt de samenwerking daarop in."),
-    checks=Text(
-        "Shared and conflicting goals (topics compared through the topic vocabulary of "
-        "synonyms and opposed words, same or opposite direction, or an explicit 'opposes' "
-        "link); whether that balance can carry the depth of collaboration aimed at (a deep "
-        "collaboration needs at least one shared goal); whether drivers are kept from the "
-        "other party where the depth needs openness (a goal both parties state is known to "
-        "both).",
-        "Gedeelde en strijdige doelen (onderwerpen vergeleken via de onderwerpenlijst met "
-        "synoniemen en tegengestelde woorden, zelfde of tegengestelde richting, of een "
-        "expliciete 'opposes'-koppeling); of die balans de beoogde diepgang van "
-        "samenwerking kan dragen (een diepe samenwerking vraagt minstens één gedeeld doel); "
-        "of drijfveren verborgen blijven waar de diepgang openheid vraagt (een doel dat "
-        "beide partijen noemen, kennen ze allebei)."),
+    conditions=(_GOALS_CARRY_DEPTH, _DRIVERS_DISCLOSED),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

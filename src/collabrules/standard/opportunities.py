@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
 from ..kleene import not3, or3
-from ..principle import Example, Observation, Principle
+from ..principle import Check, Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Size, Status
@@ -13,6 +13,26 @@ from .evidence import cite
 from .signal_values import Depth, Names
 
 _SMALL = (Size.MICRO, Size.SMALL)
+
+
+_COMPLEMENTARY_BOTH_WAYS = Check(
+    "complementary_both_ways",
+    Text("each side offers a capability the other needs, in both directions",
+         "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"))
+
+_NOT_COMPETITORS = Check(
+    "not_competitors",
+    Text("the parties do not offer the same capabilities in the same sector "
+         "(which would make them competitors)",
+         "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "
+         "(dan zouden ze concurrenten zijn)"))
+
+_DESIGN_USES_DIFFERENCES = Check(
+    "design_uses_differences",
+    Text("the design combines the complementary capabilities (mixed teams, knowledge "
+         "sharing or joint innovation) where the depth aimed at needs it",
+         "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
+         "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"))
 
 
 def _competitors(a: Assessment, overlap: Names) -> bool | None:
@@ -40,10 +60,9 @@ def assess(a: Assessment) -> None:
     fit = a.signal("capability_fit").value
     both = None if fit is None else bool(fit.they_give_us and fit.we_give_them)
     a.check(
-        "complementary_both_ways",
+        _COMPLEMENTARY_BOTH_WAYS.id,
         both,
-        Text("each side offers a capability the other needs, in both directions",
-             "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"),
+        _COMPLEMENTARY_BOTH_WAYS.text,
         facts=cite(a, "capability_fit"),
         signals=("capability_fit",),
         action=Text(
@@ -56,12 +75,9 @@ def assess(a: Assessment) -> None:
     sectors = [a.fact(f"{case.path_of(p)}.sector", p.sector) for p in case.parties]
     sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
     a.check(
-        "not_competitors",
+        _NOT_COMPETITORS.id,
         not3(rivals),
-        Text("the parties do not offer the same capabilities in the same sector "
-             "(which would make them competitors)",
-             "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "
-             "(dan zouden ze concurrenten zijn)"),
+        _NOT_COMPETITORS.text,
         effect=Status.VIOLATED,
         facts=(*sectors, *sizes),
         signals=("capability_fit",),
@@ -83,12 +99,9 @@ def assess(a: Assessment) -> None:
     elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
         used = None if fit is None or aimed is None else False
     a.check(
-        "design_uses_differences",
+        _DESIGN_USES_DIFFERENCES.id,
         used,
-        Text("the design combines the complementary capabilities (mixed teams, knowledge "
-             "sharing or joint innovation) where the depth aimed at needs it",
-             "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
-             "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"),
+        _DESIGN_USES_DIFFERENCES.text,
         facts=(a.fact("$.relationship.governance.mixed_teams", mixed),
                a.fact("$.relationship.governance.knowledge_sharing", sharing),
                a.fact("$.relationship.governance.joint_innovation", joint)),
@@ -122,15 +135,7 @@ PRINCIPLE = Principle(
         "them to create synergy.",
         "Zoek de capaciteiten waarin de partijen elkaar aanvullen en benut ze om synergie "
         "te creëren."),
-    checks=Text(
-        "Capabilities one party offers that the other needs, in both directions; overlap "
-        "that makes the parties competitors in the same sector; whether the design "
-        "(mixed teams, knowledge sharing, joint innovation) uses the complementary "
-        "capabilities.",
-        "Capaciteiten die de ene partij biedt en de andere nodig heeft, in beide "
-        "richtingen; overlap die de partijen tot concurrenten in dezelfde sector maakt; of "
-        "de inrichting (gemengde teams, kennisdeling, gezamenlijke innovatie) de "
-        "aanvullende capaciteiten benut."),
+    conditions=(_COMPLEMENTARY_BOTH_WAYS, _NOT_COMPETITORS, _DESIGN_USES_DIFFERENCES),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

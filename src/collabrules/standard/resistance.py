@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
-from ..principle import Example, Observation, Principle
+from ..principle import Check, Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .signal_values import Names
+
+_RESISTANCE_PRESENT = Check(
+    "resistance_present",
+    Text("resistance against the other party or its capabilities is recorded",
+         "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
+    applicability=True)
+
+_RESISTANCE_INVESTIGATED = Check(
+    "resistance_investigated",
+    Text("every resistance signal has been investigated with the people who resist",
+         "elk signaal van weerstand is onderzocht met de mensen die zich verzetten"))
+
+_RATIONAL_OBJECTIONS_ADDRESSED = Check(
+    "rational_objections_addressed",
+    Text("rational objections are recognised and addressed in the design",
+         "rationele bezwaren zijn erkend en krijgen een plaats in de inrichting"))
 
 
 def _listed(items: Names) -> str:
@@ -19,10 +35,9 @@ def assess(a: Assessment) -> None:
     """Applies when resistance is recorded; checks investigation and rational objections."""
     state = a.signal("resistance_state").value
     applies = a.applies(
-        "resistance_present",
+        _RESISTANCE_PRESENT.id,
         None if state is None else state.count > 0,
-        Text("resistance against the other party or its capabilities is recorded",
-             "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
+        _RESISTANCE_PRESENT.text,
         facts=(a.fact("$.relationship.resistance", None if state is None else state.count),),
         signals=("resistance_state",),
     )
@@ -33,10 +48,9 @@ def assess(a: Assessment) -> None:
     investigated: bool | None = False if uninvestigated else (
         None if state.unknown else True)
     a.check(
-        "resistance_investigated",
+        _RESISTANCE_INVESTIGATED.id,
         investigated,
-        Text("every resistance signal has been investigated with the people who resist",
-             "elk signaal van weerstand is onderzocht met de mensen die zich verzetten"),
+        _RESISTANCE_INVESTIGATED.text,
         effect=Status.VIOLATED,
         facts=tuple(a.fact(f"$.relationship.resistance[{i}].investigated", r.investigated)
                     for i, r in enumerate(items)),
@@ -51,10 +65,9 @@ def assess(a: Assessment) -> None:
     unaddressed = state.rational_unaddressed
     weighed: bool | None = False if unaddressed else (None if state.unweighed else True)
     a.check(
-        "rational_objections_addressed",
+        _RATIONAL_OBJECTIONS_ADDRESSED.id,
         weighed,
-        Text("rational objections are recognised and addressed in the design",
-             "rationele bezwaren zijn erkend en krijgen een plaats in de inrichting"),
+        _RATIONAL_OBJECTIONS_ADDRESSED.text,
         facts=tuple(f for i, r in enumerate(items) for f in (
             a.fact(f"$.relationship.resistance[{i}].rational", r.rational),
             a.fact(f"$.relationship.resistance[{i}].addressed", r.addressed))),
@@ -91,11 +104,7 @@ PRINCIPLE = Principle(
         "Als er weerstand ontstaat tegen het benutten van de capaciteiten van de andere "
         "partij, onderzoek en weeg dan de drijfveren erachter, en geef rationele bezwaren "
         "hun plaats."),
-    checks=Text(
-        "Whether resistance is recorded (otherwise the principle does not apply); whether "
-        "each signal was investigated; whether rational objections were addressed.",
-        "Of er weerstand is vastgelegd (anders is het principe niet van toepassing); of "
-        "elk signaal is onderzocht; of rationele bezwaren zijn behandeld."),
+    conditions=(_RESISTANCE_PRESENT, _RESISTANCE_INVESTIGATED, _RATIONAL_OBJECTIONS_ADDRESSED),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..assessment import Assessment
 from ..hookspecs import hookimpl
 from ..kleene import and3
-from ..principle import Example, Observation, Principle
+from ..principle import Check, Example, Observation, Principle
 from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Level, Severity, Status
@@ -13,6 +13,27 @@ from .evidence import cite
 from .signal_values import Depth
 
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
+
+
+_TRUST_SUFFICIENT = Check(
+    "trust_sufficient",
+    Text("the actual level of mutual trust meets the level the case requires",
+         "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
+         "vraagt"))
+
+_NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES = Check(
+    "no_trust_model_where_guarantee_suffices",
+    Text("the relationship does not rely on a deep, trust-based model where a formal "
+         "guarantee would do",
+         "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
+         "formele garantie zou volstaan"))
+
+_GUARANTEES_COVER = Check(
+    "guarantees_cover",
+    Text("where trust is not what carries the relationship, formal guarantees on price, "
+         "time and quality do",
+         "waar vertrouwen de relatie niet draagt, doen formele garanties op prijs, tijd "
+         "en kwaliteit dat"))
 
 
 def assess(a: Assessment) -> None:
@@ -26,11 +47,9 @@ def assess(a: Assessment) -> None:
         gap = required.rank - actual.rank
         enough = gap <= 0
     a.check(
-        "trust_sufficient",
+        _TRUST_SUFFICIENT.id,
         enough,
-        Text("the actual level of mutual trust meets the level the case requires",
-             "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
-             "vraagt"),
+        _TRUST_SUFFICIENT.text,
         effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
         effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
         + a.signal("required_trust").missing,
@@ -48,12 +67,9 @@ def assess(a: Assessment) -> None:
     if needed is not None and used is not None:
         lean = not (needed is Depth.TRANSACTIONAL and used.deep)
     a.check(
-        "no_trust_model_where_guarantee_suffices",
+        _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.id,
         lean,
-        Text("the relationship does not rely on a deep, trust-based model where a formal "
-             "guarantee would do",
-             "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
-             "formele garantie zou volstaan"),
+        _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.text,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=Text(
@@ -71,12 +87,9 @@ def assess(a: Assessment) -> None:
     if covered is False and required is None:
         covered = None  # a missing guarantee matters only once the trust required is known
     a.check(
-        "guarantees_cover",
+        _GUARANTEES_COVER.id,
         covered,
-        Text("where trust is not what carries the relationship, formal guarantees on price, "
-             "time and quality do",
-             "waar vertrouwen de relatie niet draagt, doen formele garanties op prijs, tijd "
-             "en kwaliteit dat"),
+        _GUARANTEES_COVER.text,
         facts=tuple(a.fact(f"$.relationship.safeguards.{g}", v)
                     for g, v in zip(_GUARANTEES, values)),
         signals=("required_trust",),
@@ -109,23 +122,7 @@ PRINCIPLE = Principle(
         "requires.",
         "Laat het niveau van wederzijds vertrouwen passen bij de diepgang van samenwerking "
         "die de relatie vraagt."),
-    checks=Text(
-        "The trust the case requires against the trust that exists (two levels short is a "
-        "violation). A commodity or standard delivery covered by guarantees on price, time "
-        "and quality and an exit plan, under a model no deeper than performance-based, "
-        "needs little trust whatever its supply risk, and so does a defensive model; "
-        "otherwise the requirement follows the depth aimed at, risk and uncertainty. Also: "
-        "whether a deep trust-based model is used where the delivery only needs a "
-        "guarantee; whether formal guarantees cover price, time and quality where trust is "
-        "not required.",
-        "Het vertrouwen dat de casus vraagt tegenover het vertrouwen dat er is (twee "
-        "niveaus te weinig is een schending). Een commodity of standaardlevering die "
-        "garanties op prijs, tijd en kwaliteit en een exitplan dekken, onder een model "
-        "niet dieper dan prestatiegericht, vraagt weinig vertrouwen, wat haar "
-        "leveringsrisico ook is, en een defensief model evenmin; anders volgt de eis uit de "
-        "beoogde diepgang, risico en onzekerheid. Verder: of een diep, op vertrouwen "
-        "gebaseerd model wordt gebruikt waar de levering alleen een garantie nodig heeft; of "
-        "formele garanties prijs, tijd en kwaliteit dekken waar vertrouwen niet nodig is."),
+    conditions=(_TRUST_SUFFICIENT, _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES, _GUARANTEES_COVER),
     assess=assess,
     severity=Severity.HIGH,
     examples=(
