@@ -34,8 +34,8 @@ from collabrules.serialize import report_to_json
 from collabrules.structure import structure_case, unstructure_case
 from collabrules.text import Text
 
+from ..strategies import json_values, valid_cases
 from .conftest import run_cli
-from .strategies import json_values, valid_cases
 
 SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
