@@ -7,8 +7,8 @@ from functools import reduce
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.kleene import Truth, and3, is3, not3, or3
-from collabrules.vocab import Level, Posture
+from collabrules.model.kleene import Truth, and3, is3, not3, or3
+from collabrules.model.vocab import Level, Posture
 
 T, F, U = True, False, None
 truths = st.sampled_from([T, F, U])

@@ -9,9 +9,9 @@ import attrs
 import pytest
 import yaml
 
-from collabrules.loading import Document
-from collabrules.principle import Check, Principle, summary
-from collabrules.text import Text
+from collabrules.model.principle import Check, Principle, summary
+from collabrules.model.text import Text
+from collabrules.pipeline.loading import Document
 
 from .helpers import ROOT, SCENARIOS, base, engine
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from collabrules.glossary import FIELDS as GLOSSARY
-from collabrules.questions import label, question
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_dict
-from collabrules.structure import structure_case
+from collabrules.io.serialize import report_to_dict
+from collabrules.model.glossary import FIELDS as GLOSSARY
+from collabrules.pipeline.questions import label, question
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.structure import structure_case
 
 from .helpers import engine, patched
 

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from collabrules.signals import SignalBook, SignalValue, plain
+from collabrules.model.signals import SignalBook, SignalValue, plain
+from collabrules.model.vocab import Level, Net
 from collabrules.standard.signal_values import (
     CapabilityFit,
     Depth,
@@ -15,7 +16,6 @@ from collabrules.standard.signal_values import (
     Quadrant,
     ResistanceState,
 )
-from collabrules.vocab import Level, Net
 
 from .helpers import engine, patched
 
@@ -32,7 +32,7 @@ def _signal(name: str, scenario: str, sets: dict[str, Any] | None = None,
 
 
 def _structure(data: dict[str, Any]) -> Any:
-    from collabrules.loading import Document
+    from collabrules.pipeline.loading import Document
 
     return engine().structure(Document(data, "<test>"))
 

@@ -23,13 +23,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..case import Case, Delivery, Party
-from ..hookspecs import hookimpl
-from ..kleene import and3, is3, or3
-from ..registry import SignalRegistrar
-from ..signals import Signal, SignalBook, SignalValue
-from ..text import Text
-from ..vocab import Level, Posture, Replaceability, Role, Standardisation
+from ..host.hookspecs import hookimpl
+from ..host.registry import SignalRegistrar
+from ..model.case import Case, Delivery, Party
+from ..model.kleene import and3, is3, or3
+from ..model.signals import Signal, SignalBook, SignalValue
+from ..model.text import Text
+from ..model.vocab import Level, Posture, Replaceability, Role, Standardisation
 from .settle import settle
 from .signal_values import MAX_REQUIRED_DEPTH, Depth, ModelInUse, Quadrant, ResistanceState
 from .taxonomy import standard_model, standard_models
