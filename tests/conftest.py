@@ -34,6 +34,8 @@ SLOW = (
     "tests/robustness/test_cost.py::test_goal_alignment_matches_the_pairwise_definition",
     "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
     "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
+    "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
+    "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
 )
 
 
