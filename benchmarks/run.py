@@ -5,6 +5,7 @@ Usage (see docs/performance.md)::
     .venv/bin/python benchmarks/run.py --quick            # about 2 minutes
     .venv/bin/python benchmarks/run.py                    # the full run (1M-case memory test)
     .venv/bin/python benchmarks/run.py --json results.json
+    .venv/bin/python benchmarks/run.py --quick --peer     # with ZEN (zen-engine installed)
 
 Every figure is the median of ``--repeats`` runs; ratios (jobs 2 / jobs 1, cost at 10k /
 cost at 1k, ...) are printed next to the absolute numbers because a shared 2-core
@@ -32,6 +33,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import iter_cases, write_json_lines
+from contenders import DEFAULT_BENCH, render_table
+from contenders import measure as measure_contenders
 
 from collabrules import __version__
 from collabrules.assessment import Assessment
@@ -321,10 +324,10 @@ def memory(counts: Sequence[int], seed: int, work: Path) -> list[dict[str, Any]]
 def render(results: dict[str, Any]) -> str:
     """The results as a plain-text table."""
     out = [f"collabrules {results['version']} benchmark, {results['date']}, "
-           f"{results['machine']}",
+           f"{results['machine']}, load average {results['load']}",
            f"principles installed: {results['principles']}; cases: {results['cases']}; "
-           f"medians of {results['repeats']} repeats", "",
-           "stage (in-process, CPU time)   us/case"]
+           f"medians of {results['repeats']} repeats", ""]
+    out += [*render_table(results["table"]), "", "stage (in-process, CPU time)   us/case"]
     for name, value in results["stages"].items():
         out.append(f"  {name:<28} {value:9.1f}")
     e2e = results["end_to_end"]
@@ -368,6 +371,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--memory", default=None,
                         help="portfolio sizes for the memory test, e.g. 10000,100000")
+    parser.add_argument("--peer", action="store_true",
+                        help="also run ZEN through zen_peer.py (needs zen-engine installed)")
+    parser.add_argument("--table-cases", type=int, default=None,
+                        help="cases per contender in the table (full 20,000, quick 2,000); "
+                             "the partial-facts portfolio has a tenth of them")
+    parser.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH,
+                        help="where floor.py and zen_peer.py are (default ../shared/bench)")
     args = parser.parse_args(argv)
     quick = args.quick
     cases = args.cases or (2_000 if quick else 10_000)
@@ -380,11 +390,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                    f"{platform.python_version()}",
         "principles": len(engine.active), "cases": cases, "repeats": repeats,
+        "load": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
     _progress(f"stage costs over {cases} cases")
     results["stages"] = stage_costs(engine, lines, repeats)
     with tempfile.TemporaryDirectory(prefix="collabrules-bench-") as tmp:
         work = Path(tmp)
+        table_cases = args.table_cases or (cases if tiny else 2_000 if quick else 20_000)
+        _progress(f"contenders over {table_cases} cases")
+        results["table"] = measure_contenders(
+            table_cases, max(table_cases // 10, 1), 1 if tiny else 3, work,
+            bench=args.bench_dir, with_peer=args.peer, seed=args.seed)
         portfolio = write_json_lines(work / "cases.jsonl", cases if tiny else cases * 2,
                                      args.seed)
         _progress("end to end through the command line")
