@@ -70,3 +70,17 @@ def test_help_still_lists_every_command() -> None:
     assert result["code"] == 0
     listed = str(result["out"]).split("Commands:")[1]
     assert [name for name in COMMAND_MODULES if f"  {name} " not in listed] == []
+
+
+def test_every_command_module_is_listed_by_name() -> None:
+    import pkgutil
+    from importlib import import_module
+
+    import collabrules.cli
+    from collabrules.cli.group import COMMAND_MODULES, cli
+
+    for module in pkgutil.iter_modules(collabrules.cli.__path__):
+        import_module(f"collabrules.cli.{module.name}")  # registers every command there is
+    registered = {name: command.callback.__module__.rsplit(".", 1)[1]
+                  for name, command in cli.commands.items() if command.callback}
+    assert registered == COMMAND_MODULES
