@@ -78,7 +78,7 @@ def _in_process_full(lines: Sequence[str], repeats: int) -> float:
     import gc
 
     import collabrules
-    from collabrules.serialize import report_to_json
+    from collabrules.io.serialize import report_to_json
 
     engine = collabrules.default_engine()
     engine.evaluate(json.loads(lines[0]))  # warm up: lazy imports, caches

@@ -4,7 +4,7 @@ Usage: ``python benchmarks/scale_out.py [CASES] [PARTS]`` (defaults 2,000 cases 
 examples, in 8 part files). Needs ``collabrules[dask]``. Prints wall seconds of:
 
 * ``collabrules evaluate PART... --format json -o OUT --jobs 2`` (start-up included);
-* the same parts through :func:`collabrules.scale.dask.evaluate_portfolio` on a
+* the same parts through :func:`collabrules.io.dask.evaluate_portfolio` on a
   ``LocalCluster(n_workers=2, processes=True)``, with and without starting the cluster;
 
 and checks that both outputs are byte for byte the same.
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> None:
     """Time both runs once each (after a warm-up of the cluster's workers)."""
     from distributed import Client, LocalCluster
 
-    from collabrules.scale.dask import evaluate_portfolio
+    from collabrules.io.dask import evaluate_portfolio
 
     count = int(argv[0]) if argv else 2_000
     parts = int(argv[1]) if len(argv) > 1 else 8

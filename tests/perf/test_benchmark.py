@@ -57,7 +57,7 @@ def test_the_partial_facts_portfolio_is_valid_and_leaves_out_half() -> None:
     engine = collabrules.default_engine()
     whole = [len(json.dumps(c)) for c in example_cases(30, seed=3)]
     partial = list(example_cases(30, seed=3, drop=0.5))
-    from collabrules.loading import Document
+    from collabrules.pipeline.loading import Document
 
     assert all(engine.validate(Document(c, c["id"])) for c in partial)  # raises if invalid
     assert sum(map(len, map(json.dumps, partial))) < 0.75 * sum(whole)

@@ -48,7 +48,8 @@ def test_version_imports_neither_click_nor_the_engine() -> None:
     assert result["code"] == 0
     assert result["out"] == "collabrules, version " + __import__("collabrules").__version__ + "\n"
     assert _loaded(result["modules"], ("click", "attrs", "yaml", "pluggy", "jsonschema_rs",
-                                       "importlib.metadata", "collabrules.engine",
+                                       "importlib.metadata", "collabrules.pipeline",
+                                       "collabrules.model.report", "collabrules.model.case",
                                        "collabrules.cli.group", *HEAVY)) == []
 
 

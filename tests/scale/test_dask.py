@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from collabrules.batch import EngineSpec
+from collabrules.io.batch import EngineSpec
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +51,7 @@ def _parts(folder: Path, count: int) -> list[Path]:
 
 def test_output_is_the_command_lines_and_engines_are_built_once(tmp_path: Path,
                                                                  client: Client) -> None:
-    from collabrules.scale.dask import evaluate_portfolio
+    from collabrules.io.dask import evaluate_portfolio
 
     parts = _parts(tmp_path, 4)
     expected = tmp_path / "cli.jsonl"
@@ -67,15 +67,15 @@ def test_output_is_the_command_lines_and_engines_are_built_once(tmp_path: Path,
     assert problems and all(f"{parts[1]}:3" in p for p in problems)
     assert problems == [line for line in cli.stderr.splitlines() if f"{parts[1]}:3" in line]
 
-    from collabrules import batch
+    from collabrules.io import batch
 
     built = client.run(lambda: len(batch._BUILT))
     assert sorted(built.values()) == [1, 1]  # each worker built its one engine once
 
 
 def test_a_configured_engine_travels_to_the_workers(tmp_path: Path, client: Client) -> None:
-    from collabrules.overrides import parse_override
-    from collabrules.scale.dask import evaluate_portfolio
+    from collabrules.house.overrides import parse_override
+    from collabrules.io.dask import evaluate_portfolio
 
     parts = _parts(tmp_path, 2)[:1]
     output = tmp_path / "only.jsonl"

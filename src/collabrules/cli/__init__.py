@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from ..exitcodes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+from ..model.exitcodes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
 
 if TYPE_CHECKING:
     from .group import LazyGroup
