@@ -43,6 +43,8 @@ SLOW = (
     "tests/reports/test_portfolio.py::test_folder_portfolio_in_markdown_and_html",
     "tests/docs/test_generated.py::test_check_command_fails_on_a_stale_page_and_write_repairs_it",
     "tests/scale/test_dask.py::",
+    "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
+    "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
 )
 
 
