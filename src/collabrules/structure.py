@@ -42,13 +42,16 @@ def _cattrs_structure(data: Any, cls: Any) -> Any:
 _structure = compile_structurer(Case, _cattrs_structure)
 
 
-def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
+def structure_case(data: dict[str, Any], source: str = "<case>", *,
+                   filled: str | None = None) -> Case:
     """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
 
     The model id is checked where the taxonomy is known (:func:`consistency_issues`).
+    ``filled`` is for a document that differs from one that structured only by a value
+    filled in at that path: the schema-version check then walks that path alone.
     """
-    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
-        data, source)
+    issues = _consistency(data, source) + version_issues(data, source, filled) + \
+        goal_link_issues(data, source)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data)

@@ -9,7 +9,7 @@ misread.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from . import paths
@@ -32,19 +32,34 @@ def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, A
     return node
 
 
-def version_issues(data: Any, source: str) -> list[Issue]:
-    """Newer fields in a file that declares an older ``schema_version`` (path-located)."""
+def version_issues(data: Any, source: str, along: str | None = None) -> list[Issue]:
+    """Newer fields in a file that declares an older ``schema_version`` (path-located).
+
+    ``along`` limits the walk to the objects on that path: for a document that differs
+    from one without issues only by a value filled in there (objects created on the way),
+    these are all its issues (the completion rule's completed cases).
+    """
     if not isinstance(data, dict) or not isinstance(data.get("schema_version"), str):
         return []
     declared = data["schema_version"]
     root = load_schema("case")
     issues: list[Issue] = []
+    only = None if along is None else paths.steps(along)
 
-    def walk(value: Any, node: Mapping[str, Any], path: str) -> None:
+    def followed(value: dict[str, Any] | list[Any], depth: int) -> Iterable[tuple[Any, Any]]:
+        """The members or items the walk goes into: all, or the one on the path."""
+        if only is None:
+            return value.items() if isinstance(value, dict) else enumerate(value)
+        key = only[depth] if depth < len(only) else None
+        if isinstance(value, dict):
+            return ((key, value[key]),) if key in value else ()
+        return ((key, value[key]),) if isinstance(key, int) and key < len(value) else ()
+
+    def walk(value: Any, node: Mapping[str, Any], path: str, depth: int = 0) -> None:
         node = _resolve(node, root)
         if isinstance(value, list) and isinstance(node.get("items"), dict):
-            for index, item in enumerate(value):
-                walk(item, node["items"], paths.child(path, index))
+            for index, item in followed(value, depth):
+                walk(item, node["items"], paths.child(path, index), depth + 1)
             return
         if not isinstance(value, dict):
             return
@@ -54,7 +69,7 @@ def version_issues(data: Any, source: str) -> list[Issue]:
                     "{key!r} may only be left out from schema 1.1 on",
                     "{key!r} mag pas vanaf schema 1.1 worden weggelaten").format(key=key)))
         properties = node.get("properties", {})
-        for key, item in value.items():
+        for key, item in followed(value, depth):
             spec = properties.get(key)
             if not isinstance(spec, dict):
                 continue
@@ -65,7 +80,7 @@ def version_issues(data: Any, source: str) -> list[Issue]:
                     "{key!r} is nieuw in schema {since}").format(key=key, since=since),
                     since))
                 continue
-            walk(item, spec, paths.child(path, key))
+            walk(item, spec, paths.child(path, key), depth + 1)
 
     walk(data, root, "$")
     return issues
