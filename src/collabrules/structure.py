@@ -48,10 +48,15 @@ def structure_case(data: dict[str, Any], source: str = "<case>", *,
 
     The model id is checked where the taxonomy is known (:func:`consistency_issues`).
     ``filled`` is for a document that differs from one that structured only by a value
-    filled in at that path: the schema-version check then walks that path alone.
+    filled in at that path (the completion rule's completed cases): the schema-version
+    check then walks that path alone, and the party and goal-link checks, which read only
+    required keys and keys no completion fills in (ids, links), are not repeated.
     """
-    issues = _consistency(data, source) + version_issues(data, source, filled) + \
-        goal_link_issues(data, source)
+    if filled is None:
+        issues = _consistency(data, source) + version_issues(data, source) + \
+            goal_link_issues(data, source)
+    else:
+        issues = version_issues(data, source, filled)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data)
