@@ -10,6 +10,7 @@ misread.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from . import paths
@@ -32,6 +33,50 @@ def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, A
     return node
 
 
+class _Node:
+    """A schema node compiled for one declared version: what the walk checks there."""
+
+    __slots__ = ("items", "members", "required")
+
+    def __init__(self) -> None:
+        self.items: _Node | None = None
+        self.required: tuple[str, ...] = ()
+        self.members: dict[str, tuple[str | None, _Node]] = {}
+        """Per property: the version it is new in (when newer than declared), its node."""
+
+
+@cache
+def _compiled(declared: str) -> _Node:
+    """The case schema compiled once per declared version (``$ref`` resolved, cycles kept)."""
+    root = load_schema("case")
+    made: dict[int, _Node] = {}
+
+    def compile_node(raw: Mapping[str, Any]) -> _Node:
+        node = _resolve(raw, root)
+        if id(node) in made:
+            return made[id(node)]
+        made[id(node)] = compiled = _Node()
+        items = node.get("items")
+        compiled.items = compile_node(items) if isinstance(items, dict) else None
+        compiled.required = tuple(node.get(f"x-required-in-{declared}", ()))
+        for key, spec in node.get("properties", {}).items():
+            if isinstance(spec, dict):
+                since = spec.get("x-since")
+                newer = since if isinstance(since, str) and _older(declared, since) else None
+                compiled.members[key] = newer, compile_node(spec)
+        return compiled
+
+    return compile_node(root)
+
+
+def _path(where: Any) -> str:
+    keys: list[str | int] = []
+    while where is not None:
+        where, key = where
+        keys.append(key)
+    return paths.join(reversed(keys))
+
+
 def version_issues(data: Any, source: str, along: str | None = None) -> list[Issue]:
     """Newer fields in a file that declares an older ``schema_version`` (path-located).
 
@@ -42,7 +87,6 @@ def version_issues(data: Any, source: str, along: str | None = None) -> list[Iss
     if not isinstance(data, dict) or not isinstance(data.get("schema_version"), str):
         return []
     declared = data["schema_version"]
-    root = load_schema("case")
     issues: list[Issue] = []
     only = None if along is None else paths.steps(along)
 
@@ -55,34 +99,34 @@ def version_issues(data: Any, source: str, along: str | None = None) -> list[Iss
             return ((key, value[key]),) if key in value else ()
         return ((key, value[key]),) if isinstance(key, int) and key < len(value) else ()
 
-    def walk(value: Any, node: Mapping[str, Any], path: str, depth: int = 0) -> None:
-        node = _resolve(node, root)
-        if isinstance(value, list) and isinstance(node.get("items"), dict):
+    # ``where`` is (parent where, key): a path is written only for an issue
+    def walk(value: Any, node: _Node, where: Any, depth: int) -> None:
+        if node.items is not None and isinstance(value, list):
             for index, item in followed(value, depth):
-                walk(item, node["items"], paths.child(path, index), depth + 1)
+                walk(item, node.items, (where, index), depth + 1)
             return
         if not isinstance(value, dict):
             return
-        for key in node.get(f"x-required-in-{declared}", ()):
+        for key in node.required:
             if key not in value:
-                issues.append(_issue(source, paths.child(path, key), declared, Text(
+                issues.append(_issue(source, _path((where, key)), declared, Text(
                     "{key!r} may only be left out from schema 1.1 on",
                     "{key!r} mag pas vanaf schema 1.1 worden weggelaten").format(key=key)))
-        properties = node.get("properties", {})
+        members = node.members
         for key, item in followed(value, depth):
-            spec = properties.get(key)
-            if not isinstance(spec, dict):
+            member = members.get(key)
+            if member is None:
                 continue
-            since = spec.get("x-since")
-            if isinstance(since, str) and _older(declared, since):
-                issues.append(_issue(source, paths.child(path, key), declared, Text(
+            newer, child = member
+            if newer is not None:
+                issues.append(_issue(source, _path((where, key)), declared, Text(
                     "{key!r} is new in schema {since}",
-                    "{key!r} is nieuw in schema {since}").format(key=key, since=since),
-                    since))
+                    "{key!r} is nieuw in schema {since}").format(key=key, since=newer),
+                    newer))
                 continue
-            walk(item, spec, paths.child(path, key), depth + 1)
+            walk(item, child, (where, key), depth + 1)
 
-    walk(data, root, "$")
+    walk(data, _compiled(declared), None, 0)
     return issues
 
 

@@ -19,12 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collabrules import Engine
-from collabrules.errors import InputError
-from collabrules.serialize import report_to_json
 from collabrules.completion import domain, fill
+from collabrules.errors import InputError
 from collabrules.goal_links import goal_link_issues
+from collabrules.serialize import report_to_json
+from collabrules import paths
+from collabrules.schemas import load_schema
 from collabrules.standard import evidence
 from collabrules.structure import _consistency, structure_case
+from collabrules.versions import version_issues
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base
 from tests.strategies import optional_paths, valid_cases, without
@@ -123,3 +126,47 @@ def _filled_checks_alike(document: dict[str, Any]) -> int:
 def test_filled_in_facts_leave_the_skipped_checks_alone() -> None:
     assert sum(_filled_checks_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
     assert sum(_filled_checks_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
+
+
+def _plain_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The schema-version check written straightforwardly: (path, message) per issue."""
+    declared, root, found = data["schema_version"], load_schema("case"), []
+
+    def resolve(node: dict[str, Any]) -> dict[str, Any]:
+        ref = node.get("$ref")
+        return root["$defs"][ref.rsplit("/", 1)[1]] if isinstance(ref, str) else node
+
+    def walk(value: Any, node: dict[str, Any], path: str) -> None:
+        node = resolve(node)
+        if isinstance(value, list) and isinstance(node.get("items"), dict):
+            for index, item in enumerate(value):
+                walk(item, node["items"], paths.child(path, index))
+            return
+        if not isinstance(value, dict):
+            return
+        found.extend((paths.child(path, key), "left out") for key in
+                     node.get(f"x-required-in-{declared}", ()) if key not in value)
+        for key, item in value.items():
+            spec = node.get("properties", {}).get(key)
+            if isinstance(spec, dict) and spec.get("x-since") == "1.1" and declared == "1.0":
+                found.append((paths.child(path, key), "new"))
+            elif isinstance(spec, dict):
+                walk(item, spec, paths.child(path, key))
+
+    walk(data, root, "$")
+    return found
+
+
+def _compiled_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
+    return [(i.path, "new" if "is new" in i.message.en else "left out")
+            for i in version_issues(data, "x")]
+
+
+@given(valid_cases(), st.sampled_from(["1.0", "1.1"]))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
+        document: dict[str, Any], declared: str) -> None:
+    document["schema_version"] = declared
+    for goal in (g for p in document["parties"] for g in p.get("goals", ())):
+        goal.pop("topic", None)  # a key only 1.1 may leave out
+    assert _compiled_version_issues(document) == _plain_version_issues(document)
