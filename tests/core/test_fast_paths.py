@@ -19,15 +19,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collabrules import Engine
-from collabrules.completion import domain, fill
-from collabrules.errors import InputError
-from collabrules.goal_links import goal_link_issues
-from collabrules.serialize import report_to_json
-from collabrules import paths
-from collabrules.schemas import load_schema
+from collabrules.io.serialize import report_to_json
+from collabrules.model import paths
+from collabrules.model.errors import InputError
+from collabrules.pipeline.completion import domain, fill
+from collabrules.pipeline.goal_links import goal_link_issues
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.versions import version_issues
 from collabrules.standard import evidence
-from collabrules.structure import _consistency, structure_case
-from collabrules.versions import version_issues
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base
 from tests.strategies import optional_paths, valid_cases, without
@@ -40,7 +40,7 @@ def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
 
 @contextmanager
 def _straightforward() -> Iterator[None]:
-    with mock.patch("collabrules.engine.structure_case", _fully_checked), \
+    with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)):
         yield
@@ -70,7 +70,7 @@ def _thinned(document: dict[str, Any], keep: int) -> dict[str, Any]:
 def test_the_reference_really_is_the_straightforward_code() -> None:
     with _straightforward():
         assert evidence.reader("$.id") is not evidence.reader("$.id")  # not the cached one
-        with mock.patch("collabrules.structure.version_issues") as versions:
+        with mock.patch("collabrules.pipeline.structure.version_issues") as versions:
             versions.return_value = []
             _both(_thinned(base("bespoke-software"), 3))
     assert all(call.args[2:] in ((), (None,)) for call in versions.call_args_list)

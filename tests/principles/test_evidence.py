@@ -8,9 +8,9 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from collabrules.loading import Document
+from collabrules.pipeline.loading import Document
+from collabrules.pipeline.structure import structure_case
 from collabrules.standard.evidence import reader, value_at
-from collabrules.structure import structure_case
 from tests.strategies import valid_cases
 
 from .helpers import SCENARIOS, engine, patched

@@ -8,9 +8,9 @@ from functools import cache
 from operator import attrgetter
 from typing import Any
 
-from ..assessment import Assessment
-from ..finding import Fact
-from ..paths import steps
+from ..model.finding import Fact
+from ..model.paths import steps
+from ..pipeline.assessment import Assessment
 
 _MISSING = object()
 
