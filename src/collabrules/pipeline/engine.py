@@ -47,7 +47,7 @@ from .plain import check_plain
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
-from .structure import consistency_issues, structure_case, unstructure_case
+from .structure import consistency_issues, structure_case, structure_issues, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
 
@@ -595,12 +595,7 @@ class _Plain:
     def structures(self) -> bool:
         """Whether the document structures again (a case built in Python may not)."""
         if self._structures is None:
-            try:
-                structure_case(self.data)
-            except InputError:
-                self._structures = False
-            else:
-                self._structures = True
+            self._structures = not structure_issues(self.data)
         return self._structures
 
 

@@ -52,15 +52,19 @@ def structure_case(data: dict[str, Any], source: str = "<case>", *,
     check then walks that path alone, and the party and goal-link checks, which read only
     required keys and keys no completion fills in (ids, links), are not repeated.
     """
-    if filled is None:
-        issues = _consistency(data, source) + version_issues(data, source) + \
-            goal_link_issues(data, source)
-    else:
-        issues = version_issues(data, source, filled)
+    issues = structure_issues(data, source) if filled is None else \
+        version_issues(data, source, filled)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data)
     return case
+
+
+def structure_issues(data: dict[str, Any], source: str = "<case>") -> list[Issue]:
+    """What keeps a schema-valid document from structuring: :func:`structure_case` raises
+    :class:`InputError` exactly when this is not empty."""
+    return _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source)
 
 
 def unstructure_case(case: Case) -> dict[str, Any]:
@@ -76,8 +80,7 @@ def consistency_issues(data: Any, source: str, lines: Mapping[str, int] | None =
 
     ``models`` are the known model ids (default: the installed taxonomies').
     """
-    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
-        data, source) + model_issues(data, source, models)
+    issues = structure_issues(data, source) + model_issues(data, source, models)
     if lines:
         issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
     return issues
