@@ -1,7 +1,8 @@
 """The engine's fast paths give exactly the reports the straightforward code gives (ADR 0019).
 
 The reference is the engine with each fast path swapped for the plain code it replaces:
-completed cases structured with the full checks (not only along the filled-in path) and
+completed cases structured with the full checks (not only along the filled-in path), every
+completion built (also those with a field newer than the declared ``schema_version``) and
 facts cited with :func:`~collabrules.standard.evidence.value_at`.
 """
 
@@ -22,11 +23,12 @@ from collabrules import Engine
 from collabrules.io.serialize import report_to_json
 from collabrules.model import paths
 from collabrules.model.errors import InputError
+from collabrules.pipeline import completion
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.structure import _consistency, structure_case
-from collabrules.pipeline.versions import version_issues
+from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base
@@ -41,6 +43,7 @@ def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
 @contextmanager
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
+            mock.patch.object(completion, "admits", lambda declared, path: True), \
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)):
         yield
@@ -75,6 +78,25 @@ def test_the_reference_really_is_the_straightforward_code() -> None:
             _both(_thinned(base("bespoke-software"), 3))
     assert all(call.args[2:] in ((), (None,)) for call in versions.call_args_list)
     assert versions.call_count > 10
+    with _straightforward():
+        assert completion.admits("1.0", "$.governance.joint_innovation")
+
+
+def _built(document: dict[str, Any]) -> int:
+    """How many completions the engine builds evaluating ``document``."""
+    built = mock.Mock(wraps=completion.fill)
+    with mock.patch.object(completion, "fill", built):
+        _engine().evaluate(copy.deepcopy(document))
+    return built.call_count
+
+
+def test_completions_with_fields_newer_than_declared_are_not_built() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert document["schema_version"] == "1.0"
+    fast = _built(document)
+    with _straightforward():
+        straightforward = _built(document)
+    assert 0 < fast < straightforward
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -170,3 +192,32 @@ def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
     for goal in (g for p in document["parties"] for g in p.get("goals", ())):
         goal.pop("topic", None)  # a key only 1.1 may leave out
     assert _compiled_version_issues(document) == _plain_version_issues(document)
+
+
+def _filled_in_admitted(document: dict[str, Any], declared: str) -> int:
+    """Fill in each missing fact a verdict names: :func:`admits` says no exactly for the
+    completions that have a schema-version issue along the filled-in path."""
+    document = {**document, "schema_version": declared}
+    report = _engine().evaluate(copy.deepcopy(document))
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    refused = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            issues = version_issues(fill(document, path, value), "x", path)
+            if not admits(declared, path):
+                assert issues, path  # never refuses a completion that could be valid
+                refused += 1
+            elif declared == "1.1":
+                assert not issues, path
+    return refused
+
+
+def test_admits_refuses_only_completions_with_a_version_issue() -> None:
+    refused = 0
+    for declared in ("1.0", "1.1"):
+        refused += sum(_filled_in_admitted(_thinned(base(name), 2), declared)
+                       for name in SCENARIOS)
+        refused += sum(_filled_in_admitted(_thinned(dict(e.case), 2), declared)
+                       for e in load()[:10])
+    assert refused > 5
