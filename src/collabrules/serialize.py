@@ -1,12 +1,17 @@
 """Reports as JSON documents (the contract in ``schemas/report.schema.json``).
 
 The output is deterministic: the same case and plugins give byte-identical JSON.
+Indented JSON is written by orjson when it writes the same bytes as ``json.dumps`` would
+(see :func:`dumps`), which is several times faster than the standard library's
+pure-Python indenting encoder.
 """
 
 from __future__ import annotations
 
 import json
 from typing import Any
+
+import orjson
 
 from .finding import Condition, Finding, Possibility
 from .models import ModelRecommendation, Stage
@@ -134,4 +139,58 @@ def _possible(possible: tuple[Possibility, ...]) -> list[dict[str, Any]]:
 
 def report_to_json(report: Report, lang: str = "en", *, indent: int | None = 2) -> str:
     """The report as JSON text (UTF-8, keys in a fixed order, newline at the end)."""
-    return json.dumps(report_to_dict(report, lang), ensure_ascii=False, indent=indent) + "\n"
+    return dumps(report_to_dict(report, lang), indent=indent) + "\n"
+
+
+def dumps(data: Any, *, indent: int | None = 2) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=indent)``, byte for byte, faster.
+
+    With ``indent=2`` orjson writes the same bytes as the standard library for plain JSON
+    data whose floats print without an exponent; anything else (an exponent or non-finite
+    float, an integer beyond 64 bits, a key that is not a string, a tuple, any other type)
+    goes to ``json.dumps``. ``indent=None`` stays with the standard library's C encoder:
+    its separators (``", "``, ``": "``) are not ones orjson writes.
+    """
+    if indent == 2 and _orjson_writes_alike(data):
+        try:
+            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        except orjson.JSONEncodeError:  # integers beyond 64 bits, keys that are not str
+            pass
+    return json.dumps(data, ensure_ascii=False, indent=indent)
+
+
+def dumps_line(data: Any) -> str:
+    """``data`` as one line of JSON without spaces (``separators=(",", ":")``) and a newline."""
+    if _orjson_writes_alike(data):
+        try:
+            return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except orjson.JSONEncodeError:
+            pass
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# ``repr`` writes a float with an exponent outside [1e-4, 1e16), orjson in its own way.
+_FIXED_LOW = 1e-4
+_FIXED_HIGH = 1e16
+
+
+def _orjson_writes_alike(data: Any) -> bool:
+    """Whether ``data`` holds only values orjson writes as ``json.dumps`` does."""
+    stack = [data]
+    pop = stack.pop
+    push = stack.extend
+    while stack:
+        value = pop()
+        kind = type(value)
+        if kind is str or value is None or kind is bool or kind is int:
+            continue
+        if kind is dict:
+            push(value.values())
+        elif kind is list:
+            push(value)
+        elif kind is float:
+            if value != 0.0 and not _FIXED_LOW <= abs(value) < _FIXED_HIGH:
+                return False  # also false for NaN and the infinities
+        else:
+            return False
+    return True

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..batch import EngineSpec
+    from ..compact import Catalogue
     from ..inputs import RawDocument
     from ..loading import Document
     from ..portfolio import PortfolioTally
@@ -61,6 +62,10 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
               help="Exit 1 when a violated or at-risk finding has this severity or more "
                    "(default: fail-on in collabrules.toml, else high).")
 @click.option("--brief", is_flag=True, help="Leave out the conditions / zonder voorwaarden.")
+@click.option("--compact", is_flag=True,
+              help="With --format json: compact results, texts and provenance once per run "
+                   "(schemas/results.schema.json; `collabrules expand` renders them) / "
+                   "compacte resultaten.")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted portfolio run (--format json with --output): cases "
                    "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
@@ -71,7 +76,8 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, resume: bool, skip_other: bool,
+             jobs: int, fail_on: str | None, brief: bool, compact: bool, resume: bool,
+             skip_other: bool,
              lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
@@ -88,6 +94,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
+    if compact and fmt != "json":
+        _fail_usage(Text("--compact needs --format json", "--compact vereist --format json"),
+                    language)
+    if compact and resume:
+        _fail_usage(Text("--resume cannot continue compact results: run again without "
+                         "--resume", "--resume kan compacte resultaten niet voortzetten: "
+                         "start opnieuw zonder --resume"), language)
     if resume and (fmt != "json" or not output):
         _fail_usage(Text("--resume needs --format json and --output",
                          "--resume vereist --format json en --output"), language)
@@ -115,8 +128,9 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     fail_level = _fail_on(fail_on)
     collect = fmt in ("sarif", "junit") or (fmt == "html" and not single)
-    render = Render(fmt, language, width=width, verbose=not brief, color=color,
-                    indent=2 if single else None, fail_on=fail_level)
+    render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
+                    color=color, indent=2 if single else None, fail_on=fail_level)
+    writer = _compact_writer(engine_spec, single) if compact else None
     workers = 1 if single else (jobs or os.cpu_count() or 1)
     progress = Progress(None, language)
     if progress.enabled and not single:
@@ -133,13 +147,15 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
+    if writer is not None and not single:
+        sink.write(writer.header())
     pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
     if sink.done:
         pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
     try:
         for outcome in evaluate_all(pending, engine=engine_spec,
                                     render=render, jobs=workers, fail_on=fail_level,
-                                    keep_reports=collect):
+                                    keep_reports=collect or compact):
             progress.advance()
             if outcome.digest is None:
                 progress.clear()
@@ -152,7 +168,9 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
             code = max(code, outcome.exit_code)
             for problem in outcome.digest.problems:
                 problems.setdefault((problem.kind.value, problem.message.en), problem.message)
-            if outcome.report is not None:
+            if writer is not None and outcome.report is not None:
+                sink.write(writer.line(outcome.report))
+            elif outcome.report is not None:
                 kept.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
@@ -167,6 +185,35 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     if summary_path is not None:
         _write_summary(tally, summary_path, language)
     sys.exit(code)
+
+
+def _compact_writer(engine_spec: EngineSpec, single: bool) -> _CompactLines:
+    from ..compact import Catalogue
+
+    return _CompactLines(Catalogue.of(engine_spec.build()), single)
+
+
+class _CompactLines:
+    """Compact results: one document for one case; a portfolio's catalogue line first."""
+
+    def __init__(self, catalogue: Catalogue, single: bool) -> None:
+        self.catalogue = catalogue
+        self.single = single
+
+    def header(self) -> str:
+        """The catalogue line of a portfolio."""
+        from ..serialize import dumps_line
+
+        return dumps_line(self.catalogue.to_json())
+
+    def line(self, report: Report) -> str:
+        """What to write for this report."""
+        from ..compact import compact_document, report_to_compact
+        from ..serialize import dumps_line
+
+        if self.single:
+            return dumps_line(compact_document(report, self.catalogue))
+        return dumps_line(report_to_compact(report, self.catalogue))
 
 
 class _Sink:

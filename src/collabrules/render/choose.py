@@ -25,8 +25,8 @@ class Render:
     fail_on: str = "high"
 
     def __call__(self, report: Report, taxonomy: Taxonomy | None = None) -> str:
-        if self.fmt in ("sarif", "junit"):
-            return ""  # rendered once for the whole run, from the kept reports
+        if self.fmt in ("sarif", "junit", "none"):
+            return ""  # rendered once for the whole run, or by the caller (compact results)
         if self.fmt == "json":
             from ..serialize import report_to_json
 
