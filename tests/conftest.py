@@ -34,6 +34,9 @@ SLOW = (
     "tests/robustness/test_cost.py::test_goal_alignment_matches_the_pairwise_definition",
     "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
     "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
+    "tests/compact/test_cli.py::",
+    "tests/compact/test_roundtrip.py::test_generated_cases_expand_to_their_full_reports",
+    "tests/perf/test_serializer.py::test_generated_reports_are_written_byte_for_byte",
 )
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .assessment import Assessment
     from .case import Case
     from .choosing import Option, Options
+    from .compact import Catalogue, CompactWriter, expand, read_compact, report_to_compact
     from .design import AlternativeDesign
     from .engine import Engine
     from .errors import InputError, Issue
@@ -52,7 +53,9 @@ _LAZY = {
     "AlternativeDesign": "design",
     "Assessment": "assessment",
     "Case": "case",
+    "Catalogue": "compact",
     "CollaborationModel": "models",
+    "CompactWriter": "compact",
     "Condition": "finding",
     "Engine": "engine",
     "Example": "principle",
@@ -76,8 +79,11 @@ _LAZY = {
     "Status": "vocab",
     "Taxonomy": "models",
     "Text": "text",
+    "expand": "compact",
     "hookimpl": "hookspecs",
+    "read_compact": "compact",
     "render": "render",
+    "report_to_compact": "compact",
     "report_to_dict": "serialize",
     "report_to_json": "serialize",
 }
@@ -86,7 +92,9 @@ __all__ = [
     "AlternativeDesign",
     "Assessment",
     "Case",
+    "Catalogue",
     "CollaborationModel",
+    "CompactWriter",
     "Condition",
     "Engine",
     "Example",
@@ -113,10 +121,13 @@ __all__ = [
     "__version__",
     "default_engine",
     "evaluate",
+    "expand",
     "hookimpl",
     "load_case",
     "options",
+    "read_compact",
     "render",
+    "report_to_compact",
     "report_to_dict",
     "report_to_json",
 ]
