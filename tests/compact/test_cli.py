@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
+
+from collabrules.schemas import load_schema
+
 from ..conftest import EXAMPLES
 from ..core.cli import run
 
@@ -34,6 +38,7 @@ def test_one_case_is_one_document_rendered_in_dutch_markdown(tmp_path: Path) -> 
     made = run("evaluate", case, "--format", "json", "--compact")
     document = json.loads(made.stdout)
     assert set(document) == {"catalogue", "result"}
+    jsonschema.Draft202012Validator(load_schema("results")).validate(document)
     path = tmp_path / "one.json"
     path.write_text(made.stdout, encoding="utf-8")
     expanded = run("expand", path, "--format", "markdown", "--lang", "nl")

@@ -6,12 +6,14 @@ import json
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import collabrules
 from collabrules.compact import Catalogue, CompactWriter, expand, read_compact
 from collabrules.report import Report
+from collabrules.schemas import load_schema
 from collabrules.serialize import report_to_json
 
 from ..casebook.book import load
@@ -21,6 +23,7 @@ from ..strategies import valid_cases
 ENGINE = collabrules.default_engine()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 CASEBOOK = load()
+SCHEMA = jsonschema.Draft202012Validator(load_schema("results"))
 
 
 def _same(original: Report, expanded: Report) -> None:
@@ -37,6 +40,8 @@ def _through_lines(reports: list[Report]) -> list[Report]:
     writer = CompactWriter(Catalogue.of(ENGINE))
     lines = [writer.header(), *(writer.line(r) for r in reports)]
     assert all(line.endswith("\n") and line.count("\n") == 1 for line in lines)
+    for line in lines:
+        SCHEMA.validate(json.loads(line))
     return list(read_compact(lines))
 
 
@@ -60,6 +65,8 @@ def test_generated_cases_expand_to_their_full_reports(document: dict[str, Any]) 
     report = ENGINE.evaluate(document)
     catalogue = Catalogue.of(ENGINE)
     record = collabrules.report_to_compact(report, catalogue)
+    SCHEMA.validate(json.loads(json.dumps(record)))
+    SCHEMA.validate(json.loads(json.dumps(catalogue.to_json())))
     reader = Catalogue.from_json(json.loads(json.dumps(catalogue.to_json())))
     _same(report, expand(json.loads(json.dumps(record)), reader))
 
