@@ -38,6 +38,7 @@ from .report import (
     Report,
     Summary,
 )
+from .serialize import provenance_to_dict
 from .summary import summarise
 from .text import Text
 from .vocab import Level, Outcome, Role, Severity, Status
@@ -48,16 +49,21 @@ RESULTS_SCHEMA_VERSION = "1.0"
 
 def provenance_record(provenance: Provenance) -> dict[str, Any]:
     """The run's provenance as JSON, without the one field that differs per case."""
-    return {
-        "engine": provenance.engine,
-        "engine_version": provenance.engine_version,
-        "plugins": [{"name": p.name, "distribution": p.distribution, "version": p.version}
-                    for p in provenance.plugins],
-        "principle_set": {"codes": list(provenance.principle_set.codes),
-                          "digest": provenance.principle_set.digest,
-                          "endorsed": provenance.principle_set.endorsed},
-        "taxonomy": provenance.taxonomy,
-    }
+    return provenance_to_dict(provenance, input_digest=False)
+
+
+def run_provenance(engine: Engine) -> Provenance:
+    """The provenance every report of a run with this engine has (its input digest empty)."""
+    from ._version import __version__
+    from .engine import ENGINE_NAME
+
+    return Provenance(
+        engine=ENGINE_NAME, engine_version=__version__,
+        plugins=tuple(PluginRecord(name=i.name, distribution=i.distribution, version=i.version)
+                      for i in sorted(engine.plugins.values(), key=lambda i: i.name)),
+        principle_set=engine.principle_set,
+        taxonomy=engine.taxonomy.name if engine.taxonomy else engine.settings.taxonomy,
+        input_digest="")
 
 
 def provenance_digest(record: Mapping[str, Any]) -> str:
@@ -100,19 +106,8 @@ class Catalogue:
     @classmethod
     def of(cls, engine: Engine) -> Catalogue:
         """The catalogue of a run with this engine."""
-        from ._version import __version__
-        from .engine import ENGINE_NAME
-
-        provenance = provenance_record(Provenance(
-            engine=ENGINE_NAME, engine_version=__version__,
-            plugins=tuple(PluginRecord(name=i.name, distribution=i.distribution,
-                                       version=i.version)
-                          for i in sorted(engine.plugins.values(), key=lambda i: i.name)),
-            principle_set=engine.principle_set,
-            taxonomy=engine.taxonomy.name if engine.taxonomy else engine.settings.taxonomy,
-            input_digest=""))
-        return cls(provenance, [_principle_entry(a.principle, a.severity)
-                                for a in engine.active])
+        return cls(provenance_record(run_provenance(engine)),
+                   [_principle_entry(a.principle, a.severity) for a in engine.active])
 
     def text(self, text: Text | str) -> int:
         """The number of a text (or a path) in the table (numbered now if it is new)."""

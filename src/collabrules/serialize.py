@@ -15,12 +15,18 @@ import orjson
 
 from .finding import Condition, Finding, Possibility
 from .models import ModelRecommendation, Stage
-from .report import REPORT_SCHEMA_VERSION, Report
+from .report import REPORT_SCHEMA_VERSION, Provenance, Report
 from .text import Lang, Text
 
 
-def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
-    """The report as a JSON-ready mapping, its texts in one language."""
+def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
+                   ) -> dict[str, Any]:
+    """The report as a JSON-ready mapping, its texts in one language.
+
+    ``run`` is the digest of the run's provenance, written once in the portfolio's first
+    line: the report then names it instead of repeating the provenance (only its input
+    digest differs per case).
+    """
     lang = Lang(lang).value
     summary = report.summary
     return {
@@ -52,22 +58,28 @@ def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
             }
             for p in report.problems
         ],
-        "provenance": {
-            "engine": report.provenance.engine,
-            "engine_version": report.provenance.engine_version,
-            "plugins": [
-                {"name": p.name, "distribution": p.distribution, "version": p.version}
-                for p in report.provenance.plugins
-            ],
-            "principle_set": {
-                "codes": list(report.provenance.principle_set.codes),
-                "digest": report.provenance.principle_set.digest,
-                "endorsed": report.provenance.principle_set.endorsed,
-            },
-            "taxonomy": report.provenance.taxonomy,
-            "input_digest": report.provenance.input_digest,
-        },
+        "provenance": provenance_to_dict(report.provenance) if run is None else {
+            "run": run, "input_digest": report.provenance.input_digest},
     }
+
+
+def provenance_to_dict(provenance: Provenance, *, input_digest: bool = True) -> dict[str, Any]:
+    """A report's provenance as JSON (``input_digest=False``: the part a whole run shares)."""
+    data = {
+        "engine": provenance.engine,
+        "engine_version": provenance.engine_version,
+        "plugins": [{"name": p.name, "distribution": p.distribution, "version": p.version}
+                    for p in provenance.plugins],
+        "principle_set": {
+            "codes": list(provenance.principle_set.codes),
+            "digest": provenance.principle_set.digest,
+            "endorsed": provenance.principle_set.endorsed,
+        },
+        "taxonomy": provenance.taxonomy,
+    }
+    if input_digest:
+        data["input_digest"] = provenance.input_digest
+    return data
 
 
 def _text(text: Text | None, lang: str) -> str | None:
@@ -137,9 +149,13 @@ def _possible(possible: tuple[Possibility, ...]) -> list[dict[str, Any]]:
     return [{"result": p.result, "when": [dict(when) for when in p.when]} for p in possible]
 
 
-def report_to_json(report: Report, lang: str = "en", *, indent: int | None = 2) -> str:
-    """The report as JSON text (UTF-8, keys in a fixed order, newline at the end)."""
-    return dumps(report_to_dict(report, lang), indent=indent) + "\n"
+def report_to_json(report: Report, lang: str = "en", *, indent: int | None = 2,
+                   run: str | None = None) -> str:
+    """The report as JSON text (UTF-8, keys in a fixed order, newline at the end).
+
+    ``run``: see :func:`report_to_dict`.
+    """
+    return dumps(report_to_dict(report, lang, run=run), indent=indent) + "\n"
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:

@@ -16,7 +16,7 @@ from ..core.cli import run
 def test_a_compact_portfolio_expands_to_the_full_portfolio(tmp_path: Path) -> None:
     compact = tmp_path / "results.jsonl"
     made = run("evaluate", EXAMPLES, "--format", "json", "--compact", "-o", compact)
-    full = run("evaluate", EXAMPLES, "--format", "json")
+    full = run("evaluate", EXAMPLES, "--format", "json", "--provenance", "each")
     assert made.returncode == full.returncode
     lines = compact.read_text(encoding="utf-8").splitlines()
     assert json.loads(lines[0])["kind"] == "catalogue"

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ..inputs import RawDocument
     from ..loading import Document
     from ..portfolio import PortfolioTally
-    from ..report import Report
+    from ..report import Provenance, Report
     from ..text import Text
 
 SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": "", "github": "",
@@ -66,6 +66,10 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
               help="With --format json: compact results, texts and provenance once per run "
                    "(schemas/results.schema.json; `collabrules expand` renders them) / "
                    "compacte resultaten.")
+@click.option("--provenance", type=click.Choice(["once", "each"]), default="once",
+              show_default=True,
+              help="A JSON portfolio's provenance: once, in the first line (each report names "
+                   "it by digest), or in each report / herkomst eenmaal of per rapport.")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted portfolio run (--format json with --output): cases "
                    "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
@@ -76,8 +80,8 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, compact: bool, resume: bool,
-             skip_other: bool,
+             jobs: int, fail_on: str | None, brief: bool, compact: bool, provenance: str,
+             resume: bool, skip_other: bool,
              lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
@@ -128,9 +132,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     fail_level = _fail_on(fail_on)
     collect = fmt in ("sarif", "junit") or (fmt == "html" and not single)
-    render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
-                    color=color, indent=2 if single else None, fail_on=fail_level)
     writer = _compact_writer(engine_spec, single) if compact else None
+    run = None
+    if fmt == "json" and not single and not compact and provenance == "once":
+        run = _run_header(engine_spec)
+    render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
+                    color=color, indent=2 if single else None, fail_on=fail_level,
+                    run=None if run is None else run[:2])
     workers = 1 if single else (jobs or os.cpu_count() or 1)
     progress = Progress(None, language)
     if progress.enabled and not single:
@@ -149,6 +157,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         sys.exit(EXIT_INPUT)
     if writer is not None and not single:
         sink.write(writer.header())
+    elif run is not None and not sink.has_header:
+        sink.write(run[2])
     pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
     if sink.done:
         pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
@@ -185,6 +195,17 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     if summary_path is not None:
         _write_summary(tally, summary_path, language)
     sys.exit(code)
+
+
+def _run_header(engine_spec: EngineSpec) -> tuple[Provenance, str, str]:
+    """The run's provenance, its digest, and the portfolio's first line that holds it."""
+    from ..compact import Catalogue, run_provenance
+    from ..serialize import dumps
+
+    engine = engine_spec.build()
+    catalogue = Catalogue.of(engine)
+    return (run_provenance(engine), catalogue.provenance_digest,
+            dumps(catalogue.to_json(), indent=None) + "\n")
 
 
 def _compact_writer(engine_spec: EngineSpec, single: bool) -> _CompactLines:
@@ -232,6 +253,7 @@ class _Sink:
         self.count = 0
         self.handle: TextIO | None = None
         self.done: set[str] = set()
+        self.has_header = False
 
     @property
     def partial(self) -> Path:
@@ -245,10 +267,11 @@ class _Sink:
         try:
             if self.output is not None and not self.single:
                 if resume and self.partial.exists():
-                    self.done = _complete_lines(self.partial)
+                    self.done, self.has_header = _complete_lines(self.partial)
                     self.count = len(self.done)
                 self.handle = self.partial.open(
-                    "a" if self.done else "w", encoding="utf-8", newline="\n")
+                    "a" if self.done or self.has_header else "w", encoding="utf-8",
+                    newline="\n")
             elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
                 raise FileNotFoundError(2, "No such file or directory", self.output)
         except OSError as exc:
@@ -301,8 +324,9 @@ def _whole_run(fmt: str, reports: list[Report], engine_spec: EngineSpec, lang: s
     return render_html_many(reports, lang, taxonomy=engine_spec.build().taxonomy)
 
 
-def _complete_lines(path: Path) -> set[str]:
-    """Sources of the complete JSON lines in a partial file; a torn last line is cut off."""
+def _complete_lines(path: Path) -> tuple[set[str], bool]:
+    """Sources of the complete JSON lines in a partial file, and whether it starts with the
+    run's provenance line; a torn last line is cut off."""
     import json
 
     raw = path.read_bytes()
@@ -310,14 +334,17 @@ def _complete_lines(path: Path) -> set[str]:
     if len(keep) != len(raw):
         path.write_bytes(keep)
     done: set[str] = set()
+    header = False
     for line in keep.splitlines():
         try:
-            source = json.loads(line)["case"]["source"]
+            record = json.loads(line)
+            header = header or record.get("kind") == "catalogue"
+            source = record["case"]["source"]
         except (ValueError, KeyError, TypeError):
             continue
         if isinstance(source, str):
             done.add(source)
-    return done
+    return done, header
 
 
 def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ..models import Taxonomy
-from ..report import Report
+from ..report import Provenance, Report
 
 FORMATS = ("text", "json", "markdown", "html", "github")
 #: Formats that put every report of a run into one document (rendered once, at the end).
@@ -14,7 +14,12 @@ WHOLE_RUN = ("html", "sarif", "junit")
 
 @attrs.frozen
 class Render:
-    """Render one report in a format and language (``json`` compact or indented)."""
+    """Render one report in a format and language (``json`` compact or indented).
+
+    ``run``: the run's provenance (input digest empty) and its digest; a JSON report with
+    that provenance names the digest instead of repeating it (the portfolio's first line
+    holds it).
+    """
 
     fmt: str
     lang: str
@@ -23,6 +28,7 @@ class Render:
     color: bool = False
     indent: int | None = None
     fail_on: str = "high"
+    run: tuple[Provenance, str] | None = None
 
     def __call__(self, report: Report, taxonomy: Taxonomy | None = None) -> str:
         if self.fmt in ("sarif", "junit", "none"):
@@ -30,7 +36,7 @@ class Render:
         if self.fmt == "json":
             from ..serialize import report_to_json
 
-            return report_to_json(report, self.lang, indent=self.indent)
+            return report_to_json(report, self.lang, indent=self.indent, run=self._run(report))
         if self.fmt == "markdown":
             from .markdown import render_markdown
 
@@ -47,3 +53,10 @@ class Render:
 
         return render_text(report, self.lang, width=self.width, verbose=self.verbose,
                            color=self.color)
+
+    def _run(self, report: Report) -> str | None:
+        if self.run is None:
+            return None
+        provenance, digest = self.run
+        same = attrs.evolve(report.provenance, input_digest="") == provenance
+        return digest if same else None
