@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cases import iter_cases
 
 from collabrules import default_engine
-from collabrules.compact import Catalogue, CompactWriter, read_compact
-from collabrules.report import Report
-from collabrules.serialize import report_to_dict, report_to_json
+from collabrules.io.compact import Catalogue, CompactWriter, read_compact
+from collabrules.io.serialize import report_to_dict, report_to_json
+from collabrules.model.report import Report
 
 
 def _cpu(work: Callable[[], Any], count: int, repeats: int = 3) -> float:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from ..conftest import EXAMPLES
 from ..core.cli import run

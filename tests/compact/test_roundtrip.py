@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import collabrules
-from collabrules.compact import Catalogue, CompactWriter, expand, read_compact
-from collabrules.report import Report
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_json
+from collabrules.io.compact import Catalogue, CompactWriter, expand, read_compact
+from collabrules.io.serialize import report_to_json
+from collabrules.model.report import Report
+from collabrules.pipeline.schemas import load_schema
 
 from ..casebook.book import load
 from ..conftest import EXAMPLES

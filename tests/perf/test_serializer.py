@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import collabrules
-from collabrules.serialize import (
+from collabrules.io.serialize import (
     _orjson_writes_alike,
     dumps,
     dumps_line,

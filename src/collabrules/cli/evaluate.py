@@ -31,13 +31,13 @@ from .group import cli
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..batch import EngineSpec
-    from ..compact import Catalogue
-    from ..inputs import RawDocument
-    from ..loading import Document
-    from ..portfolio import PortfolioTally
-    from ..report import Provenance, Report
-    from ..text import Text
+    from ..io.batch import EngineSpec
+    from ..io.compact import Catalogue
+    from ..io.inputs import RawDocument
+    from ..io.portfolio import PortfolioTally
+    from ..model.report import Provenance, Report
+    from ..model.text import Text
+    from ..pipeline.loading import Document
 
 SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": "", "github": "",
               "sarif": "", "junit": ""}
@@ -87,14 +87,14 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
 
     Beoordeel casusbestanden en toon het rapport.
     """
-    from ..batch import EngineSpec, evaluate_all
-    from ..checking import not_a_case
-    from ..errors import InputError
-    from ..inputs import iter_inputs
-    from ..outputs import check_output
-    from ..portfolio import PortfolioTally
+    from ..authoring.checking import not_a_case
+    from ..io.batch import EngineSpec, evaluate_all
+    from ..io.inputs import iter_inputs
+    from ..io.outputs import check_output
+    from ..io.portfolio import PortfolioTally
+    from ..model.errors import InputError
+    from ..model.text import Text
     from ..render.choose import Render
-    from ..text import Text
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
@@ -199,8 +199,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
 
 def _run_header(engine_spec: EngineSpec) -> tuple[Provenance, str, str]:
     """The run's provenance, its digest, and the portfolio's first line that holds it."""
-    from ..compact import Catalogue, run_provenance
-    from ..serialize import dumps
+    from ..io.compact import Catalogue, run_provenance
+    from ..io.serialize import dumps
 
     engine = engine_spec.build()
     catalogue = Catalogue.of(engine)
@@ -209,7 +209,7 @@ def _run_header(engine_spec: EngineSpec) -> tuple[Provenance, str, str]:
 
 
 def _compact_writer(engine_spec: EngineSpec, single: bool) -> _CompactLines:
-    from ..compact import Catalogue
+    from ..io.compact import Catalogue
 
     return _CompactLines(Catalogue.of(engine_spec.build()), single)
 
@@ -223,14 +223,14 @@ class _CompactLines:
 
     def header(self) -> str:
         """The catalogue line of a portfolio."""
-        from ..serialize import dumps_line
+        from ..io.serialize import dumps_line
 
         return dumps_line(self.catalogue.to_json())
 
     def line(self, report: Report) -> str:
         """What to write for this report."""
-        from ..compact import compact_document, report_to_compact
-        from ..serialize import dumps_line
+        from ..io.compact import compact_document, report_to_compact
+        from ..io.serialize import dumps_line
 
         if self.single:
             return dumps_line(compact_document(report, self.catalogue))
@@ -262,7 +262,7 @@ class _Sink:
 
     def open(self, *, resume: bool = False) -> None:
         """Check early that the output can be written (raises :class:`InputError`)."""
-        from ..outputs import unwritable
+        from ..io.outputs import unwritable
 
         try:
             if self.output is not None and not self.single:
@@ -286,7 +286,7 @@ class _Sink:
             click.echo(text, nl=False)
             sys.stdout.flush()
         elif self.single:
-            from ..outputs import write_output
+            from ..io.outputs import write_output
 
             write_output(self.output, text)
         elif self.handle is not None:
@@ -356,7 +356,7 @@ def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:
     if path == "-":
         click.echo(render_summary(tally, "text", lang), err=True, nl=False)
         return
-    from ..atomic import atomic_writer
+    from ..io.atomic import atomic_writer
 
     with atomic_writer(path) as handle:
         handle.write(render_summary(tally, fmt, lang))

@@ -26,9 +26,9 @@ def expand(file: TextIO, fmt: str, output: str | None, lang: str | None) -> None
 
     Zet compacte resultaten om in volledige rapporten.
     """
-    from ..compact import read_compact
-    from ..errors import InputError
-    from ..outputs import write_output
+    from ..io.compact import read_compact
+    from ..io.outputs import write_output
+    from ..model.errors import InputError
     from ..render.choose import Render
     from .evaluate import SEPARATORS
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from ..models import Taxonomy
-from ..report import Provenance, Report
+from ..model.models import Taxonomy
+from ..model.report import Provenance, Report
 
 FORMATS = ("text", "json", "markdown", "html", "github")
 #: Formats that put every report of a run into one document (rendered once, at the end).
@@ -34,7 +34,7 @@ class Render:
         if self.fmt in ("sarif", "junit", "none"):
             return ""  # rendered once for the whole run, or by the caller (compact results)
         if self.fmt == "json":
-            from ..serialize import report_to_json
+            from ..io.serialize import report_to_json
 
             return report_to_json(report, self.lang, indent=self.indent, run=self._run(report))
         if self.fmt == "markdown":
