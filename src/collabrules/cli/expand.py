@@ -7,13 +7,13 @@ from typing import TextIO
 
 import click
 
-from .common import EPILOG, EXIT_INPUT, _input_failure, _lang, _lang_option
+from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, epilog
 from .group import cli
 
 FORMATS = ("json", "text", "markdown", "html", "github")
 
 
-@cli.command(epilog=EPILOG)
+@cli.command(epilog=epilog(("the reports were written", "de rapporten zijn geschreven")))
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="Format of the full reports (json: one line per case, as `evaluate "
