@@ -32,10 +32,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..io.batch import EngineSpec
-    from ..io.compact import Catalogue
+    from ..io.compact import Catalogue, RunProvenance
     from ..io.inputs import RawDocument
     from ..io.portfolio import PortfolioTally
-    from ..model.report import Provenance, Report
+    from ..model.report import Report
     from ..model.text import Text
     from ..pipeline.loading import Document
 
@@ -138,7 +138,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         run = _run_header(engine_spec)
     render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
                     color=color, indent=2 if single else None, fail_on=fail_level,
-                    run=None if run is None else run[:2])
+                    run=None if run is None else run[0])
     workers = 1 if single else (jobs or os.cpu_count() or 1)
     progress = Progress(None, language)
     if progress.enabled and not single:
@@ -158,7 +158,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     if writer is not None and not single:
         sink.write(writer.header())
     elif run is not None and not sink.has_header:
-        sink.write(run[2])
+        sink.write(run[1])
     pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
     if sink.done:
         pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
@@ -197,15 +197,11 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     sys.exit(code)
 
 
-def _run_header(engine_spec: EngineSpec) -> tuple[Provenance, str, str]:
-    """The run's provenance, its digest, and the portfolio's first line that holds it."""
-    from ..io.compact import Catalogue, run_provenance
-    from ..io.serialize import dumps
+def _run_header(engine_spec: EngineSpec) -> tuple[RunProvenance, str]:
+    """The run's provenance with its digest, and the portfolio's first line that holds it."""
+    from ..io.compact import run_line
 
-    engine = engine_spec.build()
-    catalogue = Catalogue.of(engine)
-    return (run_provenance(engine), catalogue.provenance_digest,
-            dumps(catalogue.to_json(), indent=None) + "\n")
+    return run_line(engine_spec.build())
 
 
 def _compact_writer(engine_spec: EngineSpec, single: bool) -> _CompactLines:

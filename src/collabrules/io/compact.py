@@ -21,6 +21,8 @@ import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import attrs
+
 from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
@@ -64,6 +66,29 @@ def run_provenance(engine: Engine) -> Provenance:
         principle_set=engine.principle_set,
         taxonomy=engine.taxonomy.name if engine.taxonomy else engine.settings.taxonomy,
         input_digest="")
+
+
+RunProvenance = tuple[Provenance, str]
+"""A run's provenance (its input digest empty) and the digest its reports name it by."""
+
+
+def run_line(engine: Engine) -> tuple[RunProvenance, str]:
+    """The run's provenance with its digest, and the first line of a JSON portfolio: the
+    run's catalogue, which holds that provenance once."""
+    from .serialize import dumps
+
+    catalogue = Catalogue.of(engine)
+    return ((run_provenance(engine), catalogue.provenance_digest),
+            dumps(catalogue.to_json(), indent=None) + "\n")
+
+
+def run_named(report: Report, run: RunProvenance | None) -> str | None:
+    """The run digest ``report`` can name instead of its provenance, or ``None`` (no run
+    given, or a plugin changed this report's provenance: it is written whole)."""
+    if run is None:
+        return None
+    provenance, digest = run
+    return digest if attrs.evolve(report.provenance, input_digest="") == provenance else None
 
 
 def provenance_digest(record: Mapping[str, Any]) -> str:

@@ -55,8 +55,6 @@ class Render:
                            color=self.color)
 
     def _run(self, report: Report) -> str | None:
-        if self.run is None:
-            return None
-        provenance, digest = self.run
-        same = attrs.evolve(report.provenance, input_digest="") == provenance
-        return digest if same else None
+        from ..io.compact import run_named
+
+        return run_named(report, self.run)
