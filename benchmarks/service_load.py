@@ -57,21 +57,41 @@ def _port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and its children (uvicorn's workers), in KiB."""
-    total = 0
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (uvicorn's workers)."""
+    found: list[int] = []
     pids = [pid]
     while pids:
         current = pids.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines()
-                      if line.startswith("VmRSS:"))
+        found.append(current)
         pids += [int(child) for child in children]
+    return found
+
+
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children, in KiB."""
+    total = 0
+    for current in _tree(pid):
+        with contextlib.suppress(OSError):
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:"))
     return total
+
+
+def _cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU time (user + system) used so far by a process and each of its children."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[int, float] = {}
+    for current in _tree(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            used[current] = (int(fields[11]) + int(fields[12])) / tick
+    return used
 
 
 async def _client(client: httpx.AsyncClient, mix: list[tuple[bytes, int]], until: float,
@@ -162,8 +182,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             time.sleep(0.2)
         asyncio.run(_load(url, mix, args.clients, 5))  # warm up every worker
         rss_before = _tree_rss_kib(server.pid)
+        cpu_before = _cpu_seconds(server.pid)
         loaded = _summary(asyncio.run(_load(url, mix, args.clients, args.seconds)),
                           args.seconds)
+        cpu_after = _cpu_seconds(server.pid)
         rss_after = _tree_rss_kib(server.pid)
         single = _summary(asyncio.run(_load(url, mix, 1, 10)), 10)
     finally:
@@ -173,6 +195,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "clients": args.clients, "seconds": args.seconds, "workers": args.workers,
         "loaded": loaded, "one_client": single,
         "rss_kib_before": rss_before, "rss_kib_after": rss_after,
+        "server_cpu_s": sorted((round(cpu_after[p] - cpu_before.get(p, 0.0), 1)
+                                for p in cpu_after), reverse=True),
         "in_process_per_s": in_process_rate(mix),
         "load_average": os.getloadavg()[0], "cpus": os.cpu_count(),
     }

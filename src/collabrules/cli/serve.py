@@ -96,3 +96,7 @@ def serve(config: str | None, host: str, port: int, workers: int, token_file: st
     except InputError as error:  # the configuration or a house-principles file
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
+    except OSError as error:  # the workers' sockets cannot be bound
+        _fail_usage(Text("cannot listen on {host}:{port}: {error}",
+                         "kan niet luisteren op {host}:{port}: {error}").format(
+            host=host, port=port, error=error.strerror or str(error)), language)

@@ -9,6 +9,7 @@ import uvicorn
 
 from .app import create_app
 from .options import ENV_OPTIONS, ServiceOptions
+from .workers import Workers, listening_sockets, spreads_connections
 
 GRACE_SECONDS = 30
 """How long shutdown waits for in-flight requests to finish."""
@@ -16,6 +17,9 @@ GRACE_SECONDS = 30
 
 def run(options: ServiceOptions) -> None:
     """Serve until interrupted (SIGINT/SIGTERM: in-flight requests finish first).
+
+    Several workers each listen on their own socket where the platform spreads
+    connections over them (:mod:`.workers`), else they share uvicorn's one socket.
 
     The application is built here first, so a bad configuration stops the command before
     anything listens (raises ``InputError``).
@@ -31,5 +35,10 @@ def run(options: ServiceOptions) -> None:
         uvicorn.run(app, **common)  # type: ignore[arg-type]
         return
     os.environ[ENV_OPTIONS] = options.to_env()
+    if spreads_connections():
+        del common["host"], common["port"]
+        sockets = listening_sockets(options.host, options.port, options.workers)
+        Workers(common, sockets).run()
+        return
     uvicorn.run("collabrules.service.app:factory", factory=True, workers=options.workers,
                 **common)  # type: ignore[arg-type]
