@@ -3,8 +3,11 @@
 Starts the server itself (``--workers``, a free 127.0.0.1 port), sends a mix of good and
 bad cases to ``/v1/evaluate`` from N asyncio clients for ``--seconds``, then stops it.
 Reports requests/s, p50/p95/p99 latency, unexpected errors (a good case must get 200, a
-malformed one 400, an invalid one 422), and the server's RSS before and after; then the
-in-process rate of the same work (parse, evaluate, JSON report) for comparison.
+malformed one 400, an invalid one 422), the server's RSS before and after and the CPU
+time of each server process (are the workers equally busy?) and per request; then the
+rate, latencies and CPU time per request of the same work in-process (parse, evaluate,
+the same JSON answer) for comparison: what the service adds is the difference. On a busy
+machine rates and latencies follow the load; CPU time per request much less so.
 
 Usage: ``python benchmarks/service_load.py [--clients 8] [--seconds 60] [--workers 2]
 [--json FILE]``. Loopback only; it stops by itself.
@@ -134,23 +137,31 @@ def _summary(results: list[tuple[float, bool, int]], seconds: float) -> dict[str
             "mean_ms": round(statistics.fmean(times) * 1000, 1)}
 
 
-def in_process_rate(mix: list[tuple[bytes, int]], seconds: float = 10.0) -> float:
-    """Requests/s of the same work in this process: parse, evaluate, JSON report."""
+def in_process(mix: list[tuple[bytes, int]], seconds: float = 20.0) -> dict[str, Any]:
+    """The same work in this process, one request after another: parse, evaluate and the
+    service's JSON answer (report and verdict, compact); its rate and latencies."""
     import collabrules
     from collabrules.errors import InputError
     from collabrules.loading import parse_bytes
-    from collabrules.serialize import report_to_json
+    from collabrules.serialize import report_to_dict
+    from collabrules.service.api import verdict
 
     engine = collabrules.default_engine()
-    done = 0
+    results: list[tuple[float, bool, int]] = []
     until = time.monotonic() + seconds
     started = time.perf_counter()
+    cpu = time.process_time()
     while time.monotonic() < until:
-        body, _ = mix[done % len(mix)]
+        body, expected = mix[len(results) % len(mix)]
+        begun = time.perf_counter()
         with contextlib.suppress(InputError):
-            report_to_json(engine.evaluate(parse_bytes(body, "request", fmt="json")), "en")
-        done += 1
-    return round(done / (time.perf_counter() - started), 1)
+            report = engine.evaluate(parse_bytes(body, "request", fmt="json"))
+            json.dumps({"report": report_to_dict(report, "en"),
+                        "verdict": verdict(report, "high")}, ensure_ascii=False)
+        results.append((time.perf_counter() - begun, True, expected))
+    summary = _summary(results, time.perf_counter() - started)
+    summary["cpu_ms_per_request"] = round((time.process_time() - cpu) / len(results) * 1000, 1)
+    return summary
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -162,6 +173,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     mix = requests_mix()
+    load_at_start = os.getloadavg()
     port = _port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COLLABRULES_")}
@@ -197,11 +209,17 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "rss_kib_before": rss_before, "rss_kib_after": rss_after,
         "server_cpu_s": sorted((round(cpu_after[p] - cpu_before.get(p, 0.0), 1)
                                 for p in cpu_after), reverse=True),
-        "in_process_per_s": in_process_rate(mix),
-        "load_average": os.getloadavg()[0], "cpus": os.cpu_count(),
+        "in_process": in_process(mix),
+        "load_average_start": load_at_start, "load_average_end": os.getloadavg(),
+        "cpus": os.cpu_count(),
     }
     result["throughput_vs_in_process"] = round(
-        loaded["requests_per_s"] / result["in_process_per_s"], 2)
+        loaded["requests_per_s"] / result["in_process"]["requests_per_s"], 2)
+    # CPU time per request depends far less on what else runs on the machine than rates do
+    loaded["server_cpu_ms_per_request"] = round(
+        sum(result["server_cpu_s"]) / loaded["requests"] * 1000, 1)
+    result["cpu_per_request_vs_in_process"] = round(
+        loaded["server_cpu_ms_per_request"] / result["in_process"]["cpu_ms_per_request"], 2)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
