@@ -141,9 +141,9 @@ def in_process(mix: list[tuple[bytes, int]], seconds: float = 20.0) -> dict[str,
     """The same work in this process, one request after another: parse, evaluate and the
     service's JSON answer (report and verdict, compact); its rate and latencies."""
     import collabrules
-    from collabrules.errors import InputError
-    from collabrules.loading import parse_bytes
-    from collabrules.serialize import report_to_dict
+    from collabrules.io.serialize import report_to_dict
+    from collabrules.model.errors import InputError
+    from collabrules.pipeline.loading import parse_bytes
     from collabrules.service.api import verdict
 
     engine = collabrules.default_engine()

@@ -16,7 +16,7 @@ from .live import OFFICE, needs_service, serve
 
 needs_service()
 
-from collabrules.engine import case_validator  # noqa: E402
+from collabrules.pipeline.engine import case_validator  # noqa: E402
 from collabrules.service.app import create_app  # noqa: E402
 from collabrules.service.options import ServiceOptions  # noqa: E402
 from collabrules.service.warmup import CASE  # noqa: E402

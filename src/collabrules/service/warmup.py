@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from ..loading import Document
+from ..io.serialize import report_to_dict
+from ..model.text import LANGS
+from ..pipeline.loading import Document
 from ..render.choose import Render
-from ..serialize import report_to_dict
-from ..text import LANGS
 from .context import Service
 
 FORMATS = ("markdown", "html", "text")
