@@ -7,6 +7,8 @@ import contextlib
 import gc
 import os
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import httpx
@@ -96,3 +98,20 @@ def test_a_pool_of_keep_alive_connections_is_spread_over_the_workers(tmp_path: P
     assert statuses == [200] * 16
     assert sum(held) == 16
     assert len([count for count in held if count]) == 2, held
+
+
+def test_a_port_in_use_is_a_located_message_not_a_traceback(tmp_path: Path) -> None:
+    if not spreads_connections():
+        pytest.skip("this platform does not spread connections over sockets")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        environ = {k: v for k, v in os.environ.items() if not k.startswith("COLLABRULES_")}
+        done = subprocess.run(
+            [sys.executable, "-m", "collabrules", "serve", "--workers", "2", "--port",
+             str(port)], cwd=tmp_path, env=environ, capture_output=True, text=True,
+            timeout=120, check=False)
+    assert done.returncode == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -7,6 +7,8 @@ import sys
 
 import uvicorn
 
+from ..model.errors import UsageError
+from ..model.text import Text
 from .app import create_app
 from .options import ENV_OPTIONS, ServiceOptions
 from .workers import Workers, listening_sockets, spreads_connections
@@ -22,7 +24,8 @@ def run(options: ServiceOptions) -> None:
     connections over them (:mod:`.workers`), else they share uvicorn's one socket.
 
     The application is built here first, so a bad configuration stops the command before
-    anything listens (raises ``InputError``).
+    anything listens (raises ``InputError``); ``UsageError`` when the workers' address
+    cannot be bound.
     """
     app = create_app(options)
     auth = "on" if options.auth else "off"
@@ -37,7 +40,13 @@ def run(options: ServiceOptions) -> None:
     os.environ[ENV_OPTIONS] = options.to_env()
     if spreads_connections():
         del common["host"], common["port"]
-        sockets = listening_sockets(options.host, options.port, options.workers)
+        try:
+            sockets = listening_sockets(options.host, options.port, options.workers)
+        except OSError as error:
+            raise UsageError(Text("cannot listen on {host}:{port}: {error}",
+                                  "kan niet luisteren op {host}:{port}: {error}").format(
+                host=options.host, port=options.port,
+                error=error.strerror or str(error))) from None
         Workers(common, sockets).run()
         return
     uvicorn.run("collabrules.service.app:factory", factory=True, workers=options.workers,
