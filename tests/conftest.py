@@ -44,6 +44,7 @@ SLOW = (
     "tests/reports/test_new.py::test_interactive_intake_in_dutch_through_a_pty",
     "tests/reports/test_portfolio.py::test_folder_portfolio_in_markdown_and_html",
     "tests/docs/test_generated.py::test_check_command_fails_on_a_stale_page_and_write_repairs_it",
+    "tests/scale/test_dask.py::",
 )
 
 
