@@ -49,6 +49,9 @@ SLOW = (
     "tests/scale/test_dask.py::",
     "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
     "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
+    "tests/compact/test_cli.py::",
+    "tests/compact/test_roundtrip.py::test_generated_cases_expand_to_their_full_reports",
+    "tests/perf/test_serializer.py::test_generated_reports_are_written_byte_for_byte",
 )
 
 
