@@ -23,6 +23,8 @@ SLOW = (
     "tests/robustness/test_corpus.py::",
     "tests/robustness/test_properties.py::",
     "tests/perf/test_benchmark.py::",
+    "tests/service/test_startup.py::test_a_pool_of_keep_alive_connections_is_spread_over",
+    "tests/service/test_startup.py::test_a_port_in_use_is_a_located_message_not_a_traceback",
     "tests/core/test_properties.py::test_report_is_schema_valid_and_deterministic",
     "tests/core/test_properties.py::test_strategy_documents_are_valid",
     "tests/core/test_properties.py::test_a_structured_case_gives_the_same_report",
@@ -47,6 +49,9 @@ SLOW = (
     "tests/scale/test_dask.py::",
     "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
     "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
+    "tests/compact/test_cli.py::",
+    "tests/compact/test_roundtrip.py::test_generated_cases_expand_to_their_full_reports",
+    "tests/perf/test_serializer.py::test_generated_reports_are_written_byte_for_byte",
 )
 
 
