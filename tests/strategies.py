@@ -19,6 +19,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from collabrules.questionnaire import standard_questionnaire
 from collabrules.schemas import load_schema
 from collabrules.standard.taxonomy import standard_models
 from collabrules.versions import version_issues
@@ -125,8 +126,23 @@ def fit_case_rules(document: dict[str, Any], draw: st.DrawFn) -> None:
     relationship = document.get("relationship")
     if isinstance(relationship, dict) and "model" in relationship:
         relationship["model"] = draw(st.sampled_from(sorted(m.id for m in standard_models())))
-    if version_issues(document, "<case>"):  # uses something newer than it declares
-        document["schema_version"] = "1.1"
+    _fit_perceptions(document["parties"], draw)
+    for version in ("1.1", "1.2"):
+        if version_issues(document, "<case>"):  # uses something newer than it declares
+            document["schema_version"] = version
+
+
+def _fit_perceptions(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:
+    """Perception answers to statements of the questionnaire, each at most once a party."""
+    known = list(standard_questionnaire().ids())
+    for party in parties:
+        answers = party.get("perceptions", {}).get("answers")
+        if not answers:
+            continue
+        del answers[len(known):]
+        ids = draw(st.permutations(known))
+        for answer, statement in zip(answers, ids):
+            answer["statement"] = statement
 
 
 def _fit_goals(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:

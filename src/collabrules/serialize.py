@@ -10,6 +10,7 @@ from typing import Any
 
 from .finding import Condition, Finding, Possibility
 from .models import ModelRecommendation, Stage
+from .perception_summary import perceptions_to_list
 from .report import REPORT_SCHEMA_VERSION, Report
 from .text import Lang, Text
 
@@ -17,6 +18,13 @@ from .text import Lang, Text
 def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
     """The report as a JSON-ready mapping, its texts in one language."""
     lang = Lang(lang).value
+    data = _report_dict(report, lang)
+    if report.perceptions:  # only with answers: reports of other cases stay as they were
+        data["perceptions"] = perceptions_to_list(report.perceptions, lang)
+    return data
+
+
+def _report_dict(report: Report, lang: str) -> dict[str, Any]:
     summary = report.summary
     return {
         "schema_version": REPORT_SCHEMA_VERSION,

@@ -31,6 +31,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     principles,
     schema,
     serve,
+    survey,
     test,
     validate,
 )

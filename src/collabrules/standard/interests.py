@@ -15,6 +15,7 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Severity, Status
 from .evidence import cite
+from .perception_checks import check_openness_seen
 from .signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
 DEEP = 2
@@ -88,6 +89,7 @@ def assess(a: Assessment) -> None:
             "de nog niet gedeelde{hidden}.").format(
                 hidden=": " + ", ".join(hidden) if hidden else ""),
     )
+    check_openness_seen(a)
 
 
 PRINCIPLE = Principle(

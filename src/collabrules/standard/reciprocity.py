@@ -15,6 +15,7 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Net, Severity, Status
 from .evidence import cite
+from .perception_checks import check_not_one_sided
 from .signals import squeeze_found
 
 SQUEEZED = 1  # any recorded sign of the bare-contract picture: the relationship fails the supplier
@@ -132,6 +133,7 @@ def assess(a: Assessment) -> None:
             "doel, of breng ze in evenwicht in een commerciële evaluatie met de andere "
             "partij.").format(targets=", ".join(conflicts or ()) or "-"),
     )
+    check_not_one_sided(a)
 
 
 PRINCIPLE = Principle(

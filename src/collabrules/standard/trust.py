@@ -17,6 +17,7 @@ from ..registry import PrincipleRegistrar
 from ..text import Text
 from ..vocab import Level, Severity, Status
 from .evidence import cite
+from .perception_checks import check_trust_alike
 
 DEEP = 2
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
@@ -70,6 +71,7 @@ def assess(a: Assessment) -> None:
             "tijd en kwaliteit garandeert; besteed de moeite aan relaties die vertrouwen "
             "nodig hebben."),
     )
+    check_trust_alike(a)
     safeguards = relationship.safeguards if relationship else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
     if required == Level.HIGH.value and not all(values):
