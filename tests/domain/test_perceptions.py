@@ -10,13 +10,18 @@ import pytest
 import yaml
 
 import collabrules
-from collabrules.completion import domain
-from collabrules.errors import InputError
-from collabrules.hookspecs import hookimpl
-from collabrules.loading import Document
-from collabrules.questionnaire import Statement, StatementRegistrar, Theme, standard_questionnaire
-from collabrules.text import Text
-from collabrules.versions import version_issues
+from collabrules.host.hookspecs import hookimpl
+from collabrules.model.errors import InputError
+from collabrules.model.questionnaire import (
+    Statement,
+    StatementRegistrar,
+    Theme,
+    standard_questionnaire,
+)
+from collabrules.model.text import Text
+from collabrules.pipeline.completion import domain
+from collabrules.pipeline.loading import Document
+from collabrules.pipeline.versions import version_issues
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bespoke-software-perceptions.yaml"

@@ -16,11 +16,11 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from collabrules.errors import InputError
-from collabrules.loading import Document
-from collabrules.report import Report
-from collabrules.serialize import report_to_dict
-from collabrules.signals import SignalBook
+from collabrules.io.serialize import report_to_dict
+from collabrules.model.errors import InputError
+from collabrules.model.report import Report
+from collabrules.model.signals import SignalBook
+from collabrules.pipeline.loading import Document
 
 from .helpers import ORDER, SCENARIOS, base, engine
 from .test_properties import variations

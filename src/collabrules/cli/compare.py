@@ -43,13 +43,13 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
 
     Vergelijk twee versies (casussen of JSON-rapporten) van één relatie, per principe.
     """
-    from ..errors import InputError
-    from ..loading import read_document
+    from ..io.trends import compare as compare_snapshots
+    from ..io.trends import is_report_document, snapshot_of_json, snapshot_of_report
+    from ..model.errors import InputError
+    from ..model.text import Text
+    from ..pipeline.loading import read_document
     from ..render.compare import render_trend
     from ..render.labels import COMPARE
-    from ..text import Text
-    from ..trends import compare as compare_snapshots
-    from ..trends import is_report_document, snapshot_of_json, snapshot_of_report
 
     language = _lang(lang)
     snapshots = []
@@ -78,7 +78,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
     trend = compare_snapshots(before, after)
     body = render_trend(trend, fmt, language)
     if output:
-        from ..atomic import atomic_writer
+        from ..io.atomic import atomic_writer
 
         with atomic_writer(output) as handle:
             handle.write(body)

@@ -24,7 +24,7 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
     """List the principles in use / toon de gebruikte principes."""
     import json
 
-    from ..vocab import Severity
+    from ..model.vocab import Severity
 
     language = _lang(lang)
     engine = _engine(block)
@@ -67,9 +67,9 @@ def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> No
 
     Toon de pagina van een principe of samenwerkingsmodel.
     """
+    from ..model.text import Text
+    from ..pipeline.validation import did_you_mean
     from ..render.page import principle_markdown, principle_text
-    from ..text import Text
-    from ..validation import did_you_mean
 
     language = _lang(lang)
     engine = _engine(block)

@@ -41,9 +41,7 @@ def survey(case_file: str, party: str | None, fmt: str, template: bool,
     Schrijf de vragenlijst over percepties voor één partij, een antwoordsjabloon, of voeg
     ingevulde antwoorden in de casus.
     """
-    from ..errors import InputError
-    from ..loading import Document, read_document
-    from ..survey import (
+    from ..authoring.survey import (
         answer_issues,
         answers_template,
         case_yaml,
@@ -52,8 +50,10 @@ def survey(case_file: str, party: str | None, fmt: str, template: bool,
         questionnaire_html,
         questionnaire_markdown,
     )
-    from ..text import Text
-    from ..validation import line_of
+    from ..model.errors import InputError
+    from ..model.text import Text
+    from ..pipeline.loading import Document, read_document
+    from ..pipeline.validation import line_of
 
     language = _lang(lang)
     chosen = sum((party is not None, template, answers_file is not None))
@@ -95,7 +95,7 @@ def survey(case_file: str, party: str | None, fmt: str, template: bool,
     if output is None:
         click.echo(text, nl=False)
         return
-    from ..atomic import atomic_writer
+    from ..io.atomic import atomic_writer
 
     with atomic_writer(output) as handle:
         handle.write(text)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from ..principle import Principle
-from ..text import LANGS, Text
+from ..model.principle import Principle
+from ..model.text import LANGS, Text
 from .page import principle_markdown
 
 STANDARD_SOURCE = "collabrules"
@@ -41,7 +41,7 @@ def catalogue_markdown(principles: Iterable[Principle]) -> str:
 
 def standard_catalogue() -> str:
     """The catalogue of the standard principles registered in a default engine."""
-    from ..engine import Engine
+    from ..pipeline.engine import Engine
 
     engine = Engine()
     return catalogue_markdown(a.principle for a in engine.all_principles

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from html import escape
 
-from ..perception_summary import Gap, PerceptionPair, ThemeViews
-from ..questionnaire import HIGHEST, LOWEST
-from ..report import Report
-from ..text import Text
+from ..model.perception_summary import PerceptionPair, ThemeViews
+from ..model.perceptions import PerceptionGap
+from ..model.questionnaire import HIGHEST, LOWEST
+from ..model.report import Report
+from ..model.text import Text
 
 GAPS_HEADING = Text("Largest perception gaps", "Grootste verschillen in percepties")
 CHARTS = Text("Perceptions per theme", "Percepties per thema")
@@ -42,9 +43,9 @@ def _name(report: Report, party_id: str) -> str:
     return party.name if party is not None else party_id
 
 
-def gap_sentence(gap: Gap, report: Report, lang: str) -> str:
+def gap_sentence(gap: PerceptionGap, pair: PerceptionPair, report: Report, lang: str) -> str:
     """One gap in words: the theme, the party's own view and the other's view of it."""
-    return _GAP.format(theme=gap.title, party=_name(report, gap.party),
+    return _GAP.format(theme=pair.title(gap.theme), party=_name(report, gap.party),
                        other=_name(report, gap.seen_by), own=gap.own_view,
                        seen=gap.other_view, size=gap.size).get(lang)
 
@@ -57,7 +58,7 @@ def gap_lines(report: Report, lang: str) -> list[str]:
                                          date=date).get(lang)
                         for party, name, date in pair.respondents)
         lines.append(_WHO.format(who=who).get(lang))
-        lines.extend(gap_sentence(g, report, lang) for g in pair.gaps)
+        lines.extend(gap_sentence(g, pair, report, lang) for g in pair.gaps)
         if not pair.gaps:
             lines.append(_NO_GAP.format(us=_name(report, pair.us),
                                         them=_name(report, pair.them)).get(lang))

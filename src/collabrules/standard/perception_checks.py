@@ -8,12 +8,8 @@ answers are views, and the facts of the case decide violations.
 
 from __future__ import annotations
 
-from ..assessment import Assessment
-from ..finding import Fact
-from ..text import Text
-from ..vocab import Status
-from .evidence import value_at
-from .perception_signals import (
+from ..model.finding import Fact
+from ..model.perceptions import (
     GAP,
     LOW,
     Asymmetry,
@@ -21,9 +17,13 @@ from .perception_signals import (
     ThemeScore,
     asymmetries_of,
     gaps_of,
-    questionnaire_of,
     scores_of,
 )
+from ..model.text import Text
+from ..model.vocab import Status
+from ..pipeline.assessment import Assessment
+from .evidence import value_at
+from .perception_signals import questionnaire_of
 
 ONE_SIDED_THEMES = ("reciprocity", "contract_fairness")
 
