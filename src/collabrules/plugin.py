@@ -93,9 +93,9 @@ __all__ = [
     "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
-    "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "Truth", "Vocabulary", "and3", "case_with",
-    "check_fixtures", "evaluate_with", "hookimpl", "load_principles", "make_engine", "not3",
-    "or3", "standard_plugins", "standard_principle",
+    "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "Truth",
+    "Vocabulary", "and3", "case_with", "check_fixtures", "evaluate_with", "hookimpl",
+    "load_principles", "make_engine", "not3", "or3", "standard_plugins", "standard_principle",
 ]
 
 

@@ -66,15 +66,16 @@ def gap_lines(report: Report, lang: str) -> list[str]:
 
 
 def _chart(views: ThemeViews, names: dict[str, str], index: str, lang: str) -> str:
-    row, left, bar_max = 24, 230, 250
+    labels = [label.format(**names).get(lang) for _, label, _ in _VIEWS]
+    row, bar_max = 24, 250
+    left = 16 + 7 * max(len(text) for text in labels)  # room for the longest label
     height = row * len(_VIEWS) + 28
     width = left + bar_max + 50
     title = escape(views.title.get(lang))
     values = []
     bars = []
-    for number, (field, label, colour) in enumerate(_VIEWS):
+    for number, ((field, _, colour), text) in enumerate(zip(_VIEWS, labels)):
         value: float | None = getattr(views, field)
-        text = label.format(**names).get(lang)
         shown = f"{value:g}" if value is not None else _NOT_ANSWERED.get(lang)
         values.append(f"{text} {shown}")
         y = number * row + 4
@@ -91,7 +92,8 @@ def _chart(views: ThemeViews, names: dict[str, str], index: str, lang: str) -> s
         for tick in range(LOWEST, HIGHEST + 1))
     desc = escape(_DESC.format(theme=views.title, low=LOWEST, high=HIGHEST,
                                values="; ".join(values)).get(lang))
-    return (f'<figure class="perception"><svg class="chart perception-chart" role="img" '
+    return (f'<figure class="perception"><figcaption>{title}</figcaption>'
+            f'<svg class="chart perception-chart" role="img" '
             f'aria-labelledby="{index}-t {index}-d" xmlns="http://www.w3.org/2000/svg" '
             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">'
             f'<title id="{index}-t">{title}</title><desc id="{index}-d">{desc}</desc>'
