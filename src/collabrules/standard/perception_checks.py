@@ -54,30 +54,35 @@ def _scores(a: Assessment) -> tuple[ThemeScore, ...]:
     return scores_of(a.case, questionnaire_of(a.signals))
 
 
+def _alike(a: Assessment, condition: str, items: tuple[PerceptionGap | Asymmetry, ...],
+           text: Text, signal: str, action: Text) -> None:
+    """Record that two views differ by less than :data:`GAP` (``text`` has ``{gap}``,
+    ``{views}``); nothing when no pair of views exists."""
+    if not items:
+        return
+    apart = tuple(i for i in items if i.size >= GAP)
+    a.check(condition, not apart,
+            text.format(gap=GAP, views=f" ({_views(a, apart)})" if apart else ""),
+            facts=_facts(a, tuple(p for i in items for p in i.paths)), signals=(signal,),
+            action=action)
+
+
 def check_trust_alike(a: Assessment) -> None:
     """CR05: the parties trust each other about equally (asymmetry below :data:`GAP`)."""
-    asymmetries = tuple(i for i in asymmetries_of(a.case, _scores(a)) if i.theme == "trust")
-    if not asymmetries:
-        return
-    apart = tuple(i for i in asymmetries if i.size >= GAP)
-    a.check(
-        "trust_perceived_alike",
-        not apart,
+    _alike(
+        a, "trust_perceived_alike",
+        tuple(i for i in asymmetries_of(a.case, _scores(a)) if i.theme == "trust"),
         Text("the parties trust each other about equally: their answers on trust differ by "
              "less than {gap:g} points{views}",
              "de partijen vertrouwen elkaar ongeveer even veel: hun antwoorden over "
-             "vertrouwen verschillen minder dan {gap:g} punten{views}").format(
-                 gap=GAP, views=f" ({_views(a, apart)})" if apart else ""),
-        facts=_facts(a, tuple(p for i in asymmetries for p in i.paths)),
-        signals=("perception_asymmetries",),
-        action=Text(
-            "Talk about the difference in trust with the other party: ask what would make "
-            "the side that trusts less rely on the other, and agree small, visible "
-            "commitments that build it.",
-            "Bespreek het verschil in vertrouwen met de andere partij: vraag wat de kant "
-            "die minder vertrouwt nodig heeft om op de ander te bouwen, en spreek kleine, "
-            "zichtbare toezeggingen af die dat opbouwen."),
-    )
+             "vertrouwen verschillen minder dan {gap:g} punten{views}"),
+        "perception_asymmetries",
+        Text("Talk about the difference in trust with the other party: ask what would make "
+             "the side that trusts less rely on the other, and agree small, visible "
+             "commitments that build it.",
+             "Bespreek het verschil in vertrouwen met de andere partij: vraag wat de kant "
+             "die minder vertrouwt nodig heeft om op de ander te bouwen, en spreek kleine, "
+             "zichtbare toezeggingen af die dat opbouwen."))
 
 
 def check_not_one_sided(a: Assessment) -> None:
@@ -109,25 +114,18 @@ def check_not_one_sided(a: Assessment) -> None:
 
 def check_openness_seen(a: Assessment) -> None:
     """CR02: how open a party thinks it is matches how open the other finds it."""
-    gaps = tuple(g for g in gaps_of(a.case, _scores(a)) if g.theme == "openness")
-    if not gaps:
-        return
-    apart = tuple(g for g in gaps if g.size >= GAP)
-    a.check(
-        "openness_seen_alike",
-        not apart,
+    _alike(
+        a, "openness_seen_alike",
+        tuple(g for g in gaps_of(a.case, _scores(a)) if g.theme == "openness"),
         Text("how open each party says it is about its drivers matches how open the other "
              "party finds it (less than {gap:g} points apart){views}",
              "hoe open elke partij zegt te zijn over haar drijfveren komt overeen met hoe "
              "open de andere partij haar vindt (minder dan {gap:g} punten verschil)"
-             "{views}").format(gap=GAP, views=f" ({_views(a, apart)})" if apart else ""),
-        facts=_facts(a, tuple(p for g in gaps for p in g.paths)),
-        signals=("perception_gaps",),
-        action=Text(
-            "Make the drivers explicit together: each party writes down what it needs from "
-            "the relationship and what holds it back, and the other says what it had "
-            "assumed.",
-            "Maak de drijfveren samen expliciet: elke partij schrijft op wat ze uit de "
-            "relatie nodig heeft en wat haar tegenhoudt, en de ander zegt wat ze had "
-            "aangenomen."),
-    )
+             "{views}"),
+        "perception_gaps",
+        Text("Make the drivers explicit together: each party writes down what it needs from "
+             "the relationship and what holds it back, and the other says what it had "
+             "assumed.",
+             "Maak de drijfveren samen expliciet: elke partij schrijft op wat ze uit de "
+             "relatie nodig heeft en wat haar tegenhoudt, en de ander zegt wat ze had "
+             "aangenomen."))
