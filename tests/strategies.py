@@ -143,6 +143,8 @@ def _fit_perceptions(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:
         ids = draw(st.permutations(known))
         for answer, statement in zip(answers, ids):
             answer["statement"] = statement
+            if "us" not in answer and "them" not in answer:  # the schema's anyOf
+                answer["us"] = draw(st.integers(min_value=1, max_value=5))
 
 
 def _fit_goals(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:
