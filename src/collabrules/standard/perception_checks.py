@@ -19,6 +19,7 @@ from ..model.perceptions import (
     gaps_of,
     scores_of,
 )
+from ..model.principle import Check
 from ..model.text import Text
 from ..model.vocab import Status
 from ..pipeline.assessment import Assessment
@@ -26,6 +27,23 @@ from .evidence import value_at
 from .perception_signals import questionnaire_of
 
 ONE_SIDED_THEMES = ("reciprocity", "contract_fairness")
+
+TRUST_ALIKE = Check("trust_perceived_alike", Text(
+    "the parties trust each other about equally: their answers on trust differ by less "
+    "than 2 points",
+    "de partijen vertrouwen elkaar ongeveer even veel: hun antwoorden over vertrouwen "
+    "verschillen minder dan 2 punten"))
+NOT_ONE_SIDED = Check("deal_not_felt_one_sided", Text(
+    "no party finds the deal one-sided: each rates what it gets from the relationship and "
+    "the fairness of the contract above 2",
+    "geen partij vindt de afspraak eenzijdig: elk beoordeelt wat het uit de relatie haalt "
+    "en de redelijkheid van het contract hoger dan 2"))
+OPENNESS_ALIKE = Check("openness_seen_alike", Text(
+    "how open each party says it is about its drivers matches how open the other party "
+    "finds it (less than 2 points apart)",
+    "hoe open elke partij zegt te zijn over haar drijfveren komt overeen met hoe open de "
+    "andere partij haar vindt (minder dan 2 punten verschil)"))
+"""The perception conditions, declared with CR05, CR01 and CR02 (texts state GAP and LOW)."""
 
 
 def _facts(a: Assessment, paths: tuple[str, ...]) -> tuple[Fact, ...]:
@@ -38,7 +56,7 @@ def _name(a: Assessment, party_id: str) -> str:
 
 
 def _views(a: Assessment, items: tuple[PerceptionGap | Asymmetry, ...]) -> str:
-    """The differing views as ``name score / name score`` pairs, for the condition text."""
+    """The differing views as ``name score / name score`` pairs, for the action."""
     parts = []
     for item in items:
         if isinstance(item, Asymmetry):
@@ -54,34 +72,29 @@ def _scores(a: Assessment) -> tuple[ThemeScore, ...]:
     return scores_of(a.case, questionnaire_of(a.signals))
 
 
-def _alike(a: Assessment, condition: str, items: tuple[PerceptionGap | Asymmetry, ...],
-           text: Text, signal: str, action: Text) -> None:
-    """Record that two views differ by less than :data:`GAP` (``text`` has ``{gap}``,
-    ``{views}``); nothing when no pair of views exists."""
+def _alike(a: Assessment, check: Check, items: tuple[PerceptionGap | Asymmetry, ...],
+           signal: str, action: Text) -> None:
+    """Record that two views differ by less than :data:`GAP` (``action`` has ``{views}``);
+    nothing when no pair of views exists."""
     if not items:
         return
     apart = tuple(i for i in items if i.size >= GAP)
-    a.check(condition, not apart,
-            text.format(gap=GAP, views=f" ({_views(a, apart)})" if apart else ""),
+    a.check(check.id, not apart, check.text,
             facts=_facts(a, tuple(p for i in items for p in i.paths)), signals=(signal,),
-            action=action)
+            action=action.format(views=_views(a, apart) or "-"))
 
 
 def check_trust_alike(a: Assessment) -> None:
     """CR05: the parties trust each other about equally (asymmetry below :data:`GAP`)."""
     _alike(
-        a, "trust_perceived_alike",
+        a, TRUST_ALIKE,
         tuple(i for i in asymmetries_of(a.case, _scores(a)) if i.theme == "trust"),
-        Text("the parties trust each other about equally: their answers on trust differ by "
-             "less than {gap:g} points{views}",
-             "de partijen vertrouwen elkaar ongeveer even veel: hun antwoorden over "
-             "vertrouwen verschillen minder dan {gap:g} punten{views}"),
         "perception_asymmetries",
-        Text("Talk about the difference in trust with the other party: ask what would make "
-             "the side that trusts less rely on the other, and agree small, visible "
-             "commitments that build it.",
-             "Bespreek het verschil in vertrouwen met de andere partij: vraag wat de kant "
-             "die minder vertrouwt nodig heeft om op de ander te bouwen, en spreek kleine, "
+        Text("Talk about the difference in trust ({views}) with the other party: ask what "
+             "would make the side that trusts less rely on the other, and agree small, "
+             "visible commitments that build it.",
+             "Bespreek het verschil in vertrouwen ({views}) met de andere partij: vraag wat "
+             "de kant die minder vertrouwt nodig heeft om op de ander te bouwen, en spreek kleine, "
              "zichtbare toezeggingen af die dat opbouwen."))
 
 
@@ -94,38 +107,30 @@ def check_not_one_sided(a: Assessment) -> None:
     short = " (" + "; ".join(f"{_name(a, s.party)} {s.us:g}" for s in scores) + ")" \
         if scores else ""
     a.check(
-        "deal_not_felt_one_sided",
+        NOT_ONE_SIDED.id,
         not scores,
-        Text("no party finds the deal one-sided: each rates what it gets from the "
-             "relationship and the fairness of the contract above {low:g}{views}",
-             "geen partij vindt de afspraak eenzijdig: elk beoordeelt wat het uit de relatie "
-             "haalt en de redelijkheid van het contract hoger dan {low:g}{views}").format(
-                 low=LOW, views=short),
+        NOT_ONE_SIDED.text,
         effect=Status.AT_RISK,
         facts=_facts(a, tuple(p for s in every for p in s.us_paths)),
         signals=("perception_scores",),
         action=Text(
-            "Ask the party that feels short-changed what would make the relationship worth "
-            "it for them, and put their gain first in the next commercial review.",
-            "Vraag de partij die zich tekortgedaan voelt wat de relatie voor haar de moeite "
-            "waard maakt, en zet haar winst voorop in het volgende commerciële overleg."),
+            "Ask the party that feels short-changed{views} what would make the relationship "
+            "worth it for them, and put their gain first in the next commercial review.",
+            "Vraag de partij die zich tekortgedaan voelt{views} wat de relatie voor haar de "
+            "moeite waard maakt, en zet haar winst voorop in het volgende commerciële "
+            "overleg.").format(views=short),
     )
 
 
 def check_openness_seen(a: Assessment) -> None:
     """CR02: how open a party thinks it is matches how open the other finds it."""
     _alike(
-        a, "openness_seen_alike",
+        a, OPENNESS_ALIKE,
         tuple(g for g in gaps_of(a.case, _scores(a)) if g.theme == "openness"),
-        Text("how open each party says it is about its drivers matches how open the other "
-             "party finds it (less than {gap:g} points apart){views}",
-             "hoe open elke partij zegt te zijn over haar drijfveren komt overeen met hoe "
-             "open de andere partij haar vindt (minder dan {gap:g} punten verschil)"
-             "{views}"),
         "perception_gaps",
-        Text("Make the drivers explicit together: each party writes down what it needs from "
-             "the relationship and what holds it back, and the other says what it had "
+        Text("Make the drivers explicit together ({views}): each party writes down what it "
+             "needs from the relationship and what holds it back, and the other says what it had "
              "assumed.",
-             "Maak de drijfveren samen expliciet: elke partij schrijft op wat ze uit de "
-             "relatie nodig heeft en wat haar tegenhoudt, en de ander zegt wat ze had "
+             "Maak de drijfveren samen expliciet ({views}): elke partij schrijft op wat ze "
+             "uit de relatie nodig heeft en wat haar tegenhoudt, en de ander zegt wat ze had "
              "aangenomen."))
