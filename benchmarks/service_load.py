@@ -3,8 +3,11 @@
 Starts the server itself (``--workers``, a free 127.0.0.1 port), sends a mix of good and
 bad cases to ``/v1/evaluate`` from N asyncio clients for ``--seconds``, then stops it.
 Reports requests/s, p50/p95/p99 latency, unexpected errors (a good case must get 200, a
-malformed one 400, an invalid one 422), and the server's RSS before and after; then the
-in-process rate of the same work (parse, evaluate, JSON report) for comparison.
+malformed one 400, an invalid one 422), the server's RSS before and after and the CPU
+time of each server process (are the workers equally busy?) and per request; then the
+rate, latencies and CPU time per request of the same work in-process (parse, evaluate,
+the same JSON answer) for comparison: what the service adds is the difference. On a busy
+machine rates and latencies follow the load; CPU time per request much less so.
 
 Usage: ``python benchmarks/service_load.py [--clients 8] [--seconds 60] [--workers 2]
 [--json FILE]``. Loopback only; it stops by itself.
@@ -57,25 +60,45 @@ def _port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _tree_rss_kib(pid: int) -> int:
-    """Resident memory of a process and its children (uvicorn's workers), in KiB."""
-    total = 0
+def _tree(pid: int) -> list[int]:
+    """A process and its descendants (uvicorn's workers)."""
+    found: list[int] = []
     pids = [pid]
     while pids:
         current = pids.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
             children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
         except OSError:
             continue
-        total += next(int(line.split()[1]) for line in status.splitlines()
-                      if line.startswith("VmRSS:"))
+        found.append(current)
         pids += [int(child) for child in children]
+    return found
+
+
+def _tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and its children, in KiB."""
+    total = 0
+    for current in _tree(pid):
+        with contextlib.suppress(OSError):
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) for line in status.splitlines()
+                          if line.startswith("VmRSS:"))
     return total
 
 
+def _cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU time (user + system) used so far by a process and each of its children."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used: dict[int, float] = {}
+    for current in _tree(pid):
+        with contextlib.suppress(OSError):
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            used[current] = (int(fields[11]) + int(fields[12])) / tick
+    return used
+
+
 async def _client(client: httpx.AsyncClient, mix: list[tuple[bytes, int]], until: float,
-                  seed: int, results: list[tuple[float, bool, int]]) -> None:
+                  seed: int, results: list[tuple[float, int, int]]) -> None:
     rng = random.Random(seed)
     headers = {"Content-Type": "application/json"}
     while time.monotonic() < until:
@@ -86,12 +109,12 @@ async def _client(client: httpx.AsyncClient, mix: list[tuple[bytes, int]], until
             status = response.status_code
         except httpx.HTTPError:
             status = -1
-        results.append((time.perf_counter() - started, status == expected, expected))
+        results.append((time.perf_counter() - started, status, expected))
 
 
 async def _load(url: str, mix: list[tuple[bytes, int]], clients: int, seconds: float
-                ) -> list[tuple[float, bool, int]]:
-    results: list[tuple[float, bool, int]] = []
+                ) -> list[tuple[float, int, int]]:
+    results: list[tuple[float, int, int]] = []
     limits = httpx.Limits(max_connections=clients)
     async with httpx.AsyncClient(base_url=url, timeout=30, limits=limits) as client:
         until = time.monotonic() + seconds
@@ -100,7 +123,7 @@ async def _load(url: str, mix: list[tuple[bytes, int]], clients: int, seconds: f
     return results
 
 
-def _summary(results: list[tuple[float, bool, int]], seconds: float) -> dict[str, Any]:
+def _summary(results: list[tuple[float, int, int]], seconds: float) -> dict[str, Any]:
     times = sorted(t for t, _, _ in results)
     good = sorted(t for t, _, expected in results if expected == 200)
 
@@ -108,29 +131,41 @@ def _summary(results: list[tuple[float, bool, int]], seconds: float) -> dict[str
         return round(values[min(len(values) - 1, int(p * len(values)))] * 1000, 1)
 
     return {"requests": len(results), "requests_per_s": round(len(results) / seconds, 1),
-            "unexpected": sum(1 for _, ok, _ in results if not ok),
+            "unexpected": sum(1 for _, status, expected in results if status != expected),
+            # status -1: no answer (connection error or the client's 30 s timeout)
+            "unexpected_statuses": sorted({status for _, status, expected in results
+                                           if status != expected}),
             "p50_ms": pct(times, 0.50), "p95_ms": pct(times, 0.95), "p99_ms": pct(times, 0.99),
             "good_p99_ms": pct(good, 0.99),
             "mean_ms": round(statistics.fmean(times) * 1000, 1)}
 
 
-def in_process_rate(mix: list[tuple[bytes, int]], seconds: float = 10.0) -> float:
-    """Requests/s of the same work in this process: parse, evaluate, JSON report."""
+def in_process(mix: list[tuple[bytes, int]], seconds: float = 20.0) -> dict[str, Any]:
+    """The same work in this process, one request after another: parse, evaluate and the
+    service's JSON answer (report and verdict, compact), in whole passes over the mix for
+    at least ``seconds``; its rate, latencies and CPU time per request."""
     import collabrules
-    from collabrules.io.serialize import report_to_json
+    from collabrules.io.serialize import report_to_dict
     from collabrules.model.errors import InputError
     from collabrules.pipeline.loading import parse_bytes
+    from collabrules.service.api import verdict
 
     engine = collabrules.default_engine()
-    done = 0
+    results: list[tuple[float, int, int]] = []
     until = time.monotonic() + seconds
     started = time.perf_counter()
-    while time.monotonic() < until:
-        body, _ = mix[done % len(mix)]
-        with contextlib.suppress(InputError):
-            report_to_json(engine.evaluate(parse_bytes(body, "request", fmt="json")), "en")
-        done += 1
-    return round(done / (time.perf_counter() - started), 1)
+    cpu = time.process_time()
+    while time.monotonic() < until:  # whole passes: the clients' mix, drawn evenly
+        for body, expected in mix:
+            begun = time.perf_counter()
+            with contextlib.suppress(InputError):
+                report = engine.evaluate(parse_bytes(body, "request", fmt="json"))
+                json.dumps({"report": report_to_dict(report, "en"),
+                            "verdict": verdict(report, "high")}, ensure_ascii=False)
+            results.append((time.perf_counter() - begun, expected, expected))
+    summary = _summary(results, time.perf_counter() - started)
+    summary["cpu_ms_per_request"] = round((time.process_time() - cpu) / len(results) * 1000, 1)
+    return summary
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
@@ -142,6 +177,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     mix = requests_mix()
+    load_at_start = os.getloadavg()
     port = _port()
     url = f"http://127.0.0.1:{port}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("COLLABRULES_")}
@@ -162,8 +198,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
             time.sleep(0.2)
         asyncio.run(_load(url, mix, args.clients, 5))  # warm up every worker
         rss_before = _tree_rss_kib(server.pid)
+        cpu_before = _cpu_seconds(server.pid)
         loaded = _summary(asyncio.run(_load(url, mix, args.clients, args.seconds)),
                           args.seconds)
+        cpu_after = _cpu_seconds(server.pid)
         rss_after = _tree_rss_kib(server.pid)
         single = _summary(asyncio.run(_load(url, mix, 1, 10)), 10)
     finally:
@@ -173,11 +211,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         "clients": args.clients, "seconds": args.seconds, "workers": args.workers,
         "loaded": loaded, "one_client": single,
         "rss_kib_before": rss_before, "rss_kib_after": rss_after,
-        "in_process_per_s": in_process_rate(mix),
-        "load_average": os.getloadavg()[0], "cpus": os.cpu_count(),
+        "server_cpu_s": sorted((round(cpu_after[p] - cpu_before.get(p, 0.0), 1)
+                                for p in cpu_after), reverse=True),
+        "in_process": in_process(mix),
+        "load_average_start": load_at_start, "load_average_end": os.getloadavg(),
+        "cpus": os.cpu_count(),
     }
     result["throughput_vs_in_process"] = round(
-        loaded["requests_per_s"] / result["in_process_per_s"], 2)
+        loaded["requests_per_s"] / result["in_process"]["requests_per_s"], 2)
+    # CPU time per request depends far less on what else runs on the machine than rates do
+    loaded["server_cpu_ms_per_request"] = round(
+        sum(result["server_cpu_s"]) / loaded["requests"] * 1000, 1)
+    result["cpu_per_request_vs_in_process"] = round(
+        loaded["server_cpu_ms_per_request"] / result["in_process"]["cpu_ms_per_request"], 2)
     print(json.dumps(result, indent=2))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")

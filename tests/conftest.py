@@ -23,6 +23,8 @@ SLOW = (
     "tests/robustness/test_corpus.py::",
     "tests/robustness/test_properties.py::",
     "tests/perf/test_benchmark.py::",
+    "tests/service/test_startup.py::test_a_pool_of_keep_alive_connections_is_spread_over",
+    "tests/service/test_startup.py::test_a_port_in_use_is_a_located_message_not_a_traceback",
     "tests/core/test_properties.py::test_report_is_schema_valid_and_deterministic",
     "tests/core/test_properties.py::test_strategy_documents_are_valid",
     "tests/core/test_properties.py::test_a_structured_case_gives_the_same_report",
@@ -34,6 +36,8 @@ SLOW = (
     "tests/robustness/test_cost.py::test_goal_alignment_matches_the_pairwise_definition",
     "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
     "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
+    "tests/core/test_fast_paths.py::test_casebook_cases_complete_and_partial",
+    "tests/core/test_fast_paths.py::test_generated_cases_complete_or_partial",
     "tests/core/test_properties.py::test_every_finding_explains_itself",
     "tests/core/test_properties.py::test_leaving_out_an_optional_key_never_creates_a_violation",
     "tests/principles/test_properties.py::test_removing_a_fact_never_makes_a_verdict_violated",
@@ -45,6 +49,9 @@ SLOW = (
     "tests/scale/test_dask.py::",
     "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
     "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
+    "tests/compact/test_cli.py::",
+    "tests/compact/test_roundtrip.py::test_generated_cases_expand_to_their_full_reports",
+    "tests/perf/test_serializer.py::test_generated_reports_are_written_byte_for_byte",
 )
 
 

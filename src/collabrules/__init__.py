@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .alternatives.choosing import Option, Options
     from .alternatives.design import AlternativeDesign
     from .host.hookspecs import hookimpl
+    from .io.compact import Catalogue, CompactWriter, expand, read_compact, report_to_compact
     from .io.serialize import report_to_dict, report_to_json
     from .model.case import Case
     from .model.errors import InputError, Issue
@@ -55,7 +56,9 @@ _LAZY = {
     "AlternativeDesign": "alternatives.design",
     "Assessment": "pipeline.assessment",
     "Case": "model.case",
+    "Catalogue": "io.compact",
     "CollaborationModel": "model.models",
+    "CompactWriter": "io.compact",
     "Condition": "model.finding",
     "Engine": "pipeline.engine",
     "Example": "model.principle",
@@ -79,8 +82,11 @@ _LAZY = {
     "Status": "model.vocab",
     "Taxonomy": "model.models",
     "Text": "model.text",
+    "expand": "io.compact",
     "hookimpl": "host.hookspecs",
+    "read_compact": "io.compact",
     "render": "render",
+    "report_to_compact": "io.compact",
     "report_to_dict": "io.serialize",
     "report_to_json": "io.serialize",
 }
@@ -89,7 +95,9 @@ __all__ = [
     "AlternativeDesign",
     "Assessment",
     "Case",
+    "Catalogue",
     "CollaborationModel",
+    "CompactWriter",
     "Condition",
     "Engine",
     "Example",
@@ -116,10 +124,13 @@ __all__ = [
     "__version__",
     "default_engine",
     "evaluate",
+    "expand",
     "hookimpl",
     "load_case",
     "options",
+    "read_compact",
     "render",
+    "report_to_compact",
     "report_to_dict",
     "report_to_json",
 ]

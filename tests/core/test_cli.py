@@ -118,7 +118,8 @@ def test_a_file_with_several_mistakes_lists_all_of_them(tmp_path: Path) -> None:
 
 def test_evaluate_reports_the_good_cases_and_exits_2_for_the_bad(tmp_path: Path) -> None:
     (tmp_path / "broken.json").write_text('{"schema_version": "1.0",')
-    result = run("evaluate", OFFICE, tmp_path / "broken.json", "--format", "json")
+    result = run("evaluate", OFFICE, tmp_path / "broken.json", "--format", "json",
+                 "--provenance", "each")
     assert result.returncode == 2
     assert json.loads(result.stdout)["case"]["id"] == "office-cleaning"
     assert "this is not valid JSON" in result.stderr
@@ -134,8 +135,9 @@ def test_json_lines_portfolio_gives_one_report_per_line(tmp_path: Path) -> None:
     portfolio.write_text(json.dumps(data) + "\n\n" + json.dumps(data) + "\n")
     result = run("evaluate", portfolio, "--format", "json")
     assert result.returncode == 0
-    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    run_line, *reports = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["case"]["source"] for r in reports] == [f"{portfolio}:1", f"{portfolio}:3"]
+    assert {r["provenance"]["run"] for r in reports} == {run_line["provenance_digest"]}
 
 
 def test_validate_valid_files_in_both_languages() -> None:

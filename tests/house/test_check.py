@@ -90,7 +90,7 @@ def test_evaluate_a_folder_skips_files_that_are_not_cases(tmp_path: Path) -> Non
                      "--no-config")
     assert result.returncode == 0, result.stderr
     assert "acme.yaml: skipped, not a case but fixtures" in result.stderr
-    assert len(result.stdout.splitlines()) == 3
+    assert len(result.stdout.splitlines()) == 1 + 3  # the run's provenance line first
 
 
 @given(st.dictionaries(st.sampled_from(["parties", "schema_version", "fixtures",

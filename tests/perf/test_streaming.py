@@ -26,7 +26,8 @@ def test_one_result_line_per_case_in_order(tmp_path: Path) -> None:
     done = _evaluate(str(cases), "--format", "json", "--output", str(out),
                      "--fail-on", "never")
     assert done.returncode == 0, done.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
+    header, *lines = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(header)["kind"] == "catalogue"
     assert [json.loads(line)["case"]["id"] for line in lines] == [
         f"case-{n:07d}" for n in range(30)]
 
@@ -39,7 +40,7 @@ def test_a_bad_line_is_reported_and_the_rest_still_written(tmp_path: Path) -> No
     done = _evaluate(str(cases), "--format", "json", "--fail-on", "never")
     assert done.returncode == 2
     assert f"{cases}:3" in done.stderr
-    assert len(done.stdout.splitlines()) == 4
+    assert len(done.stdout.splitlines()) == 1 + 4  # the run's provenance line first
 
 
 def test_a_single_report_is_indented_as_before(tmp_path: Path) -> None:

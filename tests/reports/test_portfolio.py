@@ -31,7 +31,7 @@ def test_bad_cases_are_reported_and_skipped(tmp_path: Path) -> None:
     assert result.returncode == 2  # bad input, but every other case was evaluated
     for number in bad:
         assert f"{portfolio}:{number}" in result.stderr
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8").splitlines()[1:]  # after the run's provenance
     assert len(lines) == 60 - len(bad)
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert data["cases"] == len(lines) and data["skipped"] == len(bad)
@@ -79,7 +79,7 @@ def test_no_progress_bar_without_a_terminal(tmp_path: Path) -> None:
     result = run_cli("evaluate", str(portfolio), "--format", "json", "--fail-on", "never")
     assert result.returncode == 0
     assert result.stderr == ""
-    assert len(result.stdout.splitlines()) == 50
+    assert len(result.stdout.splitlines()) == 1 + 50  # the run's provenance line first
 
 
 @pytest.mark.slow
@@ -99,7 +99,7 @@ def test_ten_thousand_cases_with_progress_bar(tmp_path: Path) -> None:
     child.close()
     assert child.exitstatus == 2  # ten bad lines
     assert "10000/10000 evaluated" in (child.before or "")
-    lines = out.read_text(encoding="utf-8").splitlines()
+    lines = out.read_text(encoding="utf-8").splitlines()[1:]  # after the run's provenance
     assert len(lines) == 10_000 - len(bad)
     data = json.loads(summary.read_text(encoding="utf-8"))
     assert data["cases"] == len(lines) and data["skipped"] == len(bad) == 10
@@ -130,7 +130,8 @@ def test_interrupted_run_leaves_complete_lines(tmp_path: Path) -> None:
     process.wait(timeout=120)
     assert not out.exists()
     text = partial.read_text(encoding="utf-8")
-    lines = text.splitlines()
+    header, *lines = text.splitlines()
     assert lines and text.endswith("\n")
+    assert json.loads(header)["kind"] == "catalogue"
     assert all(json.loads(line)["findings"] for line in lines)
     assert len(lines) < 5000  # it was really interrupted

@@ -22,7 +22,8 @@ def test_bad_lines_in_a_portfolio_are_named_and_the_rest_evaluated(tmp_path: Pat
                      cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    reports = [json.loads(line) for line in result.stdout.splitlines()]
+    run_line, *reports = [json.loads(line) for line in result.stdout.splitlines()]
+    assert run_line["kind"] == "catalogue"  # the run's provenance, once
     assert [r["case"]["source"] for r in reports] == [
         "portfolio.jsonl:1", "portfolio.jsonl:3", "portfolio.jsonl:6"]
     assert "portfolio.jsonl:2:2: $: this is not valid JSON: Expecting property name" \

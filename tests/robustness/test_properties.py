@@ -179,7 +179,7 @@ def test_report_is_identical_across_processes(tmp_path: Path) -> None:
     outputs = set()
     for seed in ("0", "1", "12345"):
         result = run_cli("evaluate", str(portfolio), "--format", "json", "--fail-on", "never",
-                         env={"PYTHONHASHSEED": seed})
+                         "--provenance", "each", env={"PYTHONHASHSEED": seed})
         assert result.returncode == 0, result.stderr
         outputs.add(result.stdout)
     assert len(outputs) == 1

@@ -34,14 +34,14 @@ def test_resume_skips_done_cases_and_cuts_a_torn_line(tmp_path: Path) -> None:
     full = run(*args, cwd=tmp_path)
     assert full.returncode == 0, full.stderr
     expected = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
-    assert len(expected) == 3
+    assert len(expected) == 4  # the run's provenance line, then one line per case
     (tmp_path / "out.jsonl").unlink()
-    # An interrupted run left the first result and half of the second.
+    # An interrupted run left the provenance line, the first result and half of the second.
     partial = tmp_path / "out.jsonl.partial"
-    partial.write_text(expected[0] + expected[1][:40], encoding="utf-8")
+    partial.write_text("".join(expected[:2]) + expected[2][:40], encoding="utf-8")
     # Make the first case unevaluable: if --resume evaluated it again, the run would fail.
     lines = cases.read_text(encoding="utf-8").splitlines()
-    assert json.loads(expected[0])["case"]["source"] == "cases.jsonl:1"
+    assert json.loads(expected[1])["case"]["source"] == "cases.jsonl:1"
     cases.write_text("\n".join(['{"schema_version": "1.0"}', *lines[1:]]) + "\n",
                      encoding="utf-8")
     resumed = run(*args, "--resume", cwd=tmp_path)

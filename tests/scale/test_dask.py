@@ -63,7 +63,7 @@ def test_output_is_the_command_lines_and_engines_are_built_once(tmp_path: Path,
     output = tmp_path / "dask.jsonl"
     problems = evaluate_portfolio(client, parts, output, lang="nl")
     assert output.read_bytes() == expected.read_bytes()
-    assert len(output.read_text("utf-8").splitlines()) == 4 * 6
+    assert len(output.read_text("utf-8").splitlines()) == 1 + 4 * 6  # the run's line first
     assert problems and all(f"{parts[1]}:3" in p for p in problems)
     assert problems == [line for line in cli.stderr.splitlines() if f"{parts[1]}:3" in line]
 
@@ -81,6 +81,6 @@ def test_a_configured_engine_travels_to_the_workers(tmp_path: Path, client: Clie
     output = tmp_path / "only.jsonl"
     spec = EngineSpec(override=parse_override(["CR01"], (), ()))
     assert evaluate_portfolio(client, parts, output, engine=spec) == []
-    codes = {f["code"] for line in output.read_text("utf-8").splitlines()
+    codes = {f["code"] for line in output.read_text("utf-8").splitlines()[1:]
              for f in json.loads(line)["findings"]}
     assert codes == {"CR01"}

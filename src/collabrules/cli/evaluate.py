@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..io.batch import EngineSpec
+    from ..io.compact import Catalogue, RunProvenance
     from ..io.inputs import RawDocument
     from ..io.portfolio import PortfolioTally
     from ..model.report import Report
@@ -61,6 +62,14 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
               help="Exit 1 when a violated or at-risk finding has this severity or more "
                    "(default: fail-on in collabrules.toml, else high).")
 @click.option("--brief", is_flag=True, help="Leave out the conditions / zonder voorwaarden.")
+@click.option("--compact", is_flag=True,
+              help="With --format json: compact results, texts and provenance once per run "
+                   "(schemas/results.schema.json; `collabrules expand` renders them) / "
+                   "compacte resultaten.")
+@click.option("--provenance", type=click.Choice(["once", "each"]), default="once",
+              show_default=True,
+              help="A JSON portfolio's provenance: once, in the first line (each report names "
+                   "it by digest), or in each report / herkomst eenmaal of per rapport.")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted portfolio run (--format json with --output): cases "
                    "already in OUTPUT.partial are skipped / ga verder met een onderbroken run.")
@@ -71,7 +80,8 @@ FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 @_lang_option
 @_plugin_options
 def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path: str | None,
-             jobs: int, fail_on: str | None, brief: bool, resume: bool, skip_other: bool,
+             jobs: int, fail_on: str | None, brief: bool, compact: bool, provenance: str,
+             resume: bool, skip_other: bool,
              lang: str | None, block: tuple[str, ...]) -> None:
     """Evaluate case files (JSON, YAML, folders, JSON Lines) and print the report.
 
@@ -88,6 +98,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
+    if compact and fmt != "json":
+        _fail_usage(Text("--compact needs --format json", "--compact vereist --format json"),
+                    language)
+    if compact and resume:
+        _fail_usage(Text("--resume cannot continue compact results: run again without "
+                         "--resume", "--resume kan compacte resultaten niet voortzetten: "
+                         "start opnieuw zonder --resume"), language)
     if resume and (fmt != "json" or not output):
         _fail_usage(Text("--resume needs --format json and --output",
                          "--resume vereist --format json en --output"), language)
@@ -115,8 +132,13 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     fail_level = _fail_on(fail_on)
     collect = fmt in ("sarif", "junit") or (fmt == "html" and not single)
-    render = Render(fmt, language, width=width, verbose=not brief, color=color,
-                    indent=2 if single else None, fail_on=fail_level)
+    writer = _compact_writer(engine_spec, single) if compact else None
+    run = None
+    if fmt == "json" and not single and not compact and provenance == "once":
+        run = _run_header(engine_spec)
+    render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
+                    color=color, indent=2 if single else None, fail_on=fail_level,
+                    run=None if run is None else run[0])
     workers = 1 if single else (jobs or os.cpu_count() or 1)
     progress = Progress(None, language)
     if progress.enabled and not single:
@@ -133,13 +155,17 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
+    if writer is not None and not single:
+        sink.write(writer.header())
+    elif run is not None and not sink.has_header:
+        sink.write(run[1])
     pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
     if sink.done:
         pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
     try:
         for outcome in evaluate_all(pending, engine=engine_spec,
                                     render=render, jobs=workers, fail_on=fail_level,
-                                    keep_reports=collect):
+                                    keep_reports=collect or compact):
             progress.advance()
             if outcome.digest is None:
                 progress.clear()
@@ -152,7 +178,9 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
             code = max(code, outcome.exit_code)
             for problem in outcome.digest.problems:
                 problems.setdefault((problem.kind.value, problem.message.en), problem.message)
-            if outcome.report is not None:
+            if writer is not None and outcome.report is not None:
+                sink.write(writer.line(outcome.report))
+            elif outcome.report is not None:
                 kept.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
@@ -167,6 +195,42 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     if summary_path is not None:
         _write_summary(tally, summary_path, language)
     sys.exit(code)
+
+
+def _run_header(engine_spec: EngineSpec) -> tuple[RunProvenance, str]:
+    """The run's provenance with its digest, and the portfolio's first line that holds it."""
+    from ..io.compact import run_line
+
+    return run_line(engine_spec.build())
+
+
+def _compact_writer(engine_spec: EngineSpec, single: bool) -> _CompactLines:
+    from ..io.compact import Catalogue
+
+    return _CompactLines(Catalogue.of(engine_spec.build()), single)
+
+
+class _CompactLines:
+    """Compact results: one document for one case; a portfolio's catalogue line first."""
+
+    def __init__(self, catalogue: Catalogue, single: bool) -> None:
+        self.catalogue = catalogue
+        self.single = single
+
+    def header(self) -> str:
+        """The catalogue line of a portfolio."""
+        from ..io.serialize import dumps_line
+
+        return dumps_line(self.catalogue.to_json())
+
+    def line(self, report: Report) -> str:
+        """What to write for this report."""
+        from ..io.compact import compact_document, report_to_compact
+        from ..io.serialize import dumps_line
+
+        if self.single:
+            return dumps_line(compact_document(report, self.catalogue))
+        return dumps_line(report_to_compact(report, self.catalogue))
 
 
 class _Sink:
@@ -185,6 +249,7 @@ class _Sink:
         self.count = 0
         self.handle: TextIO | None = None
         self.done: set[str] = set()
+        self.has_header = False
 
     @property
     def partial(self) -> Path:
@@ -198,10 +263,11 @@ class _Sink:
         try:
             if self.output is not None and not self.single:
                 if resume and self.partial.exists():
-                    self.done = _complete_lines(self.partial)
+                    self.done, self.has_header = _complete_lines(self.partial)
                     self.count = len(self.done)
                 self.handle = self.partial.open(
-                    "a" if self.done else "w", encoding="utf-8", newline="\n")
+                    "a" if self.done or self.has_header else "w", encoding="utf-8",
+                    newline="\n")
             elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
                 raise FileNotFoundError(2, "No such file or directory", self.output)
         except OSError as exc:
@@ -254,8 +320,9 @@ def _whole_run(fmt: str, reports: list[Report], engine_spec: EngineSpec, lang: s
     return render_html_many(reports, lang, taxonomy=engine_spec.build().taxonomy)
 
 
-def _complete_lines(path: Path) -> set[str]:
-    """Sources of the complete JSON lines in a partial file; a torn last line is cut off."""
+def _complete_lines(path: Path) -> tuple[set[str], bool]:
+    """Sources of the complete JSON lines in a partial file, and whether it starts with the
+    run's provenance line; a torn last line is cut off."""
     import json
 
     raw = path.read_bytes()
@@ -263,14 +330,17 @@ def _complete_lines(path: Path) -> set[str]:
     if len(keep) != len(raw):
         path.write_bytes(keep)
     done: set[str] = set()
+    header = False
     for line in keep.splitlines():
         try:
-            source = json.loads(line)["case"]["source"]
+            record = json.loads(line)
+            header = header or record.get("kind") == "catalogue"
+            source = record["case"]["source"]
         except (ValueError, KeyError, TypeError):
             continue
         if isinstance(source, str):
             done.add(source)
-    return done
+    return done, header
 
 
 def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:

@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "compare": "compare",
     "eval": "eval",
     "evaluate": "evaluate",
+    "expand": "expand",
     "explain": "principles",
     "models": "models",
     "new": "new",

@@ -67,7 +67,7 @@ def serve(config: str | None, host: str, port: int, workers: int, token_file: st
             "collabrules serve heeft de optionele extra 'service' nodig ({missing} "
             "ontbreekt); installeer die met: {hint}").format(
             missing=", ".join(missing), hint=INSTALL_HINT), language)
-    from ..model.errors import InputError
+    from ..model.errors import InputError, UsageError
     from ..service.options import Limits, ServiceOptions, is_loopback, read_tokens
 
     try:
@@ -96,3 +96,5 @@ def serve(config: str | None, host: str, port: int, workers: int, token_file: st
     except InputError as error:  # the configuration or a house-principles file
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
+    except UsageError as error:  # the workers' address cannot be bound
+        _fail_usage(error.text, language)

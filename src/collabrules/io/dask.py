@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from ..model.models import Taxonomy
     from ..model.report import Report
+    from .compact import RunProvenance
 
 Line = tuple[str, str]
 """``("report", JSON line)`` for an evaluated case, ``("problem", message)`` for an input
@@ -48,11 +49,14 @@ def evaluate_partition(paths: Iterable[str], engine: EngineSpec | None = None,
     from functools import partial
 
     from .batch import evaluate_all
+    from .compact import run_line
     from .inputs import iter_inputs
 
+    spec = engine or EngineSpec()
+    run = run_line(spec.build())[0]
     out: list[Line] = []
-    for result in evaluate_all(iter_inputs(list(paths)), engine=engine or EngineSpec(),
-                               render=partial(_json_line, lang=lang)):
+    for result in evaluate_all(iter_inputs(list(paths)), engine=spec,
+                               render=partial(_json_line, lang=lang, run=run)):
         if result.digest is None:
             out += [("problem", issue.render(lang)) for issue in result.issues]
         else:
@@ -60,11 +64,14 @@ def evaluate_partition(paths: Iterable[str], engine: EngineSpec | None = None,
     return out
 
 
-def _json_line(report: Report, taxonomy: Taxonomy | None, lang: str) -> str:
-    """One report as the line ``collabrules evaluate --format json`` writes for a portfolio."""
+def _json_line(report: Report, taxonomy: Taxonomy | None, lang: str,
+               run: RunProvenance) -> str:
+    """One report as the line ``collabrules evaluate --format json`` writes for a portfolio
+    (naming the run's provenance, which the output's first line holds)."""
+    from .compact import run_named
     from .serialize import report_to_json
 
-    return report_to_json(report, lang, indent=None)
+    return report_to_json(report, lang, indent=None, run=run_named(report, run))
 
 
 def evaluate_bag(paths: Sequence[str | Path], *, engine: EngineSpec | None = None,
@@ -85,10 +92,13 @@ def evaluate_portfolio(client: Client, paths: Sequence[str | Path], output: str 
     results at a time. Returns the problems (inputs that could not be evaluated), which
     the command line would print on standard error.
     """
+    from .compact import run_line
+
     parts = evaluate_bag(paths, engine=engine, lang=lang).to_delayed()
     futures = client.compute(parts)  # type: ignore[no-untyped-call]
     problems: list[str] = []
     with Path(output).open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(run_line((engine or EngineSpec()).build())[1])
         for future in futures:
             for kind, text in future.result():
                 if kind == "report":

@@ -45,9 +45,11 @@ def kind_of(data: Any) -> str | None:
         return None
     if isinstance(data.get("fixtures"), list):
         return FIXTURES
+    if data.get("kind") == "catalogue":
+        return REPORT  # the first line of a portfolio's results (full or compact)
     if isinstance(data.get("principles"), list):
         return PRINCIPLES
-    if "findings" in data and "provenance" in data:
+    if "findings" in data and ("provenance" in data or "provenance_digest" in data):
         return REPORT
     if "parties" in data or "schema_version" in data:
         return CASE

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ..model.models import Taxonomy
-from ..model.report import Report
+from ..model.report import Provenance, Report
 
 FORMATS = ("text", "json", "markdown", "html", "github")
 #: Formats that put every report of a run into one document (rendered once, at the end).
@@ -14,7 +14,12 @@ WHOLE_RUN = ("html", "sarif", "junit")
 
 @attrs.frozen
 class Render:
-    """Render one report in a format and language (``json`` compact or indented)."""
+    """Render one report in a format and language (``json`` compact or indented).
+
+    ``run``: the run's provenance (input digest empty) and its digest; a JSON report with
+    that provenance names the digest instead of repeating it (the portfolio's first line
+    holds it).
+    """
 
     fmt: str
     lang: str
@@ -23,14 +28,15 @@ class Render:
     color: bool = False
     indent: int | None = None
     fail_on: str = "high"
+    run: tuple[Provenance, str] | None = None
 
     def __call__(self, report: Report, taxonomy: Taxonomy | None = None) -> str:
-        if self.fmt in ("sarif", "junit"):
-            return ""  # rendered once for the whole run, from the kept reports
+        if self.fmt in ("sarif", "junit", "none"):
+            return ""  # rendered once for the whole run, or by the caller (compact results)
         if self.fmt == "json":
             from ..io.serialize import report_to_json
 
-            return report_to_json(report, self.lang, indent=self.indent)
+            return report_to_json(report, self.lang, indent=self.indent, run=self._run(report))
         if self.fmt == "markdown":
             from .markdown import render_markdown
 
@@ -47,3 +53,8 @@ class Render:
 
         return render_text(report, self.lang, width=self.width, verbose=self.verbose,
                            color=self.color)
+
+    def _run(self, report: Report) -> str | None:
+        from ..io.compact import run_named
+
+        return run_named(report, self.run)

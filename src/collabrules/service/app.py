@@ -22,6 +22,7 @@ from .context import Service, safe_lang
 from .middleware import AccessLog, SafetyHeaders, TokenCheck
 from .options import ServiceOptions
 from .problems import ProblemError, problem
+from .warmup import warm_up
 
 log = logging.getLogger("collabrules.service")
 
@@ -50,6 +51,7 @@ def build_app(options: ServiceOptions) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         service: Service | None = getattr(app.state, "service", None)
         if service is not None:
+            warm_up(service)  # nothing listens yet: the first client gets a warm worker
             service.ready = True
         yield
         if service is not None:

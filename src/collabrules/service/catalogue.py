@@ -144,7 +144,7 @@ async def healthz() -> dict[str, str]:
 @router.get("/readyz", summary="Readiness", response_model=Health,
             responses=problem_responses(503))
 async def readyz(request: Request) -> dict[str, str]:
-    """``ready`` once the engine is built and until shutdown begins."""
+    """``ready`` once the engine is built and warmed up, until shutdown begins."""
     if not service_of(request).ready:
         raise ProblemError("not-ready")
     return {"status": "ready"}

@@ -33,7 +33,8 @@ class Service:
         self.config: Config | None = load_config(path) if path is not None else None
         self.engine: Engine = build_engine(self.config)
         self.slots = Slots(options.limits.max_concurrent)
-        self.ready = True
+        self.ready = False
+        """Ready for requests: after the warm-up at startup, until shutdown begins."""
 
     @property
     def lang(self) -> str:

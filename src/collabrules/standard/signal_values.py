@@ -1,7 +1,7 @@
 """The typed values of the standard signals, and the depth scale they are measured on.
 
 A principle reads these by attribute (``used.depth``, ``alignment.shared``); reports and
-expressions see them as plain data (:func:`collabrules.signals.plain`), so the field
+expressions see them as plain data (:func:`collabrules.model.signals.plain`), so the field
 names here are the keys a report shows and a JMESPath expression reads.
 """
 
