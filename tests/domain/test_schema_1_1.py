@@ -123,7 +123,7 @@ def test_every_enum_kind_is_covered() -> None:
 def test_a_misspelt_enum_value_is_an_error_with_did_you_mean(path: str,
                                                               values: list[str]) -> None:
     good = values[-1]
-    bad = "1.2" if path == "$.schema_version" else good[:-1] + "x"
+    bad = "1.3" if path == "$.schema_version" else good[:-1] + "x"
     data = base("bespoke-software")
     data["parties"][0]["interests"] = [{"description": "growth"}]
     target = path.removeprefix("$.")

@@ -34,6 +34,7 @@ COMMAND_MODULES = {
     "principles": "principles",
     "schema": "schema",
     "serve": "serve",
+    "survey": "survey",
     "test": "test",
     "validate": "validate",
 }

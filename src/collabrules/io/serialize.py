@@ -15,6 +15,7 @@ import orjson
 
 from ..model.finding import Condition, Finding, Possibility
 from ..model.models import ModelRecommendation, Stage
+from ..model.perception_summary import perceptions_to_list
 from ..model.report import REPORT_SCHEMA_VERSION, Provenance, Report
 from ..model.text import Lang, Text
 
@@ -28,6 +29,13 @@ def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
     digest differs per case).
     """
     lang = Lang(lang).value
+    data = _report_dict(report, lang, run)
+    if report.perceptions:  # only with answers: reports of other cases stay as they were
+        data["perceptions"] = perceptions_to_list(report.perceptions, lang)
+    return data
+
+
+def _report_dict(report: Report, lang: str, run: str | None) -> dict[str, Any]:
     summary = report.summary
     return {
         "schema_version": REPORT_SCHEMA_VERSION,

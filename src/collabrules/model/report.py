@@ -6,6 +6,7 @@ import attrs
 
 from .finding import Finding
 from .models import ModelRecommendation
+from .perception_summary import PerceptionPair
 from .problems import Problem
 from .text import Text
 from .vocab import Role, Severity, Status
@@ -101,6 +102,8 @@ class Report:
     :ivar problems: plugin problems met during the evaluation (conflicts, crashes).
     :ivar notes: remarks that are not findings (charter, waivers).
     :ivar source: the file the case came from, if any.
+    :ivar perceptions: per other party that answered the perception questionnaire, the
+        views of both parties per theme and the largest gaps (empty without answers).
     """
 
     case_id: str | None
@@ -115,6 +118,7 @@ class Report:
     source: str | None = None
     parties: tuple[PartyName, ...] = ()
     questions: tuple[Question, ...] = ()
+    perceptions: tuple[PerceptionPair, ...] = ()
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

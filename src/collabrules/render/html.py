@@ -13,6 +13,7 @@ from .chart import COLOURS, model_chart, verdict_chart
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import perception_section
 from .words import (
     fact_words,
     field_words,
@@ -99,6 +100,8 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     out.extend(_finding(f, report, evidence, anchor, lang, taxonomy) for f in report.findings)
     out.append("</section>")
     out.append(_recommendation(report, lang, taxonomy, _ref(anchor, evidence.recommendation)))
+    if report.perceptions:
+        out.append(perception_section(report, lang, anchor))
     if report.questions:
         out.append(f'<section class="questions"><h2>{_t("questions", lang)}</h2><ul>')
         out.extend(f"<li>{_e(question_line(q, lang))}</li>" for q in report.questions)

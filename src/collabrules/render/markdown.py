@@ -8,6 +8,7 @@ from ..model.vocab import Outcome
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import GAPS_HEADING, gap_lines
 from .words import (
     fact_words,
     field_words,
@@ -67,6 +68,10 @@ def render_markdown(report: Report, lang: str = "en") -> str:
     if report.questions:
         out += [f"## {_t('questions', lang)}", ""]
         out.extend(f"- {question_line(q, lang)}" for q in report.questions)
+        out.append("")
+    if report.perceptions:
+        out += [f"## {GAPS_HEADING.get(lang)}", ""]
+        out.extend(f"- {line}" for line in gap_lines(report, lang))
         out.append("")
     if report.notes:
         out += [f"## {_t('notes', lang)}", ""]

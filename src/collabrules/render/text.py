@@ -13,6 +13,7 @@ from ..model.vocab import Outcome, Status
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import GAPS_HEADING, gap_lines
 from .visible import visible
 from .words import fact_words, field_words, model_name, perspective, signal_words
 
@@ -93,6 +94,11 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
         out.append(f"{LABELS['questions'].get(lang)}:")
         for question in report.questions:
             out.extend(_wrap(f"- {question_line(question, lang)}", "  ", width))
+    if report.perceptions:
+        out.append("")
+        out.append(f"{GAPS_HEADING.get(lang)}:")
+        for line in gap_lines(report, lang):
+            out.extend(_wrap(f"- {line}", "  ", width))
     if report.notes:
         out.append("")
         out.append(f"{t('notes')}:")
