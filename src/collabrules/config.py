@@ -26,7 +26,7 @@ from .errors import InputError, Issue
 from .settings import Settings
 from .text import Text
 from .validation import SchemaValidator
-from .vocab import Severity
+from .vocab import Phase, Severity
 from .waivers import Today, Waiver, WaiverPlugin
 
 if sys.version_info >= (3, 11):
@@ -125,7 +125,8 @@ def config_from_data(data: Mapping[str, Any], source: str, *, base: Path | None 
     for index, item in enumerate((charter or {}).get("endorsements", ())):
         _date(item["date"], source, f"$.charter.endorsements[{index}].date", issues)
         endorsements.append(Endorsement(stakeholder=item["stakeholder"], role=item["role"],
-                                        date=item["date"], digest=item["digest"]))
+                                        date=item["date"], digest=item["digest"],
+                                        phase=Phase(item["phase"]) if "phase" in item else None))
     if issues:
         raise InputError(issues)
     settings = Settings(

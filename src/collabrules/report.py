@@ -8,7 +8,7 @@ from .finding import Finding
 from .models import ModelRecommendation
 from .problems import Problem
 from .text import Text
-from .vocab import Role, Severity, Status
+from .vocab import Phase, Role, Severity, Status
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -101,6 +101,8 @@ class Report:
     :ivar problems: plugin problems met during the evaluation (conflicts, crashes).
     :ivar notes: remarks that are not findings (charter, waivers).
     :ivar source: the file the case came from, if any.
+    :ivar phase: the relationship's lifecycle phase, if the case states it.
+    :ivar assessed_on: the date the case's facts were assessed (YYYY-MM-DD), if stated.
     """
 
     case_id: str | None
@@ -115,6 +117,8 @@ class Report:
     source: str | None = None
     parties: tuple[PartyName, ...] = ()
     questions: tuple[Question, ...] = ()
+    phase: Phase | None = None
+    assessed_on: str | None = None
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

@@ -9,9 +9,15 @@ import json
 from typing import Any
 
 from .finding import Condition, Finding, Possibility
+from .lifecycle import phase_plan
 from .models import ModelRecommendation, Stage
 from .report import REPORT_SCHEMA_VERSION, Report
 from .text import Lang, Text
+
+
+def _phase_plan(report: Report, lang: str) -> dict[str, Any] | None:
+    plan = phase_plan(report.findings, report.phase)
+    return plan.to_dict(lang) if plan else None
 
 
 def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
@@ -26,6 +32,8 @@ def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
             "title": report.title,
             "perspective": report.perspective,
             "source": report.source,
+            "phase": report.phase.value if report.phase else None,
+            "assessed_on": report.assessed_on,
         },
         "summary": {
             "headline": summary.headline.get(lang),
@@ -34,6 +42,7 @@ def report_to_dict(report: Report, lang: str = "en") -> dict[str, Any]:
         },
         "findings": [_finding(f, lang) for f in report.findings],
         "recommendation": _recommendation(report.recommendation, lang),
+        "phase_plan": _phase_plan(report, lang),
         "questions": [{"path": q.path, "question": q.text.get(lang), "verdicts": list(q.verdicts)}
                       for q in report.questions],
         "notes": [{"id": n.id, "text": n.text.get(lang)} for n in report.notes],

@@ -17,7 +17,7 @@ from .errors import Issue
 from .schemas import load_schema
 from .text import Text
 
-_ORDER = ("1.0", "1.1")
+_ORDER = ("1.0", "1.1", "1.2")
 
 
 def _older(version: str, than: str) -> bool:
