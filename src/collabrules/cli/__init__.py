@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (importing a command module registers it)
     compare,
     eval,
     evaluate,
+    history,
     models,
     new,
     options,

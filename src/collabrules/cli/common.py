@@ -23,7 +23,9 @@ if TYPE_CHECKING:
     from ..config import Config
     from ..engine import Engine
     from ..errors import InputError
+    from ..loading import Document
     from ..overrides import Override
+    from ..report import Report
     from ..text import Text
 
 from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
@@ -178,6 +180,18 @@ def _engine(block: Sequence[str]) -> Engine:
         ctx = click.get_current_context(silent=True)
         _input_failure(error, _lang(ctx.meta.get("collabrules.lang") if ctx else None))
         sys.exit(EXIT_INPUT)
+
+
+def _evaluator(block: Sequence[str] = ()) -> Callable[[Document], Report]:
+    """Evaluates case documents with an engine built on first use (none for reports only)."""
+    engine: Engine | None = None
+
+    def evaluate(document: Document) -> Report:
+        nonlocal engine
+        engine = engine or _engine(block)
+        return engine.evaluate(document)
+
+    return evaluate
 
 
 def _budget() -> float | None:
