@@ -125,8 +125,9 @@ def fit_case_rules(document: dict[str, Any], draw: st.DrawFn) -> None:
     relationship = document.get("relationship")
     if isinstance(relationship, dict) and "model" in relationship:
         relationship["model"] = draw(st.sampled_from(sorted(m.id for m in standard_models())))
-    if version_issues(document, "<case>"):  # uses something newer than it declares
-        document["schema_version"] = "1.1"
+    for newer in ("1.1", "1.2"):  # uses something newer than it declares: the oldest that fits
+        if version_issues(document, "<case>"):
+            document["schema_version"] = newer
 
 
 def _fit_goals(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:

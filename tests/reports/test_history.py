@@ -151,3 +151,12 @@ def test_history_steps_are_compare_of_neighbours(assessments: list[dict[str, Sta
         assert step.moves == compare(old, new).moves
     for code in found.codes():
         assert found.path(code) == tuple(s.get(code) for s in assessments)
+
+
+def test_assessed_on_needs_schema_1_2(tmp_path: Path) -> None:
+    case = tmp_path / "old.yaml"
+    case.write_text((ROOT / EXAMPLE / "1-contracting.yaml").read_text(encoding="utf-8").replace(
+        'schema_version: "1.2"', 'schema_version: "1.1"'), encoding="utf-8")
+    result = run_cli("validate", str(case), "--lang", "nl")
+    assert result.returncode == 2
+    assert "$.assessed_on: 'assessed_on' is nieuw in schema 1.2" in result.stderr + result.stdout
