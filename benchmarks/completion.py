@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import iter_cases
 
-from collabrules.engine import Engine
-from collabrules.report import Report
-from collabrules.schemas import load_schema
-from collabrules.settings import Settings
+from collabrules.model.report import Report
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.settings import Settings
 
 
 def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def uncached_compile() -> Any:
 
 
 def jmespath_rows(rows: Rows, document: dict[str, Any]) -> None:
-    from collabrules.expressions import compile_expression
+    from collabrules.house.expressions import compile_expression
 
     compiled = jmespath.compile(JMES)
     ours = compile_expression(JMES)

@@ -27,14 +27,14 @@ from typing import Any
 import jsonschema
 import yaml
 
-from collabrules.config import Config, build_engine, load_config
-from collabrules.declarative import HousePrinciples, principles_from_data, validator
-from collabrules.engine import Engine
-from collabrules.errors import InputError
-from collabrules.loading import parse_bytes
+from collabrules.house.config import Config, build_engine, load_config
+from collabrules.house.declarative import HousePrinciples, principles_from_data, validator
+from collabrules.io.serialize import report_to_json
+from collabrules.model.errors import InputError
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.loading import parse_bytes
+from collabrules.pipeline.schemas import load_schema
 from collabrules.render.text import render_text
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 ATOMS: list[Any] = [None, True, False, 0, -1, 1.5, 1e308, -1e-308, 2**70, "", "x",

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from collabrules import hookimpl
-from collabrules.assessment import Assessment
-from collabrules.principle import Observation, Principle
-from collabrules.text import Text
-from collabrules.vocab import Level, Phase, Severity, Status
+from collabrules.model.principle import Observation, Principle
+from collabrules.model.text import Text
+from collabrules.model.vocab import Level, Phase, Severity, Status
+from collabrules.pipeline.assessment import Assessment
 
 _PHASES = (Phase.EXITING,)
 

@@ -34,12 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cases import iter_cases, write_json_lines
 
 from collabrules import __version__
-from collabrules.assessment import Assessment
-from collabrules.engine import Engine, digest_of
-from collabrules.loading import parse_bytes
-from collabrules.serialize import report_to_json
-from collabrules.signals import SignalBook
-from collabrules.structure import structure_case
+from collabrules.io.serialize import report_to_json
+from collabrules.model.signals import SignalBook
+from collabrules.pipeline.assessment import Assessment
+from collabrules.pipeline.engine import Engine, digest_of
+from collabrules.pipeline.loading import parse_bytes
+from collabrules.pipeline.structure import structure_case
 from house import HousePlugin
 
 ROOT = Path(__file__).resolve().parents[1]

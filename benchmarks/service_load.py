@@ -117,9 +117,9 @@ def _summary(results: list[tuple[float, bool, int]], seconds: float) -> dict[str
 def in_process_rate(mix: list[tuple[bytes, int]], seconds: float = 10.0) -> float:
     """Requests/s of the same work in this process: parse, evaluate, JSON report."""
     import collabrules
-    from collabrules.errors import InputError
-    from collabrules.loading import parse_bytes
-    from collabrules.serialize import report_to_json
+    from collabrules.io.serialize import report_to_json
+    from collabrules.model.errors import InputError
+    from collabrules.pipeline.loading import parse_bytes
 
     engine = collabrules.default_engine()
     done = 0

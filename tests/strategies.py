@@ -19,9 +19,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.versions import version_issues
 from collabrules.standard.taxonomy import standard_models
-from collabrules.versions import version_issues
 
 MAX_ITEMS = 3
 MAX_TEXT = 24

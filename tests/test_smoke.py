@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 import collabrules
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from .conftest import EXAMPLES
 

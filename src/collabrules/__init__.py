@@ -24,62 +24,65 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from ._moved import install as _install_moved
 from ._version import __version__
+
+_install_moved()  # old import paths of moved modules still work, with a warning
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
     from pathlib import Path
 
-    from .assessment import Assessment
-    from .case import Case
-    from .choosing import Option, Options
-    from .design import AlternativeDesign
-    from .engine import Engine
-    from .errors import InputError, Issue
-    from .finding import Condition, Fact, Finding
-    from .hookspecs import hookimpl
-    from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
-    from .principle import Example, Observation, Principle
+    from .alternatives.choosing import Option, Options
+    from .alternatives.design import AlternativeDesign
+    from .host.hookspecs import hookimpl
+    from .io.serialize import report_to_dict, report_to_json
+    from .model.case import Case
+    from .model.errors import InputError, Issue
+    from .model.finding import Condition, Fact, Finding
+    from .model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+    from .model.principle import Example, Observation, Principle
+    from .model.report import Report
+    from .model.signals import Signal, SignalBook, SignalValue
+    from .model.text import Text
+    from .model.vocab import Outcome, Severity, Status
+    from .pipeline.assessment import Assessment
+    from .pipeline.engine import Engine
+    from .pipeline.settings import Settings
     from .render import render as render
-    from .report import Report
-    from .serialize import report_to_dict, report_to_json
-    from .settings import Settings
-    from .signals import Signal, SignalBook, SignalValue
-    from .text import Text
-    from .vocab import Outcome, Severity, Status
 
 _LAZY = {
-    "AlternativeDesign": "design",
-    "Assessment": "assessment",
-    "Case": "case",
-    "CollaborationModel": "models",
-    "Condition": "finding",
-    "Engine": "engine",
-    "Example": "principle",
-    "Fact": "finding",
-    "Finding": "finding",
-    "InputError": "errors",
-    "Issue": "errors",
-    "ModelRecommendation": "models",
-    "Observation": "principle",
-    "Option": "choosing",
-    "Options": "choosing",
-    "Outcome": "vocab",
-    "Principle": "principle",
-    "Report": "report",
-    "Settings": "settings",
-    "Severity": "vocab",
-    "Signal": "signals",
-    "SignalBook": "signals",
-    "SignalValue": "signals",
-    "Stage": "models",
-    "Status": "vocab",
-    "Taxonomy": "models",
-    "Text": "text",
-    "hookimpl": "hookspecs",
+    "AlternativeDesign": "alternatives.design",
+    "Assessment": "pipeline.assessment",
+    "Case": "model.case",
+    "CollaborationModel": "model.models",
+    "Condition": "model.finding",
+    "Engine": "pipeline.engine",
+    "Example": "model.principle",
+    "Fact": "model.finding",
+    "Finding": "model.finding",
+    "InputError": "model.errors",
+    "Issue": "model.errors",
+    "ModelRecommendation": "model.models",
+    "Observation": "model.principle",
+    "Option": "alternatives.choosing",
+    "Options": "alternatives.choosing",
+    "Outcome": "model.vocab",
+    "Principle": "model.principle",
+    "Report": "model.report",
+    "Settings": "pipeline.settings",
+    "Severity": "model.vocab",
+    "Signal": "model.signals",
+    "SignalBook": "model.signals",
+    "SignalValue": "model.signals",
+    "Stage": "model.models",
+    "Status": "model.vocab",
+    "Taxonomy": "model.models",
+    "Text": "model.text",
+    "hookimpl": "host.hookspecs",
     "render": "render",
-    "report_to_dict": "serialize",
-    "report_to_json": "serialize",
+    "report_to_dict": "io.serialize",
+    "report_to_json": "io.serialize",
 }
 
 __all__ = [
@@ -144,7 +147,7 @@ def default_engine() -> Engine:
     settings, and the charter check of a case's own endorsements (built once)."""
     global _default
     if _default is None:
-        from .config import build_engine
+        from .house.config import build_engine
 
         _default = build_engine(None)
     return _default
@@ -159,16 +162,16 @@ def load_case(case: str | Path | Mapping[str, Any]) -> Case:
     from collections.abc import Mapping
     from os import PathLike
 
-    from .loading import Document
-    from .plain import check_plain
+    from .pipeline.loading import Document
+    from .pipeline.plain import check_plain
 
     if isinstance(case, (str, PathLike)):
         return default_engine().load(case)
     if isinstance(case, Mapping):
         check_plain(case, "<case>")
         return default_engine().structure(Document(dict(case), "<case>"))
-    from .errors import InputError, Issue
-    from .text import Text
+    from .model.errors import InputError, Issue
+    from .model.text import Text
 
     raise InputError([Issue(
         file="<case>", path="$",
@@ -198,6 +201,6 @@ def options(
     columns. Evaluated by ``engine`` (default: the default engine). Raises ``InputError``
     for a bad case or design, ``UsageError`` for a model the taxonomy does not have.
     """
-    from .choosing import evaluate_options
+    from .alternatives.choosing import evaluate_options
 
     return evaluate_options(engine or default_engine(), case, models=models, designs=designs)

@@ -17,23 +17,19 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .assessment import Assessment
-    from .case import Case
-    from .declarative import load_principles
-    from .engine import Engine
-    from .finding import Condition, Fact, Finding, SignalUse
-    from .hookspecs import hookimpl
-    from .kleene import Truth, and3, not3, or3
-    from .models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
-    from .plugins import standard_plugins, standard_principle
-    from .principle import Example, Observation, Principle
-    from .registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
-    from .report import Report
-    from .settings import Settings
-    from .signals import Signal, SignalBook, SignalValue
-    from .testing import case_with, check_fixtures, evaluate_with, make_engine
-    from .text import Text
-    from .vocab import (
+    from .host.hookspecs import hookimpl
+    from .host.plugins import standard_plugins, standard_principle
+    from .host.registry import ModelRegistrar, PrincipleRegistrar, SignalRegistrar
+    from .house.declarative import load_principles
+    from .model.case import Case
+    from .model.finding import Condition, Fact, Finding, SignalUse
+    from .model.kleene import Truth, and3, not3, or3
+    from .model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+    from .model.principle import Example, Observation, Principle
+    from .model.report import Report
+    from .model.signals import Signal, SignalBook, SignalValue
+    from .model.text import Text
+    from .model.vocab import (
         Attitude,
         Conduct,
         DeliveryKind,
@@ -55,6 +51,10 @@ if TYPE_CHECKING:
         Status,
         Vocabulary,
     )
+    from .pipeline.assessment import Assessment
+    from .pipeline.engine import Engine
+    from .pipeline.settings import Settings
+    from .testing import case_with, check_fixtures, evaluate_with, make_engine
 
 # Names of the top-level package's API that a plugin needs, taken from there.
 _FROM_PACKAGE = frozenset({
@@ -65,21 +65,21 @@ _FROM_PACKAGE = frozenset({
 })
 # Names only this module exports, by the module that defines them.
 _LAZY = {
-    "ModelRegistrar": "registry",
-    "PrincipleRegistrar": "registry",
-    "SignalRegistrar": "registry",
-    "SignalUse": "finding",
-    "Truth": "kleene",
-    "and3": "kleene",
+    "ModelRegistrar": "host.registry",
+    "PrincipleRegistrar": "host.registry",
+    "SignalRegistrar": "host.registry",
+    "SignalUse": "model.finding",
+    "Truth": "model.kleene",
+    "and3": "model.kleene",
     "case_with": "testing",
     "check_fixtures": "testing",
     "evaluate_with": "testing",
-    "load_principles": "declarative",
+    "load_principles": "house.declarative",
     "make_engine": "testing",
-    "not3": "kleene",
-    "or3": "kleene",
-    "standard_plugins": "plugins",
-    "standard_principle": "plugins",
+    "not3": "model.kleene",
+    "or3": "model.kleene",
+    "standard_plugins": "host.plugins",
+    "standard_principle": "host.plugins",
 }
 
 __all__ = [
@@ -100,7 +100,7 @@ def __getattr__(name: str) -> Any:
     if name in _FROM_PACKAGE:
         module = import_module(__package__)
     else:
-        module = import_module(f".{_LAZY.get(name, 'vocab')}", __package__)
+        module = import_module(f".{_LAZY.get(name, 'model.vocab')}", __package__)
     value = getattr(module, name, None)
     if value is None or (name not in _LAZY and name not in _FROM_PACKAGE
                          and not _is_vocabulary(value)):
@@ -110,12 +110,12 @@ def __getattr__(name: str) -> Any:
 
 
 def _is_vocabulary(value: object) -> bool:
-    from .vocab import Vocabulary
+    from .model.vocab import Vocabulary
 
     return isinstance(value, type) and issubclass(value, Vocabulary)
 
 
 def __dir__() -> list[str]:
-    vocab = import_module(".vocab", __package__)
+    vocab = import_module(".model.vocab", __package__)
     vocabularies = [n for n, v in vars(vocab).items() if _is_vocabulary(v)]
     return sorted({*globals(), *__all__, *vocabularies})

@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 
-from .config import Config, build_engine, load_config
-from .engine import Engine
-from .fixtures import fixture_files, read_fixtures
-from .loading import read_document
-from .plugins import standard_plugins
-from .report import Report
-from .settings import Settings
-from .testrun import Outcome, run_fixtures
+from .authoring.fixtures import fixture_files, read_fixtures
+from .authoring.testrun import Outcome, run_fixtures
+from .host.plugins import standard_plugins
+from .house.config import Config, build_engine, load_config
+from .model.report import Report
+from .pipeline.engine import Engine
+from .pipeline.loading import read_document
+from .pipeline.settings import Settings
 
 Plugin = object | tuple[str, object]
 
@@ -39,7 +39,7 @@ def make_engine(plugins: Iterable[Plugin] = (), *, entry_points: bool = False,
                 today: dt.date | None = None) -> Engine:
     """An engine with the standard plugins (unless ``standard=False``) plus ``plugins``.
 
-    ``config`` is a :class:`~collabrules.config.Config` or the path of a
+    ``config`` is a :class:`~collabrules.house.config.Config` or the path of a
     ``collabrules.toml`` (its declarative principles, waivers and charter take part);
     ``settings`` replaces its settings; ``today`` fixes the date waivers expire against.
     """

@@ -16,7 +16,7 @@ import attrs
 import yaml
 
 import collabrules
-from collabrules.report import Report
+from collabrules.model.report import Report
 
 CASES = Path(__file__).resolve().parent / "cases"
 CODES = tuple(f"CR0{n}" for n in range(1, 10))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import collabrules
-from collabrules.errors import InputError
+from collabrules.model.errors import InputError
 
 from . import render
 from .book import (

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from collabrules import hookimpl
-from collabrules.assessment import Assessment
-from collabrules.principle import Observation, Principle
-from collabrules.registry import PrincipleRegistrar
-from collabrules.text import Text
-from collabrules.vocab import Status
+from collabrules.host.registry import PrincipleRegistrar
+from collabrules.model.principle import Observation, Principle
+from collabrules.model.text import Text
+from collabrules.model.vocab import Status
+from collabrules.pipeline.assessment import Assessment
 
 
 def hold(a: Assessment) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import collabrules
-from collabrules.assessment import Assessment
-from collabrules.signals import SignalBook
-from collabrules.vocab import Outcome
+from collabrules.model.signals import SignalBook
+from collabrules.model.vocab import Outcome
+from collabrules.pipeline.assessment import Assessment
 
 from ..conftest import EXAMPLES
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 import collabrules
-from collabrules.schemas import load_schema, schema_path
+from collabrules.pipeline.schemas import load_schema, schema_path
 
 from ..conftest import EXAMPLES
 from .cli import run
@@ -217,7 +217,7 @@ def test_plugins_lists_distribution_and_version() -> None:
     listed = json.loads(run("plugins", "--format", "json").stdout)
     names = {p["name"]: p for p in listed["plugins"]}
     assert names["reciprocity"]["entry_point"] == \
-        "reciprocity = collabrules.standard.reciprocity"
+        "reciprocity = collabrules.standard.principles.CR01"
 
 
 def test_plugins_lists_config_plugins_only_with_a_configuration_file(tmp_path: Path) -> None:

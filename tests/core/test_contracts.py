@@ -6,9 +6,9 @@ import pytest
 
 import collabrules
 from collabrules import Engine
-from collabrules.loading import read_document
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_dict
+from collabrules.io.serialize import report_to_dict
+from collabrules.pipeline.loading import read_document
+from collabrules.pipeline.schemas import load_schema
 
 from ..conftest import EXAMPLES
 from .plugins import fail, plugin, principle
@@ -76,7 +76,7 @@ def test_load_case_raises_input_error_for_a_bad_file() -> None:
 
 
 def test_every_hook_is_documented() -> None:
-    from collabrules import hookspecs
+    from collabrules.host import hookspecs
 
     hooks = [name for name in dir(hookspecs) if name.startswith("collabrules_")]
     assert len(hooks) >= 6
@@ -87,7 +87,7 @@ def test_every_hook_is_documented() -> None:
 def test_every_problem_kind_has_a_message_in_both_languages() -> None:
     import re
 
-    from collabrules.problems import _MESSAGES, Problem, ProblemKind
+    from collabrules.model.problems import _MESSAGES, Problem, ProblemKind
 
     for kind in ProblemKind:
         template = _MESSAGES[kind]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from collabrules import Engine
-from collabrules.vocab import Status
+from collabrules.model.vocab import Status
 
 from ..conftest import EXAMPLES
 from .cli import run
@@ -19,8 +19,8 @@ OFFICE = EXAMPLES / "office-cleaning.yaml"
 
 PLUGIN_MODULE = textwrap.dedent('''
     from collabrules import hookimpl
-    from collabrules.principle import Observation, Principle
-    from collabrules.text import Text
+    from collabrules.model.principle import Observation, Principle
+    from collabrules.model.text import Text
 
     T = Text("house rule", "huisregel")
 

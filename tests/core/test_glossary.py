@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 
-from collabrules import glossary, intake, vocab
-from collabrules.glossary import FIELDS, SIGNALS, TERMS, VALUES, field_text
-from collabrules.schemas import load_schema
+from collabrules.authoring import intake
+from collabrules.model import glossary, vocab
+from collabrules.model.glossary import FIELDS, SIGNALS, TERMS, VALUES, field_text
+from collabrules.pipeline.schemas import load_schema
 from collabrules.standard.taxonomy import standard_models
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "collabrules"

@@ -11,10 +11,10 @@ import attrs
 import pytest
 
 from collabrules import Engine, Finding, Report, hookimpl
-from collabrules.problems import ProblemKind
-from collabrules.summary import summarise
-from collabrules.text import Text
-from collabrules.vocab import Severity, Status
+from collabrules.model.problems import ProblemKind
+from collabrules.model.summary import summarise
+from collabrules.model.text import Text
+from collabrules.model.vocab import Severity, Status
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE = ROOT / "examples" / "office-cleaning.yaml"

@@ -7,7 +7,7 @@ from functools import reduce
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.kleene import Truth, and3, not3, or3
+from collabrules.model.kleene import Truth, and3, not3, or3
 
 T, F, U = True, False, None
 truths = st.sampled_from([T, F, U])

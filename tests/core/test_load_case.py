@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 import collabrules
-from collabrules.errors import InputError
+from collabrules.model.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE: dict[str, Any] = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from collabrules.errors import InputError, Issue
-from collabrules.loading import parse_bytes, read_document
+from collabrules.model.errors import InputError, Issue
+from collabrules.pipeline.loading import parse_bytes, read_document
 
 
 def refusal(raw: bytes, source: str = "case.yaml") -> Issue:
@@ -106,7 +106,7 @@ def test_issue_render_names_file_line_path_and_hint() -> None:
 
 
 def test_atomic_writer_leaves_the_old_file_when_writing_fails(tmp_path: Path) -> None:
-    from collabrules.atomic import atomic_writer
+    from collabrules.io.atomic import atomic_writer
 
     target = tmp_path / "report.json"
     target.write_text("old")

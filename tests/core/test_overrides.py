@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.overrides import Override, OverrideError, parse_override
-from collabrules.selection import is_selected
-from collabrules.settings import Settings
-from collabrules.vocab import Severity
+from collabrules.house.overrides import Override, OverrideError, parse_override
+from collabrules.model.vocab import Severity
+from collabrules.pipeline.selection import is_selected
+from collabrules.pipeline.settings import Settings
 from tests.conftest import EXAMPLES
 from tests.core.cli import run
 

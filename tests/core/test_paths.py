@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.paths import child, join, parent, steps
-from collabrules.validation import line_of
+from collabrules.model.paths import child, join, parent, steps
+from collabrules.pipeline.validation import line_of
 
 keys = st.text()
 parts = st.lists(st.integers(0, 10**6) | keys, max_size=6)

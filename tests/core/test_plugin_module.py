@@ -13,7 +13,7 @@ import pytest
 
 import collabrules
 import collabrules.plugin
-from collabrules import vocab
+from collabrules.model import vocab
 
 from ..docs.snippets import blocks
 
@@ -50,7 +50,7 @@ def test_a_private_or_unknown_name_is_an_attribute_error() -> None:
 
 def test_importing_the_plugin_module_is_cheap() -> None:
     code = ("import sys, collabrules.plugin as p; p.Principle; p.hookimpl; p.and3; "
-            "print(sorted(m for m in ('pytest', 'collabrules.engine', 'jsonschema') "
+            "print(sorted(m for m in ('pytest', 'collabrules.pipeline.engine', 'jsonschema') "
             "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
@@ -86,6 +86,6 @@ def test_the_example_and_the_guides_import_only_from_the_plugin_module() -> None
 
 
 def test_the_scan_sees_a_forbidden_import() -> None:
-    tree = ast.parse("import collabrules\nfrom collabrules.vocab import Status\n"
+    tree = ast.parse("import collabrules\nfrom collabrules.model.vocab import Status\n"
                      "from collabrules.plugin import Text\nimport attrs\n")
-    assert _imports(tree) == ["collabrules", "collabrules.vocab", "collabrules.plugin"]
+    assert _imports(tree) == ["collabrules", "collabrules.model.vocab", "collabrules.plugin"]

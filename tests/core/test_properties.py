@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from collabrules import Engine
-from collabrules.engine import case_validator
-from collabrules.loading import read_document
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_json
-from collabrules.structure import consistency_issues, structure_case
+from collabrules.io.serialize import report_to_json
+from collabrules.pipeline.engine import case_validator
+from collabrules.pipeline.loading import read_document
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.structure import consistency_issues, structure_case
 
 from ..conftest import EXAMPLES
 from ..strategies import optional_paths, valid_cases, without

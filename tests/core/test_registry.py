@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from collabrules import Engine, Settings
-from collabrules.problems import ProblemKind
-from collabrules.serialize import report_to_json
-from collabrules.vocab import Status
+from collabrules.io.serialize import report_to_json
+from collabrules.model.problems import ProblemKind
+from collabrules.model.vocab import Status
 
 from ..conftest import EXAMPLES
 from .plugins import boom, fail, hold, plugin, principle
@@ -132,7 +132,7 @@ def test_select_and_ignore_shape_the_principle_set() -> None:
 
 
 def test_input_digest_treats_integral_floats_as_the_json_numbers_they_are() -> None:
-    from collabrules.engine import digest_of
+    from collabrules.pipeline.engine import digest_of
 
     assert digest_of({"a": [36, 1.5]}) == digest_of({"a": [36.0, 1.5]})
     assert digest_of({"a": 1.5}) != digest_of({"a": 1})
@@ -157,7 +157,7 @@ def test_a_replacement_can_itself_be_replaced() -> None:
 
 
 def test_configured_severity_longest_prefix_wins() -> None:
-    from collabrules.vocab import Severity
+    from collabrules.model.vocab import Severity
 
     settings = Settings(severities={"CR": Severity.LOW, "CR01": Severity.CRITICAL})
     engine = Engine(settings=settings)

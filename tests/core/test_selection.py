@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from collabrules.selection import is_selected
+from collabrules.pipeline.selection import is_selected
 
 
 @pytest.mark.parametrize(("code", "select", "ignore", "expected"), [

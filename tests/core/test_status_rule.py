@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from collabrules.assessment import derive_status, severity_for
-from collabrules.finding import Condition
-from collabrules.text import Text
-from collabrules.vocab import Outcome, Severity, Status
+from collabrules.model.finding import Condition
+from collabrules.model.text import Text
+from collabrules.model.vocab import Outcome, Severity, Status
+from collabrules.pipeline.assessment import derive_status, severity_for
 
 H, F, U = Outcome.HELD, Outcome.FAILED, Outcome.UNKNOWN
 
@@ -63,7 +63,7 @@ def test_severity_for(status: Status, base: Severity, expected: Severity) -> Non
 
 
 def test_check_refuses_an_effect_other_than_at_risk_or_violated() -> None:
-    from collabrules.assessment import Assessment
+    from collabrules.pipeline.assessment import Assessment
 
     assessment = Assessment(None, None)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at_risk or violated"):

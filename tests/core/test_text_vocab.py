@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from collabrules import glossary, vocab
-from collabrules.text import Lang, Text, join
-from collabrules.vocab import Level, Status, Vocabulary
+from collabrules.model import glossary, vocab
+from collabrules.model.text import Lang, Text, join
+from collabrules.model.vocab import Level, Status, Vocabulary
 
 
 def test_format_fills_both_languages() -> None:

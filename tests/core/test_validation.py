@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import collabrules
-from collabrules.engine import Engine
-from collabrules.errors import InputError, Issue
-from collabrules.loading import read_document
-from collabrules.validation import did_you_mean
+from collabrules.model.errors import InputError, Issue
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.loading import read_document
+from collabrules.pipeline.validation import did_you_mean
 
 from ..conftest import EXAMPLES
 

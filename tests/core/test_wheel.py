@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from ..conftest import EXAMPLES, ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from collabrules.intake import QUESTIONS
+from collabrules.authoring.intake import QUESTIONS
 
 from .snippets import DOCS, blocks
 

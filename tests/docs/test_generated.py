@@ -17,7 +17,7 @@ from collabrules.cli import common
 from collabrules.docgen import check, pages, write
 from collabrules.docgen.api_reference import public_names, qualified
 from collabrules.docgen.cli_reference import EXIT_CODES, commands
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from .snippets import DOCS, ROOT
 

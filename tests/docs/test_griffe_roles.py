@@ -16,7 +16,7 @@ def test_roles_become_code_spans() -> None:
 
 def test_extension_rewrites_loaded_docstrings() -> None:
     extensions = griffe.load_extensions(PlainRoles())
-    module = griffe.load("collabrules.hookspecs", search_paths=["src"],
+    module = griffe.load("collabrules.host.hookspecs", search_paths=["src"],
                          extensions=extensions)
     doc = module["collabrules_add_signals"].docstring
     assert doc is not None

@@ -6,8 +6,8 @@ import inspect
 
 import pluggy
 
-from collabrules import hookspecs
 from collabrules.docgen.hooks_reference import hook_names
+from collabrules.host import hookspecs
 
 from .snippets import DOCS
 
@@ -32,4 +32,4 @@ def test_every_hook_has_a_docstring() -> None:
 def test_every_hook_is_on_the_hooks_page() -> None:
     text = (DOCS / "reference" / "hooks.md").read_text(encoding="utf-8")
     for name in hook_names():
-        assert f"::: collabrules.hookspecs.{name}\n" in text, name
+        assert f"::: collabrules.host.hookspecs.{name}\n" in text, name

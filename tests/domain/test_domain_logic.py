@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 
 from collabrules import Engine, hookimpl
-from collabrules.finding import Finding
-from collabrules.signals import SignalBook
-from collabrules.topics import TopicAxis, TopicVocabulary, standard_vocabulary
-from collabrules.vocab import Outcome, Status
+from collabrules.model.finding import Finding
+from collabrules.model.signals import SignalBook
+from collabrules.model.topics import TopicAxis, TopicVocabulary, standard_vocabulary
+from collabrules.model.vocab import Outcome, Status
 
 from ..principles.helpers import engine, patched
 
@@ -98,7 +98,7 @@ def test_topics_are_compared_through_the_vocabulary(ours: tuple[str, str],
 
 
 def _structure(data: dict[str, Any]) -> Any:
-    from collabrules.loading import Document
+    from collabrules.pipeline.loading import Document
 
     return engine().structure(Document(data, "<test>"))
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 import yaml
 
-from collabrules.case import SCHEMA_VERSIONS
-from collabrules.engine import Engine
-from collabrules.errors import InputError, Issue
-from collabrules.loading import Document
-from collabrules.schemas import load_schema
+from collabrules.model.case import SCHEMA_VERSIONS
+from collabrules.model.errors import InputError, Issue
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.loading import Document
+from collabrules.pipeline.schemas import load_schema
 
 from ..principles.helpers import ROOT, SCENARIOS, base, engine, set_path, statuses
 
@@ -156,9 +156,9 @@ def test_a_misspelt_model_id_is_an_input_error_with_did_you_mean() -> None:
 
 def test_a_model_from_a_plugin_taxonomy_is_accepted() -> None:
     from collabrules import hookimpl
-    from collabrules.models import CollaborationModel
-    from collabrules.text import Text
-    from collabrules.vocab import Level
+    from collabrules.model.models import CollaborationModel
+    from collabrules.model.text import Text
+    from collabrules.model.vocab import Level
 
     class Plugin:
         @hookimpl
@@ -220,7 +220,7 @@ def test_notes_are_shown_in_every_report_format(tmp_path: Path) -> None:
 
 
 def test_intake_asks_a_model_from_the_taxonomy_and_a_target_topic_and_direction() -> None:
-    from collabrules.intake import QUESTIONS, AnswerError, parse_answer
+    from collabrules.authoring.intake import QUESTIONS, AnswerError, parse_answer
 
     by_key = {q.key: q for q in QUESTIONS}
     model = by_key["relationship.model"]

@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 
 import collabrules
-from collabrules.case import Endorsement
-from collabrules.charter import CharterPlugin, unconfirmed
-from collabrules.config import build_engine, load_config
-from collabrules.errors import InputError
+from collabrules.house.charter import CharterPlugin, unconfirmed
+from collabrules.house.config import build_engine, load_config
+from collabrules.model.case import Endorsement
+from collabrules.model.errors import InputError
+from collabrules.model.vocab import Phase
 from collabrules.testing import case_with, evaluate_with, make_engine
-from collabrules.vocab import Phase
 
 ROOT = Path(__file__).resolve().parents[2]
 BESPOKE = ROOT / "examples" / "bespoke-software.yaml"  # phase: contracting

@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.kinds import ANSWERS, CASE, DESIGN, FIXTURES, PRINCIPLES, REPORT, kind_of
+from collabrules.io.kinds import ANSWERS, CASE, DESIGN, FIXTURES, PRINCIPLES, REPORT, kind_of
 
 from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, write_yaml
 

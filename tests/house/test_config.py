@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from collabrules.config import build_engine, find_config, load_config
-from collabrules.errors import InputError
-from collabrules.vocab import Severity
+from collabrules.house.config import build_engine, find_config, load_config
+from collabrules.model.errors import InputError
+from collabrules.model.vocab import Severity
 
 from .conftest import house_file, minimal_case
 

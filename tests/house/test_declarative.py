@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.declarative import HousePrinciples, load_principles
-from collabrules.engine import Engine
-from collabrules.errors import InputError
+from collabrules.house.declarative import HousePrinciples, load_principles
+from collabrules.model.errors import InputError
+from collabrules.model.vocab import Outcome, Status
+from collabrules.pipeline.engine import Engine
 from collabrules.testing import evaluate_with, make_engine
-from collabrules.vocab import Outcome, Status
 
 from .conftest import house_file, minimal_case, principle_doc, write_yaml
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from collabrules import hookspecs
+from collabrules.host import hookspecs
 
 from .conftest import ROOT
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import collabrules
-from collabrules.declarative import probe
+from collabrules.house.declarative import probe
 
 from .conftest import ROOT, minimal_case, run_cli, write_yaml
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from collabrules.expressions import ExpressionError, compile_expression
+from collabrules.house.expressions import ExpressionError, compile_expression
 
 
 @pytest.mark.parametrize(("source", "position"), [

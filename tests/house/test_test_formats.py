@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.keywords import KeywordError, keyword_match
+from collabrules.authoring.keywords import KeywordError, keyword_match
 
 from .conftest import run_cli
 from .test_cli import _fixture_dir

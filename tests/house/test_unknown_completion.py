@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.expressions import compile_expression
-from collabrules.tracing import UNKNOWN, trace
+from collabrules.house.expressions import compile_expression
+from collabrules.house.tracing import UNKNOWN, trace
 
 EXPRESSIONS = [
     "parties[?role=='supplier' && expected_benefit.net != 'positive']",

@@ -9,12 +9,12 @@ from pathlib import Path
 import jsonschema
 
 import collabrules
-from collabrules.case import Endorsement
-from collabrules.charter import CharterPlugin
-from collabrules.schemas import load_schema
+from collabrules.house.charter import CharterPlugin
+from collabrules.house.waivers import Waiver, WaiverPlugin
+from collabrules.model.case import Endorsement
+from collabrules.model.vocab import Severity, Status
+from collabrules.pipeline.schemas import load_schema
 from collabrules.testing import evaluate_with, make_engine
-from collabrules.vocab import Severity, Status
-from collabrules.waivers import Waiver, WaiverPlugin
 
 ROOT = Path(__file__).resolve().parents[2]
 BESPOKE = ROOT / "examples" / "bespoke-software.yaml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import collabrules
-from collabrules.design import AlternativeDesign
-from collabrules.errors import UsageError
-from collabrules.structure import unstructure_case
+from collabrules.alternatives.design import AlternativeDesign
+from collabrules.model.errors import UsageError
+from collabrules.pipeline.structure import unstructure_case
 
 from ..reports.helpers import ROOT
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from ..reports.helpers import ROOT, run_cli
 

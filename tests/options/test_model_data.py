@@ -11,11 +11,11 @@ import pytest
 
 import collabrules
 from collabrules import Engine
-from collabrules.case import Relationship
-from collabrules.choosing import evaluate_options, implied_change
-from collabrules.design import design_validator
+from collabrules.alternatives.choosing import evaluate_options, implied_change
+from collabrules.alternatives.design import design_validator
+from collabrules.model.case import Relationship
+from collabrules.model.vocab import Level
 from collabrules.standard.taxonomy import DATA, implied_design, standard_models
-from collabrules.vocab import Level
 
 from ..reports.helpers import ROOT
 

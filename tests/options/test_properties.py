@@ -14,7 +14,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 import collabrules
-from collabrules.choosing import changes, evaluate_options, implied_change
+from collabrules.alternatives.choosing import changes, evaluate_options, implied_change
 
 from ..strategies import valid_cases
 

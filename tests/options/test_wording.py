@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 import collabrules
+from collabrules.model.vocab import Status
 from collabrules.render.html import render_html
 from collabrules.render.markdown import render_markdown
 from collabrules.render.option_labels import OPTIONS, SYMBOLS, options_hint
 from collabrules.render.text import render_text
-from collabrules.vocab import Status
 
 from ..reports.helpers import ROOT
 

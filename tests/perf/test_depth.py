@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.errors import InputError
-from collabrules.loading import MAX_DEPTH, parse_json
+from collabrules.model.errors import InputError
+from collabrules.pipeline.loading import MAX_DEPTH, parse_json
 
 
 def _reference(data: Any, limit: int) -> bool:

@@ -11,11 +11,11 @@ from cases import make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules import vocab
-from collabrules.assessment import _plain
-from collabrules.engine import Engine
-from collabrules.serialize import report_to_dict
-from collabrules.text import Lang, Text
+from collabrules.io.serialize import report_to_dict
+from collabrules.model import vocab
+from collabrules.model.text import Lang, Text
+from collabrules.pipeline.assessment import _plain
+from collabrules.pipeline.engine import Engine
 
 MEMBERS = [m for cls in vars(vocab).values()
            if isinstance(cls, type) and issubclass(cls, vocab.Vocabulary)

@@ -10,7 +10,7 @@ from pathlib import Path
 from cases import write_json_lines
 
 import collabrules
-from collabrules.serialize import report_to_json
+from collabrules.io.serialize import report_to_json
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office-cleaning.yaml"
 

@@ -14,9 +14,9 @@ from cases import make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.case import Case
-from collabrules.structure import _structure, converter, structure_case
-from collabrules.structurer import compile_structurer
+from collabrules.model.case import Case
+from collabrules.pipeline.structure import _structure, converter, structure_case
+from collabrules.pipeline.structurer import compile_structurer
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 

@@ -10,8 +10,8 @@ from typing import Any
 import yaml
 
 from collabrules import Engine
-from collabrules.paths import steps
-from collabrules.report import Report
+from collabrules.model.paths import steps
+from collabrules.model.report import Report
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -16,18 +16,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules import Engine
-from collabrules.assessment import Assessment
-from collabrules.completion import domain, explore, fill
-from collabrules.declarative import HousePrinciples
-from collabrules.errors import InputError
-from collabrules.finding import Finding
-from collabrules.hookspecs import hookimpl
-from collabrules.principle import Observation, Principle
-from collabrules.registry import PrincipleRegistrar
+from collabrules.host.hookspecs import hookimpl
+from collabrules.host.registry import PrincipleRegistrar
+from collabrules.house.declarative import HousePrinciples
+from collabrules.model.errors import InputError
+from collabrules.model.finding import Finding
+from collabrules.model.principle import Observation, Principle
+from collabrules.model.text import Text
+from collabrules.model.vocab import Status
+from collabrules.pipeline.assessment import Assessment
+from collabrules.pipeline.completion import domain, explore, fill
+from collabrules.pipeline.settings import Settings
 from collabrules.render.text import render_text
-from collabrules.settings import Settings
-from collabrules.text import Text
-from collabrules.vocab import Status
 
 from ..house.conftest import house_file, minimal_case, principle_doc
 from .helpers import engine, key_paths, patched, remove_path, statuses

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collabrules.loading import Document
+from collabrules.pipeline.loading import Document
 from collabrules.standard.evidence import value_at
 
 from .helpers import engine, patched

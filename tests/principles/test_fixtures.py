@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 import yaml
 
-from collabrules.vocab import Outcome, Status
+from collabrules.model.vocab import Outcome, Status
 
 from .helpers import FIXTURES, engine, patched
 

@@ -12,7 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import collabrules
-from collabrules.lifecycle import (
+from collabrules.io.serialize import report_to_dict
+from collabrules.model.lifecycle import (
     action_id,
     iso_stages,
     next_phase,
@@ -22,10 +23,9 @@ from collabrules.lifecycle import (
     stages,
     tags,
 )
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_dict
+from collabrules.model.vocab import Phase, Status
+from collabrules.pipeline.schemas import load_schema
 from collabrules.testing import case_with
-from collabrules.vocab import Phase, Status
 
 from ..reports.helpers import run_cli
 

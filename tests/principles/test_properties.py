@@ -14,8 +14,8 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from collabrules.errors import InputError
-from collabrules.report import Report
+from collabrules.model.errors import InputError
+from collabrules.model.report import Report
 
 from .helpers import ORDER, SCENARIOS, base, engine, key_paths, remove_path, set_path, statuses
 

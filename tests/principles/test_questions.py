@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from collabrules.questions import LABELS, label, question
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_dict
-from collabrules.structure import structure_case
+from collabrules.io.serialize import report_to_dict
+from collabrules.pipeline.questions import LABELS, label, question
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.structure import structure_case
 
 from .helpers import engine, patched
 

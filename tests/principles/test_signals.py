@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from collabrules.signals import SignalBook, SignalValue
+from collabrules.model.signals import SignalBook, SignalValue
 
 from .helpers import engine, patched
 
@@ -23,7 +23,7 @@ def _signal(name: str, scenario: str, sets: dict[str, Any] | None = None,
 
 
 def _structure(data: dict[str, Any]) -> Any:
-    from collabrules.loading import Document
+    from collabrules.pipeline.loading import Document
 
     return engine().structure(Document(data, "<test>"))
 

@@ -10,10 +10,10 @@ import attrs
 
 import collabrules
 from collabrules import Engine
-from collabrules.models import CollaborationModel, ModelRecommendation, Taxonomy
+from collabrules.model.models import CollaborationModel, ModelRecommendation, Taxonomy
+from collabrules.model.text import Text
+from collabrules.model.vocab import Level
 from collabrules.standard.taxonomy import DATA, standard_models
-from collabrules.text import Text
-from collabrules.vocab import Level
 
 from .helpers import patched
 

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import collabrules
-from collabrules.exitcodes import fails
-from collabrules.loading import read_document
+from collabrules.model.exitcodes import fails
+from collabrules.model.vocab import Status
+from collabrules.pipeline.loading import read_document
 from collabrules.render.github import render_github
 from collabrules.render.junit import render_junit
 from collabrules.render.locate import decisive_path
 from collabrules.render.sarif import sarif_log
-from collabrules.vocab import Status
 from tests.strategies import valid_cases
 
 from .helpers import LANGS, ROOT, SCENARIOS, run_cli

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.text import Text
-from collabrules.trends import SCALE, Snapshot, Verdict, compare, movement
-from collabrules.vocab import Severity, Status
+from collabrules.io.trends import SCALE, Snapshot, Verdict, compare, movement
+from collabrules.model.text import Text
+from collabrules.model.vocab import Severity, Status
 
 from .helpers import DATA, ROOT, run_cli
 

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 
 import collabrules
+from collabrules.model.vocab import Status
+from collabrules.pipeline.schemas import load_schema
 from collabrules.render.choose import Render
 from collabrules.render.html import render_html
 from collabrules.render.markdown import render_markdown
 from collabrules.render.text import render_text
-from collabrules.schemas import load_schema
-from collabrules.vocab import Status
 
 from .helpers import LANGS, ROOT, SCENARIOS, check_golden, run_cli
 

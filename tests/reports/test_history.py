@@ -13,11 +13,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.history import WEIGHTS, history, score, spiral
-from collabrules.schemas import load_schema
-from collabrules.text import Text
-from collabrules.trends import Snapshot, Verdict, compare
-from collabrules.vocab import Severity, Status
+from collabrules.io.history import WEIGHTS, history, score, spiral
+from collabrules.io.trends import Snapshot, Verdict, compare
+from collabrules.model.text import Text
+from collabrules.model.vocab import Severity, Status
+from collabrules.pipeline.schemas import load_schema
 
 from .helpers import LANGS, ROOT, check_golden, run_cli
 

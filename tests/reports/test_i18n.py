@@ -10,15 +10,15 @@ from typing import Any
 import pytest
 
 import collabrules
-from collabrules import intake
-from collabrules.portfolio import PortfolioTally
+from collabrules.authoring import intake
+from collabrules.io.portfolio import PortfolioTally
+from collabrules.io.trends import compare, snapshot_of_report
+from collabrules.model.text import Text
+from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.render import labels, text
 from collabrules.render.choose import Render
 from collabrules.render.compare import render_trend
 from collabrules.render.portfolio import render_summary
-from collabrules.text import Text
-from collabrules.trends import compare, snapshot_of_report
-from collabrules.vocab import Outcome, Severity, Status
 
 from .helpers import ROOT, SCENARIOS
 

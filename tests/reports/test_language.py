@@ -18,13 +18,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import collabrules
-from collabrules import vocab
-from collabrules.engine import Engine
-from collabrules.portfolio import PortfolioTally, attention_maximum
+from collabrules.io.portfolio import PortfolioTally, attention_maximum
+from collabrules.io.serialize import report_to_dict
+from collabrules.model import vocab
+from collabrules.pipeline.engine import Engine
 from collabrules.render.choose import Render
 from collabrules.render.evidence import HEADING
 from collabrules.render.portfolio import render_summary
-from collabrules.serialize import report_to_dict
 from collabrules.standard.taxonomy import standard_models
 
 from ..strategies import valid_cases
@@ -106,7 +106,7 @@ def _engine() -> Engine:
 
 @cache
 def _example(scenario: str) -> tuple[Any, dict[str, Any]]:
-    from collabrules.loading import read_document
+    from collabrules.pipeline.loading import read_document
 
     path = ROOT / "examples" / f"{scenario}.yaml"
     return _engine().evaluate(path), read_document(path).data
@@ -192,8 +192,8 @@ def test_portfolio_explains_the_attention_score(lang: str, fmt: str) -> None:
 
 @pytest.mark.parametrize("fmt", ("text", "html"))
 def test_compare_names_the_models(fmt: str) -> None:
+    from collabrules.io.trends import compare, snapshot_of_report
     from collabrules.render.compare import render_trend
-    from collabrules.trends import compare, snapshot_of_report
 
     old, new = _example("bespoke-software")[0], _example("office-cleaning")[0]
     output = body(render_trend(compare(snapshot_of_report(old), snapshot_of_report(new)),
@@ -223,7 +223,7 @@ def test_compare_names_the_models(fmt: str) -> None:
 ])
 def test_facts_read_as_label_and_value(facts: list[tuple[str, Any]], en: list[str],
                                        nl: list[str]) -> None:
-    from collabrules.finding import Fact
+    from collabrules.model.finding import Fact
     from collabrules.render.words import fact_words
 
     report, _ = _example("bespoke-software")

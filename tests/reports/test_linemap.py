@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.loading import read_document
-from collabrules.paths import child
+from collabrules.model.paths import child
+from collabrules.pipeline.loading import read_document
 from collabrules.render.linemap import json_lines, yaml_lines
 from tests.conftest import EXAMPLES
 

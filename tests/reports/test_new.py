@@ -14,8 +14,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from collabrules.engine import case_validator
-from collabrules.intake import (
+from collabrules.authoring.intake import (
     QUESTIONS,
     AnswerError,
     Question,
@@ -25,8 +24,9 @@ from collabrules.intake import (
     is_asked,
     parse_answer,
 )
-from collabrules.loading import parse_bytes
-from collabrules.structure import consistency_issues
+from collabrules.pipeline.engine import case_validator
+from collabrules.pipeline.loading import parse_bytes
+from collabrules.pipeline.structure import consistency_issues
 
 from .helpers import ROOT, run_cli
 

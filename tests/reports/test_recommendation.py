@@ -8,14 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import collabrules
-from collabrules.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from collabrules.model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from collabrules.model.report import Report
+from collabrules.model.text import Text
+from collabrules.model.vocab import Level
 from collabrules.render.chart import model_chart
 from collabrules.render.html import render_html
 from collabrules.render.markdown import render_markdown
 from collabrules.render.text import render_text
-from collabrules.report import Report
-from collabrules.text import Text
-from collabrules.vocab import Level
 
 from .generator import generate_case
 from .helpers import ROOT, run_cli

@@ -14,8 +14,8 @@ VERSION = "1.0"
 
 _PRINCIPLE = '''
 from collabrules import hookimpl
-from collabrules.principle import Observation, Principle
-from collabrules.text import Text
+from collabrules.model.principle import Observation, Principle
+from collabrules.model.text import Text
 
 
 def make(code, assess):

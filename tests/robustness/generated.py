@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from collabrules.loading import MAX_BYTES
+from collabrules.pipeline.loading import MAX_BYTES
 
 BASE_YAML = """schema_version: "1.0"
 perspective: buyer

@@ -6,7 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from collabrules.schemas import load_schema
+from collabrules.pipeline.schemas import load_schema
 
 from ..strategies import fit_case_rules
 

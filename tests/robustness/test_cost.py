@@ -11,9 +11,11 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from collabrules.engine import Engine
-from collabrules.signals import SignalBook
-from collabrules.standard import signals as standard_signals
+from collabrules.model.signals import SignalBook
+from collabrules.model.topics import standard_vocabulary
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.structure import structure_case
+from collabrules.standard import party_signals as standard_signals
 from collabrules.standard.goals import (
     aims,
     explicit_oppositions,
@@ -21,8 +23,6 @@ from collabrules.standard.goals import (
     party_goals,
     shared,
 )
-from collabrules.structure import structure_case
-from collabrules.topics import standard_vocabulary
 
 from .strategies import valid_cases
 

@@ -84,7 +84,7 @@ def test_duplicate_code(faulty_report: tuple[int, dict[str, Any], str]) -> None:
     # Ties are broken by plugin name, whatever the load order: "duplicate" < "reciprocity".
     assert problem["plugin"] == "reciprocity"
     assert _origin("duplicate") in problem["message"]
-    assert "collabrules.standard.reciprocity" in problem["message"]
+    assert "collabrules.standard.principles.CR01" in problem["message"]
     [cr01] = [f for f in report["findings"] if f["code"] == "CR01"]
     assert cr01["title"] == "A faulty principle"
 

@@ -3,7 +3,7 @@
 JMESPath reads data only; these tests check that nothing but the case document and the
 signals can be reached, that oversized expressions are refused with a bilingual message,
 and that expressions whose cost grows exponentially stop at the step budget
-(``collabrules.bounds``). Steps are counted, never timed.
+(``collabrules.house.bounds``). Steps are counted, never timed.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ from hypothesis import strategies as st
 from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
 
-from collabrules import bounds
-from collabrules.declarative import HousePrinciples, principles_from_data
-from collabrules.engine import Engine
-from collabrules.expressions import ExpressionError, compile_expression
-from collabrules.schemas import load_schema
-from collabrules.vocab import Status
+from collabrules.house import bounds
+from collabrules.house.declarative import HousePrinciples, principles_from_data
+from collabrules.house.expressions import ExpressionError, compile_expression
+from collabrules.model.vocab import Status
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.schemas import load_schema
 
 from .conftest import run_cli
 from .test_corpus import CASE

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from collabrules.atomic import atomic_writer
+from collabrules.io.atomic import atomic_writer
 
 from .conftest import run_cli
 

@@ -22,17 +22,17 @@ from hypothesis import strategies as st
 
 import collabrules
 from collabrules import hookimpl
-from collabrules.assessment import Assessment
-from collabrules.engine import Engine
-from collabrules.errors import InputError
-from collabrules.finding import Finding
-from collabrules.loading import Document, parse_bytes
-from collabrules.principle import Observation, Principle
+from collabrules.io.serialize import report_to_json
+from collabrules.model.errors import InputError
+from collabrules.model.finding import Finding
+from collabrules.model.principle import Observation, Principle
+from collabrules.model.text import Text
+from collabrules.pipeline.assessment import Assessment
+from collabrules.pipeline.engine import Engine
+from collabrules.pipeline.loading import Document, parse_bytes
+from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.structure import structure_case, unstructure_case
 from collabrules.render.text import render_text
-from collabrules.schemas import load_schema
-from collabrules.serialize import report_to_json
-from collabrules.structure import structure_case, unstructure_case
-from collabrules.text import Text
 
 from .conftest import run_cli
 from .strategies import json_values, valid_cases

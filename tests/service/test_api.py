@@ -7,7 +7,7 @@ import json
 import yaml
 
 import collabrules
-from collabrules.serialize import report_to_dict
+from collabrules.io.serialize import report_to_dict
 
 from .live import EXAMPLES, OFFICE, Server
 
@@ -255,7 +255,7 @@ def test_intake_answers_become_the_case_collabrules_new_writes(server: Server,
     assert body["case"]["relationship"]["safeguards"]["price_guarantee"] is True
     assert "# Casus geschreven door 'collabrules new'" in body["case_yaml"]
     assert evaluated.status_code == 200
-    from collabrules.intake import QUESTIONS
+    from collabrules.authoring.intake import QUESTIONS
 
     assert [q["key"] for q in questions] == [q.key for q in QUESTIONS]
     assert wrong.status_code == 422
@@ -276,7 +276,7 @@ def test_parameter_errors_are_bilingual(server: Server) -> None:
 def test_intake_page_asks_every_question_of_collabrules_new(server: Server) -> None:
     from html import escape
 
-    from collabrules.intake import QUESTIONS
+    from collabrules.authoring.intake import QUESTIONS
 
     with server.client() as client:
         pages = {lang: client.get(f"/?lang={lang}") for lang in ("en", "nl")}

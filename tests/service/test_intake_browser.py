@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import collabrules
-from collabrules.intake import QUESTIONS, build_case
+from collabrules.authoring.intake import QUESTIONS, build_case
 
 from .live import OFFICE, Server
 

@@ -12,7 +12,7 @@ from .live import needs_service
 
 needs_service()
 
-from collabrules.schemas import NAMES  # noqa: E402
+from collabrules.pipeline.schemas import NAMES  # noqa: E402
 from collabrules.service.catalogue import SchemaName  # noqa: E402
 from collabrules.service.negotiate import MEDIA, choose_format, choose_lang  # noqa: E402
 from collabrules.service.options import ServiceOptions, hash_token, read_tokens  # noqa: E402

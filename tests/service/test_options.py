@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 import collabrules
+from collabrules.pipeline.schemas import load_schema
 from collabrules.render.options import options_to_dict, render_options
-from collabrules.schemas import load_schema
 
 from .live import EXAMPLES, Server
 

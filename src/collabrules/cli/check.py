@@ -30,10 +30,10 @@ def check(paths: tuple[str, ...], fmt: str, lang: str | None) -> None:
 
     Controleer elk bestand dat collabrules leest, herkend aan naam of inhoud.
     """
-    from ..checking import SKIPPED, check_file, check_json, files_to_check
-    from ..errors import InputError
-    from ..kinds import LABELS
-    from ..text import Text
+    from ..authoring.checking import SKIPPED, check_file, check_json, files_to_check
+    from ..io.kinds import LABELS
+    from ..model.errors import InputError
+    from ..model.text import Text
 
     language = _lang(lang)
     checks = [check_file(path) for path in files_to_check(paths or (".",))]

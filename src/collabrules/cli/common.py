@@ -20,18 +20,18 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from ..config import Config
-    from ..engine import Engine
-    from ..errors import InputError
-    from ..loading import Document
-    from ..overrides import Override
-    from ..report import Report
-    from ..text import Text
+    from ..house.config import Config
+    from ..house.overrides import Override
+    from ..model.errors import InputError
+    from ..model.report import Report
+    from ..model.text import Text
+    from ..pipeline.engine import Engine
+    from ..pipeline.loading import Document
 
-from ..exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
-from ..exitcodes import EXIT_INPUT as EXIT_INPUT
-from ..exitcodes import EXIT_INTERNAL as EXIT_INTERNAL
-from ..exitcodes import EXIT_OK as EXIT_OK
+from ..model.exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
+from ..model.exitcodes import EXIT_INPUT as EXIT_INPUT
+from ..model.exitcodes import EXIT_INTERNAL as EXIT_INTERNAL
+from ..model.exitcodes import EXIT_OK as EXIT_OK
 
 SEVERITY_CHOICES = ("info", "low", "medium", "high", "critical", "never")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -100,7 +100,7 @@ _SELECTION_OPTIONS = (
 
 def _override() -> Override:
     """``--select``/``--ignore``/``--severity`` of this command (a bad value: exit 2)."""
-    from ..overrides import Override, OverrideError, parse_override
+    from ..house.overrides import Override, OverrideError, parse_override
 
     ctx = click.get_current_context(silent=True)
     if ctx is None:
@@ -121,8 +121,8 @@ def _config(*, strict: bool = True) -> Config | None:
     An invalid file ends the command with exit code 2, unless ``strict`` is false (then
     it counts as no configuration, so e.g. ``collabrules schema config`` still works).
     """
-    from ..config import find_config, load_config
-    from ..errors import InputError
+    from ..house.config import find_config, load_config
+    from ..model.errors import InputError
 
     ctx = click.get_current_context(silent=True)
     meta: dict[str, Any] = ctx.meta if ctx is not None else {}
@@ -145,7 +145,7 @@ def _config(*, strict: bool = True) -> Config | None:
     if override:
         import attrs
 
-        from ..config import Config
+        from ..house.config import Config
 
         config = config or Config()
         config = attrs.evolve(config, settings=override.apply(config.settings))
@@ -171,8 +171,8 @@ def _fail_on(value: str | None) -> str:
 
 
 def _engine(block: Sequence[str]) -> Engine:
-    from ..config import build_engine
-    from ..errors import InputError
+    from ..house.config import build_engine
+    from ..model.errors import InputError
 
     try:
         return build_engine(_config(), block=block, principle_budget=_budget())
@@ -206,7 +206,7 @@ def _budget() -> float | None:
     except ValueError:
         seconds = -1.0
     if not seconds >= 0 or seconds == float("inf"):
-        from ..text import Text
+        from ..model.text import Text
 
         _fail_usage(Text(
             "COLLABRULES_PRINCIPLE_BUDGET must be a number of seconds or 'off', not {value!r}",

@@ -43,12 +43,12 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
 
     Vergelijk twee versies (casussen of JSON-rapporten) van één relatie, per principe.
     """
-    from ..errors import InputError
-    from ..history import snapshot
-    from ..loading import read_document
+    from ..io.history import snapshot
+    from ..io.trends import compare as compare_snapshots
+    from ..model.errors import InputError
+    from ..pipeline.loading import read_document
     from ..render.compare import render_trend
     from ..render.labels import COMPARE
-    from ..trends import compare as compare_snapshots
 
     language = _lang(lang)
     evaluate = _evaluator()
@@ -63,7 +63,7 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
     trend = compare_snapshots(before, after)
     body = render_trend(trend, fmt, language)
     if output:
-        from ..atomic import atomic_writer
+        from ..io.atomic import atomic_writer
 
         with atomic_writer(output) as handle:
             handle.write(body)

@@ -40,11 +40,11 @@ def eval_command(expression: str, case: str, fmt: str, lang: str | None) -> None
 
     Evalueer een voorwaarde tegen een casus, zoals een declaratief huisprincipe dat doet.
     """
-    from ..declarative import probe
-    from ..errors import InputError
-    from ..expressions import ExpressionError
-    from ..text import Text
-    from ..validation import did_you_mean
+    from ..house.declarative import probe
+    from ..house.expressions import ExpressionError
+    from ..model.errors import InputError
+    from ..model.text import Text
+    from ..pipeline.validation import did_you_mean
 
     language = _lang(lang)
     engine = _engine(())
@@ -84,7 +84,7 @@ def _show(value: Any, width: int = 100) -> str:
 
 
 def _labels() -> dict[str, Any]:
-    from ..text import Text
+    from ..model.text import Text
 
     return {
         "value": Text("value", "waarde"),

@@ -31,12 +31,12 @@ from .group import cli
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from ..batch import EngineSpec
-    from ..inputs import RawDocument
-    from ..loading import Document
-    from ..portfolio import PortfolioTally
-    from ..report import Report
-    from ..text import Text
+    from ..io.batch import EngineSpec
+    from ..io.inputs import RawDocument
+    from ..io.portfolio import PortfolioTally
+    from ..model.report import Report
+    from ..model.text import Text
+    from ..pipeline.loading import Document
 
 SEPARATORS = {"text": "\n", "json": "", "markdown": "\n---\n\n", "html": "", "github": "",
               "sarif": "", "junit": ""}
@@ -77,14 +77,14 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
 
     Beoordeel casusbestanden en toon het rapport.
     """
-    from ..batch import EngineSpec, evaluate_all
-    from ..checking import not_a_case
-    from ..errors import InputError
-    from ..inputs import iter_inputs
-    from ..outputs import check_output
-    from ..portfolio import PortfolioTally
+    from ..authoring.checking import not_a_case
+    from ..io.batch import EngineSpec, evaluate_all
+    from ..io.inputs import iter_inputs
+    from ..io.outputs import check_output
+    from ..io.portfolio import PortfolioTally
+    from ..model.errors import InputError
+    from ..model.text import Text
     from ..render.choose import Render
-    from ..text import Text
     from .progress import Progress, count_inputs
 
     language = _lang(lang)
@@ -193,7 +193,7 @@ class _Sink:
 
     def open(self, *, resume: bool = False) -> None:
         """Check early that the output can be written (raises :class:`InputError`)."""
-        from ..outputs import unwritable
+        from ..io.outputs import unwritable
 
         try:
             if self.output is not None and not self.single:
@@ -216,7 +216,7 @@ class _Sink:
             click.echo(text, nl=False)
             sys.stdout.flush()
         elif self.single:
-            from ..outputs import write_output
+            from ..io.outputs import write_output
 
             write_output(self.output, text)
         elif self.handle is not None:
@@ -282,7 +282,7 @@ def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:
     if path == "-":
         click.echo(render_summary(tally, "text", lang), err=True, nl=False)
         return
-    from ..atomic import atomic_writer
+    from ..io.atomic import atomic_writer
 
     with atomic_writer(path) as handle:
         handle.write(render_summary(tally, fmt, lang))

@@ -27,8 +27,8 @@ def history(sources: tuple[str, ...], fmt: str, output: str | None, lang: str | 
     Toon hoe één relatie zich ontwikkelde over gedateerde beoordelingen: per principe het
     verloop, de spiraal en de veranderde feiten die het bewogen.
     """
-    from ..errors import InputError
-    from ..history import read_history
+    from ..io.history import read_history
+    from ..model.errors import InputError
     from ..render.history import render_history
 
     language = _lang(lang)
@@ -40,7 +40,7 @@ def history(sources: tuple[str, ...], fmt: str, output: str | None, lang: str | 
         sys.exit(EXIT_INPUT)
     body = render_history(found, fmt, language)
     if output:
-        from ..atomic import atomic_writer
+        from ..io.atomic import atomic_writer
 
         with atomic_writer(output) as handle:
             handle.write(body)

@@ -22,8 +22,8 @@ def models(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
 
     Toon de samenwerkingsmodellen waaruit aanbevelingen komen.
     """
+    from ..model.text import Text
     from ..render.models import model_dict, models_table, ordered
-    from ..text import Text
 
     language = _lang(lang)
     taxonomy = _engine(block).taxonomy

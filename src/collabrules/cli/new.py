@@ -26,9 +26,9 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
     """
     from pathlib import Path
 
-    from ..answers import read_answers
-    from ..intake import MESSAGES, QUESTIONS, case_yaml, is_asked
-    from ..text import Text
+    from ..authoring.answers import read_answers
+    from ..authoring.intake import MESSAGES, QUESTIONS, case_yaml, is_asked
+    from ..model.text import Text
 
     language = _lang(lang)
     if Path(output).exists() and not force:
@@ -52,7 +52,7 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
                                      else None)
     text = case_yaml(answers, language)
     _check(text, output, language)
-    from ..atomic import atomic_writer
+    from ..io.atomic import atomic_writer
 
     with atomic_writer(output) as handle:
         handle.write(text)
@@ -60,7 +60,7 @@ def new(output: str, answers_file: str | None, force: bool, lang: str | None) ->
 
 
 def _ask(question: Any, lang: str) -> Any:
-    from ..intake import MESSAGES, AnswerError, allowed, choice_labels, parse_answer
+    from ..authoring.intake import MESSAGES, AnswerError, allowed, choice_labels, parse_answer
 
     click.echo("")
     mark = f" {MESSAGES['required_mark'].get(lang)}" if question.required else ""
@@ -82,9 +82,9 @@ def _ask(question: Any, lang: str) -> Any:
 
 
 def _read_answers(path: str, lang: str) -> dict[str, Any]:
-    from ..errors import InputError, Issue
-    from ..loading import read_document
-    from ..text import Text
+    from ..model.errors import InputError, Issue
+    from ..model.text import Text
+    from ..pipeline.loading import read_document
 
     try:
         document = read_document(path)
@@ -101,10 +101,10 @@ def _read_answers(path: str, lang: str) -> dict[str, Any]:
 
 def _check(text: str, output: str, lang: str) -> None:
     """Re-read the YAML with collabrules' own loader and validate it before writing."""
-    from ..engine import case_validator
-    from ..errors import InputError
-    from ..loading import parse_bytes
-    from ..structure import consistency_issues
+    from ..model.errors import InputError
+    from ..pipeline.engine import case_validator
+    from ..pipeline.loading import parse_bytes
+    from ..pipeline.structure import consistency_issues
 
     try:
         document = parse_bytes(text.encode("utf-8"), output, fmt="yaml")

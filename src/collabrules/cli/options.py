@@ -42,9 +42,9 @@ def options(case: str, fmt: str, models: str | None, designs: tuple[str, ...],
     Beoordeel de casus zoals hij is en zoals elk samenwerkingsmodel hem zou inrichten, naast
     elkaar.
     """
-    from ..choosing import evaluate_options, model_ids
-    from ..errors import InputError, UsageError
-    from ..outputs import check_output, write_output
+    from ..alternatives.choosing import evaluate_options, model_ids
+    from ..io.outputs import check_output, write_output
+    from ..model.errors import InputError, UsageError
     from ..render.options import render_options
 
     language = _lang(lang)

@@ -17,7 +17,7 @@ from .common import (
 from .group import cli
 
 if TYPE_CHECKING:
-    from ..vocab import Phase
+    from ..model.vocab import Phase
 
 
 @cli.command(epilog=epilog(("the principles were listed", "de principes zijn getoond")))
@@ -33,7 +33,7 @@ def principles(fmt: str, phase: str | None, lang: str | None, block: tuple[str, 
     """List the principles in use / toon de gebruikte principes."""
     import json
 
-    from ..vocab import Severity
+    from ..model.vocab import Severity
 
     language = _lang(lang)
     if phase is not None:
@@ -68,9 +68,9 @@ def principles(fmt: str, phase: str | None, lang: str | None, block: tuple[str, 
 
 
 def _phase(value: str, language: str) -> Phase:
-    from ..text import Text
-    from ..validation import did_you_mean
-    from ..vocab import Phase
+    from ..model.text import Text
+    from ..model.vocab import Phase
+    from ..pipeline.validation import did_you_mean
 
     known = [p.value for p in Phase]
     if value.lower() in known:
@@ -109,9 +109,9 @@ def explain(code: str, fmt: str, lang: str | None, block: tuple[str, ...]) -> No
 
     Toon de pagina van een principe of samenwerkingsmodel.
     """
+    from ..model.text import Text
+    from ..pipeline.validation import did_you_mean
     from ..render.page import principle_markdown, principle_text
-    from ..text import Text
-    from ..validation import did_you_mean
 
     language = _lang(lang)
     engine = _engine(block)

@@ -15,7 +15,7 @@ WIDTH = 30
 
 def count_inputs(paths: Iterable[str]) -> int | None:
     """How many cases the paths hold (lines of JSON Lines files count), or None if unknown."""
-    from ..inputs import LINES_SUFFIXES, case_files
+    from ..io.inputs import LINES_SUFFIXES, case_files
 
     total = 0
     for name in paths:

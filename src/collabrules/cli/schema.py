@@ -16,8 +16,8 @@ from .group import cli
 @click.argument("name")
 def schema(name: str) -> None:
     """Print a JSON Schema (case, report, ...) / toon een JSON-schema."""
-    from ..schemas import available, schema_text
-    from ..text import Text
+    from ..model.text import Text
+    from ..pipeline.schemas import available, schema_text
 
     names = available()
     if name not in names:

@@ -53,7 +53,7 @@ def serve(config: str | None, host: str, port: int, workers: int, token_file: st
 
     Bied de HTTP-API (met OpenAPI) en de webintake voor adviseurs aan.
     """
-    from ..text import Text
+    from ..model.text import Text
 
     language = _lang(None)
     missing = [name for name in ("fastapi", "uvicorn", "fastapi_offline")
@@ -67,7 +67,7 @@ def serve(config: str | None, host: str, port: int, workers: int, token_file: st
             "collabrules serve heeft de optionele extra 'service' nodig ({missing} "
             "ontbreekt); installeer die met: {hint}").format(
             missing=", ".join(missing), hint=INSTALL_HINT), language)
-    from ..errors import InputError
+    from ..model.errors import InputError
     from ..service.options import Limits, ServiceOptions, is_loopback, read_tokens
 
     try:

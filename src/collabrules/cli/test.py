@@ -27,7 +27,7 @@ from .common import (
 from .group import cli
 
 if TYPE_CHECKING:
-    from ..fixtures import Fixture
+    from ..authoring.fixtures import Fixture
 
 _EPILOG = epilog(("all fixtures pass", "alle fixtures slagen"),
                  ("a mismatch", "een afwijking"),
@@ -53,10 +53,10 @@ def test_command(paths: tuple[str, ...], coverage: bool, fmt: str, keyword: str 
     Each fixture file lists cases and the status expected per principle code; see
     docs/plugins.md.
     """
-    from ..errors import InputError
-    from ..fixtures import fixture_files, read_fixtures
-    from ..testrun import coverage_table, run_fixtures
-    from ..text import Text
+    from ..authoring.fixtures import fixture_files, read_fixtures
+    from ..authoring.testrun import coverage_table, run_fixtures
+    from ..model.errors import InputError
+    from ..model.text import Text
 
     language = _lang(lang)
     fixtures: list[Fixture] = []
@@ -97,8 +97,8 @@ def test_command(paths: tuple[str, ...], coverage: bool, fmt: str, keyword: str 
 
 
 def _chosen(fixtures: list[Fixture], keyword: str, lang: str) -> list[Fixture]:
-    from ..keywords import KeywordError, keyword_match
-    from ..text import Text
+    from ..authoring.keywords import KeywordError, keyword_match
+    from ..model.text import Text
 
     try:
         return [f for f in fixtures if keyword_match(keyword, f"{f.file} {f.name}")]

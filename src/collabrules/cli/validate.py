@@ -36,11 +36,11 @@ def validate(files: tuple[str, ...], fmt: str, skip_other: bool, lang: str | Non
 
     Controleer casusbestanden tegen het casusschema.
     """
-    from ..checking import FileCheck, case_issues, check_json, not_a_case
-    from ..errors import InputError
-    from ..inputs import iter_documents
-    from ..kinds import CASE
-    from ..text import Text
+    from ..authoring.checking import FileCheck, case_issues, check_json, not_a_case
+    from ..io.inputs import iter_documents
+    from ..io.kinds import CASE
+    from ..model.errors import InputError
+    from ..model.text import Text
 
     language = _lang(lang)
     checks: list[FileCheck] = []

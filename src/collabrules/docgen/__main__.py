@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..text import Text
+from ..model.text import Text
 from .site_pages import check, write
 
 STALE = Text("{path}: out of date; run: python -m collabrules.docgen",

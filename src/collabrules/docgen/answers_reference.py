@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..intake import QUESTIONS, Question, choice_labels
+from ..authoring.intake import QUESTIONS, Question, choice_labels
 from .markdown import code, header, table
 
 INTRO = """
@@ -43,7 +43,7 @@ def answers_page() -> str:
     rows = [(code(q.key), _values(q), "yes" if q.required else "",
              code(q.after) if q.after else "", q.prompt.en, q.prompt.nl, q.explain.en)
             for q in QUESTIONS]
-    return (header("the intake questions (src/collabrules/intake.py)")
+    return (header("the intake questions (src/collabrules/authoring/intake.py)")
             + "\n# Answers file of collabrules new\n" + INTRO + "\n## The keys\n\n"
             + "Values of a choice show the id and, in brackets, the Dutch label. A key with "
               "*asked after* is a follow-up: answer it only when that key is answered "

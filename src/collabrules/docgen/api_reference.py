@@ -26,7 +26,7 @@ SKIPPED = ("__version__",)
 
 
 def qualified(name: str) -> str:
-    """The dotted path where a public name is defined (``collabrules.engine.Engine``)."""
+    """The dotted path where a public name is defined (``collabrules.pipeline.engine.Engine``)."""
     module = collabrules._LAZY.get(name)
     return f"collabrules.{module}.{name}" if module else f"collabrules.{name}"
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import click
 
-from ..text import Text
+from ..model.text import Text
 from .markdown import anchor, code, header, table
 
 WIDTH = 88

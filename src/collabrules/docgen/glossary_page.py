@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..glossary import FIELDS, TERMS, VALUES
+from ..model.glossary import FIELDS, TERMS, VALUES
 from ..standard.taxonomy import standard_models
 from .markdown import code, header, table
 
@@ -28,7 +28,7 @@ def _terms() -> str:
 
 def glossary_page() -> str:
     """The glossary as Markdown (``docs/reference/glossary.md``)."""
-    out = [header("src/collabrules/glossary.py"), "# Glossary / Woordenlijst\n", INTRO,
+    out = [header("src/collabrules/model/glossary.py"), "# Glossary / Woordenlijst\n", INTRO,
            "## Terms / Begrippen\n", _terms(), "## Values / Waarden\n"]
     for vocabulary, labels in VALUES.items():
         out.append(f"### {vocabulary}\n")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 
-from .. import hookspecs, registry
+from ..host import hookspecs, registry
 from .markdown import header
 
 MARK = f"{hookspecs.PROJECT}_spec"
@@ -28,18 +28,18 @@ def registrar_names() -> list[str]:
 
 def hooks_page() -> str:
     """The whole hooks reference page: the module's docstring, then every hook."""
-    out = [header("the docstrings in src/collabrules/hookspecs.py"), "# Hooks\n"]
+    out = [header("the docstrings in src/collabrules/host/hookspecs.py"), "# Hooks\n"]
     out.append(
         "A plugin implements any of these hooks with `@collabrules.hookimpl`. The text "
         "below is the docstring of each hook specification.\n")
-    out.append("::: collabrules.hookspecs\n    options:\n      show_root_heading: false\n"
+    out.append("::: collabrules.host.hookspecs\n    options:\n      show_root_heading: false\n"
                "      show_root_toc_entry: false\n      members: false\n")
     for name in hook_names():
-        out.append(f"::: collabrules.hookspecs.{name}\n    options:\n"
+        out.append(f"::: collabrules.host.hookspecs.{name}\n    options:\n"
                    f"      heading_level: 2\n      show_root_full_path: false\n")
     out.append("## The `register` callbacks\n")
     out.append("The registration hooks receive a `register` callable of these types.\n")
     for name in registrar_names():
-        out.append(f"::: collabrules.registry.{name}\n    options:\n"
+        out.append(f"::: collabrules.host.registry.{name}\n    options:\n"
                    f"      heading_level: 3\n      show_root_full_path: false\n")
     return "\n".join(out).rstrip() + "\n"

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..schemas import load_schema
+from ..pipeline.schemas import load_schema
 from .markdown import anchor, code, header, table
 
 Node = dict[str, Any]

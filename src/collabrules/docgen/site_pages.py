@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from ..schemas import available, load_schema
+from ..pipeline.schemas import available, load_schema
 from .answers_reference import answers_page
 from .api_reference import api_page
 from .cli_reference import cli_page

@@ -11,8 +11,8 @@ import types
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..models import Taxonomy
-    from ..report import Report
+    from ..model.models import Taxonomy
+    from ..model.report import Report
 
 FORMATS = ("text", "json", "markdown", "html", "sarif", "junit", "github")
 

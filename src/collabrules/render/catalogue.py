@@ -12,9 +12,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from ..lifecycle import checks_for, iso_stages_of, phase_order, stage_of
-from ..principle import Principle
-from ..text import LANGS, Text
+from ..model.lifecycle import checks_for, iso_stages_of, phase_order, stage_of
+from ..model.principle import Principle
+from ..model.text import LANGS, Text
 from .page import principle_markdown
 
 STANDARD_SOURCE = "collabrules"
@@ -81,7 +81,7 @@ def _checks_by_phase(principle: Principle, lang: str) -> list[str]:
 
 def standard_catalogue() -> str:
     """The catalogue of the standard principles registered in a default engine."""
-    from ..engine import Engine
+    from ..pipeline.engine import Engine
 
     engine = Engine()
     return catalogue_markdown(a.principle for a in engine.all_principles

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from html import escape
 
-from ..models import Taxonomy
-from ..report import Report
-from ..verdict import STATUS_ORDER
-from ..vocab import Status
+from ..model.models import Taxonomy
+from ..model.report import Report
+from ..model.verdict import STATUS_ORDER
+from ..model.vocab import Status
 from .labels import LABELS
 
 COLOURS: dict[Status, str] = {

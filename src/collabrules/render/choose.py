@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from ..models import Taxonomy
-from ..report import Report
+from ..model.models import Taxonomy
+from ..model.report import Report
 
 FORMATS = ("text", "json", "markdown", "html", "github")
 #: Formats that put every report of a run into one document (rendered once, at the end).
@@ -28,7 +28,7 @@ class Render:
         if self.fmt in ("sarif", "junit"):
             return ""  # rendered once for the whole run, from the kept reports
         if self.fmt == "json":
-            from ..serialize import report_to_json
+            from ..io.serialize import report_to_json
 
             return report_to_json(report, self.lang, indent=self.indent)
         if self.fmt == "markdown":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from ..trends import Trend
+from ..io.trends import Trend
 from .chart import COLOURS
 from .labels import COMPARE, LABELS
 from .words import model_name

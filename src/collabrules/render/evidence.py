@@ -11,9 +11,9 @@ import json
 
 import attrs
 
-from ..finding import Condition
-from ..report import Report
-from ..text import Text
+from ..model.finding import Condition
+from ..model.report import Report
+from ..model.text import Text
 
 HEADING = Text("Evidence", "Onderbouwing")
 MISSING = Text("facts that would decide it", "feiten die de doorslag geven")

@@ -7,9 +7,9 @@ at the case-file line of the fact that decided it.
 
 from __future__ import annotations
 
-from ..exitcodes import fails
-from ..report import Report
-from ..vocab import Status
+from ..model.exitcodes import fails
+from ..model.report import Report
+from ..model.vocab import Status
 from .locate import locate
 
 

@@ -7,11 +7,11 @@ from html import escape
 from itertools import pairwise
 from typing import Any
 
-from ..glossary import ANSWERS
-from ..history import WEIGHTS, WINDOW, History
-from ..text import Text
-from ..trends import FactChange, Move
-from ..vocab import Phase, Status
+from ..io.history import WEIGHTS, WINDOW, History
+from ..io.trends import FactChange, Move
+from ..model.glossary import ANSWERS
+from ..model.text import Text
+from ..model.vocab import Phase, Status
 from .chart import COLOURS
 from .compare import ARROWS
 from .labels import COMPARE, LABELS

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from ..finding import Finding
-from ..models import Taxonomy
-from ..report import Report
-from ..vocab import Outcome
+from ..model.finding import Finding
+from ..model.models import Taxonomy
+from ..model.report import Report
+from ..model.vocab import Outcome
 from .chart import COLOURS, model_chart, verdict_chart
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line

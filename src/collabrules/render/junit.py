@@ -14,10 +14,10 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
-from ..exitcodes import fails
-from ..report import Report
-from ..testrun import Outcome
-from ..vocab import Status
+from ..authoring.testrun import Outcome
+from ..model.exitcodes import fails
+from ..model.report import Report
+from ..model.vocab import Status
 
 # Characters XML 1.0 cannot hold at all (a case title may contain them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -6,9 +6,9 @@ that differs from the English one, or be listed in :data:`SAME_IN_BOTH`.
 
 from __future__ import annotations
 
-from ..glossary import TERMS
-from ..report import Question
-from ..text import Text
+from ..model.glossary import TERMS
+from ..model.report import Question
+from ..model.text import Text
 
 LABELS: dict[str, Text] = {
     "report": Text("Collaboration report", "Samenwerkingsrapport"),

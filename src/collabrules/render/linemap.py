@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..paths import child
+from ..model.paths import child
 
 _TOKEN = re.compile(r'\s*("(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+)', re.DOTALL)
 

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import attrs
 
-from ..finding import Finding
-from ..validation import line_of
-from ..vocab import Outcome, Status
+from ..model.finding import Finding
+from ..model.vocab import Outcome, Status
+from ..pipeline.validation import line_of
 
 
 @attrs.frozen

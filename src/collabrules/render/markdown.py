@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..finding import Finding
-from ..report import Report
-from ..vocab import Outcome
+from ..model.finding import Finding
+from ..model.report import Report
+from ..model.vocab import Outcome
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models import CollaborationModel, Taxonomy
-from ..text import Text
+from ..model.models import CollaborationModel, Taxonomy
+from ..model.text import Text
 
 _L = {
     "depth": Text("Depth", "Diepgang"),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..text import Text
-from ..vocab import Status
+from ..model.text import Text
+from ..model.vocab import Status
 
 SYMBOLS: dict[Status, str] = {
     Status.UPHELD: "✔",

@@ -7,11 +7,11 @@ import re
 import textwrap
 from typing import Any
 
-from ..choosing import Change, Option, Options
-from ..glossary import FIELDS, TERMS, generic
-from ..report import Report
-from ..text import Lang
-from ..vocab import Status
+from ..alternatives.choosing import Change, Option, Options
+from ..model.glossary import FIELDS, TERMS, generic
+from ..model.report import Report
+from ..model.text import Lang
+from ..model.vocab import Status
 from .labels import duration
 from .option_labels import OPTIONS, SYMBOLS, group_of
 from .words import field_words, governance_words, model_name, perspective, value_words

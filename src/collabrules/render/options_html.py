@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
-from ..choosing import Option, Options
-from ..vocab import Status
+from ..alternatives.choosing import Option, Options
+from ..model.vocab import Status
 from .chart import COLOURS
 from .html import page
 from .labels import duration

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..principle import Principle
-from ..text import Text
+from ..model.principle import Principle
+from ..model.text import Text
 
 H = {
     "theme": Text("Theme", "Thema"),

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..lifecycle import (
+from ..model.lifecycle import (
     Advice,
     PhasePlan,
     Tag,
@@ -17,10 +17,10 @@ from ..lifecycle import (
     phase_plan,
     stage_of,
 )
-from ..principle import Principle
-from ..report import Report
-from ..text import Text
-from ..vocab import Phase
+from ..model.principle import Principle
+from ..model.report import Report
+from ..model.text import Text
+from ..model.vocab import Phase
 
 NOW = Text("Actions for this phase: {phase} (stage: {stage}; ISO 44001: {iso})",
            "Acties voor deze fase: {phase} (stadium: {stage}; ISO 44001: {iso})")

@@ -6,9 +6,9 @@ import json
 import textwrap
 from html import escape
 
-from ..glossary import TERMS
-from ..portfolio import PortfolioTally, attention_maximum
-from ..verdict import STATUS_ORDER
+from ..io.portfolio import PortfolioTally, attention_maximum
+from ..model.glossary import TERMS
+from ..model.verdict import STATUS_ORDER
 from .labels import LABELS, PORTFOLIO
 from .words import model_name
 

@@ -18,10 +18,10 @@ from typing import Any
 from urllib.parse import quote
 
 from .._version import __version__
-from ..finding import Finding
-from ..principle import Principle
-from ..report import Report
-from ..vocab import Severity, Status
+from ..model.finding import Finding
+from ..model.principle import Principle
+from ..model.report import Report
+from ..model.vocab import Severity, Status
 from .locate import locate
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -6,10 +6,10 @@ import re
 import secrets
 import textwrap
 
-from ..finding import Finding
-from ..report import Report
-from ..text import Text
-from ..vocab import Outcome, Status
+from ..model.finding import Finding
+from ..model.report import Report
+from ..model.text import Text
+from ..model.vocab import Outcome, Status
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint

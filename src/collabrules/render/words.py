@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..finding import Fact, SignalUse
-from ..glossary import (
+from ..model.finding import Fact, SignalUse
+from ..model.glossary import (
     ANSWERS,
     FIELDS,
     SIGNALS,
@@ -22,9 +22,9 @@ from ..glossary import (
     party_text,
     value_label,
 )
-from ..models import Taxonomy
-from ..report import Report
-from ..text import Text
+from ..model.models import Taxonomy
+from ..model.report import Report
+from ..model.text import Text
 
 _GROUPS = ("goals[]", "departmental_targets[]")
 _NONE = Text("none", "geen")

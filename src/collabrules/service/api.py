@@ -9,15 +9,15 @@ import attrs
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from ..engine import case_validator
-from ..errors import InputError, Issue
-from ..exitcodes import exit_code
-from ..loading import Document
+from ..io.serialize import report_to_dict
+from ..model.errors import InputError, Issue
+from ..model.exitcodes import exit_code
+from ..model.report import Report
+from ..model.text import Text
+from ..pipeline.engine import case_validator
+from ..pipeline.loading import Document
+from ..pipeline.structure import consistency_issues
 from ..render.choose import Render
-from ..report import Report
-from ..serialize import report_to_dict
-from ..structure import consistency_issues
-from ..text import Text
 from .context import SOURCE, Service, service_of
 from .limits import read_body
 from .models import EvaluateResult, FailOn, Format, Lang, ValidateResult
@@ -138,8 +138,8 @@ async def compare(request: Request,
                   format: CompareFormat | None = None,
                   lang: Lang | None = None) -> Response:
     """Compare two versions (cases or JSON reports) of one relationship, per principle."""
+    from ..io.trends import compare as compare_snapshots
     from ..render.compare import render_trend
-    from ..trends import compare as compare_snapshots
 
     service = service_of(request)
     fmt = choose_format(format, request.headers.get("accept"), ("json", "html", "text"))
@@ -166,7 +166,7 @@ async def compare(request: Request,
 
 
 def _snapshot(service: Service, value: Any, path: str) -> Any:
-    from ..trends import is_report_document, snapshot_of_json, snapshot_of_report
+    from ..io.trends import is_report_document, snapshot_of_json, snapshot_of_report
 
     if is_report_document(value):
         try:

@@ -15,8 +15,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import Response
 
 from .._version import __version__
-from ..errors import Issue
-from ..text import Text
+from ..model.errors import Issue
+from ..model.text import Text
 from . import api, batch, catalogue, choosing, intake_page, openapi
 from .context import Service, safe_lang
 from .middleware import AccessLog, SafetyHeaders, TokenCheck

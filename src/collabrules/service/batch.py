@@ -19,11 +19,11 @@ from fastapi import APIRouter, Request
 from starlette.background import BackgroundTask
 from starlette.responses import StreamingResponse
 
-from ..errors import InputError, Issue
-from ..exitcodes import exit_code
-from ..loading import parse_bytes
-from ..portfolio import PortfolioTally
-from ..serialize import report_to_dict
+from ..io.portfolio import PortfolioTally
+from ..io.serialize import report_to_dict
+from ..model.errors import InputError, Issue
+from ..model.exitcodes import exit_code
+from ..pipeline.loading import parse_bytes
 from .api import verdict
 from .context import Service, service_of
 from .limits import spool_lines

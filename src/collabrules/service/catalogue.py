@@ -8,12 +8,12 @@ from fastapi import APIRouter, Path, Request
 from starlette.responses import Response
 
 from .._version import __version__
-from ..engine import ENGINE_NAME
-from ..models import CollaborationModel
+from ..model.models import CollaborationModel
+from ..model.text import Text
+from ..pipeline.engine import ENGINE_NAME
+from ..pipeline.schemas import schema_text
+from ..pipeline.validation import did_you_mean
 from ..render.page import principle_markdown, principle_text
-from ..schemas import schema_text
-from ..text import Text
-from ..validation import did_you_mean
 from .context import service_of
 from .models import Health, Lang, VersionInfo
 from .negotiate import MEDIA, choose_format
@@ -21,7 +21,7 @@ from .problems import ProblemError, problem_responses
 
 router = APIRouter()
 SchemaName = Literal["case", "report", "config", "house-principles"]
-"""The names of :data:`collabrules.schemas.NAMES` (a test holds them equal)."""
+"""The names of :data:`collabrules.pipeline.schemas.NAMES` (a test holds them equal)."""
 CODE = Path(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", description="code or slug",
             examples=["CR01", "reciprocity"])
 

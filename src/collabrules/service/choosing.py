@@ -11,12 +11,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from ..choosing import Options, evaluate_options, model_ids
-from ..design import AlternativeDesign, design_of
-from ..errors import InputError, Issue, UsageError
-from ..loading import Document
+from ..alternatives.choosing import Options, evaluate_options, model_ids
+from ..alternatives.design import AlternativeDesign, design_of
+from ..model.errors import InputError, Issue, UsageError
+from ..model.text import Text
+from ..pipeline.loading import Document
 from ..render.options import render_options
-from ..text import Text
 from .api import ERRORS, RENDERED, read_case, under
 from .context import SOURCE, Service, service_of
 from .models import Format, Lang

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from starlette.requests import Request
 
-from ..config import Config, build_engine, find_config, load_config
-from ..engine import Engine
-from ..errors import InputError
-from ..loading import Document, parse_bytes
-from ..text import LANGS
+from ..house.config import Config, build_engine, find_config, load_config
+from ..model.errors import InputError
+from ..model.text import LANGS
+from ..pipeline.engine import Engine
+from ..pipeline.loading import Document, parse_bytes
 from .limits import Slots
 from .negotiate import choose_lang
 from .options import ServiceOptions

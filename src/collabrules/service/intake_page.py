@@ -1,6 +1,6 @@
 """The web intake for advisers: ``GET /`` asks the questions of ``collabrules new``.
 
-The form is built from :data:`collabrules.intake.QUESTIONS` (the one question source),
+The form is built from :data:`collabrules.authoring.intake.QUESTIONS` (the one question source),
 in English or Dutch. ``POST /v1/intake`` turns answers into a case exactly as
 ``collabrules new --answers`` does; the page then evaluates it with ``/v1/evaluate`` and
 shows the HTML report. Scripts and styles are served by the package (no CDN).
@@ -18,9 +18,7 @@ from fastapi import APIRouter, FastAPI, Request
 from starlette.responses import HTMLResponse
 from starlette.staticfiles import StaticFiles
 
-from ..engine import case_validator
-from ..errors import Issue
-from ..intake import (
+from ..authoring.intake import (
     MESSAGES,
     QUESTIONS,
     AnswerError,
@@ -30,9 +28,11 @@ from ..intake import (
     is_asked,
     parse_answer,
 )
-from ..loading import parse_bytes
-from ..structure import consistency_issues
-from ..text import Text
+from ..model.errors import Issue
+from ..model.text import Text
+from ..pipeline.engine import case_validator
+from ..pipeline.loading import parse_bytes
+from ..pipeline.structure import consistency_issues
 from .context import SOURCE, service_of
 from .limits import read_body
 from .models import IntakeQuestion, IntakeResult, Lang

@@ -11,7 +11,7 @@ import anyio
 import anyio.to_thread
 from starlette.requests import Request
 
-from ..text import Text
+from ..model.text import Text
 from .problems import ProblemError
 
 T = TypeVar("T")

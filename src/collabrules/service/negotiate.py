@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..text import LANGS, Text
+from ..model.text import LANGS, Text
 from .problems import ProblemError
 
 MEDIA = {"json": "application/json", "markdown": "text/markdown", "html": "text/html",

@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from ..schemas import load_schema
+from ..pipeline.schemas import load_schema
 from .problems import PROBLEM_SCHEMA, problem_responses
 
 COMPONENTS = {"case": "Case", "report": "Report", "options": "Options"}

@@ -13,8 +13,8 @@ from typing import Any
 
 from starlette.responses import Response
 
-from ..errors import Issue
-from ..text import Text
+from ..model.errors import Issue
+from ..model.text import Text
 
 MEDIA_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:collabrules:problem:"

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import attrs
 
-from ..case import Case
-from ..hookspecs import hookimpl
-from ..report import Note, Report
-from ..text import Text
+from ..host.hookspecs import hookimpl
+from ..model.case import Case
+from ..model.report import Note, Report
+from ..model.text import Text
 
 _ABOUT = Text("Note on {who}: {text}", "Notitie bij {who}: {text}")
 _RELATIONSHIP = Text("the relationship", "de relatie")

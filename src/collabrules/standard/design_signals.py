@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..case import Case, Delivery, Party
-from ..hookspecs import hookimpl
-from ..registry import SignalRegistrar
-from ..signals import Signal, SignalBook, SignalValue
-from ..text import Text
-from ..vocab import Level, Posture, Replaceability, Role, Standardisation
+from ..host.hookspecs import hookimpl
+from ..host.registry import SignalRegistrar
+from ..model.case import Case, Delivery, Party
+from ..model.signals import Signal, SignalBook, SignalValue
+from ..model.text import Text
+from ..model.vocab import Level, Posture, Replaceability, Role, Standardisation
 from .settle import settle
 from .taxonomy import standard_model, standard_models
 

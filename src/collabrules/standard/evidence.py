@@ -5,9 +5,9 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from ..assessment import Assessment
-from ..finding import Fact
-from ..paths import steps
+from ..model.finding import Fact
+from ..model.paths import steps
+from ..pipeline.assessment import Assessment
 
 _MISSING = object()
 

@@ -3,7 +3,7 @@
 A goal and a departmental target are one concept: a departmental target is a goal with
 an ``owner`` (schema 1.1 keeps it among the goals; the ``departmental_targets`` list of
 1.0 files is read into the same concept by :func:`party_goals`). Topics are placed on
-axes through the topic vocabulary (``collabrules.topics``), so "minimise cost" (a
+axes through the topic vocabulary (``collabrules.model.topics``), so "minimise cost" (a
 customer) and "maximise margin" (a supplier) are recognised as opposed, and so are two
 goals linked by an explicit ``opposes``.
 """
@@ -14,9 +14,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..case import Case, Goal, Party
-from ..topics import TopicVocabulary
-from ..vocab import Direction
+from ..model.case import Case, Goal, Party
+from ..model.topics import TopicVocabulary
+from ..model.vocab import Direction
 
 
 @attrs.frozen

@@ -20,14 +20,14 @@ The path is the stages of every model between the one in use and the recommended
 
 from __future__ import annotations
 
-from ..case import Case
-from ..glossary import TERMS
-from ..hookspecs import hookimpl
-from ..models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
-from ..questions import labels
-from ..signals import SignalBook
-from ..text import Text
-from ..vocab import Attitude, Level, Power, Replaceability
+from ..host.hookspecs import hookimpl
+from ..model.case import Case
+from ..model.glossary import TERMS
+from ..model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from ..model.signals import SignalBook
+from ..model.text import Text
+from ..model.vocab import Attitude, Level, Power, Replaceability
+from ..pipeline.questions import labels
 
 ALLIANCE_MONTHS = 60
 

@@ -13,12 +13,12 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..case import Development, Governance, Relationship, Safeguards
-from ..hookspecs import hookimpl
-from ..models import CollaborationModel, Stage
-from ..registry import ModelRegistrar
-from ..text import Text
-from ..vocab import Level, Posture
+from ..host.hookspecs import hookimpl
+from ..host.registry import ModelRegistrar
+from ..model.case import Development, Governance, Relationship, Safeguards
+from ..model.models import CollaborationModel, Stage
+from ..model.text import Text
+from ..model.vocab import Level, Posture
 
 DATA = "models.json"
 

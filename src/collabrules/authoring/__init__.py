@@ -1,0 +1,2 @@
+"""Authoring: fixtures and their test runner, the case intake and answers files, and
+``collabrules check``."""

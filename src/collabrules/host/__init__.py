@@ -1,0 +1,1 @@
+"""The plugin host: hook specifications, hook calling, registrars and plugin loading."""

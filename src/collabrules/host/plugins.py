@@ -1,0 +1,171 @@
+"""Finding and loading plugins: entry points of the ``collabrules`` group, and objects.
+
+Load order (documented in docs/plugins.md):
+
+1. entry points of the ``collabrules`` group, sorted by distribution then entry-point
+   name; the standard principles are entry points of the ``collabrules`` distribution;
+2. plugin objects passed to :class:`collabrules.Engine`, in the order given.
+
+A blocked name is never imported. Each entry point is loaded on its own, so one that
+fails is reported as a :class:`~collabrules.model.problems.Problem` and the rest still load.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import metadata
+from typing import Any
+
+import attrs
+import pluggy
+
+from ..model.principle import Principle
+from ..model.problems import Problem, ProblemKind
+from . import hookspecs
+from .hookcalls import unknown_hooks
+
+GROUP = "collabrules"
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """Where a loaded plugin comes from."""
+
+    name: str
+    distribution: str
+    version: str
+    entry_point: str = ""
+
+    @property
+    def origin(self) -> str:
+        """``distribution version`` with the entry point, for messages."""
+        where = f", entry point {self.entry_point}" if self.entry_point else ""
+        return f"{self.distribution} {self.version}{where}"
+
+
+@attrs.frozen
+class LoadedPlugins:
+    """The plugin manager and what was loaded into it."""
+
+    manager: pluggy.PluginManager
+    infos: dict[str, PluginInfo]
+    problems: tuple[Problem, ...]
+    blocked: tuple[str, ...]
+
+    def describe(self, name: str) -> str:
+        """Origin of a plugin by name, for messages."""
+        return _origin(self.infos, name)
+
+
+def _entry_points() -> list[metadata.EntryPoint]:
+    found = metadata.entry_points(group=GROUP)
+    return sorted(found, key=lambda ep: (_dist_name(ep), ep.name))
+
+
+def _dist_name(ep: metadata.EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    return str(dist.metadata["Name"]) if dist is not None else "?"
+
+
+def _dist_version(ep: metadata.EntryPoint) -> str:
+    dist = getattr(ep, "dist", None)
+    return str(dist.version) if dist is not None else "?"
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
+
+
+def load_plugins(
+    *,
+    plugins: Iterable[object | tuple[str, object]] = (),
+    entry_points: bool = True,
+    block: Iterable[str] = (),
+) -> LoadedPlugins:
+    """Create a plugin manager and load the entry-point plugins and the given objects.
+
+    ``plugins`` items are plugin objects or ``(name, object)`` pairs; ``block`` names
+    plugins (entry-point names or given names) that must not load.
+    """
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    blocked = tuple(sorted(set(block)))
+    for name in blocked:
+        manager.set_blocked(name)
+    infos: dict[str, PluginInfo] = {}
+    problems: list[Problem] = []
+    if entry_points:
+        for ep in _entry_points():
+            if manager.is_blocked(ep.name):
+                continue
+            info = PluginInfo(name=ep.name, distribution=_dist_name(ep),
+                              version=_dist_version(ep), entry_point=f"{ep.name} = {ep.value}")
+            if ep.name in infos:
+                problems.append(Problem(
+                    kind=ProblemKind.PLUGIN_LOAD, plugin=ep.name, origin=info.origin,
+                    detail=f"the plugin name is already used by {infos[ep.name].origin}"))
+                continue
+            try:
+                obj = ep.load()
+                manager.register(obj, name=ep.name)
+            except Exception as exc:  # a faulty plugin must not stop the others
+                problems.append(Problem(kind=ProblemKind.PLUGIN_LOAD, plugin=ep.name,
+                                        origin=info.origin, detail=_error_text(exc)))
+                continue
+            infos[ep.name] = info
+    for item in plugins:
+        name, obj = item if isinstance(item, tuple) else (_object_name(item), item)
+        if manager.is_blocked(name):
+            continue
+        info = PluginInfo(name=name, distribution=_object_dist(obj), version=_object_version(obj))
+        try:
+            manager.register(obj, name=name)
+        except Exception as exc:
+            problems.append(Problem(kind=ProblemKind.PLUGIN_LOAD, plugin=name,
+                                    origin=info.origin, detail=_error_text(exc)))
+            continue
+        infos[name] = info
+    problems.extend(unknown_hooks(manager, lambda name: _origin(infos, name)))
+    return LoadedPlugins(manager, infos, tuple(problems), blocked)
+
+
+def _origin(infos: dict[str, PluginInfo], name: str) -> str:
+    info = infos.get(name)
+    return info.origin if info else "unknown origin"
+
+
+def standard_plugins() -> list[tuple[str, object]]:
+    """The plugins the ``collabrules`` distribution itself registers, as ``(name, object)``."""
+    found = []
+    for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
+        dist = getattr(ep, "dist", None)
+        if dist is not None and dist.metadata["Name"] == "collabrules":
+            found.append((ep.name, ep.load()))
+    return found
+
+
+def standard_principle(code: str) -> Principle:
+    """A standard principle by code (``CR01``...), e.g. to build a stricter variant of it.
+
+    Only the standard plugins are loaded for this, so a house plugin may call it while it
+    is itself being imported. Raises ``KeyError`` for an unknown code.
+    """
+    found: dict[str, Principle] = {}
+    manager = load_plugins(plugins=standard_plugins(), entry_points=False).manager
+    manager.hook.collabrules_add_principles(register=lambda p: found.setdefault(p.code, p))
+    return found[code]
+
+
+def _object_name(obj: object) -> str:
+    name = getattr(obj, "__name__", None) or type(obj).__name__
+    return str(name)
+
+
+def _object_dist(obj: object) -> str:
+    module = getattr(obj, "__module__", None) or getattr(obj, "__name__", "")
+    return str(getattr(obj, "collabrules_distribution", module or "local"))
+
+
+def _object_version(obj: object) -> str:
+    version: Any = getattr(obj, "collabrules_version", None) or getattr(obj, "__version__", None)
+    return str(version) if version else "unversioned"

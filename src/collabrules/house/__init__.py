@@ -1,0 +1,2 @@
+"""House extensions: configuration, declarative principles, their expressions, charter
+and waivers."""

@@ -1,0 +1,264 @@
+"""The assessment a principle writes into: conditions in, a finding out.
+
+A principle records each check it makes with :meth:`Assessment.check` (and, when a
+principle only applies to some cases, :meth:`Assessment.applies`). The status follows
+from the conditions by one rule, the same for every principle:
+
+* a failed applicability condition -> ``not_applicable``; an unknown one -> ``undetermined``;
+* otherwise a failed condition whose effect is ``violated`` -> ``violated``;
+* otherwise a failed ``at_risk`` condition -> ``at_risk``;
+* otherwise an unknown condition -> ``undetermined`` (naming the fields that would decide);
+* otherwise -> ``upheld``.
+
+Because an unknown condition can never produce ``violated``, leaving a fact out of a case
+can only make a verdict less certain, never worse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from ..model.case import Case
+from ..model.finding import Condition, Fact, Finding, SignalUse
+from ..model.principle import Principle
+from ..model.signals import SignalBook, SignalValue
+from ..model.text import Text, join
+from ..model.vocab import Outcome, Severity, Status, Vocabulary
+from .questions import labels
+
+_SEVERITIES = list(Severity)
+
+FIND_OUT = Text("Find out {fields}: see the questions to ask.",
+                "Zoek uit: {fields}; zie de vragen om te stellen.")
+NO_CONDITIONS = Text(
+    "The principle recorded no condition for this case.",
+    "Het principe legde voor deze casus geen enkele voorwaarde vast.",
+)
+
+
+def _outcome(held: bool | None) -> Outcome:
+    if held is None:
+        return Outcome.UNKNOWN
+    return Outcome.HELD if held else Outcome.FAILED
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    kind = type(value)
+    if kind in _SCALARS:  # the common cases first: no attribute lookups
+        return value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, Vocabulary):
+        return value._value_  # what ``.value`` returns, without the descriptor
+    return getattr(value, "value", value) if hasattr(value, "label") else value
+
+
+class Assessment:
+    """What one principle is told about one case, and what it concludes."""
+
+    __slots__ = ("_actions", "_conditions", "_rationale", "case", "signals")
+
+    def __init__(self, case: Case, signals: SignalBook) -> None:
+        self.case = case
+        self.signals = signals
+        self._conditions: list[Condition] = []
+        self._actions: list[Text] = []
+        self._rationale: Text | None = None
+
+    def signal(self, name: str) -> SignalValue:
+        """The value of a shared signal for this case (computed on first use)."""
+        return self.signals[name]
+
+    @staticmethod
+    def fact(path: str, value: Any) -> Fact:
+        """Cite a case value by its JSON path."""
+        return Fact(path, _plain(value))
+
+    def applies(
+        self,
+        id: str,
+        when: bool | None,
+        text: Text,
+        *,
+        facts: Iterable[Fact] = (),
+        signals: Iterable[str] = (),
+        decided_by: Iterable[str] = (),
+    ) -> bool | None:
+        """Record whether the principle applies to this case; returns ``when``."""
+        self._record(id, when, text, Status.NOT_APPLICABLE, True, facts, signals, None,
+                     decided_by)
+        return when
+
+    def check(
+        self,
+        id: str,
+        held: bool | None,
+        text: Text,
+        *,
+        effect: Status = Status.AT_RISK,
+        facts: Iterable[Fact] = (),
+        signals: Iterable[str] = (),
+        action: Text | None = None,
+        decided_by: Iterable[str] = (),
+        effect_decided_by: Iterable[str] = (),
+    ) -> bool | None:
+        """Record one decisive condition: held (True), failed (False) or unknown (None).
+
+        ``effect`` is the status a failure leads to; ``action`` is what to do about a
+        failure; ``decided_by`` names the case paths that would decide an unknown;
+        ``effect_decided_by`` the missing paths that would decide the effect, when it
+        depends on facts the case leaves out (give the mildest effect then).
+        Returns ``held`` so checks can be chained.
+        """
+        if effect not in (Status.AT_RISK, Status.VIOLATED):
+            raise ValueError(f"a condition's effect is at_risk or violated, not {effect.value}")
+        self._record(id, held, text, effect, False, facts, signals, action, decided_by)
+        if effect_decided_by and held is not True:
+            self._conditions[-1] = attrs.evolve(self._conditions[-1],
+                                                effect_decided_by=tuple(effect_decided_by))
+        return held
+
+    def recommend(self, action: Text) -> None:
+        """Add an action that does not belong to one condition."""
+        self._actions.append(action)
+
+    def explain(self, rationale: Text) -> None:
+        """Replace the generated rationale with the principle's own."""
+        self._rationale = rationale
+
+    def _record(
+        self,
+        id: str,
+        held: bool | None,
+        text: Text,
+        effect: Status,
+        applicability: bool,
+        facts: Iterable[Fact],
+        signals: Iterable[str],
+        action: Text | None,
+        decided_by: Iterable[str],
+    ) -> None:
+        book = self.signals
+        # Iterables may be generators: take each once.
+        facts = tuple(facts) if facts else ()
+        signals = tuple(signals) if signals else ()
+        used = tuple([SignalUse(name, _plain(book[name].value)) for name in signals]) \
+            if signals else ()
+        decided = tuple(decided_by) if decided_by else ()
+        if held is None and not decided:
+            decided = tuple(f.path for f in facts if f.value is None) + tuple(
+                path for name in signals for path in book[name].missing
+            )
+        self._conditions.append(
+            Condition(
+                id=id,
+                outcome=_outcome(held),
+                text=text,
+                effect=effect,
+                applicability=applicability,
+                facts=facts,
+                signals=used,
+                action=action,
+                decided_by=decided,
+            )
+        )
+
+    def finish(self, principle: Principle, severity: Severity | None = None, *,
+               find_out: bool = True) -> Finding:
+        """Turn the recorded conditions into the principle's finding.
+
+        ``find_out=False`` leaves out the action naming the missing facts (the engine's
+        completions of a case need the verdict, not the advice).
+        """
+        conditions = tuple(self._conditions)
+        status = derive_status(conditions)
+        base = severity or principle.severity
+        missing = _unique(p for c in conditions if c.outcome is Outcome.UNKNOWN
+                          for p in c.decided_by)
+        if status in (Status.AT_RISK, Status.UNDETERMINED):
+            missing += _unique(p for c in conditions for p in c.effect_decided_by
+                               if p not in missing)
+        actions = list(self._actions)
+        if status in (Status.VIOLATED, Status.AT_RISK):
+            actions = [c.action for c in conditions
+                       if c.outcome is Outcome.FAILED and c.action is not None] + actions
+        if status is Status.UNDETERMINED and missing and find_out:
+            actions.append(FIND_OUT.format(fields=labels(missing, self.case)))
+        return Finding(
+            code=principle.code,
+            slug=principle.slug,
+            title=principle.title,
+            status=status,
+            severity=severity_for(status, base),
+            rationale=self._rationale or rationale_for(status, conditions),
+            conditions=conditions,
+            actions=tuple(_unique(actions)),
+            missing=tuple(missing),
+        )
+
+
+def derive_status(conditions: tuple[Condition, ...]) -> Status:
+    """The status the recorded conditions lead to (see the module docstring)."""
+    gates = [c for c in conditions if c.applicability]
+    if any(c.outcome is Outcome.FAILED for c in gates):
+        return Status.NOT_APPLICABLE
+    if any(c.outcome is Outcome.UNKNOWN for c in gates):
+        return Status.UNDETERMINED
+    decisive = [c for c in conditions if not c.applicability]
+    failed = [c for c in decisive if c.outcome is Outcome.FAILED]
+    if any(c.effect is Status.VIOLATED for c in failed):
+        return Status.VIOLATED
+    if failed:
+        return Status.AT_RISK
+    if any(c.outcome is Outcome.UNKNOWN for c in decisive):
+        return Status.UNDETERMINED
+    return Status.UPHELD if decisive else Status.NOT_APPLICABLE
+
+
+def severity_for(status: Status, base: Severity) -> Severity:
+    """A finding's severity: the principle's for a violation, one step lower at risk."""
+    if status is Status.VIOLATED or status is Status.ERROR:
+        return base
+    if status is Status.AT_RISK:
+        return _SEVERITIES[max(_SEVERITIES.index(base) - 1, _SEVERITIES.index(Severity.LOW))]
+    if status is Status.UNDETERMINED:
+        return Severity.INFO
+    return Severity.NONE
+
+
+def rationale_for(status: Status, conditions: tuple[Condition, ...]) -> Text:
+    """Join the texts of the conditions that decided the status."""
+    if status is Status.NOT_APPLICABLE:
+        chosen = [c for c in conditions if c.applicability and c.outcome is Outcome.FAILED]
+    elif status in (Status.VIOLATED, Status.AT_RISK):
+        chosen = [c for c in conditions if c.outcome is Outcome.FAILED]
+        chosen.sort(key=lambda c: c.effect is not Status.VIOLATED)
+    elif status is Status.UNDETERMINED:
+        chosen = [c for c in conditions if c.outcome is Outcome.UNKNOWN]
+    else:
+        chosen = [c for c in conditions if c.outcome is Outcome.HELD]
+    if not chosen:
+        return NO_CONDITIONS
+    return _LEAD[status] + join([c.text for c in chosen])
+
+
+_LEAD = {
+    Status.NOT_APPLICABLE: Text("Applies only when: ", "Geldt alleen als: "),
+    Status.VIOLATED: Text("Not met: ", "Niet voldaan: "),
+    Status.AT_RISK: Text("Not met: ", "Niet voldaan: "),
+    Status.UNDETERMINED: Text("Not known: ", "Niet bekend: "),
+    Status.UPHELD: Text("Met: ", "Voldaan: "),
+}
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    seen: dict[Any, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,123 @@
+"""From a validated document to a :class:`~collabrules.model.case.Case`, and back.
+
+Validation has already guaranteed the shape, so structuring only converts; the checks
+a schema cannot express (the perspective names a party, party ids are unique, both
+roles are present) live here, with JSON paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..model.case import Case
+from ..model.errors import InputError, Issue
+from ..model.text import Text
+from ..model.vocab import Role
+from .goal_links import goal_link_issues
+from .model_ids import model_issues
+from .structurer import compile_structurer
+from .validation import did_you_mean, line_of
+from .versions import version_issues
+
+if TYPE_CHECKING:
+    import cattrs
+
+
+@cache
+def converter() -> cattrs.Converter:
+    """The cattrs converter: the reference for structuring, and the unstructurer."""
+    import cattrs
+
+    return cattrs.Converter(forbid_extra_keys=True, omit_if_default=True)
+
+
+def _cattrs_structure(data: Any, cls: Any) -> Any:
+    return converter().structure(data, cls)
+
+
+_structure = compile_structurer(Case, _cattrs_structure)
+
+
+def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
+    """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
+
+    The model id is checked where the taxonomy is known (:func:`consistency_issues`).
+    """
+    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source)
+    if issues:
+        raise InputError(issues)
+    case: Case = _structure(data)
+    return case
+
+
+def unstructure_case(case: Case) -> dict[str, Any]:
+    """The case as a JSON-ready document (unknown fields left out)."""
+    data: dict[str, Any] = converter().unstructure(case)
+    return data
+
+
+def consistency_issues(data: Any, source: str, lines: Mapping[str, int] | None = None,
+                       models: Collection[str] | None = None) -> list[Issue]:
+    """What a schema cannot check: party ids, the perspective, the roles present, fields
+    newer than the declared ``schema_version``, goal links, and the model id.
+
+    ``models`` are the known model ids (default: the installed taxonomies').
+    """
+    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source) + model_issues(data, source, models)
+    if lines:
+        issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
+    return issues
+
+
+def _consistency(data: Any, source: str) -> list[Issue]:
+    issues: list[Issue] = []
+    if not isinstance(data, dict):
+        return issues
+    raw_parties = data.get("parties")
+    parties = [p for p in raw_parties if isinstance(p, dict)] \
+        if isinstance(raw_parties, list) else []
+    if not parties:
+        return issues
+    ids = [p.get("id") for p in parties]
+    seen: dict[Any, int] = {}
+    for index, pid in enumerate(ids):
+        if not isinstance(pid, str):
+            continue
+        if pid in seen:
+            issues.append(Issue(
+                file=source, path=f"$.parties[{index}].id",
+                message=Text("the party id {id!r} is already used by $.parties[{first}]",
+                             "het partij-id {id!r} wordt al gebruikt door $.parties[{first}]"
+                             ).format(id=pid, first=seen[pid]),
+                hint=Text("give every party its own id", "geef elke partij een eigen id")))
+        else:
+            seen[pid] = index
+    perspective = data.get("perspective")
+    if isinstance(perspective, str) and perspective not in seen:
+        issues.append(Issue(
+            file=source, path="$.perspective",
+            message=Text("the perspective {id!r} names no party",
+                         "het perspectief {id!r} verwijst naar geen enkele partij"
+                         ).format(id=perspective),
+            hint=did_you_mean(str(perspective), list(seen)) or Text(
+                "use one of the party ids: {ids}", "gebruik een van de partij-id's: {ids}"
+            ).format(ids=", ".join(seen))))
+    raw_roles = [p.get("role") for p in parties]
+    if not all(isinstance(r, str) and r in {v.value for v in Role} for r in raw_roles):
+        return issues  # the schema reports the bad role
+    roles = set(raw_roles)
+    for role in Role:
+        if role.value not in roles:
+            issues.append(Issue(
+                file=source, path="$.parties",
+                message=Text("no party has the role {role!r}",
+                             "geen enkele partij heeft de rol {role!r}").format(role=role.value),
+                hint=Text("a relationship has at least one customer and one supplier",
+                          "een relatie heeft minstens één klant en één leverancier")))
+    return issues

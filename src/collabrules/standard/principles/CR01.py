@@ -1,0 +1,198 @@
+"""CR01 Reciprocity: think they - we - I.
+
+Anti-pattern: the relationship is "just the contract": each side takes what it can, and
+narrow departmental targets (a purchasing discount, a sales quota) set the tone.
+Best practice: state first what the other party gains from joint success, then the joint
+gain, then your own; organise the collaboration so that it serves every party.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Net, Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+from ..party_signals import squeeze_found
+
+SQUEEZED = 1  # any recorded sign of the bare-contract picture: the relationship fails the supplier
+
+
+def assess(a: Assessment) -> None:
+    """Weigh both sides: each party's benefit, the supplier's side, then they - we - I."""
+    case = a.case
+    theirs = a.signal("counterpart_benefit").value
+    a.check(
+        "counterpart_benefit_positive",
+        None if theirs is None else theirs == Net.POSITIVE.value,
+        Text("the other party's expected benefit is stated and net positive",
+             "het verwachte voordeel van de andere partij is benoemd en netto positief"),
+        effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        effect_decided_by=a.signal("counterpart_benefit").missing,
+        facts=cite(a, "counterpart_benefit"),
+        signals=("counterpart_benefit",),
+        action=Text(
+            "State what the other party gains from joint success before negotiating terms "
+            "such as a discount.",
+            "Benoem wat de andere partij wint bij gezamenlijk succes voordat u over "
+            "voorwaarden zoals korting onderhandelt."),
+    )
+    mine = a.signal("own_benefit").value
+    a.check(
+        "own_benefit_not_negative",
+        None if mine is None else mine != Net.NEGATIVE.value,
+        Text("the relationship serves us too: our own expected benefit is not a net loss",
+             "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"),
+        effect=Status.VIOLATED,
+        facts=cite(a, "own_benefit"),
+        signals=("own_benefit",),
+        action=Text(
+            "Renegotiate the terms (price, scope, payment) until the relationship yields a "
+            "net benefit for us as well, or prepare to leave it.",
+            "Heronderhandel de voorwaarden (prijs, omvang, betaling) tot de relatie ook ons "
+            "netto voordeel oplevert, of bereid het vertrek voor."),
+    )
+    squeeze = a.signal("supplier_squeeze").value
+    found = squeeze if squeeze is not None else squeeze_found(case)
+    a.check(
+        "supplier_not_squeezed",
+        not found if squeeze is not None or len(found) >= SQUEEZED else None,
+        Text("the customer does not treat the supplier to the bare contract (paying late, "
+             "demanding free extras, giving no follow-up work)",
+             "de klant houdt de leverancier niet aan het kale contract (laat betalen, gratis "
+             "extra's eisen, geen vervolgwerk geven)"),
+        effect=Status.VIOLATED if len(found) >= SQUEEZED else Status.AT_RISK,
+        facts=cite(a, "supplier_squeeze"),
+        signals=("supplier_squeeze",),
+        action=Text(
+            "Agree payment terms that are kept, pay for extra work and give the supplier a "
+            "prospect of follow-up work{found}.",
+            "Spreek betalingstermijnen af die worden nagekomen, betaal voor extra werk en "
+            "geef de leverancier uitzicht op vervolgwerk{found}.").format(
+                found=" (" + ", ".join(found) + ")" if found else ""),
+    )
+    own_only = None
+    if theirs is not None and mine is not None:
+        own_only = not (mine != Net.UNKNOWN.value and theirs == Net.UNKNOWN.value)
+    a.check(
+        "not_only_own_benefit",
+        own_only,
+        Text("wherever our own benefit is stated, the other party's is stated too "
+             "(they - we - I, not I first)",
+             "waar ons eigen voordeel is benoemd, is dat van de andere partij ook benoemd "
+             "(zij - wij - ik, niet ik eerst)"),
+        effect=Status.AT_RISK,
+        facts=cite(a, "own_benefit", "counterpart_benefit"),
+        signals=("own_benefit", "counterpart_benefit"),
+        action=Text(
+            "Reverse the order of the business case: describe their gain, then the joint "
+            "gain, then ours.",
+            "Draai de volgorde van de businesscase om: beschrijf eerst hun winst, dan de "
+            "gezamenlijke winst, dan de onze."),
+    )
+    alignment = a.signal("goal_alignment").value
+    a.check(
+        "joint_benefit_stated",
+        None if alignment is None else bool(alignment["shared"]),
+        Text("the parties share at least one goal, so a joint benefit is stated",
+             "de partijen delen minstens één doel, dus er is een gezamenlijk voordeel benoemd"),
+        facts=cite(a, "goal_alignment"),
+        signals=("goal_alignment",),
+        action=Text(
+            "Agree one goal both parties gain from and make it the first item of the "
+            "joint agenda.",
+            "Spreek één doel af waar beide partijen baat bij hebben en zet het bovenaan de "
+            "gezamenlijke agenda."),
+    )
+    conflicts = a.signal("departmental_conflicts").value
+    rel = case.relationship
+    review = rel.governance.commercial_review if rel and rel.governance else None
+    balanced: bool | None = True if conflicts == [] else None
+    if conflicts:
+        balanced = review
+    a.check(
+        "no_departmental_conflict",
+        balanced,
+        Text("no departmental target of ours works against the other party's goals without "
+             "a commercial review that balances it",
+             "geen afdelingsdoelstelling van ons werkt tegen de doelen van de andere partij "
+             "in zonder een commerciële evaluatie die haar in evenwicht brengt"),
+        signals=("departmental_conflicts",),
+        facts=(*cite(a, "departmental_conflicts"),
+               a.fact("$.relationship.governance.commercial_review", review)),
+        decided_by=() if conflicts is None else (
+            () if not conflicts or review is not None
+            else ("$.relationship.governance.commercial_review",)),
+        action=Text(
+            "Align the conflicting departmental targets ({targets}) with the joint goal, or "
+            "balance them in a commercial review with the other party.",
+            "Stem de strijdige afdelingsdoelstellingen ({targets}) af op het gezamenlijke "
+            "doel, of breng ze in evenwicht in een commerciële evaluatie met de andere "
+            "partij.").format(targets=", ".join(conflicts or ()) or "-"),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR01",
+    slug="reciprocity",
+    theme=Text("Reciprocity", "Wederkerigheid"),
+    title=Text("Think they - we - I", "Denk zij - wij - ik"),
+    observation=Observation(Text(
+        "A business relationship takes at least two. The other party only looks after your "
+        "interests, and only invests in real collaboration, when the relationship gives it "
+        "enough in return. Without that the relationship shrinks to the contract: the "
+        "customer gets exactly what it ordered and paid for, the supplier gets paid late, "
+        "is asked for extras for free and sees no follow-up work. Organisations drift "
+        "towards self-interest, pushed by narrow departmental targets.",
+        "Voor een zakelijke relatie zijn er minstens twee nodig. De andere partij behartigt "
+        "uw belangen alleen, en investeert alleen in echte samenwerking, als de relatie haar "
+        "genoeg oplevert. Zonder dat blijft de relatie beperkt tot het contract: de klant "
+        "krijgt precies wat is besteld en betaald, de leverancier wordt laat betaald, krijgt "
+        "verzoeken om gratis extra's en geen vervolgwerk. Organisaties schuiven op naar "
+        "eigenbelang, aangewakkerd door smalle afdelingsdoelstellingen.")),
+    statement=Text(
+        "Reason in the order they - we - I: first what the other party gains from joint "
+        "success, then what we gain together, then what I gain. Shape the collaboration so "
+        "that it serves all parties.",
+        "Redeneer in de volgorde zij - wij - ik: eerst wat de andere partij wint bij "
+        "gezamenlijk succes, dan wat we samen winnen, dan wat ik win. Richt de samenwerking "
+        "zo in dat zij alle partijen dient."),
+    checks=Text(
+        "From both sides: whether the other party's benefit is stated and net positive, and "
+        "ours is not a net loss (a net loss on either side is a violation); whether the "
+        "customer's recorded conduct shows the supplier's side of a bare contract (paying "
+        "late, free extras, no follow-up work: any recorded sign is a violation); "
+        "whether a joint benefit (a shared goal) exists; whether our departmental targets "
+        "(goals with an owner, compared through the topic vocabulary) work against the "
+        "other party's goals without a commercial review (a target without topic or "
+        "direction leaves this unknown); whether our own benefit is the only one stated.",
+        "Van beide kanten: of het voordeel van de andere partij benoemd en netto positief "
+        "is, en het onze geen netto verlies (een netto verlies aan een van beide kanten is "
+        "een schending); of het vastgelegde gedrag van de klant de kant van de leverancier "
+        "bij een kaal contract laat zien (laat betalen, gratis extra's, geen vervolgwerk: "
+        "elk vastgelegd teken is een schending); of er een gezamenlijk voordeel (een "
+        "gedeeld doel) is; of onze afdelingsdoelstellingen (doelen met een eigenaar, "
+        "vergeleken via de onderwerpenlijst) zonder commerciële evaluatie tegen de doelen "
+        "van de andere partij ingaan (een doelstelling zonder onderwerp of richting laat "
+        "dit onbekend); of alleen ons eigen voordeel benoemd is."),
+    assess=assess,
+    severity=Severity.HIGH,
+    examples=(
+        Example(False, Text(
+            "Procurement's only goal is a 20% discount and nobody knows what the supplier "
+            "gains.",
+            "Het enige doel van inkoop is 20% korting en niemand weet wat de leverancier "
+            "eraan heeft.")),
+        Example(True, Text(
+            "Both parties expect a net gain and share the goal of clean offices.",
+            "Beide partijen verwachten netto voordeel en delen het doel van schone kantoren.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR01 Reciprocity."""
+    register(PRINCIPLE)

@@ -1,0 +1,145 @@
+"""CR02 Interests and goals: understand how the parties' interests and goals fit.
+
+Anti-pattern: a deep collaboration is built on goals that push in opposite directions,
+and the drivers behind them stay hidden, sometimes even from the parties themselves.
+Best practice: derive the shared and the opposing goals, bring undisclosed drivers into
+the open, and choose a depth of collaboration the balance of alignment can carry.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
+
+DEEP = 2
+MONEY = "money"  # the topic axis of price, cost, margin and revenue
+
+
+def assess(a: Assessment) -> None:
+    """Weigh shared against conflicting goals for the depth aimed at; check disclosure."""
+    alignment = a.signal("goal_alignment").value
+    aimed = a.signal("aimed_depth").value
+    hidden = a.signal("undisclosed_drivers").value
+    mechanisms = commercial_mechanisms(a.case)
+    mechanism = True if True in mechanisms else (None if None in mechanisms else False)
+    conflicting = set(alignment["conflicting"]) if alignment else set()
+    money_only = bool(conflicting) and conflicting <= {MONEY}
+    fits: bool | None = None
+    no_common_ground = bool(alignment and conflicting and not alignment["shared"])
+    if aimed is not None and aimed < DEEP:
+        fits = True
+    elif alignment is not None and aimed is not None:
+        shared = len(alignment["shared"])
+        fits = shared > 0 and len(conflicting) <= shared
+        if not fits and money_only and shared == 0 and mechanism is not False:
+            # Opposed money goals are carried by a commercial mechanism (review,
+            # gain-sharing, incentives): the ordinary tension of customer and supplier.
+            fits = mechanism
+    # Core goals that exclude each other, kept from the other side, break the relationship;
+    # opposed money goals or disclosed conflicts put it at risk.
+    excluding = no_common_ground and not money_only
+    a.check(
+        "goals_carry_depth",
+        fits,
+        Text("the balance of shared and conflicting goals can carry the depth of "
+             "collaboration aimed at (opposed money goals need a commercial mechanism)",
+             "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
+             "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
+             "mechanisme)"),
+        effect=Status.VIOLATED if excluding and hidden else Status.AT_RISK,
+        effect_decided_by=(*a.signal("goal_alignment").missing,
+                           *(a.signal("undisclosed_drivers").missing if excluding else ())),
+        facts=(*cite(a, "goal_alignment", "aimed_depth"),
+               *(a.fact(f"$.relationship.governance.{m}", v)
+                 for m, v in zip(COMMERCIAL_MECHANISMS, mechanisms) if money_only)),
+        signals=("goal_alignment", "aimed_depth", "undisclosed_drivers"),
+        action=Text(
+            "Put the conflicting goals on the table and agree how the collaboration balances "
+            "them (for example price against margin) before deepening it.",
+            "Leg de strijdige doelen op tafel en spreek af hoe de samenwerking ze in evenwicht "
+            "brengt (bijvoorbeeld prijs tegenover marge) voordat u haar verdiept."),
+    )
+    open_enough: bool | None = None
+    # Openness about drivers is what deep collaboration runs on; a transactional or
+    # performance-based contract is steered by its terms and measured output instead.
+    if (hidden is not None and not hidden) or (aimed is not None and aimed < DEEP):
+        open_enough = True
+    elif hidden:
+        open_enough = None if aimed is None else False
+    a.check(
+        "drivers_disclosed",
+        open_enough,
+        Text("the drivers behind the parties' goals are disclosed, as far as the depth "
+             "aimed at needs",
+             "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
+             "beoogde diepgang dat vraagt"),
+        facts=cite(a, "undisclosed_drivers"),
+        signals=("undisclosed_drivers", "aimed_depth"),
+        action=Text(
+            "Ask each party to state the drivers behind its goals, starting with the ones "
+            "not yet disclosed{hidden}.",
+            "Vraag elke partij de drijfveren achter haar doelen te benoemen, te beginnen met "
+            "de nog niet gedeelde{hidden}.").format(
+                hidden=": " + ", ".join(hidden) if hidden else ""),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR02",
+    slug="interests-and-goals",
+    theme=Text("Interests and goals", "Belangen en doelen"),
+    title=Text("Know how interests and goals fit", "Weet hoe belangen en doelen passen"),
+    observation=Observation(Text(
+        "Interests and goals set the conditions for collaboration: they raise obstacles or "
+        "remove them. Goals the parties share pull them together; goals that point in "
+        "opposite directions push them apart. The drivers behind goals are often unclear, "
+        "even to the party that has them, so openness about them pays.",
+        "Belangen en doelen bepalen de voorwaarden voor samenwerking: ze werpen drempels op "
+        "of nemen ze weg. Gedeelde doelen trekken partijen naar elkaar toe; tegengestelde "
+        "doelen drijven ze uit elkaar. De drijfveren achter doelen zijn vaak onduidelijk, "
+        "zelfs voor de partij die ze heeft, dus openheid erover loont.")),
+    statement=Text(
+        "Find out whether and how the parties' interests and goals fit together, and "
+        "organise the collaboration to match.",
+        "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
+        "richt de samenwerking daarop in."),
+    checks=Text(
+        "Shared and conflicting goals (topics compared through the topic vocabulary of "
+        "synonyms and opposed words, same or opposite direction, or an explicit 'opposes' "
+        "link); whether that balance can carry the depth of collaboration aimed at (a deep "
+        "collaboration needs at least one shared goal); whether drivers are kept from the "
+        "other party where the depth needs openness (a goal both parties state is known to "
+        "both).",
+        "Gedeelde en strijdige doelen (onderwerpen vergeleken via de onderwerpenlijst met "
+        "synoniemen en tegengestelde woorden, zelfde of tegengestelde richting, of een "
+        "expliciete 'opposes'-koppeling); of die balans de beoogde diepgang van "
+        "samenwerking kan dragen (een diepe samenwerking vraagt minstens één gedeeld doel); "
+        "of drijfveren verborgen blijven waar de diepgang openheid vraagt (een doel dat "
+        "beide partijen noemen, kennen ze allebei)."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "A close collaboration where the customer only wants a lower price and the "
+            "supplier only a higher one.",
+            "Een nauwe samenwerking waarin de klant alleen een lagere prijs wil en de "
+            "leverancier alleen een hogere.")),
+        Example(True, Text(
+            "Both parties want clean offices; the remaining price tension is handled by "
+            "the contract.",
+            "Beide partijen willen schone kantoren; de resterende spanning over de prijs "
+            "regelt het contract.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR02 Interests and goals."""
+    register(PRINCIPLE)

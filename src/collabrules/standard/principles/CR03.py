@@ -1,0 +1,161 @@
+"""CR03 Differences create opportunities: seek and use complementary capabilities.
+
+Anti-pattern: parties that offer the same thing in the same sector call themselves
+collaborators while they are competitors, or the design never uses what each side
+brings that the other lacks.
+Best practice: name the capabilities each party offers that the other needs, in both
+directions, and organise the collaboration so that they are actually combined.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Severity, Size, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+
+_SMALL = (Size.MICRO, Size.SMALL)
+
+
+def _competitors(a: Assessment, overlap: list[str]) -> bool | None:
+    """Whether overlapping parties share a sector (unless both are too small alone)."""
+    if not overlap:
+        return False
+    own = a.case.own
+    verdicts: list[bool | None] = []
+    for other in a.case.others:
+        if own.sector is None or other.sector is None:
+            verdicts.append(None)
+        elif (own.sector.strip().lower() != other.sector.strip().lower()
+              or (own.size in _SMALL and other.size in _SMALL)):
+            verdicts.append(False)
+        elif own.size is None or other.size is None:
+            verdicts.append(None)
+        else:
+            verdicts.append(True)
+    if True in verdicts:
+        return True
+    return None if None in verdicts else False
+
+
+def assess(a: Assessment) -> None:
+    """Check complementarity both ways, competition through overlap, and their use."""
+    case = a.case
+    fit = a.signal("capability_fit").value
+    both = None if fit is None else bool(fit["they_give_us"] and fit["we_give_them"])
+    a.check(
+        "complementary_both_ways",
+        both,
+        Text("each side offers a capability the other needs, in both directions",
+             "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"),
+        facts=cite(a, "capability_fit"),
+        signals=("capability_fit",),
+        action=Text(
+            "List what each party brings that the other lacks; if one direction stays "
+            "empty, find what the other party can gain from your capabilities.",
+            "Maak een lijst van wat elke partij inbrengt dat de andere mist; blijft één "
+            "richting leeg, zoek dan wat de andere partij aan uw capaciteiten heeft."),
+    )
+    rivals = None if fit is None else _competitors(a, fit["overlap"])
+    sectors = [a.fact(f"{case.path_of(p)}.sector", p.sector) for p in case.parties]
+    sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
+    a.check(
+        "not_competitors",
+        None if rivals is None else not rivals,
+        Text("the parties do not offer the same capabilities in the same sector "
+             "(which would make them competitors)",
+             "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "
+             "(dan zouden ze concurrenten zijn)"),
+        effect=Status.VIOLATED,
+        facts=(*sectors, *sizes),
+        signals=("capability_fit",),
+        action=Text(
+            "Treat the other party as the competitor it is: protect your own know-how and "
+            "collaborate only where the parties really differ.",
+            "Behandel de andere partij als de concurrent die ze is: bescherm uw eigen kennis "
+            "en werk alleen samen waar de partijen echt verschillen."),
+    )
+    aimed = a.signal("aimed_depth").value
+    governance = case.relationship.governance if case.relationship else None
+    mixed = governance.mixed_teams if governance else None
+    sharing = governance.knowledge_sharing if governance else None
+    joint = governance.joint_innovation if governance else None
+    used: bool | None = None
+    no_complements = fit is not None and not (fit["they_give_us"] or fit["we_give_them"])
+    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing, joint):
+        used = True
+    elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
+        used = None if fit is None or aimed is None else False
+    a.check(
+        "design_uses_differences",
+        used,
+        Text("the design combines the complementary capabilities (mixed teams, knowledge "
+             "sharing or joint innovation) where the depth aimed at needs it",
+             "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
+             "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"),
+        facts=(a.fact("$.relationship.governance.mixed_teams", mixed),
+               a.fact("$.relationship.governance.knowledge_sharing", sharing),
+               a.fact("$.relationship.governance.joint_innovation", joint)),
+        signals=("capability_fit", "aimed_depth"),
+        action=Text(
+            "Combine the capabilities in practice: a mixed team that shares knowledge on "
+            "the work where the parties differ most.",
+            "Combineer de capaciteiten in de praktijk: een gemengd team dat kennis deelt "
+            "over het werk waarin de partijen het meest verschillen."),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR03",
+    slug="differences-create-opportunities",
+    theme=Text("Differences create opportunities", "Verschillen bieden kansen"),
+    title=Text("Seek and use complementary capabilities",
+               "Zoek en benut aanvullende capaciteiten"),
+    observation=Observation(Text(
+        "Collaboration pays because parties differ. Two parties that offer the same thing "
+        "in the same sector are competitors, unless each is too small to manage alone. "
+        "Differences such as skills let each party create value for the other: a small "
+        "local firm with a strong technology and a global firm with access to markets.",
+        "Samenwerken loont omdat partijen verschillen. Twee partijen die hetzelfde bieden "
+        "in dezelfde sector zijn concurrenten, tenzij elk te klein is om het alleen te "
+        "redden. Verschillen zoals vaardigheden laten elke partij waarde creëren voor de "
+        "ander: een klein lokaal bedrijf met een sterke technologie en een wereldwijd "
+        "bedrijf met toegang tot markten.")),
+    statement=Text(
+        "Look for the capabilities in which the parties complement each other and use "
+        "them to create synergy.",
+        "Zoek de capaciteiten waarin de partijen elkaar aanvullen en benut ze om synergie "
+        "te creëren."),
+    checks=Text(
+        "Capabilities one party offers that the other needs, in both directions; overlap "
+        "that makes the parties competitors in the same sector; whether the design "
+        "(mixed teams, knowledge sharing, joint innovation) uses the complementary "
+        "capabilities.",
+        "Capaciteiten die de ene partij biedt en de andere nodig heeft, in beide "
+        "richtingen; overlap die de partijen tot concurrenten in dezelfde sector maakt; of "
+        "de inrichting (gemengde teams, kennisdeling, gezamenlijke innovatie) de "
+        "aanvullende capaciteiten benut."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(True, Text(
+            "The customer brings domain knowledge, the developer software engineering, and "
+            "a mixed team combines both.",
+            "De klant brengt domeinkennis in, de ontwikkelaar softwarevakmanschap, en een "
+            "gemengd team combineert beide.")),
+        Example(False, Text(
+            "Two large engineering firms in the same sector, both offering the same design "
+            "services, call their alliance a collaboration.",
+            "Twee grote ingenieursbureaus in dezelfde sector, die allebei dezelfde "
+            "ontwerpdiensten aanbieden, noemen hun alliantie een samenwerking.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR03 Differences create opportunities."""
+    register(PRINCIPLE)

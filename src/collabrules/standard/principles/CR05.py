@@ -1,0 +1,156 @@
+"""CR05 Trust fits the depth of collaboration: not too little, and not more than needed.
+
+Anti-pattern: a deep, open collaboration under high risk with little trust between the
+parties; or, the other way round, an elaborate trust-based set-up for a standard
+delivery that a simple guarantee would cover.
+Best practice: derive the trust the case needs from its risk, uncertainty and the depth
+of the model, build trust where it is short, and rely on formal guarantees (price, time,
+quality) where trust is not needed.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Level, Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+
+DEEP = 2
+_GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
+
+
+def assess(a: Assessment) -> None:
+    """Compare actual with required trust; flag deep models and missing guarantees."""
+    relationship = a.case.relationship
+    actual = relationship.trust if relationship else None
+    required = a.signal("required_trust").value
+    enough: bool | None = None
+    gap = 0
+    if actual is not None and required is not None:
+        gap = Level(required).rank - actual.rank
+        enough = gap <= 0
+    a.check(
+        "trust_sufficient",
+        enough,
+        Text("the actual level of mutual trust meets the level the case requires",
+             "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
+             "vraagt"),
+        effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
+        effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
+        + a.signal("required_trust").missing,
+        facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust")),
+        signals=("required_trust",),
+        action=Text(
+            "Build trust before relying on it: start small (a pilot, joint reviews), and "
+            "keep formal guarantees in place until the trust has grown.",
+            "Bouw vertrouwen op voordat u erop leunt: begin klein (een pilot, gezamenlijke "
+            "evaluaties) en houd formele garanties aan tot het vertrouwen is gegroeid."),
+    )
+    needed = a.signal("required_depth").value
+    used = a.signal("model_in_use").value
+    lean: bool | None = None
+    if needed is not None and used is not None:
+        lean = not (needed == 0 and used["depth"] >= DEEP and not used["adversarial"])
+    a.check(
+        "no_trust_model_where_guarantee_suffices",
+        lean,
+        Text("the relationship does not rely on a deep, trust-based model where a formal "
+             "guarantee would do",
+             "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
+             "formele garantie zou volstaan"),
+        facts=cite(a, "required_depth", "model_in_use"),
+        signals=("required_depth", "model_in_use"),
+        action=Text(
+            "Replace the trust-based set-up with a contract that guarantees price, time and "
+            "quality; spend the effort on relationships that need trust.",
+            "Vervang de op vertrouwen gebaseerde inrichting door een contract dat prijs, "
+            "tijd en kwaliteit garandeert; besteed de moeite aan relaties die vertrouwen "
+            "nodig hebben."),
+    )
+    safeguards = relationship.safeguards if relationship else None
+    values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
+    if required == Level.HIGH.value and not all(values):
+        return
+    covered: bool | None = True if all(values) else None
+    if False in values and required is not None:
+        covered = False
+    a.check(
+        "guarantees_cover",
+        covered,
+        Text("where trust is not what carries the relationship, formal guarantees on price, "
+             "time and quality do",
+             "waar vertrouwen de relatie niet draagt, doen formele garanties op prijs, tijd "
+             "en kwaliteit dat"),
+        facts=tuple(a.fact(f"$.relationship.safeguards.{g}", v)
+                    for g, v in zip(_GUARANTEES, values)),
+        signals=("required_trust",),
+        action=Text(
+            "Agree formal guarantees on price, time and quality (with service levels and "
+            "penalties) so that the relationship does not depend on trust it does not need.",
+            "Spreek formele garanties af op prijs, tijd en kwaliteit (met serviceniveaus en "
+            "boetes), zodat de relatie niet afhangt van vertrouwen dat ze niet nodig heeft."),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR05",
+    slug="trust-fits-depth",
+    theme=Text("Trust", "Vertrouwen"),
+    title=Text("Fit trust to the depth of collaboration",
+               "Laat vertrouwen passen bij de diepgang van samenwerking"),
+    observation=Observation(Text(
+        "A high level of trust is not always needed. Under high risk or great uncertainty "
+        "strong mutual trust may be essential, but for consumables or standard services a "
+        "plain formal guarantee of receiving what was contracted, at the agreed price, time "
+        "and quality, is enough.",
+        "Een hoog niveau van vertrouwen is niet altijd nodig. Bij hoog risico of grote "
+        "onzekerheid kan sterk wederzijds vertrouwen onmisbaar zijn, maar voor "
+        "verbruiksartikelen of standaarddiensten volstaat een eenvoudige formele garantie "
+        "dat je krijgt wat is gecontracteerd, tegen de afgesproken prijs, tijd en "
+        "kwaliteit.")),
+    statement=Text(
+        "Make the level of mutual trust fit the depth of collaboration the relationship "
+        "requires.",
+        "Laat het niveau van wederzijds vertrouwen passen bij de diepgang van samenwerking "
+        "die de relatie vraagt."),
+    checks=Text(
+        "The trust the case requires against the trust that exists (two levels short is a "
+        "violation). A commodity or standard delivery covered by guarantees on price, time "
+        "and quality and an exit plan, under a model no deeper than performance-based, "
+        "needs little trust whatever its supply risk, and so does a defensive model; "
+        "otherwise the requirement follows the depth aimed at, risk and uncertainty. Also: "
+        "whether a deep trust-based model is used where the delivery only needs a "
+        "guarantee; whether formal guarantees cover price, time and quality where trust is "
+        "not required.",
+        "Het vertrouwen dat de casus vraagt tegenover het vertrouwen dat er is (twee "
+        "niveaus te weinig is een schending). Een commodity of standaardlevering die "
+        "garanties op prijs, tijd en kwaliteit en een exitplan dekken, onder een model "
+        "niet dieper dan prestatiegericht, vraagt weinig vertrouwen, wat haar "
+        "leveringsrisico ook is, en een defensief model evenmin; anders volgt de eis uit de "
+        "beoogde diepgang, risico en onzekerheid. Verder: of een diep, op vertrouwen "
+        "gebaseerd model wordt gebruikt waar de levering alleen een garantie nodig heeft; of "
+        "formele garanties prijs, tijd en kwaliteit dekken waar vertrouwen niet nodig is."),
+    assess=assess,
+    severity=Severity.HIGH,
+    examples=(
+        Example(True, Text(
+            "Office cleaning with moderate trust and a contract that guarantees price and "
+            "quality.",
+            "Kantoorschoonmaak met redelijk vertrouwen en een contract dat prijs en "
+            "kwaliteit garandeert.")),
+        Example(False, Text(
+            "High-risk bespoke development run as an open collaboration while trust between "
+            "the parties is low.",
+            "Risicovol maatwerk dat als open samenwerking loopt terwijl het vertrouwen tussen "
+            "de partijen laag is.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR05 Trust fits the depth of collaboration."""
+    register(PRINCIPLE)

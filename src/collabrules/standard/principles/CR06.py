@@ -1,0 +1,102 @@
+"""CR06 Tailoring: choose the type of collaboration that fits what is delivered.
+
+Anti-pattern: one way of working for every supplier: bespoke software bought like office
+supplies, or cleaning run as an elaborate alliance.
+Best practice: derive the depth of collaboration from the delivery (how standard, how
+complex, how uncertain, how risky) and use the model that matches it.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+
+_DEEPEN = Text(
+    "Move to a model that fits the delivery (see the recommended collaboration model) and "
+    "build it up in stages rather than at once.",
+    "Stap over op een model dat bij de levering past (zie het aanbevolen "
+    "samenwerkingsmodel) en bouw het stap voor stap op in plaats van in één keer.")
+_SIMPLIFY = Text(
+    "Simplify the set-up: a lighter model with formal guarantees fits this delivery and "
+    "frees effort for relationships that need depth.",
+    "Vereenvoudig de inrichting: een lichter model met formele garanties past bij deze "
+    "levering en maakt inzet vrij voor relaties die diepgang nodig hebben.")
+
+
+def assess(a: Assessment) -> None:
+    """Compare the depth of the model in use with the depth the delivery calls for."""
+    needed = a.signal("required_depth").value
+    used = a.signal("model_in_use").value
+    fits: bool | None = None
+    difference = 0
+    if needed is not None and used is not None:
+        difference = int(needed) - int(used["depth"])
+        fits = -1 <= difference <= 0
+    a.check(
+        "model_fits_delivery",
+        fits,
+        Text("the model in use matches the depth of collaboration the delivery calls for "
+             "(at most one step deeper, never shallower)",
+             "het gebruikte model past bij de diepgang van samenwerking die de levering "
+             "vraagt (hooguit één stap dieper, nooit ondieper)"),
+        effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("required_depth").missing + a.signal("model_in_use").missing,
+        facts=cite(a, "required_depth", "model_in_use"),
+        signals=("required_depth", "model_in_use"),
+        action=_DEEPEN if difference > 0 else _SIMPLIFY,
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR06",
+    slug="tailoring",
+    theme=Text("Tailoring", "Maatwerk"),
+    title=Text("Fit the collaboration to the delivery", "Stem de samenwerking af op de levering"),
+    observation=Observation(Text(
+        "Collaboration does not come in one size, and no type is better in general. "
+        "Catering or cleaning calls for a very different customer/supplier set-up than "
+        "complex IT outsourcing or the development of bespoke software.",
+        "Samenwerking is geen confectie, en geen enkele vorm is in het algemeen beter. "
+        "Catering of schoonmaak vraagt een heel andere inrichting tussen klant en "
+        "leverancier dan complexe IT-uitbesteding of de ontwikkeling van maatwerksoftware.")),
+    statement=Text(
+        "Choose the type of collaboration that fits the nature and content of what is "
+        "delivered.",
+        "Kies de vorm van samenwerking die past bij de aard en inhoud van wat geleverd "
+        "wordt."),
+    checks=Text(
+        "The depth the delivery calls for against the depth of the model in use: two steps "
+        "too shallow is a violation, one step too shallow or two steps too deep puts the "
+        "principle at risk. The depth called for follows from standardisation first "
+        "(commodity or standard: transactional, configurable: performance-based, bespoke: "
+        "collaborative), one step deeper for high risk, uncertainty or strategic "
+        "importance; high complexity adds that step only when nothing else did.",
+        "De diepgang die de levering vraagt tegenover de diepgang van het gebruikte model: "
+        "twee stappen te ondiep is een schending, één stap te ondiep of twee stappen te "
+        "diep brengt het principe in gevaar. De gevraagde diepgang volgt eerst uit de "
+        "standaardisatie (commodity of standaard: transactioneel, configureerbaar: "
+        "prestatiegericht, maatwerk: samenwerkend), één stap dieper bij hoog risico, hoge "
+        "onzekerheid of groot strategisch belang; hoge complexiteit voegt die stap alleen "
+        "toe als niets anders dat deed."),
+    assess=assess,
+    severity=Severity.HIGH,
+    examples=(
+        Example(True, Text(
+            "Standard office cleaning bought transactionally with service levels.",
+            "Standaard kantoorschoonmaak transactioneel ingekocht met serviceniveaus.")),
+        Example(False, Text(
+            "Bespoke, uncertain software development bought as a fixed-price transaction.",
+            "Onzekere maatwerksoftware ingekocht als transactie tegen een vaste prijs.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR06 Tailoring."""
+    register(PRINCIPLE)

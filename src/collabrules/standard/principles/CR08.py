@@ -1,0 +1,155 @@
+"""CR08 Partnership is not a model for customer/supplier relationships.
+
+Anti-pattern: the relationship is called a "partnership" while price against margin and
+more delivery against less effort are left unspoken, so the commercial opposition
+surfaces as disappointment and distrust.
+Best practice: acknowledge that customer and supplier are to some extent opponents and
+manage that opposition explicitly (a commercial review), whatever the relationship is
+called.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
+
+
+def assess(a: Assessment) -> None:
+    """Applies to relationships called a partnership; checks the opposition is managed."""
+    applies = a.applies(
+        "called_partnership",
+        a.signal("called_partnership").value,
+        Text("the relationship is called a partnership, or treated as one (an open posture "
+             "with open books)",
+             "de relatie wordt een partnerschap genoemd, of als zodanig behandeld (een open "
+             "houding met open boeken)"),
+        facts=cite(a, "called_partnership"),
+    )
+    if not applies:
+        return
+    adversaries = a.signal("adversarial_counterpart").value
+    dominance = a.signal("counterpart_dominance").value
+    protected = a.signal("protection").value
+    textbook: bool | None = None
+    if adversaries and dominance and protected is False:
+        textbook = False
+    elif adversaries == [] or dominance == [] or protected:
+        textbook = True
+    a.check(
+        "not_a_partnership_with_a_dominant_adversary",
+        textbook,
+        Text("the partnership is not with an opportunistic or hostile counterpart that holds "
+             "the power, without any protection",
+             "het partnerschap is niet met een opportunistische of vijandige tegenpartij die "
+             "de macht heeft, zonder enige bescherming"),
+        effect=Status.VIOLATED,
+        facts=cite(a, "adversarial_counterpart", "counterpart_dominance", "protection"),
+        signals=("adversarial_counterpart", "counterpart_dominance", "protection"),
+        action=Text(
+            "Stop calling it a partnership: this counterpart uses its power against you. "
+            "Organise a defence (a price guarantee, an exit plan, legal capacity).",
+            "Noem het geen partnerschap meer: deze tegenpartij zet haar macht tegen u in. "
+            "Organiseer een verdediging (een prijsgarantie, een exitplan, juridische "
+            "capaciteit)."),
+    )
+    opposition = a.signal("commercial_opposition").value
+    mechanisms = commercial_mechanisms(a.case)
+    managed = True if True in mechanisms else (None if None in mechanisms else False)
+    a.check(
+        "commercial_opposition_managed",
+        managed,
+        Text("the commercial opposition (price against margin, delivery against effort) is "
+             "managed explicitly: a commercial review, gain-sharing or performance incentives",
+             "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
+             "inspanning) wordt expliciet beheerst: een commercieel overleg, het delen van "
+             "opbrengsten of prestatieprikkels"),
+        effect=Status.VIOLATED if opposition else Status.AT_RISK,
+        effect_decided_by=a.signal("commercial_opposition").missing,
+        facts=(*(a.fact(f"$.relationship.governance.{m}", v)
+                 for m, v in zip(COMMERCIAL_MECHANISMS, mechanisms)),
+               *cite(a, "commercial_opposition")),
+        signals=("commercial_opposition",),
+        action=Text(
+            "Name the commercial opposition and manage it in a regular commercial review, "
+            "instead of covering it with the word partnership.",
+            "Benoem de commerciële tegenstelling en beheers haar in een vast commercieel "
+            "overleg, in plaats van haar te verhullen met het woord partnerschap."),
+    )
+    alignment = a.signal("goal_alignment").value
+    a.check(
+        "label_backed_by_shared_goal",
+        None if alignment is None else bool(alignment["shared"]),
+        Text("a goal both parties share stands behind the word partnership",
+             "achter het woord partnerschap staat een doel dat beide partijen delen"),
+        facts=cite(a, "goal_alignment"),
+        signals=("goal_alignment",),
+        action=Text(
+            "Either agree the shared goal that would justify the word partnership, or call "
+            "the relationship what it is: a customer/supplier relationship.",
+            "Spreek het gedeelde doel af dat het woord partnerschap zou rechtvaardigen, of "
+            "noem de relatie wat ze is: een klant-leveranciersrelatie."),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR08",
+    slug="partnership-is-not-a-model",
+    theme=Text("Partnership is not a model", "Partnerschap is geen model"),
+    title=Text("Do not confuse a commercial relationship with a partnership",
+               "Verwar een commerciële relatie niet met partnerschap"),
+    observation=Observation(Text(
+        "Partnership is often held up as the ideal. Partners in society share a future and "
+        "a goal, look after each other and keep nothing from each other. Customer and "
+        "supplier are, to a degree, opponents: cost against revenue and margin, more "
+        "delivery against less effort.",
+        "Partnerschap wordt vaak als ideaal voorgesteld. Partners in de samenleving delen "
+        "een toekomst en een doel, zorgen voor elkaar en houden niets voor elkaar "
+        "verborgen. Klant en leverancier zijn tot op zekere hoogte tegenspelers: kosten "
+        "tegenover omzet en marge, meer levering tegenover minder inspanning.")),
+    statement=Text(
+        "Do not mistake the inherently competitive commercial relationship for the "
+        "friendly, intimate bond of a real partnership.",
+        "Verwar de van nature competitieve commerciële relatie niet met de "
+        "vriendschappelijke, hechte band van een echt partnerschap."),
+    checks=Text(
+        "Applies when the relationship is called a partnership, or treated as one (an open "
+        "posture with open books). Then: a partnership with an opportunistic or hostile "
+        "counterpart that holds the power, without any protection, is the textbook "
+        "violation; whether the commercial opposition is managed (a commercial review, "
+        "gain-sharing or performance incentives; a violation when the parties' goals "
+        "visibly oppose on price, margin or effort); whether a shared goal stands behind "
+        "the word.",
+        "Geldt als de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld "
+        "(een open houding met open boeken). Dan: een partnerschap met een opportunistische "
+        "of vijandige tegenpartij die de macht heeft, zonder enige bescherming, is de "
+        "schending bij uitstek; of de commerciële tegenstelling wordt beheerst (een "
+        "commercieel overleg, het delen van opbrengsten of prestatieprikkels; een schending "
+        "als de doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
+        "inspanning); of er een gedeeld doel achter het woord staat."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "A customer calls its software developer a partner while procurement's only "
+            "goal is a 20% discount.",
+            "Een klant noemt zijn softwareontwikkelaar een partner terwijl het enige doel "
+            "van inkoop 20% korting is.")),
+        Example(True, Text(
+            "The 'partnership' has a quarterly commercial review where price, margin and "
+            "scope are negotiated openly.",
+            "Het 'partnerschap' heeft elk kwartaal een commercieel overleg waarin prijs, "
+            "marge en scope open worden besproken.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR08 Partnership is not a model."""
+    register(PRINCIPLE)

@@ -1,0 +1,154 @@
+"""CR09 It takes time: develop the relationship through a structured process.
+
+Anti-pattern: the relationship is assumed to exist once two executives sign the
+contract; a few weeks are planned from signing to full operation.
+Best practice: follow a structured process with stages, plan the time the depth aimed at
+needs, and keep developing the relationship after the signature.
+"""
+
+from __future__ import annotations
+
+from ...host.hookspecs import hookimpl
+from ...host.registry import PrincipleRegistrar
+from ...model.case import Development
+from ...model.principle import Example, Observation, Principle
+from ...model.text import Text
+from ...model.vocab import Severity, Status
+from ...pipeline.assessment import Assessment
+from ..evidence import cite
+from ..settle import either
+
+DEV = "$.relationship.development"
+
+
+def assess(a: Assessment) -> None:
+    """Check the process, the signing assumption and the time planned for the depth."""
+    relationship = a.case.relationship
+    used = a.signal("model_in_use").value
+    deeper = None if used is None else used["depth"] >= 1 and not used["adversarial"]
+    if not a.applies(
+        "meant_to_develop",
+        either(deeper, a.signal("called_partnership").value),
+        Text("the relationship is meant to be developed: its model is deeper than "
+             "transactional, or it is called a partnership",
+             "de relatie is bedoeld om te ontwikkelen: haar model is dieper dan "
+             "transactioneel, of ze heet een partnerschap"),
+        facts=cite(a, "model_in_use", "called_partnership"),
+        signals=("model_in_use", "called_partnership"),
+    ):
+        return
+    dev = (relationship.development if relationship else None) or Development()
+    aimed = a.signal("aimed_depth").value
+    a.check(
+        "structured_process",
+        dev.structured_process,
+        Text("a structured process with stages develops the relationship",
+             "een gestructureerd proces met fasen ontwikkelt de relatie"),
+        effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("aimed_depth").missing,
+        facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
+               *cite(a, "aimed_depth")),
+        signals=("aimed_depth",),
+        action=Text(
+            "Set up a staged development process (for example joint start, pilot, "
+            "scale-up) with a review at the end of each stage.",
+            "Richt een gefaseerd ontwikkelproces in (bijvoorbeeld gezamenlijke start, "
+            "pilot, opschaling) met een evaluatie aan het eind van elke fase."),
+    )
+    not_done = None if dev.done_at_signing is None else not dev.done_at_signing
+    if not_done is None and dev.staged and dev.planned_months:
+        not_done = True  # stages planned over months from signing: not done at signing
+    a.check(
+        "not_done_at_signing",
+        not_done,
+        Text("the relationship is not assumed to be complete once the contract is signed",
+             "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
+        effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
+        effect_decided_by=a.signal("aimed_depth").missing,
+        facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
+               a.fact(f"{DEV}.planned_months", dev.planned_months)),
+        decided_by=() if not_done is not None else (
+            f"{DEV}.done_at_signing",
+            *((f"{DEV}.stages", f"{DEV}.stage_count") if dev.staged is None else ()),
+            *((f"{DEV}.planned_months",) if dev.planned_months is None else ())),
+        signals=("aimed_depth",),
+        action=Text(
+            "Plan the work after signing: transition, joint reviews and the steps that "
+            "build trust are part of the relationship, not an afterthought.",
+            "Plan het werk na de ondertekening: transitie, gezamenlijke evaluaties en de "
+            "stappen die vertrouwen opbouwen horen bij de relatie, niet erna."),
+    )
+    needed = a.signal("months_needed").value
+    planned = dev.planned_months
+    enough = None if planned is None or needed is None else planned >= needed
+    a.check(
+        "time_fits_depth",
+        enough,
+        Text("the time planned fits the depth of collaboration aimed at",
+             "de geplande tijd past bij de beoogde diepgang van samenwerking"),
+        effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
+        and planned < needed / 2 else Status.AT_RISK,
+        effect_decided_by=a.signal("months_needed").missing
+        + ((f"{DEV}.planned_months",) if planned is None else ()),
+        facts=(a.fact(f"{DEV}.planned_months", planned),),
+        signals=("months_needed",),
+        action=Text(
+            "Plan at least {months:g} months to build this depth of collaboration, in "
+            "stages; until then, keep formal safeguards in place.",
+            "Plan minstens {months:g} maanden om deze diepgang van samenwerking op te bouwen, "
+            "in fasen; houd tot dan formele waarborgen aan.").format(months=needed or 0),
+    )
+
+
+PRINCIPLE = Principle(
+    code="CR09",
+    slug="it-takes-time",
+    theme=Text("It takes time", "Het heeft tijd nodig"),
+    title=Text("Take the time and follow a structured process",
+               "Neem de tijd en volg een gestructureerd proces"),
+    observation=Observation(Text(
+        "A close relationship does not appear because two executives sign a contract in "
+        "front of a camera. Building trust and a productive relationship costs effort and "
+        "time, and needs a controlled process.",
+        "Een hechte relatie ontstaat niet doordat twee bestuurders voor de camera een "
+        "contract tekenen. Vertrouwen en een productieve relatie opbouwen kost moeite en "
+        "tijd, en vraagt een beheerst proces.")),
+    statement=Text(
+        "Take the time that change needs and develop the relationship through a "
+        "structured process.",
+        "Neem de tijd die verandering nodig heeft en ontwikkel de relatie via een "
+        "gestructureerd proces."),
+    checks=Text(
+        "Applies to relationships meant to be developed (a model deeper than transactional, "
+        "or a partnership label); a catalogue purchase has nothing to develop. Then: "
+        "whether a structured process with stages exists; whether the relationship is "
+        "assumed complete at signing (a staged plan with months from signing already says "
+        "it is not); whether the months planned fit the depth aimed at (the model in use, "
+        "or what the delivery calls for when that is deeper).",
+        "Geldt voor relaties die bedoeld zijn om te ontwikkelen (een model dieper dan "
+        "transactioneel, of het etiket partnerschap); een catalogusaankoop heeft niets te "
+        "ontwikkelen. Dan: of er een gestructureerd proces met fasen is; of de relatie bij "
+        "ondertekening als af wordt beschouwd (een gefaseerd plan met maanden vanaf "
+        "ondertekening zegt al van niet); of de geplande maanden passen bij de beoogde "
+        "diepgang (het gebruikte model, of wat de levering vraagt als dat dieper is)."),
+    assess=assess,
+    severity=Severity.MEDIUM,
+    examples=(
+        Example(False, Text(
+            "Three months are planned from signing to full operation of a bespoke "
+            "development, with no stages.",
+            "Voor maatwerkontwikkeling is drie maanden gepland van ondertekening tot "
+            "volledige uitvoering, zonder fasen.")),
+        Example(True, Text(
+            "A joint start, a pilot with a mixed team and a scale-up, each closed with a "
+            "review.",
+            "Een gezamenlijke start, een pilot met een gemengd team en een opschaling, elk "
+            "afgesloten met een evaluatie.")),
+    ),
+)
+
+
+@hookimpl
+def collabrules_add_principles(register: PrincipleRegistrar) -> None:
+    """Register CR09 It takes time."""
+    register(PRINCIPLE)

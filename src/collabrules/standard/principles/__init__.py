@@ -1,0 +1,1 @@
+"""The nine standard principles, one module per principle named by its code."""
