@@ -1,7 +1,7 @@
 """History: several dated assessments of one relationship, and the spiral they show.
 
-Each assessment is a :class:`~collabrules.trends.Snapshot` (a case evaluated now, or a
-JSON report); consecutive ones are compared with :func:`~collabrules.trends.compare`, so
+Each assessment is a :class:`~collabrules.io.trends.Snapshot` (a case evaluated now, or a
+JSON report); consecutive ones are compared with :func:`~collabrules.io.trends.compare`, so
 ``collabrules compare`` is the two-point case of a history.
 
 The spiral rule (docs/history.md): each assessment gets a *score*, the mean over the

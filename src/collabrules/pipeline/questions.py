@@ -32,6 +32,8 @@ LABELS: dict[str, Text] = {
     "schema_version": Text("the case format version", "de versie van het casusformaat"),
     "id": Text("the relationship's identifier", "de sleutel van de relatie"),
     "title": Text("the relationship's title", "de titel van de relatie"),
+    "assessed_on": Text("the date the facts were assessed",
+                        "de datum waarop de feiten zijn beoordeeld"),
     "perspective": Text("the party the assessment is for", "de partij voor wie de beoordeling is"),
     "parties": Text("the parties", "de partijen"),
     P + "id": Text("{party}'s identifier", "de sleutel van {party}"),
@@ -172,6 +174,8 @@ LABELS: dict[str, Text] = {
         "de datum waarop {item} instemde"),
     "charter.endorsements[].digest": Text("the principle set {item} endorsed",
                                           "de principeset waarmee {item} instemde"),
+    "charter.endorsements[].phase": Text("the lifecycle phase {item} endorsed in",
+                                         "de levensfase waarin {item} instemde"),
     "extensions": Text("the organisation-specific facts", "de organisatiespecifieke feiten"),
 }
 _GUARD = R + "safeguards."
