@@ -24,6 +24,7 @@ def test_upward_spiral_between_versions_text() -> None:
     assert result.returncode == 0, result.stderr
     assert "Overall: upward spiral" in result.stdout
     assert "CR01 Think they - we - I: at risk -> upheld (up)" in result.stdout
+    assert "      commercial review: no -> yes" in result.stdout
 
 
 def test_downward_spiral_in_dutch_json() -> None:

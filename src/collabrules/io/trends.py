@@ -36,6 +36,8 @@ class Snapshot:
     recommended_model: str | None = None
     assessed_on: str | None = None
     phase: str | None = None
+    parties: tuple[str, ...] = ()
+    """The parties' names in case order (to name a party's facts)."""
     facts: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, eq=False)
     """Per principle code, the case facts (JSON path: value) its conditions cited."""
 
@@ -179,6 +181,7 @@ def snapshot_of_report(report: Report) -> Snapshot:
         verdicts=tuple(Verdict.of(f) for f in report.findings),
         current_model=rec.current if rec else None, recommended_model=rec.model if rec else None,
         assessed_on=report.assessed_on, phase=report.phase.value if report.phase else None,
+        parties=tuple(p.name for p in report.parties),
         facts=_cited((f.code, ((fact.path, fact.value) for c in f.conditions
                                for fact in c.facts)) for f in report.findings))
 

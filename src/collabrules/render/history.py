@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 from html import escape
 from itertools import pairwise
-from typing import Any
 
 from ..io.history import WEIGHTS, WINDOW, History
-from ..io.trends import FactChange, Move
-from ..model.glossary import ANSWERS
+from ..io.trends import Move
 from ..model.text import Text
 from ..model.vocab import Phase, Status
 from .chart import COLOURS
-from .compare import ARROWS
+from .compare import ARROWS, fact_line
 from .labels import COMPARE, LABELS
 
 H: dict[str, Text] = {
@@ -62,20 +60,6 @@ def _h(key: str, lang: str) -> str:
 def status_words(status: Status | None, lang: str) -> str:
     """A status label, or "not assessed"."""
     return status.label.get(lang) if status is not None else _h("not_assessed", lang)
-
-
-def value_words(value: Any, lang: str) -> str:
-    """A fact value for a person: ``unknown`` for a missing one, else compact JSON."""
-    if value is None or isinstance(value, bool):
-        return ANSWERS[value].get(lang)
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False)
-
-
-def fact_line(change: FactChange, lang: str) -> str:
-    """``$.relationship.trust: low -> medium``."""
-    return f"{change.path}: {value_words(change.old, lang)} -> {value_words(change.new, lang)}"
 
 
 def move_line(move: Move, lang: str) -> str:
@@ -135,7 +119,7 @@ def _text(history: History, lang: str) -> str:
             out.append(f"    {_h('no_moves', lang)}")
         for move in moved:
             out.append(f"    {move_line(move, lang)}")
-            out += [f"        {fact_line(f, lang)}" for f in move.facts]
+            out += [f"        {fact_line(f, step.new.parties, lang)}" for f in move.facts]
     return "\n".join(out) + "\n"
 
 
@@ -168,8 +152,7 @@ def _markdown(history: History, lang: str) -> str:
             out.append(f"- {_h('no_moves', lang)}")
         for move in moved:
             out.append(f"- {_cell(move_line(move, lang))}")
-            out += [f"    - `{_cell(f.path)}`: {_cell(value_words(f.old, lang))} → "
-                    f"{_cell(value_words(f.new, lang))}" for f in move.facts]
+            out += [f"    - {_cell(fact_line(f, step.new.parties, lang))}" for f in move.facts]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -253,9 +236,8 @@ def _html(history: History, lang: str) -> str:
         if not moved:
             body.append(f"<li>{escape(_h('no_moves', lang))}</li>")
         for move in moved:
-            facts = "".join(f"<li><code>{escape(f.path)}</code>: "
-                            f"{escape(value_words(f.old, lang))} → "
-                            f"{escape(value_words(f.new, lang))}</li>" for f in move.facts)
+            facts = "".join(f"<li>{escape(fact_line(f, step.new.parties, lang))}</li>"
+                            for f in move.facts)
             body.append(f'<li class="move-{move.movement}">{escape(move_line(move, lang))}'
                         + (f"<ul>{facts}</ul>" if facts else "") + "</li>")
         body.append("</ul>")
