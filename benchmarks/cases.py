@@ -147,3 +147,58 @@ def write_json_lines(path: Path, count: int, seed: int = 7) -> Path:
         for case in iter_cases(count, seed):
             handle.write(json.dumps(case, separators=(",", ":")) + "\n")
     return path
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "case.schema.json"
+
+
+def example_cases(count: int, seed: int = 7, drop: float = 0.0) -> Iterator[dict[str, Any]]:
+    """``count`` cases cycling the bundled examples, each with a fresh id (the issue's
+    portfolio); with ``drop`` > 0, each optional field (per the case schema, at any depth)
+    is left out with that probability: a partial-facts portfolio."""
+    import copy
+
+    import yaml
+
+    examples = [yaml.safe_load(p.read_text("utf-8")) for p in sorted(EXAMPLES.glob("*.yaml"))]
+    schema = json.loads(SCHEMA.read_text("utf-8"))
+    rng = random.Random(seed)
+    for number in range(count):
+        case = copy.deepcopy(examples[number % len(examples)])
+        case["id"] = f"{case.get('id', 'case')}-{number}"
+        if drop:
+            _drop_optional(case, schema, schema, rng, drop)
+        yield case
+
+
+def _drop_optional(value: Any, node: dict[str, Any], schema: dict[str, Any],
+                   rng: random.Random, p: float) -> None:
+    """Leave out each optional property of ``value`` (described by schema ``node``) with
+    probability ``p``, then do the same inside what is kept; ``id`` is always kept."""
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    if isinstance(value, list):
+        for item in value:
+            _drop_optional(item, node.get("items", {}), schema, rng, p)
+        return
+    if not isinstance(value, dict):
+        return
+    required = set(node.get("required", ())) | {"id"}
+    for option in node.get("anyOf", ()):  # one of these keeps it valid: keep the first
+        required |= set(option.get("required", ())[:1])
+        break
+    properties = node.get("properties", {})
+    for key in list(value):
+        if key not in required and rng.random() < p:
+            del value[key]
+        elif key in properties:
+            _drop_optional(value[key], properties[key], schema, rng, p)
+
+
+def write_example_lines(path: Path, count: int, seed: int = 7, drop: float = 0.0) -> Path:
+    """Write :func:`example_cases` as JSON Lines."""
+    with path.open("w", encoding="utf-8") as handle:
+        for case in example_cases(count, seed, drop):
+            handle.write(json.dumps(case, separators=(",", ":")) + "\n")
+    return path

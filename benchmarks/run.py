@@ -5,6 +5,7 @@ Usage (see docs/performance.md)::
     .venv/bin/python benchmarks/run.py --quick            # about 2 minutes
     .venv/bin/python benchmarks/run.py                    # the full run (1M-case memory test)
     .venv/bin/python benchmarks/run.py --json results.json
+    .venv/bin/python benchmarks/run.py --quick --peer     # with ZEN (zen-engine installed)
 
 Every figure is the median of ``--repeats`` runs; ratios (jobs 2 / jobs 1, cost at 10k /
 cost at 1k, ...) are printed next to the absolute numbers because a shared 2-core
@@ -31,7 +32,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cases import iter_cases, write_json_lines
+from cases import iter_cases, write_example_lines, write_json_lines
+from contenders import DEFAULT_BENCH, render_table
+from contenders import measure as measure_contenders
 
 from collabrules import __version__
 from collabrules.io.serialize import report_to_json
@@ -44,7 +47,7 @@ from house import HousePlugin
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "office-cleaning.yaml"
-TARGET_US = 50.0
+Writer = Callable[[Path, int, int], Path]
 
 
 def _median_time(action: Callable[[], object], repeats: int, *, collect: bool = True) -> float:
@@ -163,14 +166,14 @@ def _ratio(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.2f}"
 
 
-def case_scaling(counts: Sequence[int], seed: int, repeats: int,
-                 work: Path) -> list[dict[str, Any]]:
+def case_scaling(counts: Sequence[int], seed: int, repeats: int, work: Path,
+                 writer: Writer = write_json_lines) -> list[dict[str, Any]]:
     """CPU per case of the command line on portfolios of different sizes, start-up excluded."""
     start = statistics.median(_run(_cli("evaluate", "--format", "json", "--fail-on", "never",
                                         str(_empty(work))))[2] for _ in range(repeats))
     rows = []
     for count in counts:
-        path = write_json_lines(work / f"scale{count}.jsonl", count, seed)
+        path = writer(work / f"scale{count}.jsonl", count, seed)
         command = _cli("evaluate", str(path), "--format", "json", "--output",
                        str(work / "scale.out"), "--fail-on", "never")
         cpu = statistics.median(_run(command)[2] for _ in range(repeats if count <= 10_000
@@ -280,6 +283,13 @@ def end_to_end(path: Path, count: int, work: Path, repeats: int) -> dict[str, An
     result["jobs2_seconds"] = two
     result["jobs2_cases_per_s"] = count / two
     result["jobs2_over_jobs1"] = one / two
+    if result["jobs2_mode"] == "--jobs 2":
+        runs = [_run(_cli(*base, "--jobs", "0")) for _ in range(repeats)]
+        zero = statistics.median(r[0] for r in runs)
+        result["jobs0_cases_per_s"] = count / zero
+        result["jobs0_over_jobs1"] = one / zero
+        # More CPU per case with all cores busy is what caps the ratio below the cores.
+        result["jobs0_cpu_over_jobs1"] = statistics.median(r[2] for r in runs) / cpu
     return result
 
 
@@ -302,11 +312,12 @@ def _parallel(parts: list[Path], work: Path) -> float:
     return time.perf_counter() - start
 
 
-def memory(counts: Sequence[int], seed: int, work: Path) -> list[dict[str, Any]]:
+def memory(counts: Sequence[int], seed: int, work: Path,
+           writer: Writer = write_json_lines) -> list[dict[str, Any]]:
     """Peak resident memory of streaming portfolios of different sizes through the CLI."""
     rows = []
     for count in counts:
-        path = write_json_lines(work / f"mem{count}.jsonl", count, seed)
+        path = writer(work / f"mem{count}.jsonl", count, seed)
         wall, code, peak = _peak_memory(_cli("evaluate", str(path), "--format", "json",
                                              "--output", str(work / "mem.out"),
                                              "--fail-on", "never"))
@@ -319,98 +330,134 @@ def memory(counts: Sequence[int], seed: int, work: Path) -> list[dict[str, Any]]
 
 
 def render(results: dict[str, Any]) -> str:
-    """The results as a plain-text table."""
+    """The results as plain-text tables (the sections that were run)."""
     out = [f"collabrules {results['version']} benchmark, {results['date']}, "
-           f"{results['machine']}",
+           f"{results['machine']}, load average {results['load']}",
            f"principles installed: {results['principles']}; cases: {results['cases']}; "
-           f"medians of {results['repeats']} repeats", "",
-           "stage (in-process, CPU time)   us/case"]
-    for name, value in results["stages"].items():
-        out.append(f"  {name:<28} {value:9.1f}")
-    e2e = results["end_to_end"]
-    out += ["", "end to end (collabrules evaluate cases.jsonl --format json --output ...)",
-            f"  jobs 1: {e2e['jobs1_cases_per_s']:9.0f} cases/s "
-            f"({1e6 / e2e['jobs1_cases_per_s']:.0f} us/case, start-up included; "
-            f"target {1e6 / TARGET_US:.0f}/s per core)",
-            f"          {e2e['jobs1_cases_per_cpu_s']:9.0f} cases per CPU second "
-            f"({1e6 / e2e['jobs1_cases_per_cpu_s']:.0f} us CPU/case; "
-            f"{e2e['jobs1_steady_cpu_us']:.0f} us CPU/case after start-up)",
-            f"  jobs 2: {e2e['jobs2_cases_per_s']:9.0f} cases/s "
-            f"[{e2e['jobs2_mode']}]; jobs2/jobs1 = {e2e['jobs2_over_jobs1']:.2f} "
-            f"(target >= 1.7)", "",
-            "scaling in cases (command line, CPU per case after start-up)"]
-    for row in results["case_scaling"]:
-        out.append(f"  {row['cases']:>8} cases {row['us_per_case']:9.1f} us/case "
-                   f"ratio {_ratio(row['ratio'])}")
-    out += ["", "scaling in principles (in-process, CPU)"]
-    for row in results["principle_scaling"]:
-        added = row["us_per_added_principle"]
-        out.append(f"  {row['principles']:>5} principles {row['us_per_case']:9.1f} us/case "
-                   f"ratio {_ratio(row['ratio']):>5}" + (
-                       "" if added is None else f"; {added:.1f} us per added principle"))
-    out += ["", "start-up (median)"]
-    for name, ms in results["startup_ms"].items():
-        out.append(f"  {name:<52} {ms['wall_ms']:7.1f} ms wall {ms['cpu_ms']:7.1f} ms CPU")
-    out += ["", "memory (streaming JSON Lines through the CLI)"]
-    for row in results["memory"]:
-        out.append(f"  {row['cases']:>8} cases peak RSS {row['peak_rss_mb']:7.1f} MB "
-                   f"({row['seconds']:.1f} s)")
+           f"medians of {results['repeats']} repeats"]
+    if "table" in results:
+        out += ["", *render_table(results["table"])]
+    if "stages" in results:
+        out += ["", "stage (in-process, CPU time)   us/case"]
+        out += [f"  {name:<28} {value:9.1f}" for name, value in results["stages"].items()]
+    if "end_to_end" in results:
+        e2e = results["end_to_end"]
+        out += ["", "end to end (collabrules evaluate cases.jsonl --format json --output ...)",
+                f"  jobs 1: {e2e['jobs1_cases_per_s']:9.0f} cases/s "
+                f"({1e6 / e2e['jobs1_cases_per_s']:.0f} us/case, start-up included)",
+                f"          {e2e['jobs1_cases_per_cpu_s']:9.0f} cases per CPU second "
+                f"({1e6 / e2e['jobs1_cases_per_cpu_s']:.0f} us CPU/case)",
+                f"  jobs 2: {e2e['jobs2_cases_per_s']:9.0f} cases/s "
+                f"[{e2e['jobs2_mode']}]; jobs2/jobs1 = {e2e['jobs2_over_jobs1']:.2f}"]
+        if "jobs0_over_jobs1" in e2e:
+            out.append(f"  jobs 0: {e2e['jobs0_cases_per_s']:9.0f} cases/s; jobs0/jobs1 = "
+                       f"{e2e['jobs0_over_jobs1']:.2f} (target >= 1.8 on 2 cores; "
+                       f"CPU jobs0/jobs1 = {e2e['jobs0_cpu_over_jobs1']:.2f})")
+    if "case_scaling" in results:
+        out += ["", "scaling in cases (command line, CPU per case after start-up)"]
+        out += [f"  {row['cases']:>8} cases {row['us_per_case']:9.1f} us/case "
+                f"ratio {_ratio(row['ratio'])}" for row in results["case_scaling"]]
+    if "principle_scaling" in results:
+        out += ["", "scaling in principles (in-process, CPU)"]
+        for row in results["principle_scaling"]:
+            added = row["us_per_added_principle"]
+            out.append(f"  {row['principles']:>5} principles {row['us_per_case']:9.1f} "
+                       f"us/case ratio {_ratio(row['ratio']):>5}" + (
+                           "" if added is None else f"; {added:.1f} us per added principle"))
+    if "startup_ms" in results:
+        out += ["", "start-up (median; targets: --version < 80 ms, one example < 250 ms wall)"]
+        out += [f"  {name:<52} {ms['wall_ms']:7.1f} ms wall {ms['cpu_ms']:7.1f} ms CPU"
+                for name, ms in results["startup_ms"].items()]
+    if "memory" in results:
+        out += ["", "memory (streaming JSON Lines through the CLI; target < 100 MB)"]
+        out += [f"  {row['cases']:>8} cases peak RSS {row['peak_rss_mb']:7.1f} MB "
+                f"({row['seconds']:.1f} s)" for row in results["memory"]]
     return "\n".join(out)
+
+
+SECTIONS = ("table", "stages", "end_to_end", "case_scaling", "principle_scaling", "startup",
+            "memory")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print (and optionally write) the results."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="smaller sizes (about 2 minutes)")
+    parser.add_argument("--quick", action="store_true", help="smaller sizes")
     parser.add_argument("--cases", type=int, default=None, help="cases per stage measurement")
     parser.add_argument("--repeats", type=int, default=None)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--memory", default=None,
                         help="portfolio sizes for the memory test, e.g. 10000,100000")
+    parser.add_argument("--peer", action="store_true",
+                        help="also run ZEN through zen_peer.py (needs zen-engine installed)")
+    parser.add_argument("--table-cases", type=int, default=None,
+                        help="cases per contender in the table (full 20,000, quick 2,000); "
+                             "the partial-facts portfolio has a tenth of them")
+    parser.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH,
+                        help="where floor.py and zen_peer.py are (default ../shared/bench)")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections to run (default all: "
+                             f"{','.join(SECTIONS)})")
+    parser.add_argument("--portfolio", choices=("generated", "examples"), default="generated",
+                        help="cases for end to end, scaling and memory: generated (cases.py, "
+                             "many optional fields left out) or the examples cycled")
     args = parser.parse_args(argv)
+    wanted = set(args.only.split(","))
+    if wanted - set(SECTIONS):
+        parser.error(f"unknown sections: {', '.join(sorted(wanted - set(SECTIONS)))}")
     quick = args.quick
     cases = args.cases or (2_000 if quick else 10_000)
     repeats = args.repeats or (3 if quick else 5)
     tiny = cases < 100
-    lines = _lines(cases, args.seed)
     engine = Engine()
     results: dict[str, Any] = {
         "version": __version__, "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
                    f"{platform.python_version()}",
         "principles": len(engine.active), "cases": cases, "repeats": repeats,
+        "load": ", ".join(f"{x:.1f}" for x in os.getloadavg()),
     }
-    _progress(f"stage costs over {cases} cases")
-    results["stages"] = stage_costs(engine, lines, repeats)
+    writer = write_example_lines if args.portfolio == "examples" else write_json_lines
+    lines = _lines(cases, args.seed) if wanted & {"stages", "principle_scaling"} else []
+    if "stages" in wanted:
+        _progress(f"stage costs over {cases} cases")
+        results["stages"] = stage_costs(engine, lines, repeats)
     with tempfile.TemporaryDirectory(prefix="collabrules-bench-") as tmp:
         work = Path(tmp)
-        portfolio = write_json_lines(work / "cases.jsonl", cases if tiny else cases * 2,
-                                     args.seed)
-        _progress("end to end through the command line")
-        results["end_to_end"] = end_to_end(portfolio, cases if tiny else cases * 2, work,
-                                           repeats)
+        if "table" in wanted:
+            table_cases = args.table_cases or (cases if tiny else 2_000 if quick else 20_000)
+            _progress(f"contenders over {table_cases} cases")
+            results["table"] = measure_contenders(
+                table_cases, max(table_cases // 10, 1), 1 if tiny else 3, work,
+                bench=args.bench_dir, with_peer=args.peer, seed=args.seed)
+        if "end_to_end" in wanted:
+            count = cases if tiny else cases * 2
+            portfolio = writer(work / "cases.jsonl", count, args.seed)
+            _progress("end to end through the command line")
+            results["end_to_end"] = end_to_end(portfolio, count, work, repeats)
         if tiny:
             sizes, mem = [cases, cases * 2], [cases]
         elif quick:
             sizes, mem = [1_000, 10_000], [5_000, 20_000]
         else:
             sizes, mem = [1_000, 10_000, 100_000], [10_000, 100_000, 1_000_000]
-        _progress(f"scaling in cases: {sizes}")
-        results["case_scaling"] = case_scaling(sizes, args.seed, repeats, work)
-        _progress("scaling in principles")
-        results["principle_scaling"] = principle_scaling(
-            lines[: min(cases, 1_000)], [9, 50] if quick or tiny else [9, 50, 200], repeats)
-        _progress("start-up")
-        results["startup_ms"] = startup(3 if tiny else 5 if quick else 15)
-        if args.memory:
-            mem = [int(n) for n in args.memory.split(",")]
-        _progress(f"memory: {mem}")
-        results["memory"] = memory(mem, args.seed, work)
-    e2e = results["end_to_end"]
-    start_cpu = results["startup_ms"]["collabrules evaluate examples/office-cleaning.yaml"]
-    e2e["jobs1_steady_cpu_us"] = max(
-        e2e["jobs1_cpu_seconds"] - start_cpu["cpu_ms"] / 1000, 0.0) / e2e["cases"] * 1e6
+        if "case_scaling" in wanted:
+            _progress(f"scaling in cases: {sizes}")
+            results["case_scaling"] = case_scaling(sizes, args.seed, repeats, work, writer)
+        if "principle_scaling" in wanted:
+            _progress("scaling in principles")
+            results["principle_scaling"] = principle_scaling(
+                lines[: min(cases, 1_000)], [9, 50] if quick or tiny else [9, 50, 200],
+                repeats)
+        if "startup" in wanted:
+            _progress("start-up")
+            results["startup_ms"] = startup(3 if tiny else 5 if quick else 15)
+        if "memory" in wanted:
+            if args.memory:
+                mem = [int(n) for n in args.memory.split(",")]
+            _progress(f"memory: {mem}")
+            results["memory"] = memory(mem, args.seed, work, writer)
     print(render(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -8,6 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from collabrules.cli import main
+from collabrules.io import batch
 
 from .generated import write_generated
 
@@ -27,6 +31,30 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     return subprocess.CompletedProcess(
         result.args, result.returncode, result.stdout.decode("utf-8", "replace"),
         result.stderr.decode("utf-8", "replace"))
+
+
+def run_cli_here(*args: str, cwd: Path, env: dict[str, str] | None = None
+                 ) -> subprocess.CompletedProcess[str]:
+    """Run ``collabrules`` in this process (the same ``main`` as the console script, its
+    internal-error handler included), in ``cwd``; much cheaper than :func:`run_cli` for
+    the many corpus runs. A test file keeps at least one real subprocess per command."""
+    previous = Path.cwd()
+    code: int | str | None = 0
+    os.chdir(cwd)
+    try:
+        with CliRunner().isolation(env={"COLLABRULES_DEBUG": None, **(env or {})}) as (
+                out, err, _):
+            try:
+                main(list(args))
+            except SystemExit as exit_:
+                code = exit_.code
+    finally:
+        os.chdir(previous)
+        batch._BUILT.clear()  # engines are kept per process, keyed by a relative --config
+    returncode = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(
+        ["collabrules", *args], returncode, out.getvalue().decode("utf-8", "replace"),
+        err.getvalue().decode("utf-8", "replace"))
 
 
 @pytest.fixture(scope="session")

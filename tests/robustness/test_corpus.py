@@ -2,9 +2,11 @@
 
 Each file in ``corpus/<suite>/`` (and each generated file, ``generated.py``) has an entry
 in ``corpus/expectations.yaml`` under its suite; every command of the suite (``COMMANDS``)
-runs on it as a subprocess. Suites: case files, configuration files (``--config FILE``)
-and declarative house-principle files (named by a ``collabrules.toml`` written next to a
-copy of the file, so the file is loaded exactly as a user's configuration loads it).
+runs on it, in process (the console script's ``main``); one file per suite and command,
+and the Dutch case run, go through a real subprocess. Suites: case files, configuration
+files (``--config FILE``) and declarative house-principle files (named by a
+``collabrules.toml`` written next to a copy of the file, so the file is loaded exactly as
+a user's configuration loads it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import CORPUS, run_cli
+from .conftest import CORPUS, run_cli, run_cli_here
 from .generated import GENERATED
 
 CASE = str(Path(__file__).resolve().parents[2] / "examples" / "office-cleaning.yaml")
@@ -93,9 +95,28 @@ def arguments(command: list[str], name: str) -> list[str]:
                          ids=[f"{s}/{n}/{COMMANDS[s][i][0]}" for s, n, i in RUNS])
 def test_corpus_file(suite: str, name: str, number: int, generated_dir: Path,
                      tmp_path: Path) -> None:
+    _check_run(suite, name, number, generated_dir, tmp_path, run_cli_here)
+
+
+# One bad file per suite and command through the installed console entry, as a user runs it.
+SUBPROCESS_RUNS = [(suite, next(n for n in sorted(EXPECTED[suite])
+                                if EXPECTED[suite][n]["exit"] == 2
+                                and not EXPECTED[suite][n].get("generated")), number)
+                   for suite in sorted(COMMANDS) for number in range(len(COMMANDS[suite]))]
+
+
+@pytest.mark.parametrize(("suite", "name", "number"), SUBPROCESS_RUNS,
+                         ids=[f"{s}/{n}/{COMMANDS[s][i][0]}" for s, n, i in SUBPROCESS_RUNS])
+def test_corpus_file_in_a_subprocess(suite: str, name: str, number: int, generated_dir: Path,
+                                     tmp_path: Path) -> None:
+    _check_run(suite, name, number, generated_dir, tmp_path, run_cli)
+
+
+def _check_run(suite: str, name: str, number: int, generated_dir: Path, tmp_path: Path,
+               runner: Any) -> None:
     entry = EXPECTED[suite][name]
     args = arguments(COMMANDS[suite][number], name)
-    result = run_cli(*args, cwd=place(suite, name, entry, generated_dir, tmp_path))
+    result = runner(*args, cwd=place(suite, name, entry, generated_dir, tmp_path))
     assert "Traceback" not in result.stderr
     assert "internal error" not in result.stderr
     assert result.returncode == entry["exit"], result.stderr
@@ -131,7 +152,7 @@ def test_config_and_house_corpus_in_dutch(suite: str, generated_dir: Path,
         work.mkdir()
         folder = place(suite, name, entry, generated_dir, work)
         args = arguments(COMMANDS[suite][1], name)
-        result = run_cli(*args, "--lang", "nl", cwd=folder)
+        result = run_cli_here(*args, "--lang", "nl", cwd=folder)
         assert result.returncode == 2, (name, result.stderr)
         assert "Traceback" not in result.stderr
         assert result.stderr.startswith(f"{name}:"), (name, result.stderr)

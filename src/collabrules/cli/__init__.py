@@ -15,30 +15,34 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-
-import click
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
-from . import (  # noqa: F401  (importing a command module registers it)
-    check,
-    compare,
-    eval,
-    evaluate,
-    history,
-    models,
-    new,
-    options,
-    plugins,
-    principles,
-    schema,
-    serve,
-    test,
-    validate,
-)
-from .common import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
-from .group import cli
+from ..model.exitcodes import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK
+
+if TYPE_CHECKING:
+    from .group import LazyGroup
 
 __all__ = ["cli", "main"]
+
+
+def __getattr__(name: str) -> Any:
+    # ``cli`` with every command loaded, for code that reads ``cli.commands``; running the
+    # command line (``main``) loads only the command it runs.
+    if name == "cli":
+        return load_all()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def load_all() -> LazyGroup:
+    """The command group with every command loaded (``cli.commands`` complete)."""
+    return _group().load_all()
+
+
+def _group() -> LazyGroup:
+    from .group import cli
+
+    return cli
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -47,8 +51,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         print(f"collabrules, version {__version__}")
         sys.exit(EXIT_OK)
+    import click
+
     try:
-        cli.main(args=args, prog_name="collabrules", standalone_mode=False)
+        _group().main(args=args, prog_name="collabrules", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:

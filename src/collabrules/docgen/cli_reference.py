@@ -44,9 +44,9 @@ def _help(command: click.Command, name: str | None) -> str:
 
 
 def _root() -> click.Group:
-    from ..cli import cli
+    from ..cli import load_all
 
-    return cli
+    return load_all()
 
 
 def _param_row(param: click.Parameter) -> tuple[str, ...]:

@@ -7,17 +7,21 @@ The highest that applies wins.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .finding import Finding
-from .report import Report
-from .vocab import Severity, Status
+if TYPE_CHECKING:  # imported when a run's reports are judged, not at start-up
+    from collections.abc import Sequence
+
+    from .finding import Finding
+    from .report import Report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def exit_code(reports: Sequence[Report], bad_input: bool, fail_on: str) -> int:
     """The exit code for these reports; ``fail_on`` is a severity name or ``never``."""
+    from .vocab import Status
+
     if any(r.problems for r in reports) or any(
             f.status is Status.ERROR for r in reports for f in r.findings):
         return EXIT_INTERNAL
@@ -35,6 +39,8 @@ def fails(finding: Finding, fail_on: str) -> bool:
     and not exempted by an active waiver."""
     if fail_on == "never":
         return False
+    from .vocab import Severity, Status
+
     if finding.waiver is not None and getattr(finding.waiver, "active", True):
         return False
     return finding.status in (Status.VIOLATED, Status.AT_RISK) and \
