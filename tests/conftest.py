@@ -34,6 +34,8 @@ SLOW = (
     "tests/robustness/test_cost.py::test_goal_alignment_matches_the_pairwise_definition",
     "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
     "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
+    "tests/core/test_fast_paths.py::test_casebook_cases_complete_and_partial",
+    "tests/core/test_fast_paths.py::test_generated_cases_complete_or_partial",
     "tests/core/test_properties.py::test_every_finding_explains_itself",
     "tests/core/test_properties.py::test_leaving_out_an_optional_key_never_creates_a_violation",
     "tests/principles/test_properties.py::test_removing_a_fact_never_makes_a_verdict_violated",
@@ -43,6 +45,8 @@ SLOW = (
     "tests/reports/test_portfolio.py::test_folder_portfolio_in_markdown_and_html",
     "tests/docs/test_generated.py::test_check_command_fails_on_a_stale_page_and_write_repairs_it",
     "tests/scale/test_dask.py::",
+    "tests/principles/test_fixtures.py::test_the_cli_runs_the_standard_fixtures",
+    "tests/principles/test_conditions.py::test_every_recorded_condition_is_declared_with_its_text",
 )
 
 

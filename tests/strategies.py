@@ -5,7 +5,8 @@ checks (unique party ids, a perspective that names a party, a customer and a sup
 Every optional key is left out at random, so the documents cover "unknown" as well.
 The strategy reads ``schemas/case.schema.json``, so it follows the schema as it grows.
 
-Other helpers may reuse it::
+It is the one generator of cases for property tests (docs/decisions/0017); the benchmark's
+seeded workload (``benchmarks/cases.py``) is not a property-test generator. Use it as::
 
     from tests.strategies import valid_cases
 
@@ -79,6 +80,16 @@ def from_schema(schema: dict[str, Any], root: dict[str, Any]) -> st.SearchStrate
     if kind is None and not schema:
         return _json_scalars()
     raise ValueError(f"no strategy for schema {schema}")
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(TEXT_CHARS, max_size=12),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(TEXT_CHARS, max_size=12), inner, max_size=4),
+    max_leaves=20,
+)
+"""Any JSON value (finite numbers, valid text): input a case file should be checked for."""
 
 
 def _json_scalars() -> st.SearchStrategy[Any]:

@@ -6,7 +6,7 @@ A house plugin imports only from here::
 
 It holds the hook marker and the registrar types, the building blocks of principles,
 signals and models, what an engine produces (findings, reports), the vocabularies of a
-case, three-valued logic (``and3``/``or3``/``not3``) and the test helpers of
+case, three-valued logic (``and3``/``or3``/``not3``/``is3``) and the test helpers of
 :mod:`collabrules.testing`. Names are imported on first use, so importing this module
 is cheap and does not import pytest. The other modules are internal and may move.
 """
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
     from .house.declarative import load_principles
     from .model.case import Case
     from .model.finding import Condition, Fact, Finding, SignalUse
-    from .model.kleene import Truth, and3, not3, or3
+    from .model.kleene import Truth, and3, is3, not3, or3
     from .model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
-    from .model.principle import Example, Observation, Principle
+    from .model.principle import Check, Example, Observation, Principle
     from .model.report import Report
     from .model.signals import Signal, SignalBook, SignalValue
     from .model.text import Text
@@ -65,12 +65,14 @@ _FROM_PACKAGE = frozenset({
 })
 # Names only this module exports, by the module that defines them.
 _LAZY = {
+    "Check": "model.principle",
     "ModelRegistrar": "host.registry",
     "PrincipleRegistrar": "host.registry",
     "SignalRegistrar": "host.registry",
     "SignalUse": "model.finding",
     "Truth": "model.kleene",
     "and3": "model.kleene",
+    "is3": "model.kleene",
     "case_with": "testing",
     "check_fixtures": "testing",
     "evaluate_with": "testing",
@@ -83,14 +85,14 @@ _LAZY = {
 }
 
 __all__ = [
-    "Assessment", "Attitude", "Case", "CollaborationModel", "Condition", "Conduct",
+    "Assessment", "Attitude", "Case", "Check", "CollaborationModel", "Condition", "Conduct",
     "DeliveryKind", "Direction", "Engine", "Example", "Fact", "Finding", "Horizon",
     "InterestKind", "Level", "ModelRecommendation", "ModelRegistrar", "Net", "Observation",
     "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
     "Status", "Taxonomy", "Text", "Truth", "Vocabulary", "and3", "case_with",
-    "check_fixtures", "evaluate_with", "hookimpl", "load_principles", "make_engine", "not3",
+    "check_fixtures", "evaluate_with", "hookimpl", "is3", "load_principles", "make_engine", "not3",
     "or3", "standard_plugins", "standard_principle",
 ]
 

@@ -7,7 +7,8 @@ from functools import reduce
 from hypothesis import given
 from hypothesis import strategies as st
 
-from collabrules.model.kleene import Truth, and3, not3, or3
+from collabrules.model.kleene import Truth, and3, is3, not3, or3
+from collabrules.model.vocab import Level, Posture
 
 T, F, U = True, False, None
 truths = st.sampled_from([T, F, U])
@@ -61,3 +62,11 @@ def test_folding_and_de_morgan(values: list[Truth]) -> None:
 def test_without_unknowns_it_is_boolean_logic(values: list[bool]) -> None:
     assert and3(*values) is all(values)
     assert or3(*values) is any(values)
+
+
+def test_is3_keeps_unknown_and_tests_membership() -> None:
+    assert is3(None, Level.HIGH) is None
+    assert is3(Level.HIGH, Level.HIGH) is True
+    assert is3(Level.LOW, Level.HIGH, Level.MEDIUM) is False
+    assert is3(Posture.OPEN, Level.HIGH) is False
+    assert is3(Level.LOW) is False

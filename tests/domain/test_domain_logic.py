@@ -94,7 +94,7 @@ def test_topics_are_compared_through_the_vocabulary(ours: tuple[str, str],
         "parties[1].goals": [{"topic": theirs[0], "direction": theirs[1]}]})
     value = SignalBook(_structure(data), engine().signals)["goal_alignment"].value
     for kind in ("shared", "conflicting"):
-        assert bool(value[kind]) is (kind == relation), (kind, value)
+        assert bool(getattr(value, kind)) is (kind == relation), (kind, value)
 
 
 def _structure(data: dict[str, Any]) -> Any:
@@ -118,9 +118,9 @@ def test_a_plugin_extends_the_topic_vocabulary() -> None:
         "parties[1].goals": [{"topic": "maintenance windows", "direction": "maximise"}]})
     extended = Engine(plugins=[TopicPlugin()])
     case = _structure(data)
-    assert SignalBook(case, extended.signals)["goal_alignment"].value["conflicting"] == [
-        "availability"]
-    assert SignalBook(case, engine().signals)["goal_alignment"].value["conflicting"] == []
+    assert SignalBook(case, extended.signals)["goal_alignment"].value.conflicting == (
+        "availability",)
+    assert SignalBook(case, engine().signals)["goal_alignment"].value.conflicting == ()
 
 
 def test_a_word_on_two_axes_is_a_plugin_problem_not_a_crash() -> None:

@@ -115,6 +115,30 @@ def test_conditions_can_read_signals(tmp_path: Path) -> None:
     assert unknown.missing == ("$.parties[1].expected_benefit.net",)
 
 
+@pytest.mark.parametrize(("expression", "status"), [
+    ("contains(signals.goal_alignment.shared, 'quality') && signals.model_in_use.depth >= `0`",
+     Status.UPHELD),
+    ("signals.model_in_use.id == 'transactional' && length(signals.adversarial_counterpart) == "
+     "`0`", Status.UPHELD),
+    ("starts_with(signals.required_trust, 'hi')", Status.AT_RISK),
+])
+def test_typed_signal_values_reach_expressions_as_plain_data(tmp_path: Path, expression: str,
+                                                             status: Status) -> None:
+    doc = principle_doc(conditions=[{"id": "reads", "expression": expression,
+                                     "text": {"en": "reads", "nl": "leest"}}])
+    del doc["applies_when"]
+    plugin = HousePrinciples([house_file(tmp_path / "t.yaml", doc)])
+    case = minimal_case()
+    case["relationship"] = {"model": "transactional"}
+    case["delivery"] = {"standardisation": "commodity", "complexity": "low", "risk": "low",
+                        "uncertainty": "low", "strategic_importance": "low"}
+    case["parties"][0]["goals"] = [{"topic": "quality", "direction": "maximise"}]
+    case["parties"][1]["goals"] = [{"topic": "quality", "direction": "maximise"}]
+    case["parties"][1]["attitude"] = "cooperative"
+    finding = evaluate_with([("house", plugin)], case).finding("HP01")
+    assert finding.status is status, finding.conditions
+
+
 def test_unregistered_signal_is_an_input_error_when_the_engine_is_built(tmp_path: Path
                                                                         ) -> None:
     doc = principle_doc(conditions=[{"id": "x", "expression": "signals.goal_alignmnt == `1`",

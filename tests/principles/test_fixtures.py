@@ -1,32 +1,25 @@
-"""Each principle against its fixture file (sqlfluff style): every status and boundary."""
+"""Each principle against its fixture file, in the public fixture format plugin authors
+use (``collabrules test``): every status and boundary, each fixture a worked scenario with
+only what differs."""
 
 from __future__ import annotations
 
-from typing import Any
+import subprocess
+import sys
 
 import pytest
-import yaml
 
-from collabrules.model.vocab import Outcome, Status
+from collabrules.authoring.fixtures import Fixture, read_fixtures
+from collabrules.authoring.testrun import run_fixtures
+from collabrules.model.vocab import Status
 
-from .helpers import FIXTURES, engine, patched
+from .helpers import FIXTURES, ROOT, engine
 
 CODES = [f"CR0{n}" for n in range(1, 10)]
 
 
-def _load(code: str) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load((FIXTURES / f"{code}.yaml").read_text("utf-8"))
-    return data
-
-
-def _cases() -> list[Any]:
-    found = []
-    for path in sorted(FIXTURES.glob("CR*.yaml")):
-        data = _load(path.stem)
-        for case in data["cases"]:
-            found.append(pytest.param(data["principle"], case,
-                                      id=f"{data['principle']}-{case['name']}"))
-    return found
+def _fixtures() -> list[Fixture]:
+    return [f for path in sorted(FIXTURES.glob("CR*.yaml")) for f in read_fixtures(path)]
 
 
 def test_every_standard_principle_has_a_fixture_file() -> None:
@@ -35,25 +28,22 @@ def test_every_standard_principle_has_a_fixture_file() -> None:
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_fixture_reaches_every_declared_status(code: str) -> None:
-    data = _load(code)
-    declared = set(data["statuses"])
-    assert declared <= {s.value for s in Status}
-    assert {case["expect"] for case in data["cases"]} == declared
-    assert {"upheld", "undetermined"} <= declared
+def test_fixture_file_tests_its_own_principle_up_to_undetermined(code: str) -> None:
+    fixtures = read_fixtures(FIXTURES / f"{code}.yaml")
+    assert {c for f in fixtures for c in f.expect} == {code}
+    reached = {f.expect[code] for f in fixtures}
+    assert {Status.UPHELD, Status.UNDETERMINED} <= reached
+    assert len(reached) >= 3
 
 
-@pytest.mark.parametrize(("code", "case"), _cases())
-def test_fixture_case(code: str, case: dict[str, Any]) -> None:
-    document = patched(case["base"], case.get("set"), case.get("remove"))
-    report = engine().evaluate(document)
-    finding = next(f for f in report.findings if f.code == code)
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda f: f"{f.file[-9:-5]}-{f.name}")
+def test_fixture(fixture: Fixture) -> None:
+    (result,) = run_fixtures(engine(), [fixture]).results
+    assert result.error is None and result.report is not None
+    (code,) = fixture.expect
+    finding = result.report.finding(code)
     explanation = [(c.id, c.outcome.value) for c in finding.conditions]
-    assert finding.status.value == case["expect"], explanation
-    if "failed" in case:
-        failed = sorted(c.id for c in finding.conditions if c.outcome is Outcome.FAILED
-                        and not c.applicability)
-        assert failed == sorted(case["failed"])
+    assert result.ok, (result.checks, explanation)
     for condition in finding.conditions:
         for text in (condition.text, condition.action):
             for lang in ("en", "nl") if text else ():
@@ -64,3 +54,11 @@ def test_fixture_case(code: str, case: dict[str, Any]) -> None:
     if finding.status in (Status.VIOLATED, Status.AT_RISK):
         assert finding.actions, "a failed principle recommends actions"
         assert all(a.en and a.nl and a.en != a.nl for a in finding.actions)
+
+
+def test_the_cli_runs_the_standard_fixtures() -> None:
+    result = subprocess.run([sys.executable, "-m", "collabrules", "test", str(FIXTURES)],
+                            capture_output=True, text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    count = len(_fixtures())
+    assert f"{count} fixtures, {count} expectations: {count} passed, 0 failed" in result.stdout

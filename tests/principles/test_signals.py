@@ -6,7 +6,16 @@ from typing import Any
 
 import pytest
 
-from collabrules.model.signals import SignalBook, SignalValue
+from collabrules.model.signals import SignalBook, SignalValue, plain
+from collabrules.model.vocab import Level, Net
+from collabrules.standard.signal_values import (
+    CapabilityFit,
+    Depth,
+    GoalAlignment,
+    ModelInUse,
+    Quadrant,
+    ResistanceState,
+)
 
 from .helpers import engine, patched
 
@@ -58,36 +67,60 @@ def test_a_missing_fact_leaves_the_signal_unknown(name: str, scenario: str, remo
 
 
 def test_a_known_decisive_fact_decides_despite_a_missing_one() -> None:
-    assert _signal("required_depth", "bespoke-software", removes=["delivery.risk"]).value == 2
+    depth = _signal("required_depth", "bespoke-software", removes=["delivery.risk"])
+    assert depth.value is Depth.COLLABORATIVE
     assert _signal("required_trust", "bespoke-software",
-                   removes=["relationship.safeguards.price_guarantee"]).value == "high"
+                   removes=["relationship.safeguards.price_guarantee"]).value is Level.HIGH
 
 
 @pytest.mark.parametrize(("scenario", "quadrant"), [
     ("office-cleaning", "non_critical"), ("bespoke-software", "strategic"),
     ("aggressive-monopolist", "leverage")])
 def test_kraljic_quadrants_of_the_scenarios(scenario: str, quadrant: str) -> None:
-    assert _signal("kraljic_quadrant", scenario).value == quadrant
+    assert _signal("kraljic_quadrant", scenario).value is Quadrant(quadrant)
 
 
 def test_bottleneck_quadrant() -> None:
     value = _signal("kraljic_quadrant", "office-cleaning", {"parties[1].replaceability": "hard"})
-    assert value.value == "bottleneck"
+    assert value.value is Quadrant.BOTTLENECK
 
 
 def test_capability_fit_in_both_directions_and_overlap() -> None:
     value = _signal("capability_fit", "office-cleaning",
                     {"parties[0].capabilities_offered": ["Cleaning", "steady payment"]})
-    assert value.value == {"they_give_us": ["cleaning"], "we_give_them": ["steady payment"],
-                           "overlap": ["cleaning"]}
+    assert value.value == CapabilityFit(they_give_us=("cleaning",),
+                                        we_give_them=("steady payment",), overlap=("cleaning",))
 
 
 def test_an_empty_list_is_a_fact_not_an_unknown() -> None:
     value = _signal("resistance_state", "office-cleaning")
-    assert value.value is not None and value.value["count"] == 0
+    assert value.value == ResistanceState(0, (), (), (), ())
 
 
 def test_goal_alignment_is_unknown_when_a_direction_is_left_out() -> None:
     value = _signal("goal_alignment", "office-cleaning", removes=["parties[1].goals[1].direction"])
     assert value.value is None
     assert "$.parties[1].goals[1].direction" in value.missing
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("model_in_use", ModelInUse), ("goal_alignment", GoalAlignment),
+    ("capability_fit", CapabilityFit), ("resistance_state", ResistanceState),
+    ("required_depth", Depth), ("aimed_depth", Depth), ("required_trust", Level),
+    ("kraljic_quadrant", Quadrant), ("counterpart_benefit", Net), ("own_benefit", Net),
+    ("adversarial_counterpart", tuple), ("undisclosed_drivers", tuple),
+    ("protection", bool),
+])
+def test_standard_signals_have_typed_values(name: str, kind: type) -> None:
+    assert isinstance(_signal(name, "office-cleaning").value, kind)
+
+
+def test_typed_values_read_as_plain_data_in_field_order() -> None:
+    used = ModelInUse("partnership", Depth.COLLABORATIVE, False)
+    assert plain(used) == {"id": "partnership", "depth": 2, "adversarial": False}
+    assert list(plain(used)) == ["id", "depth", "adversarial"]
+    assert type(plain(used)["depth"]) is int
+    assert plain(GoalAlignment(("quality",), ())) == {"shared": ["quality"], "conflicting": []}
+    assert plain((Net.NEGATIVE, Quadrant.LEVERAGE)) == ["negative", "leverage"]
+    assert type(plain(Net.NEGATIVE)) is str
+    assert plain({"a": (1,)}) == {"a": [1]}

@@ -23,8 +23,9 @@ from collabrules.standard.goals import (
     party_goals,
     shared,
 )
+from collabrules.standard.signal_values import GoalAlignment
 
-from .strategies import valid_cases
+from ..strategies import valid_cases
 
 ENGINE = Engine()
 
@@ -76,7 +77,8 @@ def test_goal_alignment_matches_the_pairwise_definition(data: dict[str, Any]) ->
         assert value is None  # a goal pushing an unknown way leaves the alignment unknown
         return
     links = {f"{ours} / {their}" for ours, their, _ in explicit_oppositions(case)}
-    assert value == {
-        "shared": sorted({a.axis for a in mine for b in theirs if shared(a, b)}),
-        "conflicting": sorted({a.axis for a in mine for b in theirs if opposed(a, b)} | links),
-    }
+    assert value == GoalAlignment(
+        shared=tuple(sorted({a.axis for a in mine for b in theirs if shared(a, b)})),
+        conflicting=tuple(sorted({a.axis for a in mine for b in theirs if opposed(a, b)}
+                                 | links)),
+    )

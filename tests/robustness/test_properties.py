@@ -34,8 +34,8 @@ from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.structure import structure_case, unstructure_case
 from collabrules.render.text import render_text
 
+from ..strategies import json_values, valid_cases
 from .conftest import run_cli
-from .strategies import json_values, valid_cases
 
 SETTINGS = settings(max_examples=100, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

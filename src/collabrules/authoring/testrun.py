@@ -9,6 +9,7 @@ import attrs
 from ..model.errors import InputError
 from ..model.report import Report
 from ..model.text import Text
+from ..model.vocab import Outcome as ConditionOutcome
 from ..model.vocab import Status
 from ..pipeline.engine import Engine
 from .fixtures import Fixture
@@ -20,6 +21,8 @@ _L = {
     "missing": Text("not in the principle set", "niet in de principeset"),
     "mismatch": Text("{code}: expected {expected}, got {got}",
                      "{code}: verwacht {expected}, gekregen {got}"),
+    "conditions": Text("{code}: expected failed conditions [{expected}], got [{got}]",
+                       "{code}: verwachte mislukte voorwaarden [{expected}], gekregen [{got}]"),
     "total": Text("{n} fixtures, {checks} expectations: {passed} passed, {failed} failed",
                   "{n} fixtures, {checks} verwachtingen: {passed} geslaagd, {failed} mislukt"),
     "coverage": Text("Coverage (expectations per principle and status):",
@@ -37,11 +40,18 @@ class Check:
     code: str
     expected: Status
     got: Status | None
+    expected_failed: tuple[str, ...] | None = None
+    got_failed: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
-        """Whether the engine gave the expected status."""
-        return self.got is self.expected
+        """Whether the engine gave the expected status (and failed conditions, if named)."""
+        return self.got is self.expected and self.conditions_ok
+
+    @property
+    def conditions_ok(self) -> bool:
+        """Whether the conditions expected to fail are exactly the ones that failed."""
+        return self.expected_failed is None or self.expected_failed == self.got_failed
 
 
 @attrs.frozen
@@ -90,8 +100,13 @@ class Outcome:
                 if check.ok:
                     continue
                 got = check.got.value if check.got else _L["missing"].get(lang)
-                out.append("  - " + _L["mismatch"].format(
-                    code=check.code, expected=check.expected.value, got=got).get(lang))
+                if check.got is not check.expected:
+                    out.append("  - " + _L["mismatch"].format(
+                        code=check.code, expected=check.expected.value, got=got).get(lang))
+                if not check.conditions_ok:
+                    out.append("  - " + _L["conditions"].format(
+                        code=check.code, expected=", ".join(check.expected_failed or ()),
+                        got=", ".join(check.got_failed)).get(lang))
                 if result.report is not None and check.got is not None:
                     finding = result.report.finding(check.code)
                     out.append(f"    {finding.rationale.get(lang)}")
@@ -112,7 +127,12 @@ def run_fixtures(engine: Engine, fixtures: Iterable[Fixture]) -> Outcome:
             results.append(Result(fixture, error=error))
             continue
         got = {f.code: f.status for f in report.findings}
-        checks = tuple(Check(code, expected, got.get(code))
+        failed = {f.code: tuple(sorted(c.id for c in f.conditions if not c.applicability
+                                       and c.outcome is ConditionOutcome.FAILED))
+                  for f in report.findings}
+        checks = tuple(Check(code, expected, got.get(code),
+                             tuple(sorted(fixture.failed[code])) if code in fixture.failed
+                             else None, failed.get(code, ()))
                        for code, expected in sorted(fixture.expect.items()))
         results.append(Result(fixture, checks, report))
     return Outcome(tuple(results))

@@ -40,8 +40,8 @@ def glossary_page() -> str:
     out.append("## Case fields / Velden van een casus\n")
     out.append("`{party}` stands for the party's name.\n")
     out.append(table(["path", "English", "Nederlands"],
-                     [[code(f"$.{path}"), _party(f.label.en), _party(f.label.nl)]
-                      for path, f in sorted(FIELDS.items())]))
+                     [[code(f"$.{path}"), _party(label.en), _party(label.nl)]
+                      for path, f in sorted(FIELDS.items()) if (label := f.label)]))
     return "\n".join(out)
 
 

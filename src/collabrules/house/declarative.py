@@ -19,7 +19,7 @@ import attrs
 from ..host.hookspecs import hookimpl
 from ..host.registry import PrincipleRegistrar
 from ..model.errors import InputError, Issue
-from ..model.principle import Observation, Principle
+from ..model.principle import Observation, Principle, summary
 from ..model.text import Text
 from ..model.vocab import Severity, Status
 from ..pipeline.assessment import Assessment
@@ -108,7 +108,7 @@ class DeclarativeLogic:
         missing: list[str] = []
         for name in condition.expression.signals:
             value = a.signal(name)
-            signals[name] = value.value
+            signals[name] = value.plain  # JMESPath reads plain data, not typed values
             if value.value is None:
                 missing.extend(value.missing or (f"signals.{name}",))
         data, where = document
@@ -185,13 +185,8 @@ def principles_from_data(data: Mapping[str, Any], file: str,
 
 
 def _checks(logic: DeclarativeLogic) -> Text:
-    parts = [c.text for c in logic.conditions]
-    checks = Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
-    if logic.applies_when is None:
-        return checks
-    return Text("Applies when {when}. Checks: {checks}.",
-                "Geldt als {when}. Toetst: {checks}.").format(when=logic.applies_when.text,
-                                                             checks=checks)
+    applies = () if logic.applies_when is None else (logic.applies_when.text,)
+    return summary(applies, (c.text for c in logic.conditions))
 
 
 def _condition(item: Mapping[str, Any], where: str, file: str, lines: Mapping[str, int] | None,
@@ -303,7 +298,7 @@ def probe(source: str, case: Any, signals: Mapping[str, Any]) -> Probe:
             raise KeyError(name)
     book = SignalBook(case, signals)
     scope = {**unstructure_case(case),
-             SIGNALS: {name: book[name].value for name in expression.signals}}
+             SIGNALS: {name: book[name].plain for name in expression.signals}}
     trace = expression.trace(scope)
     reads = {read.path: read for read in reversed(trace.reads)}  # once each, first kept
     paths = list(reads)

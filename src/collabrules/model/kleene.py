@@ -9,12 +9,20 @@ Kleene's strong logic: ``and3(False, None)`` is ``False`` (one false part decide
 
 from __future__ import annotations
 
+from typing import Any
+
 Truth = bool | None
 
 
 def not3(value: Truth) -> Truth:
     """``not value``; unknown stays unknown."""
     return None if value is None else not value
+
+
+def is3(value: Any, *members: Any) -> Truth:
+    """Whether ``value`` is one of ``members`` (by identity, as for enum members); an
+    unknown value (``None``) stays unknown."""
+    return None if value is None else any(value is m for m in members)
 
 
 def and3(*values: Truth) -> Truth:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -31,6 +31,38 @@ class Example:
     text: Text
 
 
+@attrs.frozen
+class Check:
+    """A condition a principle records, declared with the principle so that its summary
+    (:attr:`Principle.checks`) is derived from what it really checks.
+
+    ``applicability`` marks a condition that decides whether the principle applies.
+    """
+
+    id: str
+    text: Text
+    applicability: bool = False
+
+
+def summary(applies: Iterable[Text], checks: Iterable[Text]) -> Text:
+    """What a principle checks, from the texts of its conditions, in both languages."""
+    parts = list(checks)
+    listed = Text("; ".join(p.en for p in parts), "; ".join(p.nl for p in parts))
+    when = list(applies)
+    if not when:
+        return listed
+    return Text("Applies when {when}. Checks: {checks}.",
+                "Geldt als {when}. Toetst: {checks}.").format(
+        when=Text(" or ".join(w.en for w in when), " of ".join(w.nl for w in when)),
+        checks=listed)
+
+
+def _summary(principle: Principle) -> Text:
+    conditions = principle.conditions
+    return summary((c.text for c in conditions if c.applicability),
+                   (c.text for c in conditions if not c.applicability))
+
+
 Assess = Callable[["Assessment"], None]
 """A principle's logic: it records conditions on the assessment it is given."""
 
@@ -41,6 +73,7 @@ class Principle:
 
     ``code`` is stable (``CR01``); ``slug`` is a readable name (``reciprocity``).
     ``replaces`` names the code of a principle this one explicitly overrides.
+    ``checks`` summarises what it checks; by default it is derived from ``conditions``.
     """
 
     code: str
@@ -49,8 +82,9 @@ class Principle:
     title: Text
     observation: Observation
     statement: Text
-    checks: Text
     assess: Assess = attrs.field(eq=False, repr=False)
+    conditions: tuple[Check, ...] = ()
+    checks: Text = attrs.field(default=attrs.Factory(_summary, takes_self=True))
     source: str = "collabrules"
     severity: Severity = Severity.MEDIUM
     examples: tuple[Example, ...] = ()

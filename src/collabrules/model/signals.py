@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from enum import Enum
 from typing import Any
 
 import attrs
@@ -24,9 +25,37 @@ class SignalValue:
     missing: tuple[str, ...] = ()
 
     @property
+    def plain(self) -> Any:
+        """The value as plain data (see :func:`plain`)."""
+        return plain(self.value)
+
+    @property
     def known(self) -> bool:
         """Whether the case had the facts to derive this signal."""
         return self.value is not None
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def plain(value: Any) -> Any:
+    """A signal value as plain data: what reports show and expressions read.
+
+    Enum members become their values, attrs objects mappings of their fields (in field
+    order), tuples, lists and sets lists; anything else is returned as it is.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if attrs.has(kind):
+        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(kind)}
+    if isinstance(value, Mapping):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list, set, frozenset)):
+        return [plain(v) for v in value]
+    return value
 
 
 Compute = Callable[[Case, "SignalBook"], SignalValue]

@@ -68,6 +68,10 @@ class Attitude(Vocabulary):
     HOSTILE = "hostile"
 
 
+ADVERSARIAL_ATTITUDES = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
+"""The attitudes of an adversary: it works against the relationship, not with it."""
+
+
 class Power(Vocabulary):
     """A party's market power relative to the other parties."""
 
@@ -75,6 +79,12 @@ class Power(Vocabulary):
     MEDIUM = "medium"
     HIGH = "high"
     DOMINANT = "dominant"
+
+
+STRONG_POWER = (Power.HIGH, Power.DOMINANT)
+"""Power enough over the other party to make an adversary dangerous."""
+DOMINANT_POWER = (Power.DOMINANT,)
+"""Power to dictate terms ("high" power is strong, not dominant)."""
 
 
 class Replaceability(Vocabulary):

@@ -24,7 +24,7 @@ import attrs
 from ..model.case import Case
 from ..model.finding import Condition, Fact, Finding, SignalUse
 from ..model.principle import Principle
-from ..model.signals import SignalBook, SignalValue
+from ..model.signals import SignalBook, SignalValue, plain
 from ..model.text import Text, join
 from ..model.vocab import Outcome, Severity, Status, Vocabulary
 from .questions import labels
@@ -56,7 +56,7 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, Vocabulary):
         return value._value_  # what ``.value`` returns, without the descriptor
-    return getattr(value, "value", value) if hasattr(value, "label") else value
+    return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
 class Assessment:

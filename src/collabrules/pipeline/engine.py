@@ -47,7 +47,7 @@ from .plain import check_plain
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
-from .structure import consistency_issues, structure_case, unstructure_case
+from .structure import consistency_issues, structure_case, structure_issues, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
 
@@ -386,8 +386,11 @@ class Engine:
         key = frozenset(when)
         if key in plain.completed:
             return plain.completed[key]
+        # ``when[:-1]`` structured (or is the case itself): the version check walks only the
+        # path of the last fact filled in (ADR 0019); a case that does not structure gets all
+        filled = when[-1][0] if when and plain.structures else None
         try:
-            case = structure_case(document)
+            case = structure_case(document, filled=filled)
         except InputError:  # the filled-in values make no valid case: not a completion
             found = None
         else:
@@ -575,11 +578,12 @@ class Engine:
 class _Plain:
     """A case and its plain document, made on first use (only open verdicts need it)."""
 
-    __slots__ = ("_data", "case", "completed")
+    __slots__ = ("_data", "_structures", "case", "completed")
 
     def __init__(self, case: Case) -> None:
         self.case = case
         self._data: dict[str, Any] | None = None
+        self._structures: bool | None = None
         self.completed: dict[frozenset[tuple[str, Any]], tuple[Case, SignalBook] | None] = {}
 
     @property
@@ -588,6 +592,13 @@ class _Plain:
         if self._data is None:
             self._data = unstructure_case(self.case)
         return self._data
+
+    @property
+    def structures(self) -> bool:
+        """Whether the document structures again (a case built in Python may not)."""
+        if self._structures is None:
+            self._structures = not structure_issues(self.data)
+        return self._structures
 
 
 def _impl_order(impl: Any) -> tuple[int, str]:

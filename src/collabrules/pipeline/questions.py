@@ -2,11 +2,11 @@
 
 A JSON path such as ``$.parties[1].expected_benefit.net`` becomes "the net benefit Fuel
 Co expects" and "What net benefit does Fuel Co expect: positive, neutral, negative or
-unknown?". Labels are written per field (``LABELS``, keyed by the path with list indices
-left out); a question follows from the field's kind in the case schema: a choice lists
-its values, a yes/no field has its own question (``ASK``), any other field asks "what
-is ...". A field without a written label (an extension, a field added later) is named
-by its key, so a question never shows a JSON path.
+unknown?". Labels are the ``phrase`` of each field in :data:`glossary.FIELDS` (keyed by
+the path with list indices left out); a question follows from the field's kind in the
+case schema: a choice lists its values, a yes/no field has its own question (``ASK``),
+any other field asks "what is ...". A field without a written label (an extension, a
+field added later) is named by its key, so a question never shows a JSON path.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from typing import Any
 
 from ..model.case import Case
 from ..model.finding import Finding
+from ..model.glossary import FIELDS
 from ..model.models import ModelRecommendation
 from ..model.report import Question
 from ..model.text import Text, join
@@ -26,186 +27,8 @@ from .schemas import load_schema
 _STEP = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]")
 P = "parties[]."
 R = "relationship."
-
-# {party}: the party's name; {item}: the item of a list the field belongs to.
-LABELS: dict[str, Text] = {
-    "schema_version": Text("the case format version", "de versie van het casusformaat"),
-    "id": Text("the relationship's identifier", "de sleutel van de relatie"),
-    "title": Text("the relationship's title", "de titel van de relatie"),
-    "assessed_on": Text("the date the facts were assessed",
-                        "de datum waarop de feiten zijn beoordeeld"),
-    "perspective": Text("the party the assessment is for", "de partij voor wie de beoordeling is"),
-    "parties": Text("the parties", "de partijen"),
-    P + "id": Text("{party}'s identifier", "de sleutel van {party}"),
-    P + "name": Text("{party}'s name", "de naam van {party}"),
-    P + "role": Text("{party}'s role", "de rol van {party}"),
-    P + "size": Text("{party}'s size", "de omvang van {party}"),
-    P + "reach": Text("{party}'s market reach", "het marktbereik van {party}"),
-    P + "sector": Text("{party}'s sector", "de sector van {party}"),
-    P + "attitude": Text("{party}'s attitude towards this relationship",
-                         "de houding van {party} tegenover deze relatie"),
-    P + "power": Text("{party}'s market power", "de marktmacht van {party}"),
-    P + "replaceability": Text("{party}'s replaceability", "de vervangbaarheid van {party}"),
-    P + "interests": Text("{party}'s drivers (needs, wishes, hesitations)",
-                          "de drijfveren van {party} (behoeften, wensen, aarzelingen)"),
-    P + "interests[].description": Text("the description of {party}'s driver {item}",
-                                        "de omschrijving van drijfveer {item} van {party}"),
-    P + "interests[].kind": Text("the kind of {party}'s driver \"{item}\"",
-                                 "het soort drijfveer \"{item}\" van {party}"),
-    P + "interests[].disclosed": Text("whether the other side knows {party}'s driver \"{item}\"",
-                                      "of de andere kant drijfveer \"{item}\" van {party} kent"),
-    P + "goals": Text("{party}'s goals", "de doelen van {party}"),
-    P + "goals[].topic": Text("the topic of {party}'s goal {item}",
-                              "het onderwerp van doel {item} van {party}"),
-    P + "goals[].direction": Text("the direction of {party}'s goal \"{item}\"",
-                                  "de richting van het doel \"{item}\" van {party}"),
-    P + "goals[].owner": Text("the owner of {party}'s goal \"{item}\"",
-                              "de eigenaar van het doel \"{item}\" van {party}"),
-    P + "goals[].horizon": Text("the time horizon of {party}'s goal \"{item}\"",
-                                "de tijdshorizon van het doel \"{item}\" van {party}"),
-    P + "goals[].disclosed": Text("whether the other side knows {party}'s goal \"{item}\"",
-                                  "of de andere kant het doel \"{item}\" van {party} kent"),
-    P + "goals[].description": Text("the description of {party}'s goal \"{item}\"",
-                                    "de omschrijving van het doel \"{item}\" van {party}"),
-    P + "departmental_targets": Text("{party}'s departmental targets",
-                                     "de afdelingsdoelstellingen van {party}"),
-    P + "departmental_targets[].department": Text(
-        "the department behind {party}'s target {item}",
-        "de afdeling achter doelstelling {item} van {party}"),
-    P + "departmental_targets[].target": Text("{party}'s departmental target {item}",
-                                              "afdelingsdoelstelling {item} van {party}"),
-    P + "departmental_targets[].topic": Text("the topic of {party}'s target \"{item}\"",
-                                             "het onderwerp van doelstelling \"{item}\" van "
-                                             "{party}"),
-    P + "departmental_targets[].direction": Text(
-        "the direction of {party}'s target \"{item}\"",
-        "de richting van doelstelling \"{item}\" van {party}"),
-    P + "departmental_targets[].horizon": Text(
-        "the time horizon of {party}'s target \"{item}\"",
-        "de tijdshorizon van doelstelling \"{item}\" van {party}"),
-    P + "capabilities_offered": Text("the capabilities {party} brings",
-                                     "de capaciteiten die {party} inbrengt"),
-    P + "capabilities_needed": Text("the capabilities {party} lacks and needs",
-                                    "de capaciteiten die {party} mist en nodig heeft"),
-    P + "expected_benefit": Text("the benefit {party} expects",
-        "het voordeel dat {party} verwacht"),
-    P + "expected_benefit.net": Text("the net benefit {party} expects",
-                                     "het netto voordeel dat {party} verwacht"),
-    P + "expected_benefit.description": Text("the description of what {party} gains",
-                                             "de omschrijving van wat {party} wint"),
-    P + "conduct": Text("{party}'s conduct in the relationship",
-                        "het gedrag van {party} in de relatie"),
-    "delivery": Text("the delivery", "de levering"),
-    "delivery.kind": Text("the kind of delivery", "het soort levering"),
-    "delivery.description": Text("the description of the delivery",
-        "de omschrijving van de levering"),
-    "delivery.standardisation": Text("the delivery's degree of standardisation",
-                                     "de mate van standaardisatie van de levering"),
-    "delivery.complexity": Text("the delivery's complexity", "de complexiteit van de levering"),
-    "delivery.risk": Text("the impact when the delivery fails",
-                          "de impact als de levering faalt"),
-    "delivery.uncertainty": Text("the delivery's uncertainty",
-                                 "de onzekerheid van de levering"),
-    "delivery.strategic_importance": Text("the delivery's strategic importance",
-                                          "het strategisch belang van de levering"),
-    "delivery.spend_impact": Text("the financial impact of the spend",
-                                  "de financiële impact van de uitgaven"),
-    "delivery.annual_spend": Text("the spend per year", "de uitgaven per jaar"),
-    "delivery.currency": Text("the currency of the spend", "de valuta van de uitgaven"),
-    "delivery.duration_months": Text("the contract duration in months",
-                                     "de contractduur in maanden"),
-    "relationship": Text("the organisation of the relationship",
-                         "de inrichting van de relatie"),
-    R + "model": Text("the collaboration model in use", "het gebruikte samenwerkingsmodel"),
-    R + "label": Text("the name used for the relationship", "de naam voor de relatie"),
-    R + "posture": Text("your posture in the relationship", "uw opstelling in de relatie"),
-    R + "trust": Text("the actual level of mutual trust",
-                      "het werkelijke niveau van wederzijds vertrouwen"),
-    R + "safeguards": Text("the formal safeguards", "de formele waarborgen"),
-    R + "governance": Text("the joint governance", "de gezamenlijke besturing"),
-    R + "resistance": Text("the signs of resistance", "de signalen van weerstand"),
-    R + "resistance[].who": Text("the party resisting ({item})",
-        "de partij die zich verzet ({item})"),
-    R + "resistance[].against": Text("the subject of the resistance ({item})",
-                                  "het onderwerp van de weerstand ({item})"),
-    R + "resistance[].reasons": Text("the reasons given for the resistance \"{item}\"",
-                                     "de redenen voor de weerstand \"{item}\""),
-    R + "resistance[].rational": Text("whether the objection \"{item}\" is rational",
-                                      "of het bezwaar \"{item}\" rationeel is"),
-    R + "resistance[].investigated": Text(
-        "whether the drivers behind \"{item}\" were investigated",
-        "of de drijfveren achter \"{item}\" zijn onderzocht"),
-    R + "resistance[].addressed": Text("whether the objection \"{item}\" was given its place",
-                                       "of het bezwaar \"{item}\" een plaats kreeg"),
-    R + "resistance[].outcome": Text("the outcome of the resistance \"{item}\"",
-                                     "de uitkomst van de weerstand \"{item}\""),
-    R + "phase": Text("the relationship's lifecycle phase",
-                      "de fase van de relatie in haar levenscyclus"),
-    R + "development": Text("the development of the relationship",
-                            "de ontwikkeling van de relatie"),
-    R + "development.structured_process": Text(
-        "whether a structured process develops the relationship",
-        "of een gestructureerd proces de relatie ontwikkelt"),
-    R + "development.stages": Text("the stages of the development process",
-                                   "de fasen van het ontwikkelproces"),
-    R + "development.stage_count": Text("the number of stages of the development process",
-                                        "het aantal fasen van het ontwikkelproces"),
-    R + "notes": Text("the notes on the relationship", "de notities over de relatie"),
-    P + "notes": Text("the notes on {party}", "de notities over {party}"),
-    P + "goals[].id": Text("the identifier of {party}'s goal \"{item}\"",
-                           "de sleutel van het doel \"{item}\" van {party}"),
-    P + "goals[].opposes": Text("the goals that {party}'s goal \"{item}\" opposes",
-                                "de doelen waar het doel \"{item}\" van {party} tegenin gaat"),
-    P + "goals[].target": Text("the target of {party}'s goal \"{item}\"",
-                               "de doelstelling bij het doel \"{item}\" van {party}"),
-    R + "development.planned_months": Text(
-        "the number of months planned until full operation",
-        "het aantal geplande maanden tot volledige werking"),
-    R + "development.done_at_signing": Text(
-        "whether the relationship counts as done at signing",
-        "of de relatie als af geldt bij ondertekening"),
-    "charter": Text("the principle charter", "het principehandvest"),
-    "charter.endorsements": Text("the charter's endorsements",
-                                 "de instemmingen met het handvest"),
-    "charter.endorsements[].stakeholder": Text("the endorsing stakeholder ({item})",
-                                               "de instemmende belanghebbende ({item})"),
-    "charter.endorsements[].role": Text("the role of {item}", "de rol van {item}"),
-    "charter.endorsements[].date": Text("the date {item} endorsed",
-        "de datum waarop {item} instemde"),
-    "charter.endorsements[].digest": Text("the principle set {item} endorsed",
-                                          "de principeset waarmee {item} instemde"),
-    "charter.endorsements[].phase": Text("the lifecycle phase {item} endorsed in",
-                                         "de levensfase waarin {item} instemde"),
-    "extensions": Text("the organisation-specific facts", "de organisatiespecifieke feiten"),
-}
 _GUARD = R + "safeguards."
 _GOV = R + "governance."
-for _key, _en, _nl in (
-    ("price_guarantee", "a price guarantee", "een prijsgarantie"),
-    ("time_guarantee", "a delivery-time guarantee", "een levertijdgarantie"),
-    ("quality_guarantee", "a quality guarantee", "een kwaliteitsgarantie"),
-    ("service_levels", "agreed and measured service levels",
-     "afgesproken en gemeten serviceniveaus"),
-    ("penalties", "penalties for missed guarantees", "boetes bij gemiste garanties"),
-    ("escalation", "an escalation procedure", "een escalatieprocedure"),
-    ("exit_plan", "an exit plan", "een exitplan"),
-    ("legal_capacity", "legal and negotiation capacity",
-     "juridische en onderhandelingscapaciteit"),
-):
-    LABELS[_GUARD + _key] = Text(f"whether there is {_en}", f"of er {_nl} is")
-for _key, _en, _nl in (
-    ("mixed_teams", "mixed teams of both parties", "gemengde teams van beide partijen"),
-    ("knowledge_sharing", "knowledge sharing between the parties",
-     "kennisdeling tussen de partijen"),
-    ("joint_steering", "a joint steering group", "een gezamenlijke stuurgroep"),
-    ("commercial_review", "an open commercial review", "een open commercieel overleg"),
-    ("open_book", "open-book calculation", "openboekcalculatie"),
-    ("gain_sharing", "gain-sharing between the parties", "het delen van opbrengsten"),
-    ("performance_incentives", "a performance incentive for the supplier",
-     "een prestatieprikkel voor de leverancier"),
-    ("joint_innovation", "joint innovation", "gezamenlijke innovatie"),
-):
-    LABELS[_GOV + _key] = Text(f"whether there is {_en}", f"of er {_nl} is")
 
 # Questions of their own: yes/no fields and lists (the others follow from the label).
 ASK: dict[str, Text] = {
@@ -393,7 +216,8 @@ def label(path: str, case: Case | None = None) -> Text:
     """The field a JSON path names, as a person reads it ("the delivery's complexity")."""
     key = field_key(path)
     parts = steps(path)
-    text = LABELS.get(key)
+    field = FIELDS.get(key)
+    text = field.phrase if field else None
     if text is None and parts[:1] == ["extensions"]:
         text = _HOUSE.format(name=".".join(str(p) for p in parts[1:]))
     elif text is None:  # a field without a written label: its key, never the path

@@ -42,17 +42,29 @@ def _cattrs_structure(data: Any, cls: Any) -> Any:
 _structure = compile_structurer(Case, _cattrs_structure)
 
 
-def structure_case(data: dict[str, Any], source: str = "<case>") -> Case:
+def structure_case(data: dict[str, Any], source: str = "<case>", *,
+                   filled: str | None = None) -> Case:
     """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
 
     The model id is checked where the taxonomy is known (:func:`consistency_issues`).
+    ``filled`` is for a document that differs from one that structured only by a value
+    filled in at that path (the completion rule's completed cases): the schema-version
+    check then walks that path alone, and the party and goal-link checks, which read only
+    required keys and keys no completion fills in (ids, links), are not repeated.
     """
-    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
-        data, source)
+    issues = structure_issues(data, source) if filled is None else \
+        version_issues(data, source, filled)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data)
     return case
+
+
+def structure_issues(data: dict[str, Any], source: str = "<case>") -> list[Issue]:
+    """What keeps a schema-valid document from structuring: :func:`structure_case` raises
+    :class:`InputError` exactly when this is not empty."""
+    return _consistency(data, source) + version_issues(data, source) + goal_link_issues(
+        data, source)
 
 
 def unstructure_case(case: Case) -> dict[str, Any]:
@@ -68,8 +80,7 @@ def consistency_issues(data: Any, source: str, lines: Mapping[str, int] | None =
 
     ``models`` are the known model ids (default: the installed taxonomies').
     """
-    issues = _consistency(data, source) + version_issues(data, source) + goal_link_issues(
-        data, source) + model_issues(data, source, models)
+    issues = structure_issues(data, source) + model_issues(data, source, models)
     if lines:
         issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
     return issues

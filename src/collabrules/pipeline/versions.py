@@ -9,7 +9,8 @@ misread.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from ..model import paths
@@ -32,42 +33,100 @@ def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, A
     return node
 
 
-def version_issues(data: Any, source: str) -> list[Issue]:
-    """Newer fields in a file that declares an older ``schema_version`` (path-located)."""
+class _Node:
+    """A schema node compiled for one declared version: what the walk checks there."""
+
+    __slots__ = ("items", "members", "required")
+
+    def __init__(self) -> None:
+        self.items: _Node | None = None
+        self.required: tuple[str, ...] = ()
+        self.members: dict[str, tuple[str | None, _Node]] = {}
+        """Per property: the version it is new in (when newer than declared), its node."""
+
+
+@cache
+def _compiled(declared: str) -> _Node:
+    """The case schema compiled once per declared version (``$ref`` resolved, cycles kept)."""
+    root = load_schema("case")
+    made: dict[int, _Node] = {}
+
+    def compile_node(raw: Mapping[str, Any]) -> _Node:
+        node = _resolve(raw, root)
+        if id(node) in made:
+            return made[id(node)]
+        made[id(node)] = compiled = _Node()
+        items = node.get("items")
+        compiled.items = compile_node(items) if isinstance(items, dict) else None
+        compiled.required = tuple(node.get(f"x-required-in-{declared}", ()))
+        for key, spec in node.get("properties", {}).items():
+            if isinstance(spec, dict):
+                since = spec.get("x-since")
+                newer = since if isinstance(since, str) and _older(declared, since) else None
+                compiled.members[key] = newer, compile_node(spec)
+        return compiled
+
+    return compile_node(root)
+
+
+def _path(where: Any) -> str:
+    keys: list[str | int] = []
+    while where is not None:
+        where, key = where
+        keys.append(key)
+    return paths.join(reversed(keys))
+
+
+def version_issues(data: Any, source: str, along: str | None = None) -> list[Issue]:
+    """Newer fields in a file that declares an older ``schema_version`` (path-located).
+
+    ``along`` limits the walk to the objects on that path: for a document that differs
+    from one without issues only by a value filled in there (objects created on the way),
+    these are all its issues (the completion rule's completed cases).
+    """
     if not isinstance(data, dict) or not isinstance(data.get("schema_version"), str):
         return []
     declared = data["schema_version"]
-    root = load_schema("case")
     issues: list[Issue] = []
+    only = None if along is None else paths.steps(along)
 
-    def walk(value: Any, node: Mapping[str, Any], path: str) -> None:
-        node = _resolve(node, root)
-        if isinstance(value, list) and isinstance(node.get("items"), dict):
-            for index, item in enumerate(value):
-                walk(item, node["items"], paths.child(path, index))
+    def followed(value: dict[str, Any] | list[Any], depth: int) -> Iterable[tuple[Any, Any]]:
+        """The members or items the walk goes into: all, or the one on the path."""
+        if only is None:
+            return value.items() if isinstance(value, dict) else enumerate(value)
+        key = only[depth] if depth < len(only) else None
+        if isinstance(value, dict):
+            return ((key, value[key]),) if key in value else ()
+        return ((key, value[key]),) if isinstance(key, int) and key < len(value) else ()
+
+    # ``where`` is (parent where, key): a path is written only for an issue
+    def walk(value: Any, node: _Node, where: Any, depth: int) -> None:
+        if node.items is not None and isinstance(value, list):
+            for index, item in followed(value, depth):
+                walk(item, node.items, (where, index), depth + 1)
             return
         if not isinstance(value, dict):
             return
-        for key in node.get(f"x-required-in-{declared}", ()):
+        for key in node.required:
             if key not in value:
-                issues.append(_issue(source, paths.child(path, key), declared, Text(
+                issues.append(_issue(source, _path((where, key)), declared, Text(
                     "{key!r} may only be left out from schema 1.1 on",
                     "{key!r} mag pas vanaf schema 1.1 worden weggelaten").format(key=key)))
-        properties = node.get("properties", {})
-        for key, item in value.items():
-            spec = properties.get(key)
-            if not isinstance(spec, dict):
+        members = node.members
+        for key, item in followed(value, depth):
+            member = members.get(key)
+            if member is None:
                 continue
-            since = spec.get("x-since")
-            if isinstance(since, str) and _older(declared, since):
-                issues.append(_issue(source, paths.child(path, key), declared, Text(
+            newer, child = member
+            if newer is not None:
+                issues.append(_issue(source, _path((where, key)), declared, Text(
                     "{key!r} is new in schema {since}",
-                    "{key!r} is nieuw in schema {since}").format(key=key, since=since),
-                    since))
+                    "{key!r} is nieuw in schema {since}").format(key=key, since=newer),
+                    newer))
                 continue
-            walk(item, spec, paths.child(path, key))
+            walk(item, child, (where, key), depth + 1)
 
-    walk(data, root, "$")
+    walk(data, _compiled(declared), None, 0)
     return issues
 
 

@@ -87,9 +87,12 @@ def value_words(value: Any, values: str | None, lang: str,
     return str(value)
 
 
+_UNNAMED = Text("", "")  # only fields with a label reach _label
+
+
 def _label(field: Field, indices: Sequence[int], report: Report, lang: str) -> str:
     name = party_text(names(report), indices[0]).get(lang) if indices else ""
-    return field.label.get(lang).replace("{party}", name)
+    return (field.label or _UNNAMED).get(lang).replace("{party}", name)
 
 
 def fact_words(facts: Iterable[Fact], report: Report, lang: str,
@@ -111,7 +114,7 @@ def fact_words(facts: Iterable[Fact], report: Report, lang: str,
             grouped[head][leaf] = fact.value
             continue
         field = FIELDS.get(shape)
-        if field is not None:
+        if field is not None and field.label is not None:
             phrases.append(f"{_label(field, indices, report, lang)}: "
                            f"{value_words(fact.value, field.values, lang, taxonomy)}")
     phrases = [_goal(grouped[p[1:]], report, lang) if p.startswith("\0") else p
@@ -127,7 +130,7 @@ def _goal(parts: dict[str, Any], report: Report, lang: str) -> str:
                   if not leaf.startswith("__")]
         return "; ".join(f"{_label(field, indices, report, lang)}: "
                          f"{value_words(value, field.values, lang)}"
-                         for field, value in leaves if field is not None)
+                         for field, value in leaves if field is not None and field.label)
     what = str(topic)
     if direction is not None:
         verb = value_words(direction, "Direction", lang)
@@ -143,7 +146,7 @@ def signal_words(signals: Iterable[SignalUse], lang: str,
     phrases = []
     for signal in signals:
         field = SIGNALS.get(signal.name)
-        if field is not None and (signal.value is None
+        if field is not None and field.label is not None and (signal.value is None
                                   or isinstance(signal.value, (str, int, float))):
             phrases.append(f"{field.label.get(lang)}: "
                            f"{value_words(signal.value, field.values, lang, taxonomy)}")

@@ -26,16 +26,18 @@ from typing import Any
 from ..host.hookspecs import hookimpl
 from ..host.registry import SignalRegistrar
 from ..model.case import Case, Delivery, Party
+from ..model.kleene import and3, is3, or3
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 from ..model.vocab import Level, Posture, Replaceability, Role, Standardisation
 from .settle import settle
+from .signal_values import MAX_REQUIRED_DEPTH, Depth, ModelInUse, Quadrant, ResistanceState
 from .taxonomy import standard_model, standard_models
 
-MAX_REQUIRED_DEPTH = 2
 _STANDARDISATION_DEPTH = {
-    Standardisation.COMMODITY: 0, Standardisation.STANDARD: 0,
-    Standardisation.CONFIGURABLE: 1, Standardisation.BESPOKE: 2,
+    Standardisation.COMMODITY: Depth.TRANSACTIONAL, Standardisation.STANDARD: Depth.TRANSACTIONAL,
+    Standardisation.CONFIGURABLE: Depth.PERFORMANCE_BASED,
+    Standardisation.BESPOKE: Depth.COLLABORATIVE,
 }
 _HARD_TO_REPLACE = (Replaceability.HARD, Replaceability.IRREPLACEABLE)
 D = "$.delivery"
@@ -51,14 +53,13 @@ def _supplier(case: Case) -> Party | None:
 
 
 def model_in_use(case: Case, signals: SignalBook) -> SignalValue:
-    """The model in use as ``{"id", "depth", "adversarial"}`` from the standard taxonomy."""
+    """The model in use, as the standard taxonomy describes it."""
     path = f"{R}.model"
     model_id = case.relationship.model if case.relationship else None
     model = standard_model(model_id) if model_id else None
     if model is None:
         return SignalValue(None, (path,), (path,))
-    return SignalValue({"id": model.id, "depth": model.depth, "adversarial": model.adversarial},
-                       (path,))
+    return SignalValue(ModelInUse(model.id, Depth(model.depth), model.adversarial), (path,))
 
 
 _LEVELS = tuple(Level)
@@ -66,13 +67,13 @@ _STANDARDISATIONS = tuple(Standardisation)
 _DEPTH_FACTS = ("standardisation", "complexity", "risk", "uncertainty", "strategic_importance")
 
 
-def _depth_rule(v: Mapping[str, Any]) -> int:
+def _depth_rule(v: Mapping[str, Any]) -> Depth:
     depth = _STANDARDISATION_DEPTH[v["standardisation"]]
     # Complexity only refines: it adds the step risk, uncertainty or importance did not.
     raised = Level.HIGH in (v["risk"], v["uncertainty"], v["strategic_importance"])
     if raised or v["complexity"] is Level.HIGH:
-        depth += 1
-    return min(depth, MAX_REQUIRED_DEPTH)
+        return min(Depth(depth + 1), MAX_REQUIRED_DEPTH)
+    return depth
 
 
 def _depth_facts(d: Delivery) -> dict[str, Any]:
@@ -100,7 +101,7 @@ def aimed_depth(case: Case, signals: SignalBook) -> SignalValue:
     paths = used.paths + needed.paths
     if used.value is None or needed.value is None:
         return SignalValue(None, paths, used.missing + needed.missing)
-    return SignalValue(max(int(used.value["depth"]), int(needed.value)), paths)
+    return SignalValue(max(used.value.depth, needed.value), paths)
 
 
 def months_needed(case: Case, signals: SignalBook) -> SignalValue:
@@ -116,18 +117,18 @@ _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee", "exit_p
 _LIGHT = (Standardisation.COMMODITY, Standardisation.STANDARD)
 
 
-def _trust_rule(v: Mapping[str, Any]) -> str:
+def _trust_rule(v: Mapping[str, Any]) -> Level:
     model_depth, adversarial = v["model"]
     if adversarial:
-        return Level.LOW.value
-    if v["standardisation"] in _LIGHT and v["covered"] and model_depth <= 1:
-        return Level.LOW.value
+        return Level.LOW
+    if v["standardisation"] in _LIGHT and v["covered"] and model_depth <= Depth.PERFORMANCE_BASED:
+        return Level.LOW
     aimed = max(model_depth, _depth_rule(v))
     if aimed >= MAX_REQUIRED_DEPTH or Level.HIGH in (v["risk"], v["uncertainty"]):
-        return Level.HIGH.value
-    if aimed == 1 or Level.MEDIUM in (v["risk"], v["uncertainty"]):
-        return Level.MEDIUM.value
-    return Level.LOW.value
+        return Level.HIGH
+    if aimed == Depth.PERFORMANCE_BASED or Level.MEDIUM in (v["risk"], v["uncertainty"]):
+        return Level.MEDIUM
+    return Level.LOW
 
 
 def _covered(case: Case) -> tuple[bool | None, list[str]]:
@@ -135,10 +136,10 @@ def _covered(case: Case) -> tuple[bool | None, list[str]]:
     rel = case.relationship
     safeguards = rel.safeguards if rel else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
-    unknown = [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
-    if False in values:
-        return False, []
-    return (True, []) if not unknown else (None, unknown)
+    covered = and3(*values)
+    if covered is not None:
+        return covered, []
+    return None, [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
 
 
 def required_trust(case: Case, signals: SignalBook) -> SignalValue:
@@ -146,9 +147,10 @@ def required_trust(case: Case, signals: SignalBook) -> SignalValue:
     used = signals["model_in_use"].value
     covered, covered_paths = _covered(case)
     facts = {**_depth_facts(_delivery(case)), "covered": covered,
-             "model": None if used is None else (int(used["depth"]), bool(used["adversarial"]))}
+             "model": None if used is None else (used.depth, used.adversarial)}
     domains = {**_depth_domains(), "covered": (True, False),
-               "model": tuple(sorted({(m.depth, m.adversarial) for m in standard_models()}))}
+               "model": tuple(sorted({(Depth(m.depth), m.adversarial)
+                                      for m in standard_models()}))}
     where: dict[str, tuple[str, ...]] = {name: (f"{D}.{name}",) for name in _DEPTH_FACTS}
     where |= {"covered": tuple(covered_paths), "model": (f"{R}.model",)}
     paths = (*(f"{D}.{name}" for name in _DEPTH_FACTS), f"{R}.model",
@@ -169,10 +171,10 @@ def protection(case: Case, signals: SignalBook) -> SignalValue:
     safeguards = rel.safeguards if rel else None
     paths = tuple(f"{R}.safeguards.{d}" for d in DEFENCES)
     values = [getattr(safeguards, d) if safeguards else None for d in DEFENCES]
-    if True in values:
-        return SignalValue(True, paths)
-    missing = tuple(p for p, v in zip(paths, values) if v is None)
-    return SignalValue(None, paths, missing) if missing else SignalValue(False, paths)
+    held = or3(*values)
+    if held is not None:
+        return SignalValue(held, paths)
+    return SignalValue(None, paths, tuple(p for p, v in zip(paths, values) if v is None))
 
 
 def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
@@ -187,24 +189,17 @@ def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
     repl = supplier.replaceability if supplier else None
     paths = (f"{where}.replaceability", f"{D}.standardisation", f"{D}.spend_impact",
              f"{D}.strategic_importance")
-    risk: bool | None = None
-    if repl in _HARD_TO_REPLACE or d.standardisation is Standardisation.BESPOKE:
-        risk = True
-    elif repl is not None and d.standardisation is not None:
-        risk = False
-    impact: bool | None = None
-    if Level.HIGH in (d.spend_impact, d.strategic_importance):
-        impact = True
-    elif d.spend_impact is not None and d.strategic_importance is not None:
-        impact = False
+    risk = or3(is3(repl, *_HARD_TO_REPLACE), is3(d.standardisation, Standardisation.BESPOKE))
+    impact = or3(is3(d.spend_impact, Level.HIGH), is3(d.strategic_importance, Level.HIGH))
     if risk is None or impact is None:
         missing = [p for p, v in zip(paths[:2], (repl, d.standardisation)) if v is None] \
             if risk is None else []
         missing += [p for p, v in zip(paths[2:], (d.spend_impact, d.strategic_importance))
                     if v is None] if impact is None else []
         return SignalValue(None, paths, tuple(missing))
-    quadrant = {(False, False): "non_critical", (False, True): "leverage",
-                (True, False): "bottleneck", (True, True): "strategic"}[(risk, impact)]
+    quadrant = {(False, False): Quadrant.NON_CRITICAL, (False, True): Quadrant.LEVERAGE,
+                (True, False): Quadrant.BOTTLENECK, (True, True): Quadrant.STRATEGIC
+                }[(risk, impact)]
     return SignalValue(quadrant, paths)
 
 
@@ -219,15 +214,9 @@ def called_partnership(case: Case, signals: SignalBook) -> SignalValue:
     books = rel.governance.open_book if rel and rel.governance else None
     paths = (f"{R}.label", f"{R}.posture", f"{R}.governance.open_book")
     called = None if label is None else "partner" in label.lower()
-    treated: bool | None = None
-    if (posture is not None and posture is not Posture.OPEN) or books is False:
-        treated = False
-    elif posture is Posture.OPEN and books:
-        treated = True
-    if called or treated:
-        return SignalValue(True, paths)
-    if called is False and treated is False:
-        return SignalValue(False, paths)
+    held = or3(called, and3(is3(posture, Posture.OPEN), books))
+    if held is not None:
+        return SignalValue(held, paths)
     missing = tuple(p for p, v in zip(paths, (label, posture, books)) if v is None)
     return SignalValue(None, paths, missing)
 
@@ -242,22 +231,24 @@ def resistance_state(case: Case, signals: SignalBook) -> SignalValue:
     items = case.relationship.resistance if case.relationship else None
     if items is None:
         return SignalValue(None, (path,), (path,))
-    value: dict[str, list[str] | int] = {"count": len(items), "uninvestigated": [],
-                                         "unknown": [], "rational_unaddressed": [],
-                                         "unweighed": []}
+    uninvestigated: list[str] = []
+    unknown: list[str] = []
+    rational_unaddressed: list[str] = []
+    unweighed: list[str] = []
     for i, item in enumerate(items):
         label = f"{item.who}: {item.against}"
         if item.investigated is None:
-            value["unknown"].append(f"{path}[{i}].investigated")  # type: ignore[union-attr]
+            unknown.append(f"{path}[{i}].investigated")
         elif not item.investigated:
-            value["uninvestigated"].append(label)  # type: ignore[union-attr]
+            uninvestigated.append(label)
         if item.rational is None:
-            value["unweighed"].append(f"{path}[{i}].rational")  # type: ignore[union-attr]
+            unweighed.append(f"{path}[{i}].rational")
         elif item.rational and item.addressed is None:
-            value["unweighed"].append(f"{path}[{i}].addressed")  # type: ignore[union-attr]
+            unweighed.append(f"{path}[{i}].addressed")
         elif item.rational and not item.addressed:
-            value["rational_unaddressed"].append(label)  # type: ignore[union-attr]
-    return SignalValue(value, (path,))
+            rational_unaddressed.append(label)
+    return SignalValue(ResistanceState(len(items), tuple(uninvestigated), tuple(unknown),
+                                       tuple(rational_unaddressed), tuple(unweighed)), (path,))
 
 
 DESIGN_SIGNALS = (

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from ..model.finding import Fact
@@ -12,8 +15,21 @@ from ..pipeline.assessment import Assessment
 _MISSING = object()
 
 
+_OBJECT_TYPES: dict[type, bool] = {}
+
+
 def _is_object(value: Any) -> bool:
-    return hasattr(type(value), "__attrs_attrs__")
+    kind = type(value)
+    known = _OBJECT_TYPES.get(kind)
+    if known is None:
+        known = _OBJECT_TYPES[kind] = hasattr(kind, "__attrs_attrs__")
+    return known
+
+
+def _whole(value: Any) -> bool:
+    """Whether ``value`` is an object or a list of objects (not cited as one fact)."""
+    return _is_object(value) or (value.__class__ is tuple and bool(value)
+                                 and _is_object(value[0]))
 
 
 def value_at(root: Any, path: str) -> Any:
@@ -30,9 +46,43 @@ def value_at(root: Any, path: str) -> Any:
             value = value[step] if step < len(value) else None
         else:
             value = getattr(value, step, None)
-    if _is_object(value) or (value.__class__ is tuple and value and _is_object(value[0])):
-        return _MISSING
-    return value
+    return _MISSING if _whole(value) else value
+
+
+@cache
+def reader(path: str) -> Callable[[Any], Any]:
+    """:func:`value_at` for one path, its steps resolved once (a compiled fact accessor).
+
+    A run of member steps is one :func:`operator.attrgetter`; a ``None`` or a member left
+    out on the way gives ``None``, as in :func:`value_at`.
+    """
+    runs: list[int | Callable[[Any], Any]] = []
+    names: list[str] = []
+    for step in (*steps(path), 0):  # the sentinel index flushes the last run of names
+        if isinstance(step, int):
+            if names:
+                runs.append(attrgetter(".".join(names)))
+                names = []
+            runs.append(step)
+        else:
+            names.append(step)
+    runs.pop()
+
+    def read(root: Any) -> Any:
+        value = root
+        for run in runs:
+            if value is None:
+                return None
+            if isinstance(run, int):
+                value = value[run] if run < len(value) else None
+                continue
+            try:
+                value = run(value)
+            except AttributeError:
+                value = None
+        return _MISSING if _whole(value) else value
+
+    return read
 
 
 def _plain(value: Any) -> Any:
@@ -51,7 +101,7 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
         for path in a.signal(name).paths:
             if path in seen:
                 continue
-            value = value_at(case, path)
+            value = reader(path)(case)
             if value is not _MISSING:
                 seen[path] = Fact(path, _plain(value))
     return tuple(seen.values())

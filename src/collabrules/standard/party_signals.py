@@ -8,7 +8,16 @@ from ..model.case import Case, Party
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 from ..model.topics import TopicRegistrar, TopicVocabulary, standard_axes, standard_vocabulary
-from ..model.vocab import Attitude, Conduct, Net, Power, Replaceability, Role
+from ..model.vocab import (
+    ADVERSARIAL_ATTITUDES,
+    DOMINANT_POWER,
+    STRONG_POWER,
+    Conduct,
+    Net,
+    Power,
+    Replaceability,
+    Role,
+)
 from ..pipeline.topic_signal import TOPIC_SIGNAL
 from .goals import (
     aims,
@@ -20,6 +29,7 @@ from .goals import (
     shared,
     undecided_goals,
 )
+from .signal_values import CapabilityFit, GoalAlignment
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
@@ -35,11 +45,11 @@ def counterpart_benefit(case: Case, signals: SignalBook) -> SignalValue:
     missing = tuple(path for path, net in zip(paths, nets) if net is None)
     known = [n for n in nets if n is not None]
     if Net.NEGATIVE in known:
-        return SignalValue(Net.NEGATIVE.value, paths)
+        return SignalValue(Net.NEGATIVE, paths)
     if missing:
         return SignalValue(None, paths, missing)
     worst = min(known, key=_NET_ORDER.index)
-    return SignalValue(worst.value, paths)
+    return SignalValue(worst, paths)
 
 
 def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
@@ -48,7 +58,7 @@ def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
     benefit = case.own.expected_benefit
     if benefit is None or benefit.net is None:
         return SignalValue(None, (path,), (path,))
-    return SignalValue(benefit.net.value, (path,))
+    return SignalValue(benefit.net, (path,))
 
 
 def _vocabulary(signals: SignalBook) -> TopicVocabulary:
@@ -78,7 +88,7 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     conflicting |= {f"{ours} / {theirs_}" for ours, theirs_, _ in links}
     paths = tuple(f"{a.path}.{key}" for a in sorted(mine + theirs, key=lambda a: a.path)
                   for key in ("topic", "direction")) + tuple(path for *_, path in links)
-    return SignalValue({"shared": shared_topics, "conflicting": sorted(conflicting)}, paths)
+    return SignalValue(GoalAlignment(tuple(shared_topics), tuple(sorted(conflicting))), paths)
 
 
 def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
@@ -105,19 +115,16 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     labels = {goal_label(g) for g in targets.values()}
     conflicts |= {ours for ours, _, _ in explicit_oppositions(case) if ours in labels}
     if conflicts:
-        return SignalValue(sorted(conflicts), paths)
+        return SignalValue(tuple(sorted(conflicts)), paths)
     undecided = undecided_goals(case, case.others)
     undecided += [f"{where}.{key}" for where, goal in targets.items()
                   for key, value in (("topic", goal.topic), ("direction", goal.direction))
                   if value is None]
     if undecided:
         return SignalValue(None, paths, tuple(undecided))
-    return SignalValue([], paths)
+    return SignalValue((), paths)
 
 
-_ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
-_DOMINANT = (Power.DOMINANT,)  # "high" power is strong, not dominant: it cannot dictate terms
-_POWERFUL = (Power.HIGH, Power.DOMINANT)
 _COMMERCIAL_AXES = ("money", "effort")
 
 
@@ -133,7 +140,7 @@ def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
 
 
 def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
-    """Goals and interests a party keeps from the other (``[]`` = none).
+    """Goals and interests a party keeps from the other (``()`` = none).
 
     A goal both parties state is known to both, whatever its ``disclosed`` says.
     """
@@ -158,7 +165,7 @@ def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
             elif not disclosed:
                 found.append(f"{party.name}: {label}")
     if found or not missing:
-        return SignalValue(found, tuple(paths))
+        return SignalValue(tuple(found), tuple(paths))
     return SignalValue(None, tuple(paths), tuple(missing))
 
 
@@ -183,17 +190,18 @@ def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
     we_need = _norm(case.own.capabilities_needed or ())
     they_offer = {c for p in case.others for c in _norm(p.capabilities_offered or ())}
     they_need = {c for p in case.others for c in _norm(p.capabilities_needed or ())}
-    return SignalValue({
-        "they_give_us": sorted(they_offer & we_need),
-        "we_give_them": sorted(we_offer & they_need),
-        "overlap": sorted(we_offer & they_offer),
-    }, paths)
+    return SignalValue(CapabilityFit(
+        they_give_us=tuple(sorted(they_offer & we_need)),
+        we_give_them=tuple(sorted(we_offer & they_need)),
+        overlap=tuple(sorted(we_offer & they_offer)),
+    ), paths)
 
 
 def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
-    """Other parties that behave opportunistically or with hostility (``[]`` = none)."""
+    """Other parties that behave opportunistically or with hostility (``()`` = none)."""
     paths = tuple(f"{case.path_of(p)}.attitude" for p in case.others)
-    found = [f"{p.name} ({p.attitude.value})" for p in case.others if p.attitude in _ADVERSARIAL]
+    found = tuple(f"{p.name} ({p.attitude.value})" for p in case.others
+                  if p.attitude in ADVERSARIAL_ATTITUDES)
     missing = tuple(path for path, p in zip(paths, case.others) if p.attitude is None)
     if found or not missing:
         return SignalValue(found, paths)
@@ -201,14 +209,14 @@ def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
 
 
 def counterpart_dominance(case: Case, signals: SignalBook) -> SignalValue:
-    """Other parties with dominant power, or that cannot be replaced (``[]`` = none)."""
-    return _holding_power(case, _DOMINANT)
+    """Other parties with dominant power, or that cannot be replaced (``()`` = none)."""
+    return _holding_power(case, DOMINANT_POWER)
 
 
 def counterpart_power(case: Case, signals: SignalBook) -> SignalValue:
-    """Other parties with high or dominant power, or that cannot be replaced (``[]`` = none):
+    """Other parties with high or dominant power, or that cannot be replaced (``()`` = none):
     power enough over us to make an adversary dangerous."""
-    return _holding_power(case, _POWERFUL)
+    return _holding_power(case, STRONG_POWER)
 
 
 def _holding_power(case: Case, levels: tuple[Power, ...]) -> SignalValue:
@@ -226,7 +234,7 @@ def _holding_power(case: Case, levels: tuple[Power, ...]) -> SignalValue:
             missing += [f"{where}.power"] if party.power is None else []
             missing += [f"{where}.replaceability"] if party.replaceability is None else []
     if found or not missing:
-        return SignalValue(found, tuple(paths))
+        return SignalValue(tuple(found), tuple(paths))
     return SignalValue(None, tuple(paths), tuple(missing))
 
 
@@ -235,7 +243,7 @@ def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
     alignment = signals["goal_alignment"]
     if alignment.value is None:
         return SignalValue(None, alignment.paths, alignment.missing)
-    axes = [a for a in alignment.value["conflicting"] if a in _COMMERCIAL_AXES]
+    axes = tuple(a for a in alignment.value.conflicting if a in _COMMERCIAL_AXES)
     return SignalValue(axes, alignment.paths)
 
 
@@ -253,15 +261,15 @@ def commercial_mechanisms(case: Case) -> list[bool | None]:
 _SQUEEZE = (Conduct.LATE_PAYMENT, Conduct.DEMANDS_FREE_EXTRAS, Conduct.NO_FOLLOW_UP_WORK)
 
 
-def squeeze_found(case: Case) -> list[str]:
+def squeeze_found(case: Case) -> tuple[str, ...]:
     """The squeezing conduct recorded for any customer so far (a lower bound)."""
-    return sorted({c.value for p in case.parties if p.role is Role.CUSTOMER
-                   for c in p.conduct or () if c in _SQUEEZE})
+    return tuple(sorted({c.value for p in case.parties if p.role is Role.CUSTOMER
+                   for c in p.conduct or () if c in _SQUEEZE}))
 
 
 def supplier_squeeze(case: Case, signals: SignalBook) -> SignalValue:
     """The article's supplier picture in a customer's recorded conduct: paying late,
-    demanding free extras, giving no follow-up work (``[]`` = none of it).
+    demanding free extras, giving no follow-up work (``()`` = none of it).
 
     Read the same way whoever assesses: the customer may be us or the other party.
     Unknown while a customer's conduct is not recorded (see :func:`squeeze_found`).

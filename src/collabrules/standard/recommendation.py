@@ -23,11 +23,13 @@ from __future__ import annotations
 from ..host.hookspecs import hookimpl
 from ..model.case import Case
 from ..model.glossary import TERMS
+from ..model.kleene import and3, is3
 from ..model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
 from ..model.signals import SignalBook
 from ..model.text import Text
-from ..model.vocab import Attitude, Level, Power, Replaceability
+from ..model.vocab import ADVERSARIAL_ATTITUDES, STRONG_POWER, Attitude, Level, Replaceability
 from ..pipeline.questions import labels
+from .signal_values import Quadrant
 
 ALLIANCE_MONTHS = 60
 
@@ -73,13 +75,13 @@ W = {
         "bouw het op langs de route, niet bij besluit."),
 }
 QUADRANTS = {
-    "non_critical": Text("non-critical (low supply risk, low profit impact)",
+    Quadrant.NON_CRITICAL: Text("non-critical (low supply risk, low profit impact)",
                          "routine (laag toeleveringsrisico, lage winstimpact)"),
-    "leverage": Text("leverage (low supply risk, high profit impact)",
+    Quadrant.LEVERAGE: Text("leverage (low supply risk, high profit impact)",
                      "hefboom (laag toeleveringsrisico, hoge winstimpact)"),
-    "bottleneck": Text("bottleneck (high supply risk, low profit impact)",
+    Quadrant.BOTTLENECK: Text("bottleneck (high supply risk, low profit impact)",
                        "knelpunt (hoog toeleveringsrisico, lage winstimpact)"),
-    "strategic": Text("strategic (high supply risk, high profit impact)",
+    Quadrant.STRATEGIC: Text("strategic (high supply risk, high profit impact)",
                       "strategisch (hoog toeleveringsrisico, hoge winstimpact)"),
 }
 GAP = {
@@ -113,14 +115,14 @@ def _label(value: object) -> object:
 
 def _adversaries(case: Case) -> list[Text]:
     return [Text(f"{p.name} (", f"{p.name} (") + p.attitude.label + Text(")", ")")
-            for p in case.others if p.attitude in (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)]
+            for p in case.others if p.attitude in ADVERSARIAL_ATTITUDES]
 
 
 def _powers(case: Case) -> list[Text]:
     found = []
     for party in case.others:
         name = Text(f"{party.name}: ", f"{party.name}: ")
-        if party.power in (Power.HIGH, Power.DOMINANT):
+        if party.power in STRONG_POWER:
             found.append(name + Text("power ", "macht ") + party.power.label)
         elif party.replaceability is Replaceability.IRREPLACEABLE:
             found.append(name + party.replaceability.label)
@@ -133,7 +135,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
     adversaries = signals["adversarial_counterpart"]
     dominance = signals["counterpart_power"]
     defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
-    if defensive is not None and adversaries.value != [] and dominance.value != [] \
+    if defensive is not None and adversaries.value != () and dominance.value != () \
             and (adversaries.value is None or dominance.value is None):
         missing.extend(adversaries.missing + dominance.missing)  # could be an adversary
         return None
@@ -145,7 +147,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
             facts.extend(dict.fromkeys(f"{path}.conduct" for path, _ in conduct))
             why.append(W["conduct"].format(conduct=[c for _, c in conduct]))
         return defensive
-    if adversaries.value and dominance.value == []:
+    if adversaries.value and dominance.value == ():
         facts.extend(adversaries.paths + dominance.paths)
         why.append(W["weak_adversary"].format(who=_adversaries(case)))
     scale = taxonomy.by_depth()
@@ -158,7 +160,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
         return None
     d = case.delivery
     why.append(W["depth"].format(
-        depth=needed.value, std=_label(d.standardisation if d else None),
+        depth=int(needed.value), std=_label(d.standardisation if d else None),
         complexity=_label(d.complexity if d else None),
         uncertainty=_label(d.uncertainty if d else None), risk=_label(d.risk if d else None)))
     quadrant = signals["kraljic_quadrant"]
@@ -178,7 +180,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
     return chosen
 
 
-def _alliance(case: Case, quadrant: str | None, quadrant_missing: tuple[str, ...],
+def _alliance(case: Case, quadrant: Quadrant | None, quadrant_missing: tuple[str, ...],
               missing: list[str]) -> bool | None:
     """Whether the case justifies a strategic alliance; ``None`` when facts are missing."""
     d = case.delivery
@@ -186,20 +188,19 @@ def _alliance(case: Case, quadrant: str | None, quadrant_missing: tuple[str, ...
     duration = d.duration_months if d else None
     attitudes = [p.attitude for p in case.others]
     tests: list[tuple[bool | None, tuple[str, ...]]] = [
-        (None if quadrant is None else quadrant == "strategic", quadrant_missing),
-        (None if importance is None else importance is Level.HIGH,
+        (is3(quadrant, Quadrant.STRATEGIC), quadrant_missing),
+        (is3(importance, Level.HIGH),
          ("$.delivery.strategic_importance",)),
         (None if duration is None else duration >= ALLIANCE_MONTHS,
          ("$.delivery.duration_months",)),
+        # Unknown while any attitude is unknown, even beside a known uncooperative one.
         (None if None in attitudes else all(a is Attitude.COOPERATIVE for a in attitudes),
          tuple(f"{case.path_of(p)}.attitude" for p in case.others if p.attitude is None)),
     ]
-    if any(held is False for held, _ in tests):
-        return False
-    if any(held is None for held, _ in tests):
+    alliance = and3(*(held for held, _ in tests))
+    if alliance is None:
         missing.extend(path for held, paths in tests if held is None for path in paths)
-        return None
-    return True
+    return alliance
 
 
 def _path(current: CollaborationModel | None, target: CollaborationModel,

@@ -1,16 +1,11 @@
-"""CR01 Reciprocity: think they - we - I.
-
-Anti-pattern: the relationship is "just the contract": each side takes what it can, and
-narrow departmental targets (a purchasing discount, a sales quota) set the tone.
-Best practice: state first what the other party gains from joint success, then the joint
-gain, then your own; organise the collaboration so that it serves every party.
-"""
+"""CR01 Reciprocity: think they - we - I."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import is3, not3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Net, Severity, Status
 from ...pipeline.assessment import Assessment
@@ -20,16 +15,52 @@ from ..party_signals import squeeze_found
 SQUEEZED = 1  # any recorded sign of the bare-contract picture: the relationship fails the supplier
 
 
+_COUNTERPART_BENEFIT_POSITIVE = Check(
+    "counterpart_benefit_positive",
+    Text("the other party's expected benefit is stated and net positive",
+         "het verwachte voordeel van de andere partij is benoemd en netto positief"))
+
+_OWN_BENEFIT_NOT_NEGATIVE = Check(
+    "own_benefit_not_negative",
+    Text("the relationship serves us too: our own expected benefit is not a net loss",
+         "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"))
+
+_SUPPLIER_NOT_SQUEEZED = Check(
+    "supplier_not_squeezed",
+    Text("the customer does not treat the supplier to the bare contract (paying late, "
+         "demanding free extras, giving no follow-up work)",
+         "de klant houdt de leverancier niet aan het kale contract (laat betalen, gratis "
+         "extra's eisen, geen vervolgwerk geven)"))
+
+_NOT_ONLY_OWN_BENEFIT = Check(
+    "not_only_own_benefit",
+    Text("wherever our own benefit is stated, the other party's is stated too "
+         "(they - we - I, not I first)",
+         "waar ons eigen voordeel is benoemd, is dat van de andere partij ook benoemd "
+         "(zij - wij - ik, niet ik eerst)"))
+
+_JOINT_BENEFIT_STATED = Check(
+    "joint_benefit_stated",
+    Text("the parties share at least one goal, so a joint benefit is stated",
+         "de partijen delen minstens één doel, dus er is een gezamenlijk voordeel benoemd"))
+
+_NO_DEPARTMENTAL_CONFLICT = Check(
+    "no_departmental_conflict",
+    Text("no departmental target of ours works against the other party's goals without "
+         "a commercial review that balances it",
+         "geen afdelingsdoelstelling van ons werkt tegen de doelen van de andere partij "
+         "in zonder een commerciële evaluatie die haar in evenwicht brengt"))
+
+
 def assess(a: Assessment) -> None:
     """Weigh both sides: each party's benefit, the supplier's side, then they - we - I."""
     case = a.case
     theirs = a.signal("counterpart_benefit").value
     a.check(
-        "counterpart_benefit_positive",
-        None if theirs is None else theirs == Net.POSITIVE.value,
-        Text("the other party's expected benefit is stated and net positive",
-             "het verwachte voordeel van de andere partij is benoemd en netto positief"),
-        effect=Status.VIOLATED if theirs == Net.NEGATIVE.value else Status.AT_RISK,
+        _COUNTERPART_BENEFIT_POSITIVE.id,
+        is3(theirs, Net.POSITIVE),
+        _COUNTERPART_BENEFIT_POSITIVE.text,
+        effect=Status.VIOLATED if theirs is Net.NEGATIVE else Status.AT_RISK,
         effect_decided_by=a.signal("counterpart_benefit").missing,
         facts=cite(a, "counterpart_benefit"),
         signals=("counterpart_benefit",),
@@ -41,10 +72,9 @@ def assess(a: Assessment) -> None:
     )
     mine = a.signal("own_benefit").value
     a.check(
-        "own_benefit_not_negative",
-        None if mine is None else mine != Net.NEGATIVE.value,
-        Text("the relationship serves us too: our own expected benefit is not a net loss",
-             "de relatie dient ons ook: ons eigen verwachte voordeel is geen netto verlies"),
+        _OWN_BENEFIT_NOT_NEGATIVE.id,
+        not3(is3(mine, Net.NEGATIVE)),
+        _OWN_BENEFIT_NOT_NEGATIVE.text,
         effect=Status.VIOLATED,
         facts=cite(a, "own_benefit"),
         signals=("own_benefit",),
@@ -57,12 +87,9 @@ def assess(a: Assessment) -> None:
     squeeze = a.signal("supplier_squeeze").value
     found = squeeze if squeeze is not None else squeeze_found(case)
     a.check(
-        "supplier_not_squeezed",
+        _SUPPLIER_NOT_SQUEEZED.id,
         not found if squeeze is not None or len(found) >= SQUEEZED else None,
-        Text("the customer does not treat the supplier to the bare contract (paying late, "
-             "demanding free extras, giving no follow-up work)",
-             "de klant houdt de leverancier niet aan het kale contract (laat betalen, gratis "
-             "extra's eisen, geen vervolgwerk geven)"),
+        _SUPPLIER_NOT_SQUEEZED.text,
         effect=Status.VIOLATED if len(found) >= SQUEEZED else Status.AT_RISK,
         facts=cite(a, "supplier_squeeze"),
         signals=("supplier_squeeze",),
@@ -75,14 +102,11 @@ def assess(a: Assessment) -> None:
     )
     own_only = None
     if theirs is not None and mine is not None:
-        own_only = not (mine != Net.UNKNOWN.value and theirs == Net.UNKNOWN.value)
+        own_only = not (mine is not Net.UNKNOWN and theirs is Net.UNKNOWN)
     a.check(
-        "not_only_own_benefit",
+        _NOT_ONLY_OWN_BENEFIT.id,
         own_only,
-        Text("wherever our own benefit is stated, the other party's is stated too "
-             "(they - we - I, not I first)",
-             "waar ons eigen voordeel is benoemd, is dat van de andere partij ook benoemd "
-             "(zij - wij - ik, niet ik eerst)"),
+        _NOT_ONLY_OWN_BENEFIT.text,
         effect=Status.AT_RISK,
         facts=cite(a, "own_benefit", "counterpart_benefit"),
         signals=("own_benefit", "counterpart_benefit"),
@@ -94,10 +118,9 @@ def assess(a: Assessment) -> None:
     )
     alignment = a.signal("goal_alignment").value
     a.check(
-        "joint_benefit_stated",
-        None if alignment is None else bool(alignment["shared"]),
-        Text("the parties share at least one goal, so a joint benefit is stated",
-             "de partijen delen minstens één doel, dus er is een gezamenlijk voordeel benoemd"),
+        _JOINT_BENEFIT_STATED.id,
+        None if alignment is None else bool(alignment.shared),
+        _JOINT_BENEFIT_STATED.text,
         facts=cite(a, "goal_alignment"),
         signals=("goal_alignment",),
         action=Text(
@@ -109,16 +132,13 @@ def assess(a: Assessment) -> None:
     conflicts = a.signal("departmental_conflicts").value
     rel = case.relationship
     review = rel.governance.commercial_review if rel and rel.governance else None
-    balanced: bool | None = True if conflicts == [] else None
+    balanced: bool | None = True if conflicts == () else None
     if conflicts:
         balanced = review
     a.check(
-        "no_departmental_conflict",
+        _NO_DEPARTMENTAL_CONFLICT.id,
         balanced,
-        Text("no departmental target of ours works against the other party's goals without "
-             "a commercial review that balances it",
-             "geen afdelingsdoelstelling van ons werkt tegen de doelen van de andere partij "
-             "in zonder een commerciële evaluatie die haar in evenwicht brengt"),
+        _NO_DEPARTMENTAL_CONFLICT.text,
         signals=("departmental_conflicts",),
         facts=(*cite(a, "departmental_conflicts"),
                a.fact("$.relationship.governance.commercial_review", review)),
@@ -159,24 +179,8 @@ PRINCIPLE = Principle(
         "Redeneer in de volgorde zij - wij - ik: eerst wat de andere partij wint bij "
         "gezamenlijk succes, dan wat we samen winnen, dan wat ik win. Richt de samenwerking "
         "zo in dat zij alle partijen dient."),
-    checks=Text(
-        "From both sides: whether the other party's benefit is stated and net positive, and "
-        "ours is not a net loss (a net loss on either side is a violation); whether the "
-        "customer's recorded conduct shows the supplier's side of a bare contract (paying "
-        "late, free extras, no follow-up work: any recorded sign is a violation); "
-        "whether a joint benefit (a shared goal) exists; whether our departmental targets "
-        "(goals with an owner, compared through the topic vocabulary) work against the "
-        "other party's goals without a commercial review (a target without topic or "
-        "direction leaves this unknown); whether our own benefit is the only one stated.",
-        "Van beide kanten: of het voordeel van de andere partij benoemd en netto positief "
-        "is, en het onze geen netto verlies (een netto verlies aan een van beide kanten is "
-        "een schending); of het vastgelegde gedrag van de klant de kant van de leverancier "
-        "bij een kaal contract laat zien (laat betalen, gratis extra's, geen vervolgwerk: "
-        "elk vastgelegd teken is een schending); of er een gezamenlijk voordeel (een "
-        "gedeeld doel) is; of onze afdelingsdoelstellingen (doelen met een eigenaar, "
-        "vergeleken via de onderwerpenlijst) zonder commerciële evaluatie tegen de doelen "
-        "van de andere partij ingaan (een doelstelling zonder onderwerp of richting laat "
-        "dit onbekend); of alleen ons eigen voordeel benoemd is."),
+    conditions=(_COUNTERPART_BENEFIT_POSITIVE, _OWN_BENEFIT_NOT_NEGATIVE, _SUPPLIER_NOT_SQUEEZED,
+                _NOT_ONLY_OWN_BENEFIT, _JOINT_BENEFIT_STATED, _NO_DEPARTMENTAL_CONFLICT),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

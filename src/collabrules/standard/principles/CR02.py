@@ -1,24 +1,35 @@
-"""CR02 Interests and goals: understand how the parties' interests and goals fit.
-
-Anti-pattern: a deep collaboration is built on goals that push in opposite directions,
-and the drivers behind them stay hidden, sometimes even from the parties themselves.
-Best practice: derive the shared and the opposing goals, bring undisclosed drivers into
-the open, and choose a depth of collaboration the balance of alignment can carry.
-"""
+"""CR02 Interests and goals: understand how the parties' interests and goals fit."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import or3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
+from ..signal_values import Depth
 
-DEEP = 2
 MONEY = "money"  # the topic axis of price, cost, margin and revenue
+
+
+_GOALS_CARRY_DEPTH = Check(
+    "goals_carry_depth",
+    Text("the balance of shared and conflicting goals can carry the depth of "
+         "collaboration aimed at (opposed money goals need a commercial mechanism)",
+         "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
+         "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
+         "mechanisme)"))
+
+_DRIVERS_DISCLOSED = Check(
+    "drivers_disclosed",
+    Text("the drivers behind the parties' goals are disclosed, as far as the depth "
+         "aimed at needs",
+         "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
+         "beoogde diepgang dat vraagt"))
 
 
 def assess(a: Assessment) -> None:
@@ -27,15 +38,15 @@ def assess(a: Assessment) -> None:
     aimed = a.signal("aimed_depth").value
     hidden = a.signal("undisclosed_drivers").value
     mechanisms = commercial_mechanisms(a.case)
-    mechanism = True if True in mechanisms else (None if None in mechanisms else False)
-    conflicting = set(alignment["conflicting"]) if alignment else set()
+    mechanism = or3(*mechanisms)
+    conflicting = set(alignment.conflicting) if alignment else set()
     money_only = bool(conflicting) and conflicting <= {MONEY}
     fits: bool | None = None
-    no_common_ground = bool(alignment and conflicting and not alignment["shared"])
-    if aimed is not None and aimed < DEEP:
+    no_common_ground = bool(alignment and conflicting and not alignment.shared)
+    if aimed is not None and aimed < Depth.COLLABORATIVE:
         fits = True
     elif alignment is not None and aimed is not None:
-        shared = len(alignment["shared"])
+        shared = len(alignment.shared)
         fits = shared > 0 and len(conflicting) <= shared
         if not fits and money_only and shared == 0 and mechanism is not False:
             # Opposed money goals are carried by a commercial mechanism (review,
@@ -45,13 +56,9 @@ def assess(a: Assessment) -> None:
     # opposed money goals or disclosed conflicts put it at risk.
     excluding = no_common_ground and not money_only
     a.check(
-        "goals_carry_depth",
+        _GOALS_CARRY_DEPTH.id,
         fits,
-        Text("the balance of shared and conflicting goals can carry the depth of "
-             "collaboration aimed at (opposed money goals need a commercial mechanism)",
-             "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
-             "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
-             "mechanisme)"),
+        _GOALS_CARRY_DEPTH.text,
         effect=Status.VIOLATED if excluding and hidden else Status.AT_RISK,
         effect_decided_by=(*a.signal("goal_alignment").missing,
                            *(a.signal("undisclosed_drivers").missing if excluding else ())),
@@ -68,17 +75,14 @@ def assess(a: Assessment) -> None:
     open_enough: bool | None = None
     # Openness about drivers is what deep collaboration runs on; a transactional or
     # performance-based contract is steered by its terms and measured output instead.
-    if (hidden is not None and not hidden) or (aimed is not None and aimed < DEEP):
+    if (hidden is not None and not hidden) or (aimed is not None and aimed < Depth.COLLABORATIVE):
         open_enough = True
     elif hidden:
         open_enough = None if aimed is None else False
     a.check(
-        "drivers_disclosed",
+        _DRIVERS_DISCLOSED.id,
         open_enough,
-        Text("the drivers behind the parties' goals are disclosed, as far as the depth "
-             "aimed at needs",
-             "de drijfveren achter de doelen van de partijen zijn kenbaar, voor zover de "
-             "beoogde diepgang dat vraagt"),
+        _DRIVERS_DISCLOSED.text,
         facts=cite(a, "undisclosed_drivers"),
         signals=("undisclosed_drivers", "aimed_depth"),
         action=Text(
@@ -109,19 +113,7 @@ PRINCIPLE = Principle(
         "organise the collaboration to match.",
         "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
         "richt de samenwerking daarop in."),
-    checks=Text(
-        "Shared and conflicting goals (topics compared through the topic vocabulary of "
-        "synonyms and opposed words, same or opposite direction, or an explicit 'opposes' "
-        "link); whether that balance can carry the depth of collaboration aimed at (a deep "
-        "collaboration needs at least one shared goal); whether drivers are kept from the "
-        "other party where the depth needs openness (a goal both parties state is known to "
-        "both).",
-        "Gedeelde en strijdige doelen (onderwerpen vergeleken via de onderwerpenlijst met "
-        "synoniemen en tegengestelde woorden, zelfde of tegengestelde richting, of een "
-        "expliciete 'opposes'-koppeling); of die balans de beoogde diepgang van "
-        "samenwerking kan dragen (een diepe samenwerking vraagt minstens één gedeeld doel); "
-        "of drijfveren verborgen blijven waar de diepgang openheid vraagt (een doel dat "
-        "beide partijen noemen, kennen ze allebei)."),
+    conditions=(_GOALS_CARRY_DEPTH, _DRIVERS_DISCLOSED),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -1,26 +1,41 @@
-"""CR03 Differences create opportunities: seek and use complementary capabilities.
-
-Anti-pattern: parties that offer the same thing in the same sector call themselves
-collaborators while they are competitors, or the design never uses what each side
-brings that the other lacks.
-Best practice: name the capabilities each party offers that the other needs, in both
-directions, and organise the collaboration so that they are actually combined.
-"""
+"""CR03 Differences create opportunities: seek and use complementary capabilities."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import not3, or3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Size, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
+from ..signal_values import Depth, Names
 
 _SMALL = (Size.MICRO, Size.SMALL)
 
 
-def _competitors(a: Assessment, overlap: list[str]) -> bool | None:
+_COMPLEMENTARY_BOTH_WAYS = Check(
+    "complementary_both_ways",
+    Text("each side offers a capability the other needs, in both directions",
+         "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"))
+
+_NOT_COMPETITORS = Check(
+    "not_competitors",
+    Text("the parties do not offer the same capabilities in the same sector "
+         "(which would make them competitors)",
+         "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "
+         "(dan zouden ze concurrenten zijn)"))
+
+_DESIGN_USES_DIFFERENCES = Check(
+    "design_uses_differences",
+    Text("the design combines the complementary capabilities (mixed teams, knowledge "
+         "sharing or joint innovation) where the depth aimed at needs it",
+         "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
+         "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"))
+
+
+def _competitors(a: Assessment, overlap: Names) -> bool | None:
     """Whether overlapping parties share a sector (unless both are too small alone)."""
     if not overlap:
         return False
@@ -36,21 +51,18 @@ def _competitors(a: Assessment, overlap: list[str]) -> bool | None:
             verdicts.append(None)
         else:
             verdicts.append(True)
-    if True in verdicts:
-        return True
-    return None if None in verdicts else False
+    return or3(*verdicts)
 
 
 def assess(a: Assessment) -> None:
     """Check complementarity both ways, competition through overlap, and their use."""
     case = a.case
     fit = a.signal("capability_fit").value
-    both = None if fit is None else bool(fit["they_give_us"] and fit["we_give_them"])
+    both = None if fit is None else bool(fit.they_give_us and fit.we_give_them)
     a.check(
-        "complementary_both_ways",
+        _COMPLEMENTARY_BOTH_WAYS.id,
         both,
-        Text("each side offers a capability the other needs, in both directions",
-             "elke kant biedt een capaciteit die de andere nodig heeft, in beide richtingen"),
+        _COMPLEMENTARY_BOTH_WAYS.text,
         facts=cite(a, "capability_fit"),
         signals=("capability_fit",),
         action=Text(
@@ -59,16 +71,13 @@ def assess(a: Assessment) -> None:
             "Maak een lijst van wat elke partij inbrengt dat de andere mist; blijft één "
             "richting leeg, zoek dan wat de andere partij aan uw capaciteiten heeft."),
     )
-    rivals = None if fit is None else _competitors(a, fit["overlap"])
+    rivals = None if fit is None else _competitors(a, fit.overlap)
     sectors = [a.fact(f"{case.path_of(p)}.sector", p.sector) for p in case.parties]
     sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
     a.check(
-        "not_competitors",
-        None if rivals is None else not rivals,
-        Text("the parties do not offer the same capabilities in the same sector "
-             "(which would make them competitors)",
-             "de partijen bieden niet dezelfde capaciteiten in dezelfde sector aan "
-             "(dan zouden ze concurrenten zijn)"),
+        _NOT_COMPETITORS.id,
+        not3(rivals),
+        _NOT_COMPETITORS.text,
         effect=Status.VIOLATED,
         facts=(*sectors, *sizes),
         signals=("capability_fit",),
@@ -84,18 +93,15 @@ def assess(a: Assessment) -> None:
     sharing = governance.knowledge_sharing if governance else None
     joint = governance.joint_innovation if governance else None
     used: bool | None = None
-    no_complements = fit is not None and not (fit["they_give_us"] or fit["we_give_them"])
-    if no_complements or (aimed is not None and aimed == 0) or True in (mixed, sharing, joint):
+    no_complements = fit is not None and not (fit.they_give_us or fit.we_give_them)
+    if no_complements or aimed is Depth.TRANSACTIONAL or True in (mixed, sharing, joint):
         used = True
     elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
         used = None if fit is None or aimed is None else False
     a.check(
-        "design_uses_differences",
+        _DESIGN_USES_DIFFERENCES.id,
         used,
-        Text("the design combines the complementary capabilities (mixed teams, knowledge "
-             "sharing or joint innovation) where the depth aimed at needs it",
-             "de inrichting combineert de aanvullende capaciteiten (gemengde teams, "
-             "kennisdeling of gezamenlijke innovatie) waar de beoogde diepgang dat vraagt"),
+        _DESIGN_USES_DIFFERENCES.text,
         facts=(a.fact("$.relationship.governance.mixed_teams", mixed),
                a.fact("$.relationship.governance.knowledge_sharing", sharing),
                a.fact("$.relationship.governance.joint_innovation", joint)),
@@ -129,15 +135,7 @@ PRINCIPLE = Principle(
         "them to create synergy.",
         "Zoek de capaciteiten waarin de partijen elkaar aanvullen en benut ze om synergie "
         "te creëren."),
-    checks=Text(
-        "Capabilities one party offers that the other needs, in both directions; overlap "
-        "that makes the parties competitors in the same sector; whether the design "
-        "(mixed teams, knowledge sharing, joint innovation) uses the complementary "
-        "capabilities.",
-        "Capaciteiten die de ene partij biedt en de andere nodig heeft, in beide "
-        "richtingen; overlap die de partijen tot concurrenten in dezelfde sector maakt; of "
-        "de inrichting (gemengde teams, kennisdeling, gezamenlijke innovatie) de "
-        "aanvullende capaciteiten benut."),
+    conditions=(_COMPLEMENTARY_BOTH_WAYS, _NOT_COMPETITORS, _DESIGN_USES_DIFFERENCES),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

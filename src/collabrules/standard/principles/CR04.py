@@ -1,22 +1,33 @@
-"""CR04 Differences are also a risk: investigate resistance, weigh rational objections.
-
-Anti-pattern: resistance against the other party's way of working is brushed aside as
-"not invented here", or silently allowed to block the collaboration.
-Best practice: treat resistance as a signal; investigate the drivers behind it with
-whoever resists, and give rational objections their place: they may be right.
-"""
+"""CR04 Differences are also a risk: investigate resistance, weigh rational objections."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
+from ..signal_values import Names
+
+_RESISTANCE_PRESENT = Check(
+    "resistance_present",
+    Text("resistance against the other party or its capabilities is recorded",
+         "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
+    applicability=True)
+
+_RESISTANCE_INVESTIGATED = Check(
+    "resistance_investigated",
+    Text("every resistance signal has been investigated with the people who resist",
+         "elk signaal van weerstand is onderzocht met de mensen die zich verzetten"))
+
+_RATIONAL_OBJECTIONS_ADDRESSED = Check(
+    "rational_objections_addressed",
+    Text("rational objections are recognised and addressed in the design",
+         "rationele bezwaren zijn erkend en krijgen een plaats in de inrichting"))
 
 
-def _listed(items: list[str]) -> str:
+def _listed(items: Names) -> str:
     return f" ({'; '.join(items)})" if items else ""
 
 
@@ -24,47 +35,44 @@ def assess(a: Assessment) -> None:
     """Applies when resistance is recorded; checks investigation and rational objections."""
     state = a.signal("resistance_state").value
     applies = a.applies(
-        "resistance_present",
-        None if state is None else state["count"] > 0,
-        Text("resistance against the other party or its capabilities is recorded",
-             "er is weerstand vastgelegd tegen de andere partij of haar capaciteiten"),
-        facts=(a.fact("$.relationship.resistance", None if state is None else state["count"]),),
+        _RESISTANCE_PRESENT.id,
+        None if state is None else state.count > 0,
+        _RESISTANCE_PRESENT.text,
+        facts=(a.fact("$.relationship.resistance", None if state is None else state.count),),
         signals=("resistance_state",),
     )
     if not applies or state is None:
         return
     items = (a.case.relationship.resistance if a.case.relationship else None) or ()
-    uninvestigated = state["uninvestigated"]
+    uninvestigated = state.uninvestigated
     investigated: bool | None = False if uninvestigated else (
-        None if state["unknown"] else True)
+        None if state.unknown else True)
     a.check(
-        "resistance_investigated",
+        _RESISTANCE_INVESTIGATED.id,
         investigated,
-        Text("every resistance signal has been investigated with the people who resist",
-             "elk signaal van weerstand is onderzocht met de mensen die zich verzetten"),
+        _RESISTANCE_INVESTIGATED.text,
         effect=Status.VIOLATED,
         facts=tuple(a.fact(f"$.relationship.resistance[{i}].investigated", r.investigated)
                     for i, r in enumerate(items)),
         signals=("resistance_state",),
-        decided_by=tuple(state["unknown"]),
+        decided_by=state.unknown,
         action=Text(
             "Investigate the objection with its owner{items}: ask what drives it, and "
             "record which reasons are rational.",
             "Onderzoek het bezwaar met de eigenaar ervan{items}: vraag wat erachter zit "
             "en leg vast welke redenen rationeel zijn.").format(items=_listed(uninvestigated)),
     )
-    unaddressed = state["rational_unaddressed"]
-    weighed: bool | None = False if unaddressed else (None if state["unweighed"] else True)
+    unaddressed = state.rational_unaddressed
+    weighed: bool | None = False if unaddressed else (None if state.unweighed else True)
     a.check(
-        "rational_objections_addressed",
+        _RATIONAL_OBJECTIONS_ADDRESSED.id,
         weighed,
-        Text("rational objections are recognised and addressed in the design",
-             "rationele bezwaren zijn erkend en krijgen een plaats in de inrichting"),
+        _RATIONAL_OBJECTIONS_ADDRESSED.text,
         facts=tuple(f for i, r in enumerate(items) for f in (
             a.fact(f"$.relationship.resistance[{i}].rational", r.rational),
             a.fact(f"$.relationship.resistance[{i}].addressed", r.addressed))),
         signals=("resistance_state",),
-        decided_by=tuple(state["unweighed"]),
+        decided_by=state.unweighed,
         action=Text(
             "Give the rational objections a place in the design{items}: adjust the way "
             "of working where the objection is right, and explain where it is not.",
@@ -96,11 +104,7 @@ PRINCIPLE = Principle(
         "Als er weerstand ontstaat tegen het benutten van de capaciteiten van de andere "
         "partij, onderzoek en weeg dan de drijfveren erachter, en geef rationele bezwaren "
         "hun plaats."),
-    checks=Text(
-        "Whether resistance is recorded (otherwise the principle does not apply); whether "
-        "each signal was investigated; whether rational objections were addressed.",
-        "Of er weerstand is vastgelegd (anders is het principe niet van toepassing); of "
-        "elk signaal is onderzocht; of rationele bezwaren zijn behandeld."),
+    conditions=(_RESISTANCE_PRESENT, _RESISTANCE_INVESTIGATED, _RATIONAL_OBJECTIONS_ADDRESSED),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -1,25 +1,39 @@
-"""CR05 Trust fits the depth of collaboration: not too little, and not more than needed.
-
-Anti-pattern: a deep, open collaboration under high risk with little trust between the
-parties; or, the other way round, an elaborate trust-based set-up for a standard
-delivery that a simple guarantee would cover.
-Best practice: derive the trust the case needs from its risk, uncertainty and the depth
-of the model, build trust where it is short, and rely on formal guarantees (price, time,
-quality) where trust is not needed.
-"""
+"""CR05 Trust fits the depth of collaboration: not too little, and not more than needed."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import and3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Level, Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
+from ..signal_values import Depth
 
-DEEP = 2
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
+
+
+_TRUST_SUFFICIENT = Check(
+    "trust_sufficient",
+    Text("the actual level of mutual trust meets the level the case requires",
+         "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
+         "vraagt"))
+
+_NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES = Check(
+    "no_trust_model_where_guarantee_suffices",
+    Text("the relationship does not rely on a deep, trust-based model where a formal "
+         "guarantee would do",
+         "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
+         "formele garantie zou volstaan"))
+
+_GUARANTEES_COVER = Check(
+    "guarantees_cover",
+    Text("where trust is not what carries the relationship, formal guarantees on price, "
+         "time and quality do",
+         "waar vertrouwen de relatie niet draagt, doen formele garanties op prijs, tijd "
+         "en kwaliteit dat"))
 
 
 def assess(a: Assessment) -> None:
@@ -30,14 +44,12 @@ def assess(a: Assessment) -> None:
     enough: bool | None = None
     gap = 0
     if actual is not None and required is not None:
-        gap = Level(required).rank - actual.rank
+        gap = required.rank - actual.rank
         enough = gap <= 0
     a.check(
-        "trust_sufficient",
+        _TRUST_SUFFICIENT.id,
         enough,
-        Text("the actual level of mutual trust meets the level the case requires",
-             "het feitelijke niveau van wederzijds vertrouwen haalt het niveau dat de casus "
-             "vraagt"),
+        _TRUST_SUFFICIENT.text,
         effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
         effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
         + a.signal("required_trust").missing,
@@ -53,14 +65,11 @@ def assess(a: Assessment) -> None:
     used = a.signal("model_in_use").value
     lean: bool | None = None
     if needed is not None and used is not None:
-        lean = not (needed == 0 and used["depth"] >= DEEP and not used["adversarial"])
+        lean = not (needed is Depth.TRANSACTIONAL and used.deep)
     a.check(
-        "no_trust_model_where_guarantee_suffices",
+        _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.id,
         lean,
-        Text("the relationship does not rely on a deep, trust-based model where a formal "
-             "guarantee would do",
-             "de relatie leunt niet op een diep, op vertrouwen gebaseerd model waar een "
-             "formele garantie zou volstaan"),
+        _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.text,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=Text(
@@ -72,18 +81,15 @@ def assess(a: Assessment) -> None:
     )
     safeguards = relationship.safeguards if relationship else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
-    if required == Level.HIGH.value and not all(values):
+    if required is Level.HIGH and not all(values):
         return
-    covered: bool | None = True if all(values) else None
-    if False in values and required is not None:
-        covered = False
+    covered = and3(*values)
+    if covered is False and required is None:
+        covered = None  # a missing guarantee matters only once the trust required is known
     a.check(
-        "guarantees_cover",
+        _GUARANTEES_COVER.id,
         covered,
-        Text("where trust is not what carries the relationship, formal guarantees on price, "
-             "time and quality do",
-             "waar vertrouwen de relatie niet draagt, doen formele garanties op prijs, tijd "
-             "en kwaliteit dat"),
+        _GUARANTEES_COVER.text,
         facts=tuple(a.fact(f"$.relationship.safeguards.{g}", v)
                     for g, v in zip(_GUARANTEES, values)),
         signals=("required_trust",),
@@ -116,23 +122,7 @@ PRINCIPLE = Principle(
         "requires.",
         "Laat het niveau van wederzijds vertrouwen passen bij de diepgang van samenwerking "
         "die de relatie vraagt."),
-    checks=Text(
-        "The trust the case requires against the trust that exists (two levels short is a "
-        "violation). A commodity or standard delivery covered by guarantees on price, time "
-        "and quality and an exit plan, under a model no deeper than performance-based, "
-        "needs little trust whatever its supply risk, and so does a defensive model; "
-        "otherwise the requirement follows the depth aimed at, risk and uncertainty. Also: "
-        "whether a deep trust-based model is used where the delivery only needs a "
-        "guarantee; whether formal guarantees cover price, time and quality where trust is "
-        "not required.",
-        "Het vertrouwen dat de casus vraagt tegenover het vertrouwen dat er is (twee "
-        "niveaus te weinig is een schending). Een commodity of standaardlevering die "
-        "garanties op prijs, tijd en kwaliteit en een exitplan dekken, onder een model "
-        "niet dieper dan prestatiegericht, vraagt weinig vertrouwen, wat haar "
-        "leveringsrisico ook is, en een defensief model evenmin; anders volgt de eis uit de "
-        "beoogde diepgang, risico en onzekerheid. Verder: of een diep, op vertrouwen "
-        "gebaseerd model wordt gebruikt waar de levering alleen een garantie nodig heeft; of "
-        "formele garanties prijs, tijd en kwaliteit dekken waar vertrouwen niet nodig is."),
+    conditions=(_TRUST_SUFFICIENT, _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES, _GUARANTEES_COVER),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -1,20 +1,22 @@
-"""CR06 Tailoring: choose the type of collaboration that fits what is delivered.
-
-Anti-pattern: one way of working for every supplier: bespoke software bought like office
-supplies, or cleaning run as an elaborate alliance.
-Best practice: derive the depth of collaboration from the delivery (how standard, how
-complex, how uncertain, how risky) and use the model that matches it.
-"""
+"""CR06 Tailoring: choose the type of collaboration that fits what is delivered."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
+
+_MODEL_FITS_DELIVERY = Check(
+    "model_fits_delivery",
+    Text("the model in use matches the depth of collaboration the delivery calls for "
+         "(at most one step deeper, never shallower)",
+         "het gebruikte model past bij de diepgang van samenwerking die de levering "
+         "vraagt (hooguit één stap dieper, nooit ondieper)"))
+
 
 _DEEPEN = Text(
     "Move to a model that fits the delivery (see the recommended collaboration model) and "
@@ -35,15 +37,12 @@ def assess(a: Assessment) -> None:
     fits: bool | None = None
     difference = 0
     if needed is not None and used is not None:
-        difference = int(needed) - int(used["depth"])
+        difference = needed - used.depth
         fits = -1 <= difference <= 0
     a.check(
-        "model_fits_delivery",
+        _MODEL_FITS_DELIVERY.id,
         fits,
-        Text("the model in use matches the depth of collaboration the delivery calls for "
-             "(at most one step deeper, never shallower)",
-             "het gebruikte model past bij de diepgang van samenwerking die de levering "
-             "vraagt (hooguit één stap dieper, nooit ondieper)"),
+        _MODEL_FITS_DELIVERY.text,
         effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
         effect_decided_by=a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
@@ -69,20 +68,7 @@ PRINCIPLE = Principle(
         "delivered.",
         "Kies de vorm van samenwerking die past bij de aard en inhoud van wat geleverd "
         "wordt."),
-    checks=Text(
-        "The depth the delivery calls for against the depth of the model in use: two steps "
-        "too shallow is a violation, one step too shallow or two steps too deep puts the "
-        "principle at risk. The depth called for follows from standardisation first "
-        "(commodity or standard: transactional, configurable: performance-based, bespoke: "
-        "collaborative), one step deeper for high risk, uncertainty or strategic "
-        "importance; high complexity adds that step only when nothing else did.",
-        "De diepgang die de levering vraagt tegenover de diepgang van het gebruikte model: "
-        "twee stappen te ondiep is een schending, één stap te ondiep of twee stappen te "
-        "diep brengt het principe in gevaar. De gevraagde diepgang volgt eerst uit de "
-        "standaardisatie (commodity of standaard: transactioneel, configureerbaar: "
-        "prestatiegericht, maatwerk: samenwerkend), één stap dieper bij hoog risico, hoge "
-        "onzekerheid of groot strategisch belang; hoge complexiteit voegt die stap alleen "
-        "toe als niets anders dat deed."),
+    conditions=(_MODEL_FITS_DELIVERY,),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -1,25 +1,55 @@
-"""CR07 Not everyone is a friend: organise to work with adversaries as adversaries.
-
-Anti-pattern: an open, trusting, friendly design towards a party that behaves
-opportunistically or with hostility, or that holds the power to impose its will.
-Best practice: fit the relationship type to the attitude and power of the parties; where
-needed, work together as adversaries: a strong contract, legal and negotiation capacity
-and an exit plan.
-"""
+"""CR07 Not everyone is a friend: organise to work with adversaries as adversaries."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import is3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
-from ...model.vocab import Attitude, Posture, Severity, Status
+from ...model.vocab import ADVERSARIAL_ATTITUDES, Posture, Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..settle import either
 
-DEEP = 2
-_ADVERSARIAL = (Attitude.HOSTILE, Attitude.OPPORTUNISTIC)
+_ADVERSARY_OR_DOMINANT_COUNTERPART = Check(
+    "adversary_or_dominant_counterpart",
+    Text("another party behaves opportunistically or with hostility, or holds the power "
+         "to impose its will (dominant or irreplaceable)",
+         "een andere partij gedraagt zich opportunistisch of vijandig, of heeft de macht "
+         "om haar wil op te leggen (dominant of onvervangbaar)"),
+    applicability=True)
+
+_GUARDED_TOWARDS_POWER = Check(
+    "guarded_towards_power",
+    Text("a counterpart that holds the power is met either without an open, trusting "
+         "stance or with protection in place (legal capacity, an exit plan or a price "
+         "guarantee)",
+         "een tegenpartij met macht wordt tegemoet getreden zonder open, vertrouwende "
+         "houding of met bescherming (juridische capaciteit, een exitplan of een "
+         "prijsgarantie)"))
+
+_GUARDED_WHATEVER_THE_ATTITUDE = Check(
+    "guarded_whatever_the_attitude",
+    Text("a counterpart that holds the power is met with a guarded design and some "
+         "protection, whatever its attitude turns out to be",
+         "een tegenpartij met macht wordt tegemoet getreden met een behoedzame "
+         "inrichting en enige bescherming, welke houding zij ook blijkt te hebben"))
+
+_DESIGN_FITS_ATTITUDE = Check(
+    "design_fits_attitude",
+    Text("an opportunistic or hostile counterpart is met with a guarded design: no open, "
+         "trusting posture and no deeply collaborative model",
+         "een opportunistische of vijandige tegenpartij wordt tegemoet getreden met een "
+         "behoedzame inrichting: geen open, vertrouwende houding en geen diep "
+         "samenwerkend model"))
+
+_DEFENCES_IN_PLACE = Check(
+    "defences_in_place",
+    Text("against an adversarial counterpart, some protection is in place: legal "
+         "capacity, an exit plan or a price guarantee",
+         "tegenover een vijandige tegenpartij is er enige bescherming: juridische "
+         "capaciteit, een exitplan of een prijsgarantie"))
 
 
 def assess(a: Assessment) -> None:
@@ -28,33 +58,25 @@ def assess(a: Assessment) -> None:
     adversaries = a.signal("adversarial_counterpart").value
     dominance = a.signal("counterpart_dominance").value
     if not a.applies(
-        "adversary_or_dominant_counterpart",
+        _ADVERSARY_OR_DOMINANT_COUNTERPART.id,
         either(adversaries, dominance),
-        Text("another party behaves opportunistically or with hostility, or holds the power "
-             "to impose its will (dominant or irreplaceable)",
-             "een andere partij gedraagt zich opportunistisch of vijandig, of heeft de macht "
-             "om haar wil op te leggen (dominant of onvervangbaar)"),
+        _ADVERSARY_OR_DOMINANT_COUNTERPART.text,
         facts=cite(a, "adversarial_counterpart", "counterpart_dominance"),
         signals=("adversarial_counterpart", "counterpart_dominance"),
     ):
         return
     posture = relationship.posture if relationship else None
-    open_posture = None if posture is None else posture is Posture.OPEN
+    open_posture = is3(posture, Posture.OPEN)
     defence_facts = cite(a, "protection")
     protected = a.signal("protection").value
-    if adversaries == []:
+    if adversaries == ():
         guarded = True if open_posture is False or protected else None
         if open_posture and protected is False:
             guarded = False
         a.check(
-            "guarded_towards_power",
+            _GUARDED_TOWARDS_POWER.id,
             guarded,
-            Text("a counterpart that holds the power is met either without an open, trusting "
-                 "stance or with protection in place (legal capacity, an exit plan or a price "
-                 "guarantee)",
-                 "een tegenpartij met macht wordt tegemoet getreden zonder open, vertrouwende "
-                 "houding of met bescherming (juridische capaciteit, een exitplan of een "
-                 "prijsgarantie)"),
+            _GUARDED_TOWARDS_POWER.text,
             facts=(a.fact("$.relationship.posture", posture), *defence_facts,
                    *cite(a, "counterpart_dominance")),
             signals=("counterpart_dominance", "protection"),
@@ -70,17 +92,14 @@ def assess(a: Assessment) -> None:
         return
     used = a.signal("model_in_use").value
     fits: bool | None = None
-    deep = None if used is None else (used["depth"] >= DEEP and not used["adversarial"])
+    deep = None if used is None else used.deep
     if adversaries is None:
         # Powerful, attitude unknown: both readings must agree before deciding.
         a.check(
-            "guarded_whatever_the_attitude",
+            _GUARDED_WHATEVER_THE_ATTITUDE.id,
             False if open_posture and protected is False else (
                 True if open_posture is False and deep is False and protected else None),
-            Text("a counterpart that holds the power is met with a guarded design and some "
-                 "protection, whatever its attitude turns out to be",
-                 "een tegenpartij met macht wordt tegemoet getreden met een behoedzame "
-                 "inrichting en enige bescherming, welke houding zij ook blijkt te hebben"),
+            _GUARDED_WHATEVER_THE_ATTITUDE.text,
             facts=(a.fact("$.relationship.posture", posture), *defence_facts,
                    *cite(a, "adversarial_counterpart", "model_in_use")),
             signals=("adversarial_counterpart", "model_in_use", "counterpart_dominance",
@@ -99,13 +118,9 @@ def assess(a: Assessment) -> None:
     elif open_posture is False and deep is False:
         fits = True
     a.check(
-        "design_fits_attitude",
+        _DESIGN_FITS_ATTITUDE.id,
         fits,
-        Text("an opportunistic or hostile counterpart is met with a guarded design: no open, "
-             "trusting posture and no deeply collaborative model",
-             "een opportunistische of vijandige tegenpartij wordt tegemoet getreden met een "
-             "behoedzame inrichting: geen open, vertrouwende houding en geen diep "
-             "samenwerkend model"),
+        _DESIGN_FITS_ATTITUDE.text,
         effect=Status.VIOLATED,
         facts=(a.fact("$.relationship.posture", posture),
                *cite(a, "adversarial_counterpart", "model_in_use")),
@@ -117,16 +132,13 @@ def assess(a: Assessment) -> None:
             "Richt u erop in om met {who} als tegenstander samen te werken: een sterk "
             "contract, juridische en onderhandelingscapaciteit en een exitplan; beperk de "
             "openheid tot wat het contract vraagt.").format(
-                who=[p.name for p in a.case.others if p.attitude in _ADVERSARIAL]
+                who=[p.name for p in a.case.others if p.attitude in ADVERSARIAL_ATTITUDES]
                 or Text("the other party", "de andere partij")),
     )
     a.check(
-        "defences_in_place",
+        _DEFENCES_IN_PLACE.id,
         protected,
-        Text("against an adversarial counterpart, some protection is in place: legal "
-             "capacity, an exit plan or a price guarantee",
-             "tegenover een vijandige tegenpartij is er enige bescherming: juridische "
-             "capaciteit, een exitplan of een prijsgarantie"),
+        _DEFENCES_IN_PLACE.text,
         effect=Status.VIOLATED if dominance else Status.AT_RISK,
         effect_decided_by=a.signal("counterpart_dominance").missing,
         facts=defence_facts + cite(a, "counterpart_dominance"),
@@ -160,20 +172,8 @@ PRINCIPLE = Principle(
         "adversaries.",
         "Kies de vorm van relatie die past bij de aard en houding van de contractpartijen "
         "en richt u, waar nodig, erop in om als tegenstanders samen te werken."),
-    checks=Text(
-        "Applies when another party is opportunistic or hostile, or holds dominant power or "
-        "cannot be replaced. Such an adversary met with an open posture or a deeply "
-        "collaborative model is a violation; against it, at least one protection (legal "
-        "capacity, an exit plan, a price guarantee) must be in place (a violation when it "
-        "also holds the power). A powerful counterpart nobody called hostile, met with an "
-        "open, trusting stance and no protection at all, is at risk.",
-        "Geldt als een andere partij opportunistisch of vijandig is, of dominante macht "
-        "heeft of onvervangbaar is. Zo'n tegenpartij tegemoet treden met een open houding "
-        "of een diep samenwerkend model is een schending; ertegenover moet minstens één "
-        "bescherming (juridische capaciteit, een exitplan, een prijsgarantie) geregeld zijn "
-        "(een schending als zij ook de macht heeft). Een machtige tegenpartij die niemand "
-        "vijandig noemde, tegemoet getreden met een open, vertrouwende houding zonder enige "
-        "bescherming, is in gevaar."),
+    conditions=(_ADVERSARY_OR_DOMINANT_COUNTERPART, _GUARDED_TOWARDS_POWER,
+                _GUARDED_WHATEVER_THE_ATTITUDE, _DESIGN_FITS_ATTITUDE, _DEFENCES_IN_PLACE),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -1,34 +1,52 @@
-"""CR08 Partnership is not a model for customer/supplier relationships.
-
-Anti-pattern: the relationship is called a "partnership" while price against margin and
-more delivery against less effort are left unspoken, so the commercial opposition
-surfaces as disappointment and distrust.
-Best practice: acknowledge that customer and supplier are to some extent opponents and
-manage that opposition explicitly (a commercial review), whatever the relationship is
-called.
-"""
+"""CR08 Partnership is not a model for customer/supplier relationships."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import or3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
 
+_CALLED_PARTNERSHIP = Check(
+    "called_partnership",
+    Text("the relationship is called a partnership, or treated as one (an open posture "
+         "with open books)",
+         "de relatie wordt een partnerschap genoemd, of als zodanig behandeld (een open "
+         "houding met open boeken)"),
+    applicability=True)
+
+_NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY = Check(
+    "not_a_partnership_with_a_dominant_adversary",
+    Text("the partnership is not with an opportunistic or hostile counterpart that holds "
+         "the power, without any protection",
+         "het partnerschap is niet met een opportunistische of vijandige tegenpartij die "
+         "de macht heeft, zonder enige bescherming"))
+
+_COMMERCIAL_OPPOSITION_MANAGED = Check(
+    "commercial_opposition_managed",
+    Text("the commercial opposition (price against margin, delivery against effort) is "
+         "managed explicitly: a commercial review, gain-sharing or performance incentives",
+         "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
+         "inspanning) wordt expliciet beheerst: een commercieel overleg, het delen van "
+         "opbrengsten of prestatieprikkels"))
+
+_LABEL_BACKED_BY_SHARED_GOAL = Check(
+    "label_backed_by_shared_goal",
+    Text("a goal both parties share stands behind the word partnership",
+         "achter het woord partnerschap staat een doel dat beide partijen delen"))
+
 
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
     applies = a.applies(
-        "called_partnership",
+        _CALLED_PARTNERSHIP.id,
         a.signal("called_partnership").value,
-        Text("the relationship is called a partnership, or treated as one (an open posture "
-             "with open books)",
-             "de relatie wordt een partnerschap genoemd, of als zodanig behandeld (een open "
-             "houding met open boeken)"),
+        _CALLED_PARTNERSHIP.text,
         facts=cite(a, "called_partnership"),
     )
     if not applies:
@@ -39,15 +57,12 @@ def assess(a: Assessment) -> None:
     textbook: bool | None = None
     if adversaries and dominance and protected is False:
         textbook = False
-    elif adversaries == [] or dominance == [] or protected:
+    elif adversaries == () or dominance == () or protected:
         textbook = True
     a.check(
-        "not_a_partnership_with_a_dominant_adversary",
+        _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY.id,
         textbook,
-        Text("the partnership is not with an opportunistic or hostile counterpart that holds "
-             "the power, without any protection",
-             "het partnerschap is niet met een opportunistische of vijandige tegenpartij die "
-             "de macht heeft, zonder enige bescherming"),
+        _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY.text,
         effect=Status.VIOLATED,
         facts=cite(a, "adversarial_counterpart", "counterpart_dominance", "protection"),
         signals=("adversarial_counterpart", "counterpart_dominance", "protection"),
@@ -60,15 +75,11 @@ def assess(a: Assessment) -> None:
     )
     opposition = a.signal("commercial_opposition").value
     mechanisms = commercial_mechanisms(a.case)
-    managed = True if True in mechanisms else (None if None in mechanisms else False)
+    managed = or3(*mechanisms)
     a.check(
-        "commercial_opposition_managed",
+        _COMMERCIAL_OPPOSITION_MANAGED.id,
         managed,
-        Text("the commercial opposition (price against margin, delivery against effort) is "
-             "managed explicitly: a commercial review, gain-sharing or performance incentives",
-             "de commerciële tegenstelling (prijs tegenover marge, levering tegenover "
-             "inspanning) wordt expliciet beheerst: een commercieel overleg, het delen van "
-             "opbrengsten of prestatieprikkels"),
+        _COMMERCIAL_OPPOSITION_MANAGED.text,
         effect=Status.VIOLATED if opposition else Status.AT_RISK,
         effect_decided_by=a.signal("commercial_opposition").missing,
         facts=(*(a.fact(f"$.relationship.governance.{m}", v)
@@ -83,10 +94,9 @@ def assess(a: Assessment) -> None:
     )
     alignment = a.signal("goal_alignment").value
     a.check(
-        "label_backed_by_shared_goal",
-        None if alignment is None else bool(alignment["shared"]),
-        Text("a goal both parties share stands behind the word partnership",
-             "achter het woord partnerschap staat een doel dat beide partijen delen"),
+        _LABEL_BACKED_BY_SHARED_GOAL.id,
+        None if alignment is None else bool(alignment.shared),
+        _LABEL_BACKED_BY_SHARED_GOAL.text,
         facts=cite(a, "goal_alignment"),
         signals=("goal_alignment",),
         action=Text(
@@ -117,21 +127,8 @@ PRINCIPLE = Principle(
         "friendly, intimate bond of a real partnership.",
         "Verwar de van nature competitieve commerciële relatie niet met de "
         "vriendschappelijke, hechte band van een echt partnerschap."),
-    checks=Text(
-        "Applies when the relationship is called a partnership, or treated as one (an open "
-        "posture with open books). Then: a partnership with an opportunistic or hostile "
-        "counterpart that holds the power, without any protection, is the textbook "
-        "violation; whether the commercial opposition is managed (a commercial review, "
-        "gain-sharing or performance incentives; a violation when the parties' goals "
-        "visibly oppose on price, margin or effort); whether a shared goal stands behind "
-        "the word.",
-        "Geldt als de relatie een partnerschap wordt genoemd, of als zodanig wordt behandeld "
-        "(een open houding met open boeken). Dan: een partnerschap met een opportunistische "
-        "of vijandige tegenpartij die de macht heeft, zonder enige bescherming, is de "
-        "schending bij uitstek; of de commerciële tegenstelling wordt beheerst (een "
-        "commercieel overleg, het delen van opbrengsten of prestatieprikkels; een schending "
-        "als de doelen van de partijen zichtbaar tegengesteld zijn op prijs, marge of "
-        "inspanning); of er een gedeeld doel achter het woord staat."),
+    conditions=(_CALLED_PARTNERSHIP, _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY,
+                _COMMERCIAL_OPPOSITION_MANAGED, _LABEL_BACKED_BY_SHARED_GOAL),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -1,38 +1,56 @@
-"""CR09 It takes time: develop the relationship through a structured process.
-
-Anti-pattern: the relationship is assumed to exist once two executives sign the
-contract; a few weeks are planned from signing to full operation.
-Best practice: follow a structured process with stages, plan the time the depth aimed at
-needs, and keep developing the relationship after the signature.
-"""
+"""CR09 It takes time: develop the relationship through a structured process."""
 
 from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.case import Development
-from ...model.principle import Example, Observation, Principle
+from ...model.kleene import not3
+from ...model.principle import Check, Example, Observation, Principle
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..settle import either
+from ..signal_values import Depth
 
 DEV = "$.relationship.development"
+
+
+_MEANT_TO_DEVELOP = Check(
+    "meant_to_develop",
+    Text("the relationship is meant to be developed: its model is deeper than "
+         "transactional, or it is called a partnership",
+         "de relatie is bedoeld om te ontwikkelen: haar model is dieper dan "
+         "transactioneel, of ze heet een partnerschap"),
+    applicability=True)
+
+_STRUCTURED_PROCESS = Check(
+    "structured_process",
+    Text("a structured process with stages develops the relationship",
+         "een gestructureerd proces met fasen ontwikkelt de relatie"))
+
+_NOT_DONE_AT_SIGNING = Check(
+    "not_done_at_signing",
+    Text("the relationship is not assumed to be complete once the contract is signed",
+         "de relatie wordt niet als af beschouwd zodra het contract is getekend"))
+
+_TIME_FITS_DEPTH = Check(
+    "time_fits_depth",
+    Text("the time planned fits the depth of collaboration aimed at",
+         "de geplande tijd past bij de beoogde diepgang van samenwerking"))
 
 
 def assess(a: Assessment) -> None:
     """Check the process, the signing assumption and the time planned for the depth."""
     relationship = a.case.relationship
     used = a.signal("model_in_use").value
-    deeper = None if used is None else used["depth"] >= 1 and not used["adversarial"]
+    deeper = None if used is None else (used.depth >= Depth.PERFORMANCE_BASED
+                                        and not used.adversarial)
     if not a.applies(
-        "meant_to_develop",
+        _MEANT_TO_DEVELOP.id,
         either(deeper, a.signal("called_partnership").value),
-        Text("the relationship is meant to be developed: its model is deeper than "
-             "transactional, or it is called a partnership",
-             "de relatie is bedoeld om te ontwikkelen: haar model is dieper dan "
-             "transactioneel, of ze heet een partnerschap"),
+        _MEANT_TO_DEVELOP.text,
         facts=cite(a, "model_in_use", "called_partnership"),
         signals=("model_in_use", "called_partnership"),
     ):
@@ -40,11 +58,11 @@ def assess(a: Assessment) -> None:
     dev = (relationship.development if relationship else None) or Development()
     aimed = a.signal("aimed_depth").value
     a.check(
-        "structured_process",
+        _STRUCTURED_PROCESS.id,
         dev.structured_process,
-        Text("a structured process with stages develops the relationship",
-             "een gestructureerd proces met fasen ontwikkelt de relatie"),
-        effect=Status.VIOLATED if aimed is not None and aimed >= 2 else Status.AT_RISK,
+        _STRUCTURED_PROCESS.text,
+        effect=Status.VIOLATED if aimed is not None and aimed >= Depth.COLLABORATIVE
+        else Status.AT_RISK,
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
                *cite(a, "aimed_depth")),
@@ -55,15 +73,15 @@ def assess(a: Assessment) -> None:
             "Richt een gefaseerd ontwikkelproces in (bijvoorbeeld gezamenlijke start, "
             "pilot, opschaling) met een evaluatie aan het eind van elke fase."),
     )
-    not_done = None if dev.done_at_signing is None else not dev.done_at_signing
+    not_done = not3(dev.done_at_signing)
     if not_done is None and dev.staged and dev.planned_months:
         not_done = True  # stages planned over months from signing: not done at signing
     a.check(
-        "not_done_at_signing",
+        _NOT_DONE_AT_SIGNING.id,
         not_done,
-        Text("the relationship is not assumed to be complete once the contract is signed",
-             "de relatie wordt niet als af beschouwd zodra het contract is getekend"),
-        effect=Status.VIOLATED if aimed is not None and aimed >= 1 else Status.AT_RISK,
+        _NOT_DONE_AT_SIGNING.text,
+        effect=Status.VIOLATED if aimed is not None and aimed >= Depth.PERFORMANCE_BASED
+        else Status.AT_RISK,
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.done_at_signing", dev.done_at_signing),
                a.fact(f"{DEV}.planned_months", dev.planned_months)),
@@ -82,10 +100,9 @@ def assess(a: Assessment) -> None:
     planned = dev.planned_months
     enough = None if planned is None or needed is None else planned >= needed
     a.check(
-        "time_fits_depth",
+        _TIME_FITS_DEPTH.id,
         enough,
-        Text("the time planned fits the depth of collaboration aimed at",
-             "de geplande tijd past bij de beoogde diepgang van samenwerking"),
+        _TIME_FITS_DEPTH.text,
         effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
         and planned < needed / 2 else Status.AT_RISK,
         effect_decided_by=a.signal("months_needed").missing
@@ -118,19 +135,7 @@ PRINCIPLE = Principle(
         "structured process.",
         "Neem de tijd die verandering nodig heeft en ontwikkel de relatie via een "
         "gestructureerd proces."),
-    checks=Text(
-        "Applies to relationships meant to be developed (a model deeper than transactional, "
-        "or a partnership label); a catalogue purchase has nothing to develop. Then: "
-        "whether a structured process with stages exists; whether the relationship is "
-        "assumed complete at signing (a staged plan with months from signing already says "
-        "it is not); whether the months planned fit the depth aimed at (the model in use, "
-        "or what the delivery calls for when that is deeper).",
-        "Geldt voor relaties die bedoeld zijn om te ontwikkelen (een model dieper dan "
-        "transactioneel, of het etiket partnerschap); een catalogusaankoop heeft niets te "
-        "ontwikkelen. Dan: of er een gestructureerd proces met fasen is; of de relatie bij "
-        "ondertekening als af wordt beschouwd (een gefaseerd plan met maanden vanaf "
-        "ondertekening zegt al van niet); of de geplande maanden passen bij de beoogde "
-        "diepgang (het gebruikte model, of wat de levering vraagt als dat dieper is)."),
+    conditions=(_MEANT_TO_DEVELOP, _STRUCTURED_PROCESS, _NOT_DONE_AT_SIGNING, _TIME_FITS_DEPTH),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(
