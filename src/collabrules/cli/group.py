@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "evaluate": "evaluate",
     "expand": "expand",
     "explain": "principles",
+    "history": "history",
     "models": "models",
     "new": "new",
     "options": "options",

@@ -239,6 +239,8 @@ class Endorsement:
     role: str | None = None
     date: str | None = None
     digest: str | None = None
+    phase: Phase | None = None
+    """The lifecycle phase the relationship was in when this stakeholder endorsed (1.2)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -257,6 +259,8 @@ class Case:
     parties: tuple[Party, ...]
     id: str | None = None
     title: str | None = None
+    assessed_on: str | None = None
+    """The date (YYYY-MM-DD) the facts were assessed; orders a relationship's history (1.2)."""
     delivery: Delivery | None = None
     relationship: Relationship | None = None
     charter: CaseCharter | None = None

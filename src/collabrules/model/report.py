@@ -9,7 +9,7 @@ from .models import ModelRecommendation
 from .perception_summary import PerceptionPair
 from .problems import Problem
 from .text import Text
-from .vocab import Role, Severity, Status
+from .vocab import Phase, Role, Severity, Status
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -104,6 +104,8 @@ class Report:
     :ivar source: the file the case came from, if any.
     :ivar perceptions: per other party that answered the perception questionnaire, the
         views of both parties per theme and the largest gaps (empty without answers).
+    :ivar phase: the relationship's lifecycle phase, if the case states it.
+    :ivar assessed_on: the date the case's facts were assessed (YYYY-MM-DD), if stated.
     """
 
     case_id: str | None
@@ -119,6 +121,8 @@ class Report:
     parties: tuple[PartyName, ...] = ()
     questions: tuple[Question, ...] = ()
     perceptions: tuple[PerceptionPair, ...] = ()
+    phase: Phase | None = None
+    assessed_on: str | None = None
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

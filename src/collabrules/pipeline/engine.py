@@ -298,6 +298,8 @@ class Engine:
             case_id=case.id,
             title=case.title,
             perspective=case.perspective,
+            phase=case.relationship.phase if case.relationship else None,
+            assessed_on=case.assessed_on,
             findings=tuple(findings),
             summary=summarise(findings, recommendation),
             recommendation=recommendation,
