@@ -20,6 +20,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from collabrules.model.questionnaire import standard_questionnaire
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.versions import version_issues
 from collabrules.standard.taxonomy import standard_models
@@ -136,8 +137,25 @@ def fit_case_rules(document: dict[str, Any], draw: st.DrawFn) -> None:
     relationship = document.get("relationship")
     if isinstance(relationship, dict) and "model" in relationship:
         relationship["model"] = draw(st.sampled_from(sorted(m.id for m in standard_models())))
-    if version_issues(document, "<case>"):  # uses something newer than it declares
-        document["schema_version"] = "1.1"
+    _fit_perceptions(document["parties"], draw)
+    for version in ("1.1", "1.2"):
+        if version_issues(document, "<case>"):  # uses something newer than it declares
+            document["schema_version"] = version
+
+
+def _fit_perceptions(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:
+    """Perception answers to statements of the questionnaire, each at most once a party."""
+    known = list(standard_questionnaire().ids())
+    for party in parties:
+        answers = party.get("perceptions", {}).get("answers")
+        if not answers:
+            continue
+        del answers[len(known):]
+        ids = draw(st.permutations(known))
+        for answer, statement in zip(answers, ids):
+            answer["statement"] = statement
+            if "us" not in answer and "them" not in answer:  # the schema's anyOf
+                answer["us"] = draw(st.integers(min_value=1, max_value=5))
 
 
 def _fit_goals(parties: list[dict[str, Any]], draw: st.DrawFn) -> None:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .model.kleene import Truth, and3, is3, not3, or3
     from .model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .model.principle import Check, Example, Observation, Principle
+    from .model.questionnaire import Statement, StatementRegistrar, Theme
     from .model.report import Report
     from .model.signals import Signal, SignalBook, SignalValue
     from .model.text import Text
@@ -69,6 +70,9 @@ _LAZY = {
     "ModelRegistrar": "host.registry",
     "PrincipleRegistrar": "host.registry",
     "SignalRegistrar": "host.registry",
+    "Statement": "model.questionnaire",
+    "StatementRegistrar": "model.questionnaire",
+    "Theme": "model.questionnaire",
     "SignalUse": "model.finding",
     "Truth": "model.kleene",
     "and3": "model.kleene",
@@ -91,9 +95,9 @@ __all__ = [
     "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
-    "Status", "Taxonomy", "Text", "Truth", "Vocabulary", "and3", "case_with",
-    "check_fixtures", "evaluate_with", "hookimpl", "is3", "load_principles", "make_engine", "not3",
-    "or3", "standard_plugins", "standard_principle",
+    "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "Truth",
+    "Vocabulary", "and3", "case_with", "check_fixtures", "evaluate_with", "hookimpl", "is3",
+    "load_principles", "make_engine", "not3", "or3", "standard_plugins", "standard_principle",
 ]
 
 

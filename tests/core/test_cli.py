@@ -150,7 +150,7 @@ def test_validate_valid_files_in_both_languages() -> None:
 def test_validate_a_folder(tmp_path: Path) -> None:
     result = run("validate", EXAMPLES)
     assert result.returncode == 0
-    assert len(result.stdout.splitlines()) == len(EXAMPLE_FILES)
+    assert len(result.stdout.splitlines()) == len(list(EXAMPLES.rglob("*.yaml")))  # recursive
     empty = run("validate", tmp_path)
     assert empty.returncode == 2
     assert "the folder holds no case files" in empty.stderr
@@ -206,7 +206,8 @@ def test_schema_case_equals_the_file_in_the_repository() -> None:
 def test_schema_unknown_name() -> None:
     result = run("schema", "nope")
     assert result.returncode == 2
-    assert "unknown schema 'nope'; choose from: case, config, house-principles, options, report" \
+    assert "unknown schema 'nope'; choose from: case, config, history, house-principles, " \
+           "options, report" \
         in result.stderr
 
 

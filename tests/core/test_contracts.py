@@ -23,7 +23,7 @@ def test_schemas_are_draft_2020_12_with_id_and_schema_version(name: str) -> None
     assert schema["$id"].startswith("https://")
     assert "schema_version" in schema["required"]
     version = schema["properties"]["schema_version"]
-    assert "const" in version or version["enum"] == ["1.0", "1.1"]  # case: 1.0 stays valid
+    assert "const" in version or version["enum"] == ["1.0", "1.1", "1.2"]  # case: 1.0 stays valid
 
 
 def test_report_carries_full_provenance() -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
+from collabrules.model.case import SCHEMA_VERSIONS
 from collabrules.model.errors import InputError, Issue
 from collabrules.pipeline.engine import Engine
 from collabrules.pipeline.loading import Document
@@ -123,9 +124,11 @@ def test_every_enum_kind_is_covered() -> None:
 def test_a_misspelt_enum_value_is_an_error_with_did_you_mean(path: str,
                                                               values: list[str]) -> None:
     good = values[-1]
-    bad = "1.2" if path == "$.schema_version" else good[:-1] + "x"
+    bad = "9.9" if path == "$.schema_version" else good[:-1] + "x"
     data = base("bespoke-software")
+    data["schema_version"] = SCHEMA_VERSIONS[-1]  # every field of the schema is allowed
     data["parties"][0]["interests"] = [{"description": "growth"}]
+    data["charter"] = {"endorsements": [{"stakeholder": "Board"}]}
     target = path.removeprefix("$.")
     if target.endswith("[0]"):  # an enum for list items: the list holds the bad value
         set_path(data, target.removesuffix("[0]"), [bad])

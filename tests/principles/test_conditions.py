@@ -3,6 +3,7 @@ condition it records is declared: the summary cannot drift from what is checked.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -18,8 +19,12 @@ from .helpers import ROOT, SCENARIOS, base, engine
 CASEBOOK = sorted((ROOT / "tests" / "casebook" / "cases").glob("*.yaml"))
 
 
+PERCEPTIONS = Path(__file__).resolve().parents[2] / "examples" / "bespoke-software-perceptions.yaml"
+
+
 def _cases() -> list[tuple[str, dict[str, Any]]]:
     cases = [(name, base(name)) for name in SCENARIOS]
+    cases.append(("perceptions", yaml.safe_load(PERCEPTIONS.read_text("utf-8"))))
     cases += [(path.stem, yaml.safe_load(path.read_text("utf-8"))["case"]) for path in CASEBOOK]
     return cases
 

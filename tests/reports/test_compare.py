@@ -24,6 +24,7 @@ def test_upward_spiral_between_versions_text() -> None:
     assert result.returncode == 0, result.stderr
     assert "Overall: upward spiral" in result.stdout
     assert "CR01 Think they - we - I: at risk -> upheld (up)" in result.stdout
+    assert "      commercial review: no -> yes" in result.stdout
 
 
 def test_downward_spiral_in_dutch_json() -> None:
@@ -31,8 +32,11 @@ def test_downward_spiral_in_dutch_json() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["direction"] == "downward"
-    assert {"code": "CR01", "old": "upheld", "new": "at_risk",
-            "movement": "down"} in data["moves"]
+    (cr01,) = [m for m in data["moves"] if m["code"] == "CR01"]
+    assert (cr01["old"], cr01["new"], cr01["movement"]) == ("upheld", "at_risk", "down")
+    assert {"path": "$.relationship.governance.commercial_review", "old": True,
+            "new": False} in cr01["facts"], "the facts that moved it are named"
+    assert all(m["facts"] == [] for m in data["moves"] if m["movement"] == "same")
     assert all(move["movement"] in ("down", "same", "changed") for move in data["moves"])
     assert data["summary"][0].startswith("Totaal: neerwaartse spiraal")
 

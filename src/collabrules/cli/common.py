@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from ..house.config import Config
     from ..house.overrides import Override
     from ..model.errors import InputError
+    from ..model.report import Report
     from ..model.text import Text
     from ..pipeline.engine import Engine
+    from ..pipeline.loading import Document
 
 from ..model.exitcodes import EXIT_FINDINGS as EXIT_FINDINGS
 from ..model.exitcodes import EXIT_INPUT as EXIT_INPUT
@@ -178,6 +180,18 @@ def _engine(block: Sequence[str]) -> Engine:
         ctx = click.get_current_context(silent=True)
         _input_failure(error, _lang(ctx.meta.get("collabrules.lang") if ctx else None))
         sys.exit(EXIT_INPUT)
+
+
+def _evaluator(block: Sequence[str] = ()) -> Callable[[Document], Report]:
+    """Evaluates case documents with an engine built on first use (none for reports only)."""
+    engine: Engine | None = None
+
+    def evaluate(document: Document) -> Report:
+        nonlocal engine
+        engine = engine or _engine(block)
+        return engine.evaluate(document)
+
+    return evaluate
 
 
 def _budget() -> float | None:

@@ -9,7 +9,7 @@ import click
 from .common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
-    _engine,
+    _evaluator,
     _input_failure,
     _lang,
     _lang_option,
@@ -43,35 +43,20 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
 
     Vergelijk twee versies (casussen of JSON-rapporten) van één relatie, per principe.
     """
+    from ..io.history import snapshot
     from ..io.trends import compare as compare_snapshots
-    from ..io.trends import is_report_document, snapshot_of_json, snapshot_of_report
     from ..model.errors import InputError
-    from ..model.text import Text
     from ..pipeline.loading import read_document
     from ..render.compare import render_trend
     from ..render.labels import COMPARE
 
     language = _lang(lang)
-    snapshots = []
-    engine = None
-    for path in (old, new):
-        try:
-            document = read_document(path)
-            if is_report_document(document.data):
-                snapshots.append(snapshot_of_json(document.data, document.source))
-                continue
-            engine = engine or _engine(())
-            snapshots.append(snapshot_of_report(engine.evaluate(document)))
-        except InputError as error:
-            _input_failure(error, language)
-            sys.exit(EXIT_INPUT)
-        except (KeyError, ValueError, TypeError, AttributeError) as error:
-            _say(Text("{path}: $.findings: this report is malformed ({error}); give a report "
-                      "written by 'collabrules evaluate --format json' or a case file",
-                      "{path}: $.findings: dit rapport is misvormd ({error}); geef een rapport "
-                      "van 'collabrules evaluate --format json' of een casusbestand").format(
-                path=path, error=repr(error)), language)
-            sys.exit(EXIT_INPUT)
+    evaluate = _evaluator()
+    try:
+        snapshots = [snapshot(read_document(path), evaluate) for path in (old, new)]
+    except InputError as error:
+        _input_failure(error, language)
+        sys.exit(EXIT_INPUT)
     before, after = snapshots
     if before.case_id and after.case_id and before.case_id != after.case_id:
         _say(COMPARE["different_cases"].format(old=before.case_id, new=after.case_id), language)

@@ -27,6 +27,7 @@ COMMAND_MODULES = {
     "evaluate": "evaluate",
     "expand": "expand",
     "explain": "principles",
+    "history": "history",
     "models": "models",
     "new": "new",
     "options": "options",
@@ -34,6 +35,7 @@ COMMAND_MODULES = {
     "principles": "principles",
     "schema": "schema",
     "serve": "serve",
+    "survey": "survey",
     "test": "test",
     "validate": "validate",
 }

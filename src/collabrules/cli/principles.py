@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
 from .common import (
@@ -14,19 +16,29 @@ from .common import (
 )
 from .group import cli
 
+if TYPE_CHECKING:
+    from ..model.vocab import Phase
+
 
 @cli.command(epilog=epilog(("the principles were listed", "de principes zijn getoond")))
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
+@click.option("--phase", default=None, metavar="PHASE",
+              help="Show the checks that matter in this lifecycle phase (exploring, selecting, "
+                   "contracting, transition, operating, restructuring, exiting) / toon de "
+                   "controles die in deze levensfase tellen.")
 @_lang_option
 @_plugin_options
-def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
+def principles(fmt: str, phase: str | None, lang: str | None, block: tuple[str, ...]) -> None:
     """List the principles in use / toon de gebruikte principes."""
     import json
 
     from ..model.vocab import Severity
 
     language = _lang(lang)
+    if phase is not None:
+        _by_phase(_phase(phase, language), fmt, language, block)
+        return
     engine = _engine(block)
     active = {a.principle.code for a in engine.active}
     rows = [
@@ -53,6 +65,36 @@ def principles(fmt: str, lang: str | None, block: tuple[str, ...]) -> None:
     widths = [max(len(str(row[i])) for row in table) for i in range(len(headers))]
     for row in table:
         click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip())
+
+
+def _phase(value: str, language: str) -> Phase:
+    from ..model.text import Text
+    from ..model.vocab import Phase
+    from ..pipeline.validation import did_you_mean
+
+    known = [p.value for p in Phase]
+    if value.lower() in known:
+        return Phase(value.lower())
+    message = Text("unknown phase {value!r}; the phases are: {known}",
+                   "onbekende fase {value!r}; de fasen zijn: {known}").format(
+        value=value, known=", ".join(known))
+    hint = did_you_mean(value.lower(), known)
+    _fail_usage(message + Text(" (", " (") + hint + Text(")", ")") if hint else message,
+                language)
+
+
+def _by_phase(phase: Phase, fmt: str, language: str, block: tuple[str, ...]) -> None:
+    """The principles with the checks that matter in ``phase`` (untagged ones: every phase)."""
+    import json
+
+    from ..render.phases import phase_listing
+
+    engine = _engine(block)
+    listing = phase_listing([a.principle for a in engine.active], phase, language)
+    if fmt == "json":
+        click.echo(json.dumps(listing.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(listing.text(), nl=False)
 
 
 @cli.command(epilog=epilog(("the principle was explained", "het principe is uitgelegd")))

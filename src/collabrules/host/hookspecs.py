@@ -16,7 +16,8 @@ unless it is marked ``optionalhook=True``.
 Hooks, in the order an engine calls them:
 
 1. at engine start: :func:`collabrules_add_signals`, :func:`collabrules_add_principles`,
-   :func:`collabrules_add_models`, :func:`collabrules_add_topics`;
+   :func:`collabrules_add_models`, :func:`collabrules_add_topics`,
+   :func:`collabrules_add_perception_statements`;
 2. per case: each principle's ``assess`` (not a hook: called directly, see
    docs/decisions/0002-plugins.md), then :func:`collabrules_adjust_finding` for every
    finding, :func:`collabrules_recommend_model` once, and
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from ..model.case import Case
     from ..model.finding import Finding
     from ..model.models import ModelRecommendation, Taxonomy
+    from ..model.questionnaire import StatementRegistrar
     from ..model.report import Report
     from ..model.signals import SignalBook
     from ..model.topics import TopicRegistrar
@@ -80,6 +82,19 @@ def collabrules_add_topics(register: TopicRegistrar) -> None:
     it the same way (``rising``, synonyms) or the other way (``falling``). An axis whose
     id is already known gains the words; a word already on another axis is reported as a
     plugin problem. Called once per engine.
+    """
+
+
+@hookspec
+def collabrules_add_perception_statements(register: StatementRegistrar) -> None:
+    """Extend the perception questionnaire: ``register(themes=..., statements=...)``.
+
+    A :class:`~collabrules.questionnaire.Theme` names the principle codes it informs; each
+    :class:`~collabrules.questionnaire.Statement` belongs to a theme (a standard one or one
+    registered in the same or an earlier call) and is worded about "us" and about "them",
+    in English and Dutch. An id that already exists is reported as a plugin problem.
+    Called once per engine; ``collabrules survey`` asks the statements and cases answer
+    them by id.
     """
 
 

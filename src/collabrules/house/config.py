@@ -22,7 +22,7 @@ import attrs
 from ..model.case import Endorsement
 from ..model.errors import InputError, Issue
 from ..model.text import Text
-from ..model.vocab import Severity
+from ..model.vocab import Phase, Severity
 from ..pipeline.engine import Engine
 from ..pipeline.settings import Settings
 from ..pipeline.validation import SchemaValidator
@@ -125,7 +125,8 @@ def config_from_data(data: Mapping[str, Any], source: str, *, base: Path | None 
     for index, item in enumerate((charter or {}).get("endorsements", ())):
         _date(item["date"], source, f"$.charter.endorsements[{index}].date", issues)
         endorsements.append(Endorsement(stakeholder=item["stakeholder"], role=item["role"],
-                                        date=item["date"], digest=item["digest"]))
+                                        date=item["date"], digest=item["digest"],
+                                        phase=Phase(item["phase"]) if "phase" in item else None))
     if issues:
         raise InputError(issues)
     settings = Settings(

@@ -14,9 +14,16 @@ from typing import Any
 import orjson
 
 from ..model.finding import Condition, Finding, Possibility
+from ..model.lifecycle import phase_plan
 from ..model.models import ModelRecommendation, Stage
+from ..model.perception_summary import perceptions_to_list
 from ..model.report import REPORT_SCHEMA_VERSION, Provenance, Report
 from ..model.text import Lang, Text
+
+
+def _phase_plan(report: Report, lang: str) -> dict[str, Any] | None:
+    plan = phase_plan(report.findings, report.phase)
+    return plan.to_dict(lang) if plan else None
 
 
 def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
@@ -28,6 +35,13 @@ def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
     digest differs per case).
     """
     lang = Lang(lang).value
+    data = _report_dict(report, lang, run)
+    if report.perceptions:  # only with answers: reports of other cases stay as they were
+        data["perceptions"] = perceptions_to_list(report.perceptions, lang)
+    return data
+
+
+def _report_dict(report: Report, lang: str, run: str | None) -> dict[str, Any]:
     summary = report.summary
     return {
         "schema_version": REPORT_SCHEMA_VERSION,
@@ -37,6 +51,8 @@ def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
             "title": report.title,
             "perspective": report.perspective,
             "source": report.source,
+            "phase": report.phase.value if report.phase else None,
+            "assessed_on": report.assessed_on,
         },
         "summary": {
             "headline": summary.headline.get(lang),
@@ -45,6 +61,7 @@ def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
         },
         "findings": [_finding(f, lang) for f in report.findings],
         "recommendation": _recommendation(report.recommendation, lang),
+        "phase_plan": _phase_plan(report, lang),
         "questions": [{"path": q.path, "question": q.text.get(lang), "verdicts": list(q.verdicts)}
                       for q in report.questions],
         "notes": [{"id": n.id, "text": n.text.get(lang)} for n in report.notes],

@@ -3,12 +3,15 @@
 Verdicts are ordered violated < at risk < upheld; a move along that scale is *up* or
 *down*. A change to or from not applicable, undetermined or error is *changed*: it says
 something happened without saying better or worse. More ups than downs (and no downs)
-is an upward spiral; the reverse a downward one.
+is an upward spiral; the reverse a downward one. Each move names the facts its principle
+cited whose values changed between the versions: the changes that moved it.
+``collabrules history`` strings several versions together with the same comparison.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -31,6 +34,28 @@ class Snapshot:
     verdicts: tuple[Verdict, ...]
     current_model: str | None = None
     recommended_model: str | None = None
+    assessed_on: str | None = None
+    phase: str | None = None
+    parties: tuple[str, ...] = ()
+    """The parties' names in case order (to name a party's facts)."""
+    facts: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict, eq=False)
+    """Per principle code, the case facts (JSON path: value) its conditions cited."""
+
+    def fact(self, path: str) -> Any:
+        """The value of a fact any principle cited (``None``: unknown or not cited)."""
+        for cited in self.facts.values():
+            if path in cited:
+                return cited[path]
+        return None
+
+
+@attrs.frozen
+class FactChange:
+    """A fact a principle cited whose value differs between two versions (``None``: unknown)."""
+
+    path: str
+    old: Any
+    new: Any
 
 
 @attrs.frozen(kw_only=True)
@@ -42,6 +67,7 @@ class Move:
     old: Status | None
     new: Status | None
     movement: str
+    facts: tuple[FactChange, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -85,13 +111,16 @@ class Trend:
             "counts": {k: self.count(k) for k in
                        ("up", "down", "same", "changed", "added", "removed")},
             "moves": [{"code": m.code, "old": m.old.value if m.old else None,
-                       "new": m.new.value if m.new else None, "movement": m.movement}
+                       "new": m.new.value if m.new else None, "movement": m.movement,
+                       "facts": [{"path": f.path, "old": f.old, "new": f.new}
+                                 for f in m.facts]}
                       for m in self.moves],
         }
 
 
 def _snapshot(snap: Snapshot) -> dict[str, Any]:
     return {"case_id": snap.case_id, "title": snap.title, "source": snap.source,
+            "assessed_on": snap.assessed_on, "phase": snap.phase,
             "current_model": snap.current_model, "recommended_model": snap.recommended_model}
 
 
@@ -116,10 +145,32 @@ def compare(old: Snapshot, new: Snapshot) -> Trend:
     for code in sorted(set(before) | set(after)):
         b, a = before.get(code), after.get(code)
         title = (a or b).title  # type: ignore[union-attr]
+        moved = movement(b.status if b else None, a.status if a else None)
         moves.append(Move(code=code, title=title, old=b.status if b else None,
-                          new=a.status if a else None,
-                          movement=movement(b.status if b else None, a.status if a else None)))
+                          new=a.status if a else None, movement=moved,
+                          facts=() if moved == "same" else changed_facts(old, new, code)))
     return Trend(old=old, new=new, moves=tuple(moves))
+
+
+def changed_facts(old: Snapshot, new: Snapshot, code: str) -> tuple[FactChange, ...]:
+    """The facts principle ``code`` cited in either version whose values differ."""
+    paths = sorted({*old.facts.get(code, {}), *new.facts.get(code, {})})
+    return tuple(FactChange(path, old.fact(path), new.fact(path)) for path in paths
+                 if old.fact(path) != new.fact(path))
+
+
+def _plain(value: Any) -> Any:
+    """A fact value as JSON would carry it, so case and report snapshots compare equal."""
+    return json.loads(json.dumps(value, default=str))
+
+
+def _cited(pairs: Iterable[tuple[str, Iterable[tuple[str, Any]]]]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for code, facts in pairs:
+        cited = found.setdefault(code, {})
+        for path, value in facts:
+            cited.setdefault(path, _plain(value))
+    return found
 
 
 def snapshot_of_report(report: Report) -> Snapshot:
@@ -128,7 +179,11 @@ def snapshot_of_report(report: Report) -> Snapshot:
     return Snapshot(
         case_id=report.case_id, title=report.title, source=report.source or "",
         verdicts=tuple(Verdict.of(f) for f in report.findings),
-        current_model=rec.current if rec else None, recommended_model=rec.model if rec else None)
+        current_model=rec.current if rec else None, recommended_model=rec.model if rec else None,
+        assessed_on=report.assessed_on, phase=report.phase.value if report.phase else None,
+        parties=tuple(p.name for p in report.parties),
+        facts=_cited((f.code, ((fact.path, fact.value) for c in f.conditions
+                               for fact in c.facts)) for f in report.findings))
 
 
 def is_report_document(data: Any) -> bool:
@@ -144,6 +199,11 @@ def snapshot_of_json(data: Mapping[str, Any], source: str) -> Snapshot:
         Verdict(code=str(f["code"]), title=Text(str(f.get("title", "")), str(f.get("title", ""))),
                 status=Status(f["status"]), severity=Severity(f.get("severity", "none")))
         for f in data.get("findings", []))
+    facts = _cited((str(f["code"]), ((str(fact["path"]), fact.get("value"))
+                                      for c in f.get("conditions", ())
+                                      for fact in c.get("facts", ())))
+                   for f in data.get("findings", []))
     return Snapshot(case_id=case.get("id"), title=case.get("title"), source=source,
                     verdicts=verdicts, current_model=rec.get("current"),
-                    recommended_model=rec.get("model"))
+                    recommended_model=rec.get("model"), assessed_on=case.get("assessed_on"),
+                    phase=case.get("phase"), facts=facts)

@@ -29,8 +29,8 @@ from .vocab import (
     Standardisation,
 )
 
-SCHEMA_VERSION = "1.1"
-SCHEMA_VERSIONS = ("1.0", "1.1")
+SCHEMA_VERSION = "1.2"
+SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 
 @attrs.frozen(kw_only=True)
@@ -87,6 +87,33 @@ class Benefit:
 
 
 @attrs.frozen(kw_only=True)
+class Respondent:
+    """Who answered the perception questionnaire for a party."""
+
+    name: str
+    role: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PerceptionAnswer:
+    """Agreement (1-5) with one statement, about the answering party and about the other."""
+
+    statement: str
+    us: int | None = None
+    them: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Perceptions:
+    """A party's answers to the perception questionnaire: who answered, when, and what."""
+
+    respondent: Respondent
+    date: str
+    answers: tuple[PerceptionAnswer, ...]
+    questionnaire_version: str | None = None
+
+
+@attrs.frozen(kw_only=True)
 class Party:
     """One organisation in the relationship."""
 
@@ -107,6 +134,7 @@ class Party:
     expected_benefit: Benefit | None = None
     conduct: tuple[Conduct, ...] | None = None
     notes: str | None = None
+    perceptions: Perceptions | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -211,6 +239,8 @@ class Endorsement:
     role: str | None = None
     date: str | None = None
     digest: str | None = None
+    phase: Phase | None = None
+    """The lifecycle phase the relationship was in when this stakeholder endorsed (1.2)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -229,6 +259,8 @@ class Case:
     parties: tuple[Party, ...]
     id: str | None = None
     title: str | None = None
+    assessed_on: str | None = None
+    """The date (YYYY-MM-DD) the facts were assessed; orders a relationship's history (1.2)."""
     delivery: Delivery | None = None
     relationship: Relationship | None = None
     charter: CaseCharter | None = None

@@ -417,6 +417,9 @@ FIELDS: dict[str, Field] = {
     "schema_version": Field(phrase=T("the case format version", "de versie van het casusformaat")),
     "id": Field(phrase=T("the relationship's identifier", "de sleutel van de relatie")),
     "title": Field(phrase=T("the relationship's title", "de titel van de relatie")),
+    "assessed_on": Field(T("assessment date", "beoordelingsdatum"),
+                         phrase=T("the date the facts were assessed",
+                                  "de datum waarop de feiten zijn beoordeeld")),
     "perspective": Field(phrase=T("the party the assessment is for",
                                   "de partij voor wie de beoordeling is")),
     "parties": Field(phrase=T("the parties", "de partijen")),
@@ -433,6 +436,31 @@ FIELDS: dict[str, Field] = {
     "relationship.notes": Field(phrase=T("the notes on the relationship",
                                          "de notities over de relatie")),
     "parties[].notes": Field(phrase=T("the notes on {party}", "de notities over {party}")),
+    "parties[].perceptions": Field(phrase=T(
+        "{party}'s answers to the perception questionnaire",
+        "de antwoorden van {party} op de vragenlijst over percepties")),
+    "parties[].perceptions.respondent": Field(phrase=T(
+        "who answered the questionnaire for {party}", "wie de vragenlijst voor {party} invulde")),
+    "parties[].perceptions.respondent.name": Field(phrase=T(
+        "the name of {party}'s respondent", "de naam van wie voor {party} invulde")),
+    "parties[].perceptions.respondent.role": Field(phrase=T(
+        "the role of {party}'s respondent", "de rol van wie voor {party} invulde")),
+    "parties[].perceptions.date": Field(phrase=T(
+        "when {party} answered the questionnaire", "wanneer {party} de vragenlijst invulde")),
+    "parties[].perceptions.questionnaire_version": Field(phrase=T(
+        "the questionnaire version {party} answered",
+        "de versie van de vragenlijst die {party} invulde")),
+    "parties[].perceptions.answers": Field(phrase=T("{party}'s answers",
+                                                    "de antwoorden van {party}")),
+    "parties[].perceptions.answers[].statement": Field(phrase=T(
+        "the statement {party} answered", "de stelling die {party} beantwoordde")),
+    "parties[].perceptions.answers[].us": Field(
+        T("{party} about itself", "{party} over zichzelf"),
+        phrase=T("{party}'s agreement about itself", "de instemming van {party} over zichzelf")),
+    "parties[].perceptions.answers[].them": Field(
+        T("{party} about the other party", "{party} over de andere partij"),
+        phrase=T("{party}'s agreement about the other party",
+                 "de instemming van {party} over de andere partij")),
     "parties[].goals[].id": Field(phrase=T("the identifier of {party}'s goal \"{item}\"",
                                            "de sleutel van het doel \"{item}\" van {party}")),
     "parties[].goals[].opposes": Field(phrase=T("the goals that {party}'s goal \"{item}\" "
@@ -450,6 +478,10 @@ FIELDS: dict[str, Field] = {
                                                   "de datum waarop {item} instemde")),
     "charter.endorsements[].digest": Field(phrase=T("the principle set {item} endorsed",
                                                     "de principeset waarmee {item} instemde")),
+    "charter.endorsements[].phase": Field(T("phase of endorsement", "fase van instemming"),
+                                          "Phase",
+                                          phrase=T("the lifecycle phase {item} endorsed in",
+                                                   "de levensfase waarin {item} instemde")),
     "extensions": Field(phrase=T("the organisation-specific facts",
                                  "de organisatiespecifieke feiten")),
 }

@@ -6,9 +6,10 @@ import attrs
 
 from .finding import Finding
 from .models import ModelRecommendation
+from .perception_summary import PerceptionPair
 from .problems import Problem
 from .text import Text
-from .vocab import Role, Severity, Status
+from .vocab import Phase, Role, Severity, Status
 
 REPORT_SCHEMA_VERSION = "1.0"
 
@@ -101,6 +102,10 @@ class Report:
     :ivar problems: plugin problems met during the evaluation (conflicts, crashes).
     :ivar notes: remarks that are not findings (charter, waivers).
     :ivar source: the file the case came from, if any.
+    :ivar perceptions: per other party that answered the perception questionnaire, the
+        views of both parties per theme and the largest gaps (empty without answers).
+    :ivar phase: the relationship's lifecycle phase, if the case states it.
+    :ivar assessed_on: the date the case's facts were assessed (YYYY-MM-DD), if stated.
     """
 
     case_id: str | None
@@ -115,6 +120,9 @@ class Report:
     source: str | None = None
     parties: tuple[PartyName, ...] = ()
     questions: tuple[Question, ...] = ()
+    perceptions: tuple[PerceptionPair, ...] = ()
+    phase: Phase | None = None
+    assessed_on: str | None = None
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

@@ -26,8 +26,17 @@ from ..model.case import Case
 from ..model.errors import InputError
 from ..model.finding import Finding
 from ..model.models import CollaborationModel, ModelRecommendation, Taxonomy
+from ..model.perception_summary import summarise_perceptions
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
+from ..model.questionnaire import (
+    QUESTIONNAIRE_SIGNAL,
+    Questionnaire,
+    Statement,
+    Theme,
+    merge_statements,
+    questionnaire_signal,
+)
 from ..model.report import (
     PartyName,
     PluginRecord,
@@ -147,6 +156,8 @@ class Engine:
         self._problems: list[Problem] = list(self._loaded.problems)
         self._signals = self._collect_signals()
         self._signals[TOPIC_SIGNAL] = topic_signal(self._collect_topics())
+        self._questionnaire = self._collect_perception_statements()
+        self._signals[QUESTIONNAIRE_SIGNAL] = questionnaire_signal(self._questionnaire)
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
         self._taxonomy = self._choose_taxonomy()
@@ -198,6 +209,11 @@ class Engine:
         return self._taxonomy
 
     @property
+    def questionnaire(self) -> Questionnaire:
+        """The perception questionnaire: the standard statements and those plugins add."""
+        return self._questionnaire
+
+    @property
     def taxonomies(self) -> Mapping[str, Taxonomy]:
         """Every taxonomy plugins contributed, by name."""
         return self._taxonomies
@@ -239,7 +255,8 @@ class Engine:
         """Validate a parsed document against the case schema; return it as a mapping."""
         issues = case_validator().issues(document.data, document.source, document.lines)
         issues += consistency_issues(document.data, document.source, document.lines,
-                                     models=self.model_ids or None)
+                                     models=self.model_ids or None,
+                                     statements=self._questionnaire.ids() or None)
         if issues:
             issues.sort(key=lambda i: (i.line or 0, i.path))
             raise InputError(issues)
@@ -281,6 +298,8 @@ class Engine:
             case_id=case.id,
             title=case.title,
             perspective=case.perspective,
+            phase=case.relationship.phase if case.relationship else None,
+            assessed_on=case.assessed_on,
             findings=tuple(findings),
             summary=summarise(findings, recommendation),
             recommendation=recommendation,
@@ -292,6 +311,7 @@ class Engine:
                 taxonomy=self._taxonomy.name if self._taxonomy else self.settings.taxonomy,
                 input_digest=input_digest,
             ),
+            perceptions=summarise_perceptions(case, self._questionnaire),
             problems=_sorted_problems(problems),
             source=source,
             parties=tuple(PartyName(id=p.id, name=p.name, role=p.role) for p in case.parties),
@@ -501,6 +521,20 @@ class Engine:
 
         self._each_impl("collabrules_add_topics", [""], register=register)
         return TopicVocabulary.of(axes)
+
+    def _collect_perception_statements(self) -> Questionnaire:
+        entries: list[tuple[str, tuple[Theme, ...], tuple[Statement, ...]]] = []
+        current = [""]
+
+        def register(*, themes: Iterable[Theme] = (),
+                     statements: Iterable[Statement] = ()) -> None:
+            entries.append((current[0], tuple(themes), tuple(statements)))
+
+        self._each_impl("collabrules_add_perception_statements", current, register=register)
+        questionnaire, problems = merge_statements(entries)
+        self._problems.extend(self._hook_problem(plugin, "collabrules_add_perception_statements",
+                                                 exc) for plugin, exc in problems)
+        return questionnaire
 
     def _collect_principles(
         self,

@@ -20,6 +20,7 @@ from ..model.text import Text
 from ..model.vocab import Role
 from .goal_links import goal_link_issues
 from .model_ids import model_issues
+from .perception_ids import perception_issues
 from .structurer import compile_rebuilder, compile_structurer
 from .validation import did_you_mean, line_of
 from .versions import version_issues
@@ -79,13 +80,17 @@ def unstructure_case(case: Case) -> dict[str, Any]:
 
 
 def consistency_issues(data: Any, source: str, lines: Mapping[str, int] | None = None,
-                       models: Collection[str] | None = None) -> list[Issue]:
+                       models: Collection[str] | None = None,
+                       statements: Collection[str] | None = None) -> list[Issue]:
     """What a schema cannot check: party ids, the perspective, the roles present, fields
-    newer than the declared ``schema_version``, goal links, and the model id.
+    newer than the declared ``schema_version``, goal links, the model id, and the statements
+    perception answers name.
 
-    ``models`` are the known model ids (default: the installed taxonomies').
+    ``models`` are the known model ids (default: the installed taxonomies'), ``statements``
+    the known perception statement ids (default: the installed questionnaire's).
     """
     issues = structure_issues(data, source) + model_issues(data, source, models)
+    issues += perception_issues(data, source, statements)
     if lines:
         issues = [attrs.evolve(i, line=line_of(i.path, lines)) for i in issues]
     return issues

@@ -18,7 +18,7 @@ from ..model.errors import Issue
 from ..model.text import Text
 from .schemas import load_schema
 
-_ORDER = ("1.0", "1.1")
+_ORDER = ("1.0", "1.1", "1.2")
 
 
 def _older(version: str, than: str) -> bool:

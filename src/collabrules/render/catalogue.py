@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
+from ..model.lifecycle import checks_for, iso_stages_of, phase_order, stage_of
 from ..model.principle import Principle
 from ..model.text import LANGS, Text
 from .page import principle_markdown
@@ -26,6 +27,20 @@ INTRO = Text(
     "terminal.",
 )
 LANGUAGE = {"en": "English", "nl": "Nederlands"}
+PHASES = Text("Phases and ISO 44001 stages", "Fasen en ISO 44001-stadia")
+PHASES_INTRO = Text(
+    "A case's `relationship.phase` decides which actions a report lists first. The table maps "
+    "each phase onto the three stages the principles are applied in and onto the stages of "
+    "the ISO 44001 relationship lifecycle; each principle's section lists its checks by phase "
+    "(`collabrules principles --phase PHASE` shows one phase). See the lifecycle page.",
+    "De `relationship.phase` van een casus bepaalt welke acties een rapport eerst noemt. De "
+    "tabel koppelt elke fase aan de drie stadia waarin de principes worden toegepast en aan de "
+    "stadia van de ISO 44001-levenscyclus; bij elk principe staan de controles per fase "
+    "(`collabrules principles --phase FASE` toont één fase). Zie de pagina over de levenscyclus.")
+HEAD = {"phase": Text("Phase", "Fase"), "stage": Text("Stage", "Stadium"),
+        "iso": Text("ISO 44001 stages", "ISO 44001-stadia"), "check": Text("Check", "Controle"),
+        "phases": Text("Phases", "Fasen"), "in_phases": Text("Checks by phase",
+                                                                 "Controles per fase")}
 
 
 def catalogue_markdown(principles: Iterable[Principle]) -> str:
@@ -34,9 +49,34 @@ def catalogue_markdown(principles: Iterable[Principle]) -> str:
     parts = ["# collabrules principles / principes", ""]
     for lang in LANGS:
         parts += [f"## {LANGUAGE[lang]}: {HEADING.get(lang)}", "", INTRO.get(lang), ""]
+        parts += _phase_map(lang)
         for principle in ordered:
             parts.append(principle_markdown(principle, lang, level=3))
+            parts += _checks_by_phase(principle, lang)
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _phase_map(lang: str) -> list[str]:
+    out = [f"### {PHASES.get(lang)}", "", PHASES_INTRO.get(lang), "",
+           f"| {HEAD['phase'].get(lang)} | {HEAD['stage'].get(lang)} | {HEAD['iso'].get(lang)} |",
+           "| --- | --- | --- |"]
+    for phase in phase_order():
+        iso = ", ".join(f"{s.number}. {s.label.get(lang)}" for s in iso_stages_of(phase))
+        out.append(f"| {phase.label.get(lang)} (`{phase.value}`) | "
+                   f"{stage_of(phase).label.get(lang)} | {iso} |")
+    return [*out, ""]
+
+
+def _checks_by_phase(principle: Principle, lang: str) -> list[str]:
+    checks = checks_for(principle.code)
+    if not checks:
+        return []
+    out = [f"#### {HEAD['in_phases'].get(lang)}", "",
+           f"| {HEAD['check'].get(lang)} | {HEAD['phases'].get(lang)} |", "| --- | --- |"]
+    for _, tag in checks:
+        phases = ", ".join(p.label.get(lang) for p in phase_order() if p in tag.phases)
+        out.append(f"| {tag.label.get(lang)} | {phases} |")
+    return [*out, ""]
 
 
 def standard_catalogue() -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from html import escape
 
-from ..io.trends import Trend
+from ..io.trends import FactChange, Trend
+from ..model.glossary import FIELDS, field_text, generic
 from .chart import COLOURS
 from .labels import COMPARE, LABELS
-from .words import model_name
+from .words import model_name, value_words
 
 ARROWS = {"up": "↑", "down": "↓", "same": "=", "changed": "~", "added": "+", "removed": "-"}
 
@@ -39,6 +41,14 @@ def _models(trend: Trend, lang: str) -> list[tuple[str, str, str]]:
              name(trend.new.recommended_model))]
 
 
+def fact_line(change: FactChange, parties: Sequence[str], lang: str) -> str:
+    """A changed fact in words: ``trust between the parties: medium -> low``."""
+    field = FIELDS.get(generic(change.path)[0])
+    values = field.values if field is not None else None
+    return (f"{field_text(change.path, parties).get(lang)}: "
+            f"{value_words(change.old, values, lang)} -> {value_words(change.new, values, lang)}")
+
+
 def render_trend(trend: Trend, fmt: str, lang: str) -> str:
     """The trend in ``text``, ``json`` or ``html``."""
     if fmt == "json":
@@ -58,6 +68,7 @@ def render_trend(trend: Trend, fmt: str, lang: str) -> str:
         out.append(f"  {ARROWS[move.movement]} {move.code} {move.title.get(lang)}: "
                    f"{_status(move.old, lang)} -> {_status(move.new, lang)} "
                    f"({_c(move.movement if move.movement != 'same' else 'same', lang)})")
+        out += [f"      {fact_line(change, trend.new.parties, lang)}" for change in move.facts]
     out.append("")
     out += [f"{label}: {old} -> {new}" for label, old, new in _models(trend, lang)]
     return "\n".join(out) + "\n"

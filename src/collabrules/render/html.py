@@ -13,6 +13,8 @@ from .chart import COLOURS, model_chart, verdict_chart
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import perception_section
+from .phases import NOTHING_NOW, phase_section
 from .words import (
     fact_words,
     field_words,
@@ -98,7 +100,10 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
            f'<section class="findings"><h2>{_t("findings", lang)}</h2>']
     out.extend(_finding(f, report, evidence, anchor, lang, taxonomy) for f in report.findings)
     out.append("</section>")
+    out.append(_phase(report, lang))
     out.append(_recommendation(report, lang, taxonomy, _ref(anchor, evidence.recommendation)))
+    if report.perceptions:
+        out.append(perception_section(report, lang, anchor))
     if report.questions:
         out.append(f'<section class="questions"><h2>{_t("questions", lang)}</h2><ul>')
         out.extend(f"<li>{_e(question_line(q, lang))}</li>" for q in report.questions)
@@ -115,6 +120,22 @@ def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     out.append(_appendix(evidence, anchor, lang))
     out.append("</article>\n")
     return "\n".join(out)
+
+
+def _phase(report: Report, lang: str) -> str:
+    section = phase_section(report, lang)
+    if section is None:
+        return ""
+    out = [f'<section class="phase"><h2>{_e(section.heading)}</h2><ul>']
+    out += [f"<li><strong>{_e(who)}</strong>: {_e(action)}</li>" for who, action in section.now]
+    out.append("</ul>" if section.now else f"</ul><p>{_e(NOTHING_NOW.get(lang))}</p>")
+    if section.later_heading:
+        out.append(f"<h3>{_e(section.later_heading)}</h3><ul>")
+        out += [f"<li><strong>{_e(who)}</strong>: {_e(action)}</li>"
+                for who, action in section.later]
+        out.append("</ul>")
+    out.append("</section>")
+    return "".join(out)
 
 
 def _ref(anchor: str, number: int | None) -> str:

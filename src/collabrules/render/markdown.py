@@ -8,6 +8,8 @@ from ..model.vocab import Outcome
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import GAPS_HEADING, gap_lines
+from .phases import NOTHING_NOW, phase_section
 from .words import (
     fact_words,
     field_words,
@@ -43,6 +45,7 @@ def render_markdown(report: Report, lang: str = "en") -> str:
     out += ["", f"## {_t('findings', lang)}", ""]
     for finding in report.findings:
         out.extend(_finding(finding, report, evidence, lang))
+    out.extend(_phase(report, lang))
     out += [f"## {_t('recommendation', lang)}", ""]
     rec = report.recommendation
     if rec is None:
@@ -68,6 +71,10 @@ def render_markdown(report: Report, lang: str = "en") -> str:
         out += [f"## {_t('questions', lang)}", ""]
         out.extend(f"- {question_line(q, lang)}" for q in report.questions)
         out.append("")
+    if report.perceptions:
+        out += [f"## {GAPS_HEADING.get(lang)}", ""]
+        out.extend(f"- {line}" for line in gap_lines(report, lang))
+        out.append("")
     if report.notes:
         out += [f"## {_t('notes', lang)}", ""]
         out.extend(f"- {n.text.get(lang)}" for n in report.notes)
@@ -92,6 +99,18 @@ def render_markdown(report: Report, lang: str = "en") -> str:
             cited = "; ".join(f"`{line}`" for line in item.lines) or _t("none", lang)
             out.append(f'{item.number}. <a id="evidence-{item.number}"></a>{owner}: {cited}')
     return "\n".join(out) + "\n"
+
+
+def _phase(report: Report, lang: str) -> list[str]:
+    section = phase_section(report, lang)
+    if section is None:
+        return []
+    out = [f"## {section.heading}", ""]
+    out += [f"- **{who}**: {action}" for who, action in section.now] or [NOTHING_NOW.get(lang)]
+    if section.later_heading:
+        out += ["", f"### {section.later_heading}", ""]
+        out += [f"- **{who}**: {action}" for who, action in section.later]
+    return [*out, ""]
 
 
 def _ref(number: int | None) -> str:

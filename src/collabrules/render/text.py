@@ -13,6 +13,8 @@ from ..model.vocab import Outcome, Status
 from .evidence import HEADING, INTRO, Evidence
 from .labels import LABELS, duration, question_line
 from .option_labels import options_hint
+from .perceptions import GAPS_HEADING, gap_lines
+from .phases import NOTHING_NOW, phase_section
 from .visible import visible
 from .words import fact_words, field_words, model_name, perspective, signal_words
 
@@ -72,6 +74,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     out.append(f"{t('findings')}:")
     for finding in report.findings:
         out.extend(_finding(finding, report, evidence, lang, width, verbose, nonce))
+    out.extend(_phase_lines(report, lang, width))
     rec = report.recommendation
     if rec is not None:
         out.append("")
@@ -93,6 +96,11 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
         out.append(f"{LABELS['questions'].get(lang)}:")
         for question in report.questions:
             out.extend(_wrap(f"- {question_line(question, lang)}", "  ", width))
+    if report.perceptions:
+        out.append("")
+        out.append(f"{GAPS_HEADING.get(lang)}:")
+        for line in gap_lines(report, lang):
+            out.extend(_wrap(f"- {line}", "  ", width))
     if report.notes:
         out.append("")
         out.append(f"{t('notes')}:")
@@ -113,6 +121,20 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
         out.extend(_appendix(evidence, lang, width))
     text = visible("\n".join(out) + "\n")
     return _apply_styles(text, nonce) if nonce else text
+
+
+def _phase_lines(report: Report, lang: str, width: int) -> list[str]:
+    section = phase_section(report, lang)
+    if section is None:
+        return []
+    out = ["", *_wrap(f"{section.heading}:", "", width)]
+    for who, action in section.now or (("", NOTHING_NOW.get(lang)),):
+        out.extend(_wrap(f"- {who}: {action}" if who else f"- {action}", "  ", width))
+    if section.later_heading:
+        out.extend(["", *_wrap(f"{section.later_heading}:", "", width)])
+        for who, action in section.later:
+            out.extend(_wrap(f"- {who}: {action}", "  ", width))
+    return out
 
 
 def _appendix(evidence: Evidence, lang: str, width: int) -> list[str]:

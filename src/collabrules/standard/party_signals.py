@@ -29,6 +29,13 @@ from .goals import (
     shared,
     undecided_goals,
 )
+
+# The perception questionnaire and signals ship with this plugin, so that a case without
+# perceptions gets the same provenance (plugin list) as before schema 1.2.
+from .perception_signals import PERCEPTION_SIGNALS
+from .perception_signals import (
+    collabrules_add_perception_statements as collabrules_add_perception_statements,
+)
 from .signal_values import CapabilityFit, GoalAlignment
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
@@ -331,7 +338,7 @@ STANDARD_SIGNALS = (
 @hookimpl
 def collabrules_add_signals(register: SignalRegistrar) -> None:
     """Register the standard signals."""
-    for signal in STANDARD_SIGNALS:
+    for signal in (*STANDARD_SIGNALS, *PERCEPTION_SIGNALS):
         register(signal)
 
 

@@ -11,6 +11,7 @@ from ...model.vocab import Net, Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..party_signals import squeeze_found
+from ..perception_checks import NOT_ONE_SIDED, check_not_one_sided
 
 SQUEEZED = 1  # any recorded sign of the bare-contract picture: the relationship fails the supplier
 
@@ -152,6 +153,7 @@ def assess(a: Assessment) -> None:
             "doel, of breng ze in evenwicht in een commerciële evaluatie met de andere "
             "partij.").format(targets=", ".join(conflicts or ()) or "-"),
     )
+    check_not_one_sided(a)
 
 
 PRINCIPLE = Principle(
@@ -180,7 +182,8 @@ PRINCIPLE = Principle(
         "gezamenlijk succes, dan wat we samen winnen, dan wat ik win. Richt de samenwerking "
         "zo in dat zij alle partijen dient."),
     conditions=(_COUNTERPART_BENEFIT_POSITIVE, _OWN_BENEFIT_NOT_NEGATIVE, _SUPPLIER_NOT_SQUEEZED,
-                _NOT_ONLY_OWN_BENEFIT, _JOINT_BENEFIT_STATED, _NO_DEPARTMENTAL_CONFLICT),
+                _NOT_ONLY_OWN_BENEFIT, _JOINT_BENEFIT_STATED, _NO_DEPARTMENTAL_CONFLICT,
+                NOT_ONE_SIDED),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

@@ -11,6 +11,7 @@ from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
+from ..perception_checks import OPENNESS_ALIKE, check_openness_seen
 from ..signal_values import Depth
 
 MONEY = "money"  # the topic axis of price, cost, margin and revenue
@@ -92,6 +93,7 @@ def assess(a: Assessment) -> None:
             "de nog niet gedeelde{hidden}.").format(
                 hidden=": " + ", ".join(hidden) if hidden else ""),
     )
+    check_openness_seen(a)
 
 
 PRINCIPLE = Principle(
@@ -113,7 +115,7 @@ PRINCIPLE = Principle(
         "organise the collaboration to match.",
         "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
         "richt de samenwerking daarop in."),
-    conditions=(_GOALS_CARRY_DEPTH, _DRIVERS_DISCLOSED),
+    conditions=(_GOALS_CARRY_DEPTH, _DRIVERS_DISCLOSED, OPENNESS_ALIKE),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

@@ -10,6 +10,7 @@ from ...model.text import Text
 from ...model.vocab import Level, Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
+from ..perception_checks import TRUST_ALIKE, check_trust_alike
 from ..signal_values import Depth
 
 _GUARANTEES = ("price_guarantee", "time_guarantee", "quality_guarantee")
@@ -79,6 +80,7 @@ def assess(a: Assessment) -> None:
             "tijd en kwaliteit garandeert; besteed de moeite aan relaties die vertrouwen "
             "nodig hebben."),
     )
+    check_trust_alike(a)
     safeguards = relationship.safeguards if relationship else None
     values = [getattr(safeguards, g) if safeguards else None for g in _GUARANTEES]
     if required is Level.HIGH and not all(values):
@@ -122,7 +124,8 @@ PRINCIPLE = Principle(
         "requires.",
         "Laat het niveau van wederzijds vertrouwen passen bij de diepgang van samenwerking "
         "die de relatie vraagt."),
-    conditions=(_TRUST_SUFFICIENT, _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES, _GUARANTEES_COVER),
+    conditions=(_TRUST_SUFFICIENT, _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES, _GUARANTEES_COVER,
+                TRUST_ALIKE),
     assess=assess,
     severity=Severity.HIGH,
     examples=(

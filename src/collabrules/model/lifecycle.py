@@ -1,0 +1,175 @@
+"""Lifecycle phases: which actions apply in which phase, and the advice for a case's phase.
+
+The tagging is data (``standard/phases.json``): each standard action, keyed by its action
+id ``CODE/condition-id``, lists the case phases (``relationship.phase``) it applies in; an
+action not in the table applies in every phase. ``standard/iso44001.json`` maps the phases
+onto the eight ISO 44001 lifecycle stages. A :class:`PhasePlan` orders a report's actions:
+those for the current phase first, then what the next phase will need.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from .finding import Finding
+from .text import Text
+from .vocab import Outcome, Phase, Status
+
+ADVISED = (Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED)
+"""The statuses whose actions a phase plan lists."""
+
+
+@attrs.frozen
+class Tag:
+    """An action's phases and a short bilingual label of what it is about."""
+
+    label: Text
+    phases: frozenset[Phase]
+
+
+@attrs.frozen
+class IsoStage:
+    """One ISO 44001 lifecycle stage and the case phases it covers."""
+
+    id: str
+    number: int
+    label: Text
+    phases: frozenset[Phase]
+
+
+@attrs.frozen
+class Stage:
+    """One of the three stages the principles are applied in: analysis, restructuring, operation."""
+
+    id: str
+    label: Text
+    phases: frozenset[Phase]
+
+
+@cache
+def _data(name: str) -> Mapping[str, Any]:
+    loaded: Mapping[str, Any] = json.loads(
+        resources.files("collabrules.standard").joinpath(name).read_text("utf-8"))
+    return loaded
+
+
+@cache
+def tags() -> Mapping[str, Tag]:
+    """Every tagged action, by action id (``CR05/trust_sufficient``)."""
+    return {key: Tag(Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
+            for key, v in _data("phases.json")["actions"].items()}
+
+
+@cache
+def iso_stages() -> tuple[IsoStage, ...]:
+    """The eight ISO 44001 stages, in order."""
+    return tuple(IsoStage(s["id"], s["number"], Text(s["en"], s["nl"]),
+                          frozenset(Phase(p) for p in s["phases"]))
+                 for s in _data("iso44001.json")["stages"])
+
+
+@cache
+def stages() -> tuple[Stage, ...]:
+    """Analysis, restructuring and operation, with the phases each covers."""
+    return tuple(Stage(key, Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
+                 for key, v in _data("phases.json")["stages"].items())
+
+
+def phase_order() -> tuple[Phase, ...]:
+    """The phases in lifecycle order."""
+    return tuple(Phase(p) for p in _data("phases.json")["order"])
+
+
+def next_phase(phase: Phase) -> Phase | None:
+    """The phase that usually follows ``phase`` (``None`` after exiting)."""
+    following = _data("phases.json")["next"].get(phase.value)
+    return Phase(following) if following else None
+
+
+def stage_of(phase: Phase) -> Stage:
+    """The stage (analysis, restructuring, operation) a phase belongs to."""
+    return next(s for s in stages() if phase in s.phases)
+
+
+def iso_stages_of(phase: Phase) -> tuple[IsoStage, ...]:
+    """The ISO 44001 stages a phase falls in."""
+    return tuple(s for s in iso_stages() if phase in s.phases)
+
+
+def action_id(code: str, condition_id: str) -> str:
+    """The id of the action a principle's condition recommends (``CR05/trust_sufficient``)."""
+    return f"{code}/{condition_id}"
+
+
+def phases_of(code: str, condition_id: str | None) -> frozenset[Phase]:
+    """The phases an action applies in; every phase when it is not tagged."""
+    tag = tags().get(action_id(code, condition_id)) if condition_id else None
+    return tag.phases if tag is not None else frozenset(phase_order())
+
+
+def checks_for(code: str, phase: Phase | None = None) -> tuple[tuple[str, Tag], ...]:
+    """A principle's tagged actions (id, tag), those that apply in ``phase`` if given."""
+    prefix = f"{code}/"
+    return tuple((key, tag) for key, tag in tags().items()
+                 if key.startswith(prefix) and (phase is None or phase in tag.phases))
+
+
+@attrs.frozen
+class Advice:
+    """One action of a report, with the principle it comes from and where it applies."""
+
+    code: str
+    title: Text
+    status: Status
+    action: Text
+    phases: frozenset[Phase]
+
+
+@attrs.frozen
+class PhasePlan:
+    """A report's actions by phase: for the current phase, and what the next will need."""
+
+    phase: Phase
+    next: Phase | None
+    now: tuple[Advice, ...]
+    later: tuple[Advice, ...]
+
+    def to_dict(self, lang: str) -> dict[str, Any]:
+        """The plan as a JSON-ready mapping, its texts in one language."""
+        def items(advice: tuple[Advice, ...]) -> list[dict[str, Any]]:
+            return [{"code": a.code, "status": a.status.value, "action": a.action.get(lang),
+                     "phases": [p.value for p in phase_order() if p in a.phases]}
+                    for a in advice]
+
+        return {"phase": self.phase.value, "stage": stage_of(self.phase).id,
+                "iso44001": [s.id for s in iso_stages_of(self.phase)],
+                "next_phase": self.next.value if self.next else None,
+                "now": items(self.now), "next": items(self.later)}
+
+
+def _advice(finding: Finding) -> list[Advice]:
+    sources: dict[Text, str] = {}
+    for condition in finding.conditions:
+        if condition.outcome is Outcome.FAILED and condition.action is not None:
+            sources.setdefault(condition.action, condition.id)
+    return [Advice(finding.code, finding.title, finding.status, action,
+                   phases_of(finding.code, sources.get(action)))
+            for action in finding.actions]
+
+
+def phase_plan(findings: tuple[Finding, ...], phase: Phase | None) -> PhasePlan | None:
+    """The actions of open findings ordered by phase; ``None`` when the phase is unknown."""
+    if phase is None:
+        return None
+    following = next_phase(phase)
+    advice = [a for f in findings if f.status in ADVISED for a in _advice(f)]
+    now = tuple(a for a in advice if phase in a.phases)
+    later = tuple(a for a in advice
+                  if following is not None and phase not in a.phases and following in a.phases)
+    return PhasePlan(phase=phase, next=following, now=now, later=later)
