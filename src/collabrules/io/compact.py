@@ -27,6 +27,8 @@ from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
 from ..model.models import ModelRecommendation, Stage
+from ..model.perception_summary import PerceptionPair, ThemeViews
+from ..model.perceptions import PerceptionGap
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
 from ..model.report import (
@@ -41,8 +43,6 @@ from ..model.report import (
 )
 from ..model.summary import summarise
 from ..model.text import Text
-from ..model.perception_summary import PerceptionPair, ThemeViews
-from ..model.perceptions import PerceptionGap
 from ..model.vocab import Level, Outcome, Phase, Role, Severity, Status
 from ..pipeline.assessment import rationale_for
 from ..pipeline.engine import Engine, digest_of
