@@ -27,6 +27,8 @@ from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
 from ..model.models import ModelRecommendation, Stage
+from ..model.perception_summary import PerceptionPair, ThemeViews
+from ..model.perceptions import PerceptionGap
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
 from ..model.report import (
@@ -41,7 +43,7 @@ from ..model.report import (
 )
 from ..model.summary import summarise
 from ..model.text import Text
-from ..model.vocab import Level, Outcome, Role, Severity, Status
+from ..model.vocab import Level, Outcome, Phase, Role, Severity, Status
 from ..pipeline.assessment import rationale_for
 from ..pipeline.engine import Engine, digest_of
 from .serialize import provenance_to_dict
@@ -257,10 +259,36 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
         line["notes"] = [[n.id, t(n.text)] for n in report.notes]
     if report.problems:
         line["problems"] = [_problem(p, t) for p in report.problems]
+    if report.phase is not None:
+        line["phase"] = report.phase.value
+    if report.assessed_on is not None:
+        line["assessed_on"] = report.assessed_on
+    if report.perceptions:
+        line["perceptions"] = [_perception_pair(pair, t) for pair in report.perceptions]
     new = catalogue.take_new()
     if new:
         line["texts"] = new
     return line
+
+
+def _perception_pair(pair: PerceptionPair, t: Any) -> dict[str, Any]:
+    return {"us": pair.us, "them": pair.them, "respondents": [list(r) for r in pair.respondents],
+            "themes": [[v.theme, t(v.title), v.us_about_us, v.us_about_them,
+                        v.them_about_them, v.them_about_us] for v in pair.themes],
+            "gaps": [[g.theme, g.party, g.seen_by, g.own_view, g.other_view, list(g.paths)]
+                     for g in pair.gaps]}
+
+
+def _expand_perception_pair(data: Mapping[str, Any], catalogue: Catalogue) -> PerceptionPair:
+    return PerceptionPair(
+        us=data["us"], them=data["them"],
+        respondents=tuple((party, name, date) for party, name, date in data["respondents"]),
+        themes=tuple(ThemeViews(theme=theme, title=catalogue.get(title), us_about_us=uu,
+                                us_about_them=ut, them_about_them=tt, them_about_us=tu)
+                     for theme, title, uu, ut, tt, tu in data["themes"]),
+        gaps=tuple(PerceptionGap(theme=theme, party=party, seen_by=seen_by, own_view=own,
+                                 other_view=other, paths=tuple(paths))
+                   for theme, party, seen_by, own, other, paths in data["gaps"]))
 
 
 def _summary(summary: Summary, t: Any) -> dict[str, Any]:
@@ -390,6 +418,10 @@ def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact
         questions=tuple(Question(path=catalogue.path(path), text=get(text),
                                  verdicts=tuple(verdicts))
                         for path, text, verdicts in line["questions"]),
+        perceptions=tuple(_expand_perception_pair(pair, catalogue)
+                          for pair in line.get("perceptions", ())),
+        phase=None if line.get("phase") is None else Phase(line["phase"]),
+        assessed_on=line.get("assessed_on"),
     )
 
 
