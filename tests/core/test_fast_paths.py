@@ -1,7 +1,9 @@
 """The engine's fast paths give exactly the reports the straightforward code gives (ADR 0019).
 
 The reference is the engine with each fast path swapped for the plain code it replaces:
-completed cases structured with the full checks (not only along the filled-in path) and
+completed cases structured whole with the full checks (not only along the filled-in path,
+not from the parent case's objects), every
+completion built (also those with a field newer than the declared ``schema_version``) and
 facts cited with :func:`~collabrules.standard.evidence.value_at`.
 """
 
@@ -22,25 +24,30 @@ from collabrules import Engine
 from collabrules.io.serialize import report_to_json
 from collabrules.model import paths
 from collabrules.model.errors import InputError
+from collabrules.pipeline import completion
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.structure import _consistency, structure_case
-from collabrules.pipeline.versions import version_issues
+from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base
 from tests.strategies import optional_paths, valid_cases, without
 
+LATEST = "1.2"
+"""The newest case schema version: a file declaring it may use every field."""
+
 
 def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
-                   filled: str | None = None) -> Any:
+                   filled: str | None = None, parent: Any = None) -> Any:
     return structure_case(data, source)
 
 
 @contextmanager
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
+            mock.patch.object(completion, "admits", lambda declared, path: True), \
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)):
         yield
@@ -75,6 +82,25 @@ def test_the_reference_really_is_the_straightforward_code() -> None:
             _both(_thinned(base("bespoke-software"), 3))
     assert all(call.args[2:] in ((), (None,)) for call in versions.call_args_list)
     assert versions.call_count > 10
+    with _straightforward():
+        assert completion.admits("1.0", "$.governance.joint_innovation")
+
+
+def _built(document: dict[str, Any]) -> int:
+    """How many completions the engine builds evaluating ``document``."""
+    built = mock.Mock(wraps=completion.fill)
+    with mock.patch.object(completion, "fill", built):
+        _engine().evaluate(copy.deepcopy(document))
+    return built.call_count
+
+
+def test_completions_with_fields_newer_than_declared_are_not_built() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert document["schema_version"] == "1.0"
+    fast = _built(document)
+    with _straightforward():
+        straightforward = _built(document)
+    assert 0 < fast < straightforward
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
@@ -148,7 +174,8 @@ def _plain_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
                      node.get(f"x-required-in-{declared}", ()) if key not in value)
         for key, item in value.items():
             spec = node.get("properties", {}).get(key)
-            if isinstance(spec, dict) and spec.get("x-since") == "1.1" and declared == "1.0":
+            since = spec.get("x-since") if isinstance(spec, dict) else None
+            if isinstance(since, str) and _number(since) > _number(declared):
                 found.append((paths.child(path, key), "new"))
             elif isinstance(spec, dict):
                 walk(item, spec, paths.child(path, key))
@@ -157,12 +184,16 @@ def _plain_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
+def _number(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
 def _compiled_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
     return [(i.path, "new" if "is new" in i.message.en else "left out")
             for i in version_issues(data, "x")]
 
 
-@given(valid_cases(), st.sampled_from(["1.0", "1.1"]))
+@given(valid_cases(), st.sampled_from(["1.0", "1.1", "1.2"]))
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
         document: dict[str, Any], declared: str) -> None:
@@ -170,3 +201,55 @@ def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
     for goal in (g for p in document["parties"] for g in p.get("goals", ())):
         goal.pop("topic", None)  # a key only 1.1 may leave out
     assert _compiled_version_issues(document) == _plain_version_issues(document)
+
+
+def _filled_in_admitted(document: dict[str, Any], declared: str) -> int:
+    """Fill in each missing fact a verdict names: :func:`admits` says no exactly for the
+    completions that have a schema-version issue along the filled-in path."""
+    document = {**document, "schema_version": declared}
+    report = _engine().evaluate(copy.deepcopy(document))
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    refused = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            issues = version_issues(fill(document, path, value), "x", path)
+            if not admits(declared, path):
+                assert issues, path  # never refuses a completion that could be valid
+                refused += 1
+            elif declared == LATEST:
+                assert not issues, path
+    return refused
+
+
+def test_admits_refuses_only_completions_with_a_version_issue() -> None:
+    refused = 0
+    for declared in ("1.0", "1.1", LATEST):
+        refused += sum(_filled_in_admitted(_thinned(base(name), 2), declared)
+                       for name in SCENARIOS)
+        refused += sum(_filled_in_admitted(_thinned(dict(e.case), 2), declared)
+                       for e in load()[:10])
+    assert refused > 5
+
+
+def _rebuilt_alike(document: dict[str, Any]) -> int:
+    """Fill in each missing fact a verdict names: the case built from the parent's objects
+    equals the completed document structured whole."""
+    report = _engine().evaluate(copy.deepcopy(document))
+    missing = {p for f in report.findings for p in f.missing}
+    parent = structure_case(document)
+    rebuilt = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if version_issues(completed, "x", path):
+                continue
+            assert structure_case(completed, filled=path, parent=parent) \
+                == structure_case(completed), path
+            rebuilt += 1
+    return rebuilt
+
+
+def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured() -> None:
+    assert sum(_rebuilt_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
+    assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5

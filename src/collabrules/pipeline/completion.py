@@ -29,6 +29,7 @@ from .assessment import severity_for
 from .questions import choices, condition, labels, resolve, steps, value_label
 from .questions import either as _either
 from .schemas import load_schema
+from .versions import admits
 
 CAP = 256
 """The most completions tried for one verdict; beyond it the verdict stays open."""
@@ -107,6 +108,7 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
     leaves: list[Leaf[T]] = []
     results: set[str | None] = set()
     budget = [cap]
+    declared = document.get("schema_version")
 
     class _Exhausted(Exception):
         pass
@@ -119,12 +121,17 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
                 break
         else:
             return False
+        # a field newer than the declared schema_version makes no valid case whatever its
+        # value: such completions are not built, but count against the cap as before
+        valid = not isinstance(declared, str) or admits(declared, path)
         for value in values:
             used = cap - budget[0]
             if budget[0] <= 0 or (used >= DESCRIBE and len(results) > 1) \
                     or (used >= STUCK and None in results):
                 raise _Exhausted
             budget[0] -= 1
+            if not valid:
+                continue
             child = fill(doc, path, value)
             branch = (*when, (path, value))
             got = evaluate(child, branch)

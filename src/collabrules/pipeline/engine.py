@@ -56,7 +56,7 @@ from .plain import check_plain
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
-from .structure import consistency_issues, structure_case, structure_issues, unstructure_case
+from .structure import consistency_issues, structure_case, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
 
@@ -406,9 +406,15 @@ class Engine:
             return plain.completed[key]
         # ``when[:-1]`` structured (or is the case itself): the version check walks only the
         # path of the last fact filled in (ADR 0019); a case that does not structure gets all
-        filled = when[-1][0] if when and plain.structures else None
+        filled = when[-1][0] if when and plain.base is not None else None
+        # and only the object holding it is structured again, the rest is the parent's
+        parent = None
+        if filled is not None:
+            earlier = plain.completed.get(frozenset(when[:-1])) if len(when) > 1 \
+                else (plain.base, None)
+            parent = earlier[0] if earlier is not None else None
         try:
-            case = structure_case(document, filled=filled)
+            case = structure_case(document, filled=filled, parent=parent)
         except InputError:  # the filled-in values make no valid case: not a completion
             found = None
         else:
@@ -610,12 +616,12 @@ class Engine:
 class _Plain:
     """A case and its plain document, made on first use (only open verdicts need it)."""
 
-    __slots__ = ("_data", "_structures", "case", "completed")
+    __slots__ = ("_base", "_data", "case", "completed")
 
     def __init__(self, case: Case) -> None:
         self.case = case
         self._data: dict[str, Any] | None = None
-        self._structures: bool | None = None
+        self._base: Case | bool | None = False  # False: not tried yet
         self.completed: dict[frozenset[tuple[str, Any]], tuple[Case, SignalBook] | None] = {}
 
     @property
@@ -626,11 +632,15 @@ class _Plain:
         return self._data
 
     @property
-    def structures(self) -> bool:
-        """Whether the document structures again (a case built in Python may not)."""
-        if self._structures is None:
-            self._structures = not structure_issues(self.data)
-        return self._structures
+    def base(self) -> Case | None:
+        """The case structured again from :attr:`data`, what completions are built from;
+        ``None`` when the document does not structure (a case built in Python may not)."""
+        if self._base is False:
+            try:
+                self._base = structure_case(self.data)
+            except InputError:
+                self._base = None
+        return self._base if isinstance(self._base, Case) else None
 
 
 def _impl_order(impl: Any) -> tuple[int, str]:

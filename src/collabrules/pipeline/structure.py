@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..model import paths
 from ..model.case import Case
 from ..model.errors import InputError, Issue
 from ..model.text import Text
@@ -20,7 +21,7 @@ from ..model.vocab import Role
 from .goal_links import goal_link_issues
 from .model_ids import model_issues
 from .perception_ids import perception_issues
-from .structurer import compile_structurer
+from .structurer import compile_rebuilder, compile_structurer
 from .validation import did_you_mean, line_of
 from .versions import version_issues
 
@@ -41,23 +42,27 @@ def _cattrs_structure(data: Any, cls: Any) -> Any:
 
 
 _structure = compile_structurer(Case, _cattrs_structure)
+_rebuild = compile_rebuilder(_cattrs_structure)
 
 
 def structure_case(data: dict[str, Any], source: str = "<case>", *,
-                   filled: str | None = None) -> Case:
+                   filled: str | None = None, parent: Case | None = None) -> Case:
     """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
 
     The model id is checked where the taxonomy is known (:func:`consistency_issues`).
     ``filled`` is for a document that differs from one that structured only by a value
     filled in at that path (the completion rule's completed cases): the schema-version
     check then walks that path alone, and the party and goal-link checks, which read only
-    required keys and keys no completion fills in (ids, links), are not repeated.
+    required keys and keys no completion fills in (ids, links), are not repeated. With
+    ``parent`` (that document's case) too, only the object holding the filled-in value is
+    structured again; the rest of the case is ``parent``'s.
     """
     issues = structure_issues(data, source) if filled is None else \
         version_issues(data, source, filled)
     if issues:
         raise InputError(issues)
-    case: Case = _structure(data)
+    case: Case = _structure(data) if filled is None or parent is None else \
+        _rebuild(parent, data, paths.steps(filled)[:-1])
     return case
 
 

@@ -121,9 +121,10 @@ class Compiler:
         return function
 
 
-def compile_structurer(cls: type, fallback: Callable[[Any, Any], Any]) -> Structure:
+def compile_structurer(cls: type, fallback: Callable[[Any, Any], Any],
+                       compiler: Compiler | None = None) -> Structure:
     """A function ``mapping -> cls`` equal to ``fallback(mapping, cls)`` on valid input."""
-    fast = Compiler(fallback).structurer(cls)
+    fast = (compiler or Compiler(fallback)).structurer(cls)
 
     def structure(data: Any) -> Any:
         try:
@@ -132,3 +133,46 @@ def compile_structurer(cls: type, fallback: Callable[[Any, Any], Any]) -> Struct
             return fallback(data, cls)
 
     return structure
+
+
+Rebuild = Callable[[Any, Any, "tuple[str | int, ...]"], Any]
+
+
+def compile_rebuilder(fallback: Callable[[Any, Any], Any]) -> Rebuild:
+    """A function ``(parent, mapping, steps) -> object`` equal to structuring ``mapping``
+    when ``mapping`` differs from the document ``parent`` was structured from only inside
+    the object at ``steps`` (objects on the way may be new). That object (or the last one
+    on the way that existed) is structured again; the others are ``parent``'s own."""
+    compiler = Compiler(fallback)
+    made: dict[type, Structure] = {}
+
+    def structure(cls: type, data: Any) -> Any:
+        function = made.get(cls)
+        if function is None:
+            function = made[cls] = compile_structurer(cls, fallback, compiler)
+        return function(data)
+
+    def rebuild(parent: Any, data: Any, steps: tuple[str | int, ...]) -> Any:
+        chain: list[tuple[Any, str | int]] = []
+        node, value = parent, data
+        for step in steps:
+            child = node[step] if isinstance(step, int) else getattr(node, step)
+            if child is None or not (attrs.has(type(child)) or type(child) is tuple):
+                break
+            chain.append((node, step))
+            node, value = child, value[step]
+        while not attrs.has(type(node)):  # a list: structure its owner again
+            node, _ = chain.pop()
+            value = data
+            for _, step in chain:
+                value = value[step]
+        rebuilt = structure(type(node), value)
+        for owner, step in reversed(chain):
+            if isinstance(step, int):
+                rebuilt = (*owner[:step], rebuilt, *owner[step + 1:])
+            else:
+                field = getattr(attrs.fields(type(owner)), step)
+                rebuilt = attrs.evolve(owner, **{field.alias or field.name: rebuilt})
+        return rebuilt
+
+    return rebuild

@@ -10,7 +10,7 @@ misread.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model import paths
@@ -67,6 +67,30 @@ def _compiled(declared: str) -> _Node:
         return compiled
 
     return compile_node(root)
+
+
+@lru_cache(maxsize=4096)
+def admits(declared: str, path: str) -> bool:
+    """Whether a file declaring ``declared`` may hold a value at ``path``.
+
+    ``False`` when a key on the way is newer than ``declared``: every document with a value
+    there has a version issue (:func:`version_issues`). ``True`` otherwise, also where the
+    schema does not describe the path (the full check then decides).
+    """
+    node = _compiled(declared)
+    for step in paths.steps(path):
+        if isinstance(step, int):
+            if node.items is None:
+                return True
+            node = node.items
+            continue
+        member = node.members.get(step)
+        if member is None:
+            return True
+        newer, node = member
+        if newer is not None:
+            return False
+    return True
 
 
 def _path(where: Any) -> str:
