@@ -9,7 +9,8 @@ from ..model.text import LANGS, Text
 from .problems import ProblemError
 
 MEDIA = {"json": "application/json", "markdown": "text/markdown", "html": "text/html",
-         "text": "text/plain"}
+         "text": "text/plain", "yaml": "application/yaml"}
+REPORT_FORMATS = ("json", "markdown", "html", "text")
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 JSON_TYPES = ("application/json",)
 LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/json-lines",
@@ -37,7 +38,7 @@ def _weighted(header: str) -> list[tuple[str, float]]:
 
 
 def choose_format(query: str | None, accept: str | None,
-                  allowed: Sequence[str] = tuple(MEDIA)) -> str:
+                  allowed: Sequence[str] = REPORT_FORMATS) -> str:
     """The response format: the ``format`` parameter, else the best ``Accept`` match.
 
     No ``Accept`` (or ``*/*``) means the first allowed format; an ``Accept`` header that
