@@ -35,6 +35,7 @@ from .problems import ProblemError, problem_responses
 router = APIRouter(prefix="/v1")
 
 SurveyFormat = Literal["markdown", "html"]
+CASE_MEDIA = {"yaml": "application/yaml", "json": "application/json"}
 
 
 def questionnaire_view(questionnaire: Questionnaire, lang: str) -> dict[str, Any]:
@@ -122,9 +123,9 @@ def merged_case(service: Service, data: Any) -> dict[str, Any]:
 
 
 @router.post("/survey/merge", openapi_extra=MERGE_BODY, response_class=Response,
-             responses={200: {"content": {MEDIA[f]: {"schema": {"type": "object"
-                                                                if f == "json" else "string"}}
-                                          for f in ("yaml", "json")}},
+             responses={200: {"content": {
+                 CASE_MEDIA["yaml"]: {"schema": {"type": "string"}},
+                 CASE_MEDIA["json"]: {"schema": {"$ref": "#/components/schemas/Case"}}}},
                         **problem_responses(400, 401, 406, 408, 413, 415, 422)},
              summary="Merge perception answers into a case")
 async def merge(request: Request, lang: Lang | None = None) -> Response:
@@ -132,7 +133,7 @@ async def merge(request: Request, lang: Lang | None = None) -> Response:
     (schema 1.2), as YAML or JSON by ``Accept``; the body is JSON or YAML. Answers are
     checked as ``collabrules survey --merge`` checks them."""
     service = service_of(request)
-    fmt = choose_format(None, request.headers.get("accept"), ("yaml", "json"))
+    fmt = choose_format(None, request.headers.get("accept"), tuple(CASE_MEDIA), CASE_MEDIA)
     language = service.lang_of(request, lang)
     kind = body_format(request.headers.get("content-type"))
     limits = service.options.limits
@@ -140,4 +141,4 @@ async def merge(request: Request, lang: Lang | None = None) -> Response:
                              kind)
     merged = merged_case(service, document.data)
     text = json.dumps(merged, ensure_ascii=False) if fmt == "json" else case_yaml(merged)
-    return Response(text, media_type=MEDIA[fmt], headers={"Content-Language": language})
+    return Response(text, media_type=CASE_MEDIA[fmt], headers={"Content-Language": language})
