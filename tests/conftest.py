@@ -52,6 +52,7 @@ SLOW = (
     "tests/compact/test_cli.py::",
     "tests/compact/test_roundtrip.py::test_generated_cases_expand_to_their_full_reports",
     "tests/perf/test_serializer.py::test_generated_reports_are_written_byte_for_byte",
+    "tests/service/test_intake_browser.py::test_perception_scores_reach_the_report",
 )
 
 

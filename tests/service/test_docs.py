@@ -31,7 +31,7 @@ def test_every_endpoint_has_a_curl_example() -> None:
     for path in ("/healthz", "/readyz", "/version", "/v1/evaluate", "/v1/evaluate/batch",
                  "/v1/validate", "/v1/compare", "/v1/options", "/v1/principles",
                  "/v1/principles/CR01", "/v1/models", "/v1/schemas/case", "/v1/plugins",
-                 "/v1/intake/questions"):
+                 "/v1/intake/questions", "/v1/survey", "/v1/survey/merge"):
         assert f"{SHOWN}{path}" in shown, path
 
 

@@ -1,6 +1,7 @@
 """The web intake in headless Chromium (Debian's, driven by Playwright): fill the form for
 the office cleaning scenario, submit, check the verdicts, download the case and validate
-it, upload a case file; no console errors; no serious accessibility violations (axe-core).
+it, upload a case file, add perception scores and see the perception chart; no console
+errors; no serious accessibility violations (axe-core).
 """
 
 from __future__ import annotations
@@ -188,6 +189,7 @@ def test_upload_shows_the_report_in_dutch(server: Server, browser: Any) -> None:
     page.goto(server.url + "/?lang=nl")
     assert page.locator("html").get_attribute("lang") == "nl"
     assert "Relatie-intake" in page.locator("h1").inner_text()
+    assert page.locator("#perceptions summary").inner_text() == "Percepties (optioneel)"
     page.locator("#case-file").set_input_files(str(OFFICE))
     page.get_by_role("button", name="Toon het rapport").click()
     report = page.locator("#report")
@@ -229,4 +231,63 @@ def test_interactive_api_page_works_offline(server: Server, browser: Any) -> Non
     page.get_by_text("/v1/evaluate/batch").first.wait_for(timeout=60_000)
     assert elsewhere == []
     assert console.errors == []
+    context.close()
+
+
+def test_perception_scores_reach_the_report(server: Server, browser: Any,
+                                            tmp_path: Path) -> None:
+    context = browser.new_context(accept_downloads=True, locale="en-GB")
+    page = context.new_page()
+    console = Console(page)
+    page.goto(server.url + "/")
+    _fill(page)
+    page.locator("#perceptions summary").click()
+    assert not _serious(page)
+    step = page.locator("#perceptions [data-side=us]")
+    step.get_by_label("Answered by (name)").fill("Ada Vos")
+    step.get_by_label("Date answered").fill("2026-11-30")
+    # Keyboard: a score is chosen from its labelled select with the arrow keys.
+    score = page.locator("#p-us-contract_fair-them")
+    score.focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    assert score.input_value() == "2"
+    # The chart compares both sides: the other party's answers too.
+    for control, value in (("us-contract_fair-us", "5"), ("us-keeps_commitments-them", "1"),
+                           ("them-contract_fair-us", "2"), ("them-contract_fair-them", "4")):
+        page.locator(f"#p-{control}").select_option(value)
+    other = page.locator("#perceptions [data-side=them]")
+    other.get_by_label("Role").fill("account manager")
+    other.get_by_label("Date answered").fill("2026-11-29")
+    # Scores without who answered: the merge's located problem is shown, nothing evaluated.
+    page.locator("#intake button[type=submit]").click()
+    status = page.locator("#form-status")
+    status.get_by_text("who answered is missing").wait_for(timeout=60_000)
+    assert "$.answers.parties.supplier.respondent.name" in status.inner_text()
+    assert page.locator("#result").is_hidden()
+    other.get_by_label("Answered by (name)").fill("Bo de Wit")
+    page.locator("#intake button[type=submit]").click()
+    report = page.locator("#report")
+    report.locator(".finding").first.wait_for(timeout=60_000)
+    assert report.locator("svg.perception-chart").count() >= 1
+    with page.expect_download() as caught:
+        page.get_by_role("button", name="Case (YAML)").click()
+    saved = tmp_path / "case.yaml"
+    caught.value.save_as(saved)
+    case = collabrules.load_case(saved)
+    assert case.id == "office-cleaning"
+    import yaml
+
+    data = yaml.safe_load(saved.read_text(encoding="utf-8"))
+    perceptions = data["parties"][0]["perceptions"]
+    assert perceptions["respondent"] == {"name": "Ada Vos"}
+    assert perceptions["answers"] == [{"statement": "contract_fair", "us": 5, "them": 2},
+                                      {"statement": "keeps_commitments", "them": 1}]
+    assert data["parties"][1]["perceptions"]["respondent"] == {
+        "name": "Bo de Wit", "role": "account manager"}
+    assert data["parties"][1]["perceptions"]["answers"] == [
+        {"statement": "contract_fair", "us": 2, "them": 4}]
+    # The only console entry is the browser's note of the refused merge above.
+    assert console.errors == ["Failed to load resource: the server responded with a status "
+                              "of 422 (Unprocessable Entity)"]
     context.close()

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from .._version import __version__
 from ..model.errors import Issue
 from ..model.text import Text
-from . import api, batch, catalogue, choosing, intake_page, openapi
+from . import api, batch, catalogue, choosing, intake_page, openapi, survey
 from .context import Service, safe_lang
 from .middleware import AccessLog, SafetyHeaders, TokenCheck
 from .options import ServiceOptions
@@ -61,7 +61,7 @@ def build_app(options: ServiceOptions) -> FastAPI:
                          lifespan=lifespan, redoc_url=None,
                          static_url="/assets/docs", favicon_url="/assets/intake/favicon.svg")
     for router in (api.router, choosing.router, batch.router, catalogue.router,
-                   intake_page.router):
+                   intake_page.router, survey.router):
         app.include_router(router)
     intake_page.mount(app)
     openapi.install(app)

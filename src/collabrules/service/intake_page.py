@@ -34,6 +34,7 @@ from ..pipeline.engine import case_validator
 from ..pipeline.loading import parse_bytes
 from ..pipeline.structure import consistency_issues
 from .context import SOURCE, service_of
+from .intake_perceptions import perceptions_step
 from .limits import read_body
 from .models import IntakeQuestion, IntakeResult, Lang
 from .problems import ProblemError, problem_responses
@@ -138,8 +139,8 @@ def _hint(question: Question, lang: str) -> str:
     return f" ({UI[key].get(lang)})" if key else ""
 
 
-def render_page(lang: str, *, auth: bool) -> str:
-    """The intake page in one language."""
+def render_page(lang: str, *, auth: bool, perceptions: str) -> str:
+    """The intake page in one language, with the optional ``perceptions`` step (HTML)."""
     other = "nl" if lang == "en" else "en"
     groups: dict[str, list[str]] = {name: [] for name in SECTIONS}
     for question in QUESTIONS:
@@ -188,6 +189,7 @@ hreflang="{other}" lang="{other}">{escape(UI['other_lang'].get(lang))}</a> ·
 {token}
 <form id="intake" novalidate>
 {fieldsets}
+{perceptions}
 <p id="form-status" role="status" aria-live="polite"></p>
 <button type="submit">{escape(UI['evaluate'].get(lang))}</button>
 </form>
@@ -221,7 +223,8 @@ async def page(request: Request, lang: Lang | None = None) -> HTMLResponse:
     """The intake page (``lang`` or ``Accept-Language``)."""
     service = service_of(request)
     language = service.lang_of(request, lang)
-    return HTMLResponse(render_page(language, auth=service.options.auth),
+    step = perceptions_step(service.engine.questionnaire, language)
+    return HTMLResponse(render_page(language, auth=service.options.auth, perceptions=step),
                         headers={"Content-Language": language})
 
 

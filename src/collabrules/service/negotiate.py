@@ -3,7 +3,7 @@ or ``Accept-Language``) and the request body's format (``Content-Type``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..model.text import LANGS, Text
 from .problems import ProblemError
@@ -37,8 +37,10 @@ def _weighted(header: str) -> list[tuple[str, float]]:
 
 
 def choose_format(query: str | None, accept: str | None,
-                  allowed: Sequence[str] = tuple(MEDIA)) -> str:
-    """The response format: the ``format`` parameter, else the best ``Accept`` match.
+                  allowed: Sequence[str] = tuple(MEDIA),
+                  media: Mapping[str, str] = MEDIA) -> str:
+    """The response format: the ``format`` parameter, else the best ``Accept`` match
+    (``media`` gives each format's media type).
 
     No ``Accept`` (or ``*/*``) means the first allowed format; an ``Accept`` header that
     names none of them is answered with 406.
@@ -51,17 +53,17 @@ def choose_format(query: str | None, accept: str | None,
         return query
     if not accept or not accept.strip():
         return allowed[0]
-    for media, _ in _weighted(accept):
-        if media in ("*/*", "application/*", "text/*"):
-            kinds = [f for f in allowed if MEDIA[f].startswith(media[:-1]) or media == "*/*"]
+    for wanted, _ in _weighted(accept):
+        if wanted in ("*/*", "application/*", "text/*"):
+            kinds = [f for f in allowed if media[f].startswith(wanted[:-1]) or wanted == "*/*"]
             if kinds:
                 return kinds[0]
         for fmt in allowed:
-            if MEDIA[fmt] == media:
+            if media[fmt] == wanted:
                 return fmt
     raise ProblemError("not-acceptable", detail=Text(
         "this endpoint answers in: {types}", "dit eindpunt antwoordt in: {types}").format(
-        types=", ".join(MEDIA[f] for f in allowed)))
+        types=", ".join(media[f] for f in allowed)))
 
 
 def choose_lang(query: str | None, accept_language: str | None, default: str = "en") -> str:

@@ -1,5 +1,6 @@
 // The web intake: validates answers as they are typed, asks the server for the case
-// (POST /v1/intake), evaluates it (POST /v1/evaluate) and shows the HTML report.
+// (POST /v1/intake), merges any perception scores into it (POST /v1/survey/merge),
+// evaluates it (POST /v1/evaluate) and shows the HTML report.
 // Served by the package; it talks to this server only.
 "use strict";
 
@@ -94,6 +95,33 @@
     return found ? found[1] : null;
   }
 
+  // The perceptions step as an answers document (as `collabrules survey --template`),
+  // one entry per party with at least one score; parties[0] is "us", parties[1] "them".
+  function perceptionAnswers(parties) {
+    const step = document.getElementById("perceptions");
+    const found = {};
+    for (const set of step.querySelectorAll("fieldset[data-side]")) {
+      const party = parties[set.dataset.side === "us" ? 0 : 1];
+      const byStatement = {};
+      const scores = [];
+      for (const select of set.querySelectorAll("select[data-statement]")) {
+        if (!select.value) continue;
+        const id = select.dataset.statement;
+        if (!byStatement[id]) {
+          byStatement[id] = {statement: id};
+          scores.push(byStatement[id]);
+        }
+        byStatement[id][select.dataset.about] = Number(select.value);
+      }
+      if (!party || !scores.length) continue;
+      const value = (name) => set.querySelector('[data-perception="' + name + '"]').value.trim();
+      found[party.id] = {respondent: {name: value("name"), role: value("role")},
+                         date: value("date") || null, answers: scores};
+    }
+    return Object.keys(found).length
+      ? {questionnaire_version: step.dataset.version, parties: found} : null;
+  }
+
   async function evaluate(fmt) {
     const response = await fetch("/v1/evaluate?format=" + fmt + "&lang=" + lang, {
       method: "POST", body: current.body,
@@ -162,6 +190,20 @@
     current = {body: JSON.stringify(made.case), type: "application/json",
                caseText: made.case_yaml, caseName: (made.case.id || "case") + ".yaml",
                id: made.case.id || "case"};
+    const perceptions = perceptionAnswers(made.case.parties || []);
+    if (perceptions) {
+      const merged = await fetch("/v1/survey/merge?lang=" + lang, {
+        method: "POST", body: JSON.stringify({case: made.case, answers: perceptions}),
+        headers: headers({"Content-Type": "application/json", "Accept": "application/yaml"}),
+      });
+      if (!merged.ok) {
+        const problem = await problemOf(merged);
+        say(problem.title || t.failed, (problem.errors || []).map((e) => e.detail));
+        return;
+      }
+      const text = await merged.text();
+      current = Object.assign(current, {body: text, type: "application/yaml", caseText: text});
+    }
     await report();
   });
 
