@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from collabrules.io.serialize import report_to_dict
 from collabrules.model import vocab
+from collabrules.model.signals import plain
 from collabrules.model.text import Lang, Text
 from collabrules.pipeline.assessment import _plain
 from collabrules.pipeline.engine import Engine
@@ -23,14 +24,15 @@ MEMBERS = [m for cls in vars(vocab).values()
 
 
 def _reference_plain(value: Any) -> Any:
-    """``_plain`` as it was before the fast path."""
+    """``_plain`` without the fast path: labelled vocabulary values to their value, typed
+    signal values (enums, attrs classes) through :func:`collabrules.model.signals.plain`."""
     if isinstance(value, tuple):
         return [_reference_plain(v) for v in value]
-    return getattr(value, "value", value) if hasattr(value, "label") else value
+    return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
 class Colour(enum.Enum):
-    """An enum without a label: kept as it is."""
+    """An enum without a label (a typed signal value): reduced to its plain value."""
 
     RED = "red"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import yaml
 
@@ -226,9 +227,16 @@ def test_unknown_addresses_and_methods_are_problems(server: Server) -> None:
 def test_access_log_names_the_case_but_not_its_contents(server: Server) -> None:
     with server.client() as client:
         client.post("/v1/evaluate", json=_office())
-    entries = [json.loads(line) for line in server.access_log()]
-    mine = [e for e in entries if e["path"] == "/v1/evaluate" and
-            e["case_id"] == "office-cleaning"]
+    # The entry is written once the response has been sent (its duration includes the
+    # sending), so the client may read the log before the line is there: wait for it.
+    deadline = time.monotonic() + 10
+    while True:
+        entries = [json.loads(line) for line in server.access_log()]
+        mine = [e for e in entries if e["path"] == "/v1/evaluate" and
+                e["case_id"] == "office-cleaning"]
+        if mine or time.monotonic() > deadline:
+            break
+        time.sleep(0.05)
     assert mine, entries[-5:]
     entry = mine[-1]
     assert set(entry) >= {"time", "method", "path", "status", "duration_ms", "case_id"}

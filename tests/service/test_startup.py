@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -60,6 +61,16 @@ def test_each_worker_socket_shares_one_port() -> None:
     assert reuse == {1}
 
 
+def _listening(port: int) -> int:
+    """How many sockets listen on ``port`` (one per worker that has finished its warm-up)."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for row in Path(table).read_text().splitlines()[1:]:
+            fields = row.split()
+            count += int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A"
+    return count
+
+
 def _connections_per_worker(pid: int, port: int) -> list[int]:
     """How many established connections on ``port`` each worker of server ``pid`` holds."""
     established: set[str] = set()
@@ -94,6 +105,12 @@ def test_a_pool_of_keep_alive_connections_is_spread_over_the_workers(tmp_path: P
         return [answer.status_code for answer in answers], held
 
     with serve(tmp_path, ["--workers", "2", "--max-concurrent", "16"]) as server:
+        # Ready means one worker answers; on a busy machine the other may still be warming
+        # up, and a worker listens only after its warm-up: wait until both listen.
+        port = int(server.url.rsplit(":", 1)[1])
+        deadline = time.monotonic() + 120
+        while _listening(port) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
         statuses, held = asyncio.run(pool(server.url, server.process.pid, 16))
     assert statuses == [200] * 16
     assert sum(held) == 16
