@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -213,6 +214,17 @@ def _budget() -> float | None:
             "COLLABRULES_PRINCIPLE_BUDGET moet een aantal seconden zijn of 'off', niet {value!r}"
         ).format(value=value), "en")
     return seconds
+
+
+def _emit(body: str, output: str | Path | None) -> None:
+    """Write a command's output to ``output`` (atomically, honouring the umask) or stdout."""
+    if output is None:
+        click.echo(body, nl=False)
+        return
+    from ..io.atomic import atomic_writer
+
+    with atomic_writer(output) as handle:
+        handle.write(body)
 
 
 def _say(text: Text, lang: str, *, err: bool = True) -> None:

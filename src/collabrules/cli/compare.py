@@ -9,6 +9,7 @@ import click
 from .common import (
     EXIT_FINDINGS,
     EXIT_INPUT,
+    _emit,
     _evaluator,
     _input_failure,
     _lang,
@@ -61,13 +62,6 @@ def compare(old: str, new: str, fmt: str, output: str | None, fail_on: int | Non
     if before.case_id and after.case_id and before.case_id != after.case_id:
         _say(COMPARE["different_cases"].format(old=before.case_id, new=after.case_id), language)
     trend = compare_snapshots(before, after)
-    body = render_trend(trend, fmt, language)
-    if output:
-        from ..io.atomic import atomic_writer
-
-        with atomic_writer(output) as handle:
-            handle.write(body)
-    else:
-        click.echo(body, nl=False)
+    _emit(render_trend(trend, fmt, language), output or None)
     if fail_on is not None and trend.steepest_drop() >= fail_on:
         sys.exit(EXIT_FINDINGS)

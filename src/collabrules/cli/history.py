@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import EXIT_INPUT, _evaluator, _input_failure, _lang, _lang_option, epilog
+from .common import EXIT_INPUT, _emit, _evaluator, _input_failure, _lang, _lang_option, epilog
 from .group import cli
 
 _EPILOG = epilog(("the history was shown", "de geschiedenis is getoond"))
@@ -38,11 +38,4 @@ def history(sources: tuple[str, ...], fmt: str, output: str | None, lang: str | 
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    body = render_history(found, fmt, language)
-    if output:
-        from ..io.atomic import atomic_writer
-
-        with atomic_writer(output) as handle:
-            handle.write(body)
-    else:
-        click.echo(body, nl=False)
+    _emit(render_history(found, fmt, language), output or None)

@@ -6,7 +6,16 @@ import sys
 
 import click
 
-from .common import EXIT_INPUT, _engine, _input_failure, _lang, _lang_option, _say, epilog
+from .common import (
+    EXIT_INPUT,
+    _emit,
+    _engine,
+    _input_failure,
+    _lang,
+    _lang_option,
+    _say,
+    epilog,
+)
 from .group import cli
 
 _EPILOG = epilog(("the questionnaire, template or merged case was written",
@@ -92,10 +101,4 @@ def survey(case_file: str, party: str | None, fmt: str, template: bool,
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    from ..io.atomic import atomic_writer
-
-    with atomic_writer(output) as handle:
-        handle.write(text)
+    _emit(text, output)
