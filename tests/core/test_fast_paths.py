@@ -3,8 +3,9 @@
 The reference is the engine with each fast path swapped for the plain code it replaces:
 completed cases structured whole with the full checks (not only along the filled-in path,
 not from the parent case's objects), every
-completion built (also those with a field newer than the declared ``schema_version``) and
-facts cited with :func:`~collabrules.standard.evidence.value_at`.
+completion built (also those with a field newer than the declared ``schema_version``),
+every signal of a completed case computed again (none taken from the case it was
+completed from) and facts cited with :func:`~collabrules.standard.evidence.value_at`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from collabrules.pipeline import completion
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
 from collabrules.pipeline.schemas import load_schema
+from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence
@@ -48,6 +50,7 @@ def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
             mock.patch.object(completion, "admits", lambda declared, path: True), \
+            mock.patch.object(SignalReuse, "unchanged", lambda self, filled: frozenset()), \
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)):
         yield
@@ -84,6 +87,29 @@ def test_the_reference_really_is_the_straightforward_code() -> None:
     assert versions.call_count > 10
     with _straightforward():
         assert completion.admits("1.0", "$.governance.joint_innovation")
+        assert not SignalReuse(_engine().signals).unchanged("$.delivery.risk")
+
+
+def _shared(document: dict[str, Any]) -> int:
+    """How many signal values completed cases take from the case they were completed from."""
+    shared = 0
+    original = CompletedSignals.__getitem__
+
+    def counting(self: CompletedSignals, name: str) -> Any:
+        nonlocal shared
+        shared += name in self._shared
+        return original(self, name)
+
+    with mock.patch.object(CompletedSignals, "__getitem__", counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return shared
+
+
+def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _shared(document) > 50
+    with _straightforward():
+        assert _shared(document) == 0
 
 
 def _built(document: dict[str, Any]) -> int:
