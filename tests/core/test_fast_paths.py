@@ -28,13 +28,14 @@ from collabrules.model.errors import InputError
 from collabrules.pipeline import completion
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
+from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence
 from tests.casebook.book import load
-from tests.principles.helpers import SCENARIOS, base
+from tests.principles.helpers import SCENARIOS, base, key_paths
 from tests.strategies import optional_paths, valid_cases, without
 
 LATEST = "1.2"
@@ -279,3 +280,46 @@ def _rebuilt_alike(document: dict[str, Any]) -> int:
 def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured() -> None:
     assert sum(_rebuilt_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
     assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
+
+
+def _plain_domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
+    """:func:`~collabrules.pipeline.completion.domain` without the schema read once per path."""
+    values = choices(path)
+    if values is None:
+        return None
+    schema = load_schema("case")
+    node: Any = document
+    where: dict[str, Any] = schema
+    parts = paths.steps(path)
+    for step in parts[:-1]:
+        where = resolve(schema, where)
+        if isinstance(step, int):
+            if not isinstance(node, list) or step >= len(node):
+                return None
+            node, where = node[step], where.get("items", {})
+            continue
+        where = where.get("properties", {}).get(step, {})
+        child = node.get(step) if isinstance(node, dict) else None
+        if child is None and resolve(schema, where).get("required"):
+            return None
+        node = child
+    if isinstance(node, dict) and parts[-1] in node:
+        return None
+    return values
+
+
+def _domains_alike(document: dict[str, Any]) -> int:
+    """Every fact a verdict names and every key of ``document`` (with its first list item
+    and one beyond the list): both ways give the same values."""
+    report = _engine().evaluate(copy.deepcopy(document))
+    asked = {p for f in report.findings for p in f.missing}
+    asked |= {f"$.{p}" for p in key_paths(document)}
+    asked |= {p.replace("[0]", "[9]") for p in asked}
+    for path in sorted(asked):
+        assert domain(document, path) == _plain_domain(document, path), path
+    return sum(domain(document, path) is not None for path in asked)
+
+
+def test_the_values_a_fact_can_take_are_read_as_the_schema_walk_reads_them() -> None:
+    assert sum(_domains_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 10
+    assert sum(_domains_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 10

@@ -22,17 +22,21 @@ Fields = frozenset[tuple[str, ...]]
 class CompletedSignals(SignalBook):
     """The signals of a completed case; those in ``shared`` are the parent book's."""
 
-    __slots__ = ("_parent", "_shared")
+    __slots__ = ("_parent", "_shared", "_taken")
 
     def __init__(self, case: Case, definitions: Mapping[str, Signal], parent: SignalBook,
                  shared: frozenset[str]) -> None:
         super().__init__(case, definitions)
         self._parent = parent
         self._shared = shared
+        self._taken: dict[str, SignalValue] = {}  # from the parent: asked once, not per use
 
     def __getitem__(self, name: str) -> SignalValue:
         if name in self._shared:
-            return self._parent[name]
+            value = self._taken.get(name)
+            if value is None:
+                value = self._taken[name] = self._parent[name]
+            return value
         return super().__getitem__(name)
 
 
