@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from collabrules.authoring.intake import QUESTIONS
 from collabrules.cli import common
 from collabrules.docgen import pages
 from collabrules.docgen.cli_reference import EXIT_CODES
@@ -184,3 +185,15 @@ def test_dutch_catalogue_has_only_the_dutch_part() -> None:
                              "nl"], capture_output=True, text=True, encoding="utf-8",
                             check=True)
     assert result.stdout == text
+
+
+def test_dutch_answers_page_asks_every_question_in_dutch() -> None:
+    text = _generated("nl/reference/answers-format.md")
+    rows = [line for line in text.splitlines() if line.startswith("| `")]
+    assert [row.split("`")[1] for row in rows] == [q.key for q in QUESTIONS]
+    for question, row in zip(QUESTIONS, rows):
+        cells = row.split(" | ")
+        assert cells[4] == " ".join(question.prompt.nl.split()).replace("|", "\\|"), row
+    english = _generated("reference/answers-format.md")
+    assert re.findall(r"```yaml\n.*?```", text, re.DOTALL) == re.findall(
+        r"```yaml\n.*?```", english, re.DOTALL)

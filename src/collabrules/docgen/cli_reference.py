@@ -22,7 +22,7 @@ EXIT_CODES: tuple[tuple[str, Text], ...] = (
     ("EXIT_FINDINGS", Text("at least one violated or at-risk finding at or above "
                            "`--fail-on` (waived findings do not count)",
                            "minstens één geschonden of bedreigde bevinding op of boven "
-                           "`--fail-on` (bevindingen met een ontheffing tellen niet)")),
+                           "`--fail-on` (bevindingen met een vrijstelling tellen niet)")),
     ("EXIT_INPUT", Text("bad input or usage: every problem is listed with file, line and "
                         "JSON path",
                         "foute invoer of aanroep: elk probleem staat erbij met bestand, "

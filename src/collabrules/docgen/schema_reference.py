@@ -42,7 +42,7 @@ WORDS = {
     "open": Text("Other keys are allowed.", "Andere sleutels zijn toegestaan."),
     "all_fields": Text("all fields: ", "alle velden: "),
     "top": Text("Top level", "Hoogste niveau"), "top_link": Text("top level", "hoogste niveau"),
-    "identifier": Text("identifier ", "identificatie "),
+    "identifier": Text("identifier ", "met identificatie "),
     "print": Text("Print it with {command}.", "Toon het met {command}."),
     "objects": Text("Objects: ", "Objecten: "),
     "examples": Text("Annotated examples", "Voorbeelden met toelichting"),

@@ -1,8 +1,9 @@
 """The generated pages: where each lives under ``docs/`` and how it is made.
 
 The pages made from bilingual sources (the command line, the schemas, the glossary, the
-principle catalogue) also exist in Dutch under ``docs/nl/`` (ADR 0026); the hooks, the
-Python API and the HTTP API are documented by English docstrings and stay English.
+intake questions, the principle catalogue) also exist in Dutch under ``docs/nl/`` (ADR
+0026); the hooks, the Python API and the HTTP API are documented by English docstrings
+and stay English.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ def dutch_pages(root: Path) -> tuple[Page, ...]:
         _case_page(root, "nl"),
         _report_page("nl"),
         Page(f"{DUTCH}reference/glossary.md", lambda: glossary_page("nl")),
+        Page(f"{DUTCH}reference/answers-format.md", lambda: answers_page("nl")),
         Page(f"{DUTCH}principles.md", lambda: standard_catalogue("nl")),
         *(_other_schema(n, "nl") for n in available() if n not in ("case", "report")),
     )
