@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from markdown.extensions.toc import slugify
 
 from collabrules.authoring.intake import QUESTIONS
 from collabrules.cli import common
@@ -91,11 +92,21 @@ def test_differences_finds_a_changed_or_missing_block(tmp_path: Path) -> None:
     assert differences(english, missing) == "1 code blocks, the English page has 2"
 
 
+def anchors(page: Path) -> set[str]:
+    """The heading ids of a page, as MkDocs makes them (or as set with ``{#id}``)."""
+    found = set()
+    for heading in re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), re.MULTILINE):
+        explicit = re.search(r"\{#([^}]+)\}\s*$", heading)
+        found.add(explicit.group(1) if explicit else slugify(heading, "-"))
+    return found
+
+
 def bad_links(page: Path) -> list[str]:
-    """Links of a Dutch page to a missing file, or to an English page that has a Dutch one."""
+    """Links of a Dutch page to a missing file, or to an English page that has a Dutch one
+    (unless the link names a section only the English page has)."""
     problems = []
     for target in _LINK.findall(page.read_text(encoding="utf-8")):
-        path = target.split("#", 1)[0]
+        path, _, anchor = target.partition("#")
         if not path or re.match(r"^[a-z]+:", path):
             continue
         resolved = (page.parent / path).resolve()
@@ -103,7 +114,9 @@ def bad_links(page: Path) -> list[str]:
             problems.append(f"{target}: no such page")
             continue
         inside = resolved.relative_to(DOCS.resolve()).as_posix()
-        if not inside.startswith(DUTCH) and (NL / inside).is_file():
+        twin = NL / inside
+        if (not inside.startswith(DUTCH) and twin.is_file()
+                and (not anchor or anchor in anchors(twin))):
             problems.append(f"{target}: link to the Dutch page nl/{inside} instead")
     return problems
 
@@ -119,15 +132,23 @@ def test_bad_links_finds_missing_pages_and_english_twins(tmp_path: Path,
                                                          ) -> None:
     docs = tmp_path / "docs"
     (docs / "nl").mkdir(parents=True)
-    for name in ("lifecycle.md", "nl/lifecycle.md", "plugins.md"):
-        (docs / name).write_text("# page\n", encoding="utf-8")
+    for name in ("lifecycle.md", "plugins.md"):
+        (docs / name).write_text("# Page\n\n## Only in English\n\n## Shared\n",
+                                 encoding="utf-8")
+    (docs / "nl" / "lifecycle.md").write_text("# Pagina\n\n## Gedeeld {#shared}\n",
+                                              encoding="utf-8")
     page = docs / "nl" / "history.md"
     page.write_text("[a](lifecycle.md#x) [b](../lifecycle.md) [c](../plugins.md) "
-                    "[d](gone.md) [e](https://example.org) [f](#anchor)\n", encoding="utf-8")
+                    "[d](gone.md) [e](https://example.org) [f](#anchor) "
+                    "[g](../lifecycle.md#only-in-english) [h](../lifecycle.md#shared)\n",
+                    encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "DOCS", docs)
     monkeypatch.setattr(sys.modules[__name__], "NL", docs / "nl")
-    assert bad_links(page) == ["../lifecycle.md: link to the Dutch page nl/lifecycle.md instead",
-                               "gone.md: no such page"]
+    assert bad_links(page) == [
+        "../lifecycle.md: link to the Dutch page nl/lifecycle.md instead",
+        "gone.md: no such page",
+        "../lifecycle.md#shared: link to the Dutch page nl/lifecycle.md instead"]
+    assert anchors(docs / "lifecycle.md") == {"page", "only-in-english", "shared"}
 
 
 def test_the_nav_has_a_dutch_section_with_every_dutch_page() -> None:
