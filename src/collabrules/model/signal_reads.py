@@ -11,8 +11,10 @@ read for one list item counts for every item. A field covers what lies below it
 (``$.relationship.resistance`` is every resistance item's every field). Creating an
 object on the way to a filled-in fact changes no field a signal reads unless the signal
 names that object. ``tests/core/test_signal_reads.py`` fills in, one at a time, every
-fact a completion could fill in and requires each signal that does not read it to keep
-its value: a declaration that leaves out a field the signal reads fails it.
+fact a completion could fill in, and changes at random every optional closed-domain fact
+a signal does not read; each signal not reading what changed must keep its value, so a
+declaration that leaves out a field the signal reads fails it (on the cases the test
+covers: the examples, the casebook and generated cases).
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from ..model.signal_reads import declared_reads, field_steps, touches
 from ..model.signals import Signal, SignalBook, SignalValue
 
 Fields = frozenset[tuple[str, ...]]
+_REMEMBERED = 4096
 
 
 class CompletedSignals(SignalBook):
@@ -60,6 +61,8 @@ class SignalReuse:
         """The signals whose value filling in the fact at path ``filled`` cannot change."""
         found = self._unchanged.get(filled)
         if found is None:
+            if len(self._unchanged) >= _REMEMBERED:  # paths with list indexes are many
+                self._unchanged.clear()
             steps = field_steps(filled)
             found = frozenset(name for name, fields in self._reads.items()
                               if not any(touches(read, steps) for read in fields))
