@@ -234,7 +234,10 @@ def _filled_in_admitted(document: dict[str, Any], declared: str) -> int:
     """Fill in each missing fact a verdict names: :func:`admits` says no exactly for the
     completions that have a schema-version issue along the filled-in path."""
     document = {**document, "schema_version": declared}
-    report = _engine().evaluate(copy.deepcopy(document))
+    try:
+        report = _engine().evaluate(copy.deepcopy(document))
+    except InputError:  # holds a field newer than ``declared`` (assessed_on): not a case
+        return 0
     missing = {p for f in report.findings for p in f.missing}
     missing |= set(report.recommendation.missing if report.recommendation else ())
     refused = 0
