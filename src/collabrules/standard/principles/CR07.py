@@ -100,6 +100,9 @@ def assess(a: Assessment) -> None:
             False if open_posture and protected is False else (
                 True if open_posture is False and deep is False and protected else None),
             _GUARDED_WHATEVER_THE_ATTITUDE.text,
+            # an open, unprotected posture is at risk now and violated once the attitude
+            # turns out adversarial (design_fits_attitude): the attitude decides the effect
+            effect_decided_by=a.signal("adversarial_counterpart").missing,
             facts=(a.fact("$.relationship.posture", posture), *defence_facts,
                    *cite(a, "adversarial_counterpart", "model_in_use")),
             signals=("adversarial_counterpart", "model_in_use", "counterpart_dominance",
