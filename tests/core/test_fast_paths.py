@@ -14,10 +14,13 @@ import copy
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import attrs
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,26 +28,55 @@ from collabrules import Engine
 from collabrules.io.serialize import report_to_json
 from collabrules.model import paths
 from collabrules.model.errors import InputError
-from collabrules.pipeline import completion
+from collabrules.model.finding import SignalUse
+from collabrules.model.perceptions import scores_of
+from collabrules.model.signals import SignalBook, SignalValue
+from collabrules.pipeline import assessment, completion, engine
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
+from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.versions import admits, version_issues
-from collabrules.standard import evidence
+from collabrules.standard import evidence, perception_checks, perception_signals
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base, key_paths
 from tests.strategies import optional_paths, valid_cases, without
 
+PERCEPTIONS = Path(__file__).parents[2] / "examples" / "bespoke-software-perceptions.yaml"
 LATEST = "1.2"
 """The newest case schema version: a file declaring it may use every field."""
 
 
 def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
-                   filled: str | None = None, parent: Any = None) -> Any:
+                   filled: str | None = None, parent: Any = None, checked: bool = False
+                   ) -> Any:
     return structure_case(data, source)
+
+
+def _checked_then_digested(data: Any, source: str) -> None:
+    check_plain(data, source)
+    return None  # the engine then digests with digest_of
+
+
+def _signal_use_each_time(book: SignalBook, name: str) -> SignalUse:
+    return SignalUse(name, assessment._plain(book[name].value))
+
+
+def _scores_each_time(case: Any, signals: SignalBook) -> Any:
+    return scores_of(case, perception_signals.questionnaire_of(signals))
+
+
+def _plain_by_asdict(items: tuple[Any, ...]) -> SignalValue:
+    if not items:
+        return SignalValue(None)
+    value = [{k: v for k, v in attrs.asdict(i).items() if not k.endswith("paths")}
+             for i in items]
+    cited = tuple(dict.fromkeys(p for i in items for name, v in attrs.asdict(i).items()
+                                if name.endswith("paths") for p in v))
+    return SignalValue(value, cited)
 
 
 @contextmanager
@@ -53,7 +85,13 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(completion, "admits", lambda declared, path: True), \
             mock.patch.object(SignalReuse, "unchanged", lambda self, filled: frozenset()), \
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
-                case, path)):
+                case, path)), \
+            mock.patch.object(evidence, "_shared", lambda a: {}), \
+            mock.patch.object(engine, "checked_digest", _checked_then_digested), \
+            mock.patch.object(assessment, "_signal_use", _signal_use_each_time), \
+            mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
+            mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
+            mock.patch.object(perception_signals, "_plain", _plain_by_asdict):
         yield
 
 
@@ -134,6 +172,16 @@ def test_completions_with_fields_newer_than_declared_are_not_built() -> None:
 @pytest.mark.parametrize("keep", [1, 2, 3])
 def test_examples_complete_or_partial(name: str, keep: int) -> None:
     fast, reference = _both(_thinned(base(name), keep))
+    assert fast == reference
+
+
+@pytest.mark.parametrize("keep", [1, 2])
+def test_the_perceptions_example_complete_or_partial(keep: int) -> None:
+    document = yaml.safe_load(PERCEPTIONS.read_text("utf-8"))
+    assert any(p.get("perceptions") for p in document["parties"])
+    fast, reference = _both(_thinned(document, keep))
+    assert '"perception_gaps"' in fast or keep > 1  # the thinned one keeps some answers
+    assert '"perceptions"' in fast
     assert fast == reference
 
 
@@ -285,6 +333,46 @@ def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured
     assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
 
 
+_TEXT = st.text(st.characters(blacklist_categories=()), max_size=4)  # surrogates and astral
+_JSONISH = st.recursive(
+    st.none() | st.booleans() | _TEXT | st.integers(min_value=-2**60, max_value=2**60)
+    | st.integers(min_value=-10**120, max_value=10**120) | st.floats() | st.binary(max_size=2),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner)
+    | st.dictionaries(_TEXT | st.integers(0, 3), inner, max_size=3),
+    max_leaves=12)
+
+
+def _outcome(action: Any) -> Any:
+    try:
+        return "ok", action()
+    except InputError as error:
+        return "error", [(i.path, i.message) for i in error.issues]
+
+
+@given(st.dictionaries(_TEXT, _JSONISH, max_size=4) | st.lists(_JSONISH, max_size=3))
+@settings(max_examples=300, deadline=None)
+def test_the_digest_checked_in_one_walk_is_check_plain_and_digest_of(data: Any) -> None:
+    fast = _outcome(lambda: engine.checked_digest(data, "x"))
+    reference = _outcome(lambda: check_plain(data, "x"))
+    assert fast[0] == reference[0]
+    if fast[0] == "error":
+        assert fast == reference
+    elif fast[1] is not None:
+        assert fast[1] == engine.digest_of(data)
+
+
+def test_the_digest_checked_in_one_walk_takes_the_long_way_when_it_must() -> None:
+    deep: Any = []
+    for _ in range(63):  # 64 levels: as deep as check_plain lets through
+        deep = [deep]
+    for data in ({"a": 1.5}, {"\U0001f600": 1}, {"a": 2**60}, {"a": ("b",)}, deep,
+                 {"a": [1, "\U0001f600"]}):
+        assert engine.checked_digest(data, "x") is None
+    for data in ({"a": ["\ud800"]}, {1: "a"}, {"a": {"b"}}, [deep]):
+        with pytest.raises(InputError):
+            engine.checked_digest(data, "x")
+    assert engine.checked_digest({"b": [1, {"c": None}], "a": "é"}, "x") \
+        == engine.digest_of({"b": [1, {"c": None}], "a": "é"})
 def _plain_domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
     """:func:`~collabrules.pipeline.completion.domain` without the schema read once per path."""
     values = choices(path)

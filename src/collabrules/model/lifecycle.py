@@ -81,6 +81,7 @@ def stages() -> tuple[Stage, ...]:
                  for key, v in _data("phases.json")["stages"].items())
 
 
+@cache
 def phase_order() -> tuple[Phase, ...]:
     """The phases in lifecycle order."""
     return tuple(Phase(p) for p in _data("phases.json")["order"])

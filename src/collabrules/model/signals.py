@@ -80,14 +80,25 @@ class SignalError(Exception):
 
 
 class SignalBook:
-    """The signals of one case: each computed on first use, then remembered."""
+    """The signals of one case: each computed on first use, then remembered.
 
-    __slots__ = ("_case", "_definitions", "_values")
+    :attr:`derived` holds what is read from the signals once per case and shared by
+    every principle that asks again (the facts a signal cites, its plain value), keyed by
+    whoever derives it.
+    """
+
+    __slots__ = ("_case", "_definitions", "_values", "derived")
 
     def __init__(self, case: Case, definitions: Mapping[str, Signal]) -> None:
         self._case = case
         self._definitions = definitions
         self._values: dict[str, SignalValue] = {}
+        self.derived: dict[Any, Any] = {}
+
+    @property
+    def case(self) -> Case:
+        """The case these signals are about."""
+        return self._case
 
     def __getitem__(self, name: str) -> SignalValue:
         value = self._values.get(name)

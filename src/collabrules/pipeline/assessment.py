@@ -59,6 +59,15 @@ def _plain(value: Any) -> Any:
     return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
+def _signal_use(book: SignalBook, name: str) -> SignalUse:
+    """A signal's value as a condition cites it, made once per case (the book keeps it)."""
+    key = ("use", name)
+    use: SignalUse | None = book.derived.get(key)
+    if use is None:
+        use = book.derived[key] = SignalUse(name, _plain(book[name].value))
+    return use
+
+
 class Assessment:
     """What one principle is told about one case, and what it concludes."""
 
@@ -148,8 +157,7 @@ class Assessment:
         # Iterables may be generators: take each once.
         facts = tuple(facts) if facts else ()
         signals = tuple(signals) if signals else ()
-        used = tuple([SignalUse(name, _plain(book[name].value)) for name in signals]) \
-            if signals else ()
+        used = tuple([_signal_use(book, name) for name in signals]) if signals else ()
         decided = tuple(decided_by) if decided_by else ()
         if held is None and not decided:
             decided = tuple(f.path for f in facts if f.value is None) + tuple(

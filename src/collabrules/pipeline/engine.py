@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -52,7 +53,7 @@ from ..model.vocab import Severity, Status
 from .assessment import Assessment
 from .completion import Assignment, explore, is_open, settle_finding, settle_recommendation
 from .loading import Document, read_document
-from .plain import check_plain
+from .plain import check_plain, is_simple
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
@@ -97,6 +98,30 @@ def digest_of(data: Any) -> str:
 
 _SAFE_INTEGER = 2**53 - 1
 _ASTRAL = "\U00010000"
+_ASTRAL_UTF8 = re.compile(b"[\xf0-\xf4]")  # the lead bytes of characters beyond the BMP
+
+
+def checked_digest(data: Any, source: str) -> str | None:
+    """:func:`check_plain` and :func:`digest_of` of ``data`` in one walk, for data that
+    :func:`is_simple` (``None`` for other data, which :func:`check_plain` has passed then).
+
+    Raises :class:`InputError` as :func:`check_plain` does. The canonical text is written
+    by ``json.dumps``; encoding it finds any lone surrogate, and a character beyond the
+    Basic Multilingual Plane (where a key's order could differ from RFC 8785's) sends the
+    digest back to :func:`digest_of`.
+    """
+    if not is_simple(data):
+        check_plain(data, source)
+        return None
+    try:
+        canonical = json.dumps(data, sort_keys=True, separators=(",", ":"),
+                               ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: check_plain says where
+        check_plain(data, source)
+        raise
+    if _ASTRAL_UTF8.search(canonical):
+        return None
+    return "sha256:" + hashlib.sha256(canonical).hexdigest()
 
 
 def _written_alike(data: Any) -> bool:
@@ -267,7 +292,7 @@ class Engine:
 
     def structure(self, document: Document) -> Case:
         """Validate and structure a parsed document."""
-        return structure_case(self.validate(document), document.source)
+        return structure_case(self.validate(document), document.source, checked=True)
 
     def evaluate(self, case: Case | Document | Mapping[str, Any] | str | Path) -> Report:
         """Evaluate one case: a :class:`Case`, a parsed document, a mapping or a file path.
@@ -276,13 +301,15 @@ class Engine:
         """
         if isinstance(case, (str, Path)):
             case = read_document(case)
+        digest = None
         if not isinstance(case, (Case, Document)):
             value: Any = case
-            check_plain(value, "<case>")
+            digest = checked_digest(value, "<case>")
             case = Document(dict(value) if isinstance(value, Mapping) else value, "<case>")
         if isinstance(case, Document):
             data = self.validate(case)
-            return self.run(structure_case(data, case.source), digest_of(data), case.source)
+            return self.run(structure_case(data, case.source, checked=True),
+                            digest or digest_of(data), case.source)
         data = unstructure_case(case)
         check_plain(data, "<case>")  # a Case built in Python gets the checks a file gets
         self.validate(Document(data, "<case>"))

@@ -98,6 +98,46 @@ def check_plain(data: Any, source: str) -> None:
                 "gebruik tekst, getallen, true/false, null, lijsten en mappings"))
 
 
+_SAFE_INTEGER = 2**53 - 1
+
+
+def is_simple(data: Any, depth: int = 1) -> bool:
+    """Whether ``data`` is a dict or list of text, integers a double holds exactly, true,
+    false, null, dicts with text keys and lists, at most :data:`MAX_DEPTH` deep: what
+    ``json.loads`` gives for an ordinary case.
+
+    Such data passes :func:`check_plain` unless a text holds a lone surrogate (found by
+    encoding it as UTF-8), and ``json.dumps(sort_keys=True)`` writes it as RFC 8785 does
+    unless a key is outside the Basic Multilingual Plane. ``False`` says nothing: the
+    full checks decide.
+    """
+    if depth >= MAX_DEPTH:
+        return False
+    kind = type(data)
+    if kind is dict:
+        for key in data:
+            if type(key) is not str:
+                return False
+        items = data.values()
+    elif kind is list:
+        items = data
+    else:
+        return False
+    for item in items:
+        kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
+        if kind is int:
+            if not -_SAFE_INTEGER <= item <= _SAFE_INTEGER:
+                return False
+        elif kind is dict or kind is list:
+            if not is_simple(item, depth + 1):
+                return False
+        else:
+            return False
+    return True
+
+
 def _path(where: Any) -> str:
     keys: list[str | int] = []
     while where is not None:

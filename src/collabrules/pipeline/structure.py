@@ -46,7 +46,8 @@ _rebuild = compile_rebuilder(_cattrs_structure)
 
 
 def structure_case(data: dict[str, Any], source: str = "<case>", *,
-                   filled: str | None = None, parent: Case | None = None) -> Case:
+                   filled: str | None = None, parent: Case | None = None,
+                   checked: bool = False) -> Case:
     """Build a case from a schema-valid document; raise :class:`InputError` on inconsistency.
 
     The model id is checked where the taxonomy is known (:func:`consistency_issues`).
@@ -55,9 +56,11 @@ def structure_case(data: dict[str, Any], source: str = "<case>", *,
     check then walks that path alone, and the party and goal-link checks, which read only
     required keys and keys no completion fills in (ids, links), are not repeated. With
     ``parent`` (that document's case) too, only the object holding the filled-in value is
-    structured again; the rest of the case is ``parent``'s.
+    structured again; the rest of the case is ``parent``'s. ``checked`` says that
+    :func:`structure_issues` found nothing in ``data`` already (as
+    :func:`consistency_issues` does, which ``Engine.validate`` runs).
     """
-    issues = structure_issues(data, source) if filled is None else \
+    issues = [] if checked else structure_issues(data, source) if filled is None else \
         version_issues(data, source, filled)
     if issues:
         raise InputError(issues)

@@ -36,13 +36,21 @@ def _resolve(node: Mapping[str, Any], root: Mapping[str, Any]) -> Mapping[str, A
 class _Node:
     """A schema node compiled for one declared version: what the walk checks there."""
 
-    __slots__ = ("items", "members", "required")
+    __slots__ = ("items", "members", "quiet", "required")
 
     def __init__(self) -> None:
         self.items: _Node | None = None
         self.required: tuple[str, ...] = ()
         self.members: dict[str, tuple[str | None, _Node]] = {}
         """Per property: the version it is new in (when newer than declared), its node."""
+        self.quiet = False
+        """Nothing at or below this node can give an issue (no key newer than declared, none
+        required): the walk does not go in."""
+
+    def children(self) -> list[_Node]:
+        """The nodes directly below this one."""
+        below = [child for _, child in self.members.values()]
+        return below if self.items is None else [*below, self.items]
 
 
 @cache
@@ -66,7 +74,21 @@ def _compiled(declared: str) -> _Node:
                 compiled.members[key] = newer, compile_node(spec)
         return compiled
 
-    return compile_node(root)
+    compiled = compile_node(root)
+    # a node is loud when it requires a key or has a newer one, or a node below it is loud
+    # (repeated until nothing changes: the schema has cycles)
+    loud = {id(n) for n in made.values() if n.required or any(
+        newer is not None for newer, _ in n.members.values())}
+    changed = True
+    while changed:
+        changed = False
+        for node in made.values():
+            if id(node) not in loud and any(id(c) in loud for c in node.children()):
+                loud.add(id(node))
+                changed = True
+    for node in made.values():
+        node.quiet = id(node) not in loud
+    return compiled
 
 
 @lru_cache(maxsize=4096)
@@ -125,6 +147,8 @@ def version_issues(data: Any, source: str, along: str | None = None) -> list[Iss
 
     # ``where`` is (parent where, key): a path is written only for an issue
     def walk(value: Any, node: _Node, where: Any, depth: int) -> None:
+        if node.quiet:
+            return
         if node.items is not None and isinstance(value, list):
             for index, item in followed(value, depth):
                 walk(item, node.items, (where, index), depth + 1)

@@ -67,6 +67,8 @@ def reader(path: str) -> Callable[[Any], Any]:
         else:
             names.append(step)
     runs.pop()
+    if len(runs) == 1 and not isinstance(runs[0], int):  # members only: the common path
+        return _member_reader(runs[0])
 
     def read(root: Any) -> Any:
         value = root
@@ -85,6 +87,17 @@ def reader(path: str) -> Callable[[Any], Any]:
     return read
 
 
+def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def read(root: Any) -> Any:
+        try:
+            value = get(root)
+        except AttributeError:
+            return None
+        return _MISSING if _whole(value) else value
+
+    return read
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
@@ -93,15 +106,42 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
-    """The case values the named signals were derived from, as facts (each path once)."""
-    seen: dict[str, Fact] = {}
+def _cited(a: Assessment, name: str) -> tuple[Fact, ...]:
+    """The case values one signal was derived from, as facts (each path once)."""
+    facts: dict[str, Fact] = {}
     case = a.case
-    for name in signals:
-        for path in a.signal(name).paths:
-            if path in seen:
-                continue
+    for path in a.signal(name).paths:
+        if path not in facts:
             value = reader(path)(case)
             if value is not _MISSING:
-                seen[path] = Fact(path, _plain(value))
+                facts[path] = Fact(path, _plain(value))
+    return tuple(facts.values())
+
+
+def _shared(a: Assessment) -> dict[Any, Any]:
+    """Where one case's cited facts are kept: its signal book (a fresh mapping when the
+    assessment's book is about another case)."""
+    book = a.signals
+    return book.derived if book.case is a.case else {}
+
+
+def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
+    """The case values the named signals were derived from, as facts (each path once).
+
+    Each signal's facts are read once per case and shared by every principle citing it.
+    """
+    shared = _shared(a)
+    found = []
+    for name in signals:
+        key = ("cite", name)
+        facts = shared.get(key)
+        if facts is None:
+            facts = shared[key] = _cited(a, name)
+        found.append(facts)
+    if len(found) == 1:
+        return found[0]
+    seen: dict[str, Fact] = {}
+    for facts in found:
+        for fact in facts:
+            seen.setdefault(fact.path, fact)
     return tuple(seen.values())

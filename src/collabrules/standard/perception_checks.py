@@ -17,14 +17,13 @@ from ..model.perceptions import (
     ThemeScore,
     asymmetries_of,
     gaps_of,
-    scores_of,
 )
 from ..model.principle import Check
 from ..model.text import Text
 from ..model.vocab import Status
 from ..pipeline.assessment import Assessment
-from .evidence import value_at
-from .perception_signals import questionnaire_of
+from .evidence import reader
+from .perception_signals import theme_scores
 
 ONE_SIDED_THEMES = ("reciprocity", "contract_fairness")
 
@@ -48,7 +47,7 @@ OPENNESS_ALIKE = Check("openness_seen_alike", Text(
 
 def _facts(a: Assessment, paths: tuple[str, ...]) -> tuple[Fact, ...]:
     """The answers a condition read, each path once, cited like any other fact."""
-    return tuple(a.fact(path, value_at(a.case, path)) for path in dict.fromkeys(paths))
+    return tuple(a.fact(path, reader(path)(a.case)) for path in dict.fromkeys(paths))
 
 
 def _name(a: Assessment, party_id: str) -> str:
@@ -69,7 +68,7 @@ def _views(a: Assessment, items: tuple[PerceptionGap | Asymmetry, ...]) -> str:
 
 
 def _scores(a: Assessment) -> tuple[ThemeScore, ...]:
-    return scores_of(a.case, questionnaire_of(a.signals))
+    return theme_scores(a.case, a.signals)
 
 
 def _alike(a: Assessment, check: Check, items: tuple[PerceptionGap | Asymmetry, ...],

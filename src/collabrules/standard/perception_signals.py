@@ -12,7 +12,7 @@ import attrs
 
 from ..host.hookspecs import hookimpl
 from ..model.case import Case
-from ..model.perceptions import asymmetries_of, gaps_of, scores_of
+from ..model.perceptions import ThemeScore, asymmetries_of, gaps_of, scores_of
 from ..model.questionnaire import (
     QUESTIONNAIRE_SIGNAL,
     Questionnaire,
@@ -30,20 +30,33 @@ def questionnaire_of(signals: SignalBook) -> Questionnaire:
     return value if isinstance(value, Questionnaire) else standard_questionnaire()
 
 
+def theme_scores(case: Case, signals: SignalBook) -> tuple[ThemeScore, ...]:
+    """Every answering party's theme scores (:func:`scores_of`), computed once per case:
+    the perception signals and checks all start from them."""
+    shared = signals.derived if signals.case is case else {}
+    scores: tuple[ThemeScore, ...] | None = shared.get("theme_scores")
+    if scores is None:
+        scores = shared["theme_scores"] = scores_of(case, questionnaire_of(signals))
+    return scores
+
+
 def _plain(items: tuple[Any, ...]) -> SignalValue:
+    """Items as the signal's plain value (``attrs.asdict`` without the paths: their fields
+    are text and numbers) and the paths they were read from."""
     if not items:
         return SignalValue(None)
-    value = [{k: v for k, v in attrs.asdict(i).items() if not k.endswith("paths")}
-             for i in items]
-    paths = tuple(dict.fromkeys(p for i in items for name, v in attrs.asdict(i).items()
-                                if name.endswith("paths") for p in v))
+    names = [f.name for f in attrs.fields(type(items[0]))]
+    shown = [name for name in names if not name.endswith("paths")]
+    cited = [name for name in names if name.endswith("paths")]
+    value = [{name: getattr(i, name) for name in shown} for i in items]
+    paths = tuple(dict.fromkeys(p for i in items for name in cited for p in getattr(i, name)))
     return SignalValue(value, paths)
 
 
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_scores(case: Case, signals: SignalBook) -> SignalValue:
     """Every answering party's theme scores; ``None`` when no party answered."""
-    return _plain(scores_of(case, questionnaire_of(signals)))
+    return _plain(theme_scores(case, signals))
 
 
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
@@ -52,13 +65,13 @@ def perception_gaps(case: Case, signals: SignalBook) -> SignalValue:
 
     ``None`` when no pair of parties answered the same theme both ways.
     """
-    return _plain(gaps_of(case, scores_of(case, questionnaire_of(signals))))
+    return _plain(gaps_of(case, theme_scores(case, signals)))
 
 
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_asymmetries(case: Case, signals: SignalBook) -> SignalValue:
     """What the perspective party and each other party think of each other, per theme."""
-    return _plain(asymmetries_of(case, scores_of(case, questionnaire_of(signals))))
+    return _plain(asymmetries_of(case, theme_scores(case, signals)))
 
 
 PERCEPTION_SIGNALS = (
