@@ -60,7 +60,9 @@ def test_one_json_case_does_not_import_pyyaml(tmp_path: Path) -> None:
 
 
 def test_importing_the_package_does_not_import_importlib_resources() -> None:
-    code = ("import sys, collabrules; import collabrules.case; "
+    code = ("import importlib, sys, collabrules; from collabrules._moved import MOVED; "
+            "[importlib.import_module(f'collabrules.{old}') for old, new in MOVED.items() "
+            "if new == 'model.case']; "
             "print(sorted(m for m in sys.modules if m.startswith('importlib.')))")
     done = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True,
                           text=True, check=True, timeout=60)
