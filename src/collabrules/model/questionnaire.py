@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import attrs
 
 from .case import Case
+from .signal_reads import reads
 from .signals import Signal, SignalBook, SignalValue
 from .text import Text
 
@@ -146,6 +147,7 @@ def merge_statements(entries: Iterable[Registration]
 def questionnaire_signal(questionnaire: Questionnaire) -> Signal:
     """A signal whose value is the engine's questionnaire for every case (no case paths)."""
 
+    @reads()  # the same value for every case
     def compute(case: Case, signals: SignalBook) -> SignalValue:
         return SignalValue(questionnaire)
 

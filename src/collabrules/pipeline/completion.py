@@ -16,6 +16,7 @@ of them. See docs/decisions/0003-unknown-is-not-a-default.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -23,10 +24,11 @@ import attrs
 from ..model.case import Case
 from ..model.finding import Finding, Possibility
 from ..model.models import ModelRecommendation, Taxonomy
+from ..model.paths import steps
 from ..model.text import Text, join
 from ..model.vocab import Outcome, Status
 from .assessment import severity_for
-from .questions import choices, condition, labels, resolve, steps, value_label
+from .questions import choices, condition, labels, resolve, value_label
 from .questions import either as _either
 from .schemas import load_schema
 from .versions import admits
@@ -157,28 +159,46 @@ def domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
     ``None`` for an open domain (text, numbers, lists), a fact that is present, a list
     item that does not exist, or an object on the way that needs other required fields.
     """
-    values = choices(path)
+    values, way, last = _way(path)
     if values is None:
         return None
-    schema = load_schema("case")
     node: Any = document
-    where: dict[str, Any] = schema
-    parts = steps(path)
-    for step in parts[:-1]:
-        where = resolve(schema, where)
+    for step, needs_more in way:
         if isinstance(step, int):
             if not isinstance(node, list) or step >= len(node):
                 return None
-            node, where = node[step], where.get("items", {})
+            node = node[step]
             continue
-        where = where.get("properties", {}).get(step, {})
         child = node.get(step) if isinstance(node, dict) else None
-        if child is None and resolve(schema, where).get("required"):
+        if child is None and needs_more:
             return None  # cannot invent the other required fields of a new object
         node = child
-    if isinstance(node, dict) and parts[-1] in node:
+    if isinstance(node, dict) and last in node:
         return None
     return values
+
+
+@lru_cache(maxsize=4096)
+def _way(path: str) -> tuple[tuple[Any, ...] | None, tuple[tuple[str | int, bool], ...],
+                             str | int]:
+    """A fact's values, and per step on the way to it whether the schema requires fields
+    in the object there (read once per path, not per completion)."""
+    values = choices(path)
+    if values is None:
+        return None, (), ""
+    parts = steps(path)
+    schema = load_schema("case")
+    where: dict[str, Any] = schema
+    way: list[tuple[str | int, bool]] = []
+    for step in parts[:-1]:
+        where = resolve(schema, where)
+        if isinstance(step, int):
+            where = where.get("items", {})
+            way.append((step, False))
+            continue
+        where = where.get("properties", {}).get(step, {})
+        way.append((step, bool(resolve(schema, where).get("required"))))
+    return values, tuple(way), parts[-1]
 
 
 def fill(document: dict[str, Any], path: str, value: Any) -> dict[str, Any]:

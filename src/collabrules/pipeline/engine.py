@@ -56,6 +56,7 @@ from .plain import check_plain
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
+from .signal_reuse import SignalReuse
 from .structure import consistency_issues, structure_case, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
@@ -170,6 +171,7 @@ class Engine:
         self._principle_set = PrincipleSetRecord(
             codes=tuple(a.principle.code for a in self._principles),
             digest=self._principle_set_digest())
+        self._reuse = SignalReuse(self._signals)
 
     # -- what the engine holds -------------------------------------------------------
 
@@ -407,18 +409,20 @@ class Engine:
         # ``when[:-1]`` structured (or is the case itself): the version check walks only the
         # path of the last fact filled in (ADR 0019); a case that does not structure gets all
         filled = when[-1][0] if when and plain.base is not None else None
-        # and only the object holding it is structured again, the rest is the parent's
-        parent = None
+        # and only the object holding it is structured again, the rest is the parent's, as
+        # are the signals that do not read it
+        parent: tuple[Case, SignalBook] | None = None
         if filled is not None:
-            earlier = plain.completed.get(frozenset(when[:-1])) if len(when) > 1 \
-                else (plain.base, None)
-            parent = earlier[0] if earlier is not None else None
+            parent = plain.completed.get(frozenset(when[:-1])) if len(when) > 1 \
+                else plain.base_signals(self._signals)
         try:
-            case = structure_case(document, filled=filled, parent=parent)
+            case = structure_case(document, filled=filled,
+                                  parent=parent[0] if parent is not None else None)
         except InputError:  # the filled-in values make no valid case: not a completion
             found = None
         else:
-            found = case, SignalBook(case, self._signals)
+            found = case, self._reuse.book(case, parent[1] if parent is not None else None,
+                                           filled)
         plain.completed[key] = found
         return found
 
@@ -616,12 +620,13 @@ class Engine:
 class _Plain:
     """A case and its plain document, made on first use (only open verdicts need it)."""
 
-    __slots__ = ("_base", "_data", "case", "completed")
+    __slots__ = ("_base", "_base_signals", "_data", "case", "completed")
 
     def __init__(self, case: Case) -> None:
         self.case = case
         self._data: dict[str, Any] | None = None
         self._base: Case | bool | None = False  # False: not tried yet
+        self._base_signals: SignalBook | None = None
         self.completed: dict[frozenset[tuple[str, Any]], tuple[Case, SignalBook] | None] = {}
 
     @property
@@ -641,6 +646,15 @@ class _Plain:
             except InputError:
                 self._base = None
         return self._base if isinstance(self._base, Case) else None
+
+    def base_signals(self, signals: Mapping[str, Signal]) -> tuple[Case, SignalBook] | None:
+        """:attr:`base` and its signals (which completions share where unchanged)."""
+        base = self.base
+        if base is None:
+            return None
+        if self._base_signals is None:
+            self._base_signals = SignalBook(base, signals)
+        return base, self._base_signals
 
 
 def _impl_order(impl: Any) -> tuple[int, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.case import Case
+from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 from ..model.topics import TopicVocabulary
@@ -13,6 +14,7 @@ TOPIC_SIGNAL = "topic_vocabulary"
 def topic_signal(vocabulary: TopicVocabulary) -> Signal:
     """A signal whose value is ``vocabulary`` for every case (no case paths)."""
 
+    @reads()  # the same value for every case
     def compute(case: Case, signals: SignalBook) -> SignalValue:
         return SignalValue(vocabulary)
 

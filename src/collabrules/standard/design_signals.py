@@ -27,6 +27,7 @@ from ..host.hookspecs import hookimpl
 from ..host.registry import SignalRegistrar
 from ..model.case import Case, Delivery, Party
 from ..model.kleene import and3, is3, or3
+from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 from ..model.vocab import Level, Posture, Replaceability, Role, Standardisation
@@ -52,6 +53,7 @@ def _supplier(case: Case) -> Party | None:
     return next((p for p in case.parties if p.role is Role.SUPPLIER), None)
 
 
+@reads(f"{R}.model")
 def model_in_use(case: Case, signals: SignalBook) -> SignalValue:
     """The model in use, as the standard taxonomy describes it."""
     path = f"{R}.model"
@@ -85,6 +87,7 @@ def _depth_domains() -> dict[str, tuple[Any, ...]]:
             for name in _DEPTH_FACTS}
 
 
+@reads(*(f"{D}.{name}" for name in _DEPTH_FACTS))
 def required_depth(case: Case, signals: SignalBook) -> SignalValue:
     """The depth of collaboration the delivery calls for (0-2, see the module docstring)."""
     facts = _depth_facts(_delivery(case))
@@ -95,6 +98,7 @@ def required_depth(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(value, paths)
 
 
+@reads(signals=("model_in_use", "required_depth"))
 def aimed_depth(case: Case, signals: SignalBook) -> SignalValue:
     """The depth aimed at: the model in use, or the delivery's required depth when higher."""
     used, needed = signals["model_in_use"], signals["required_depth"]
@@ -104,6 +108,7 @@ def aimed_depth(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(max(used.value.depth, needed.value), paths)
 
 
+@reads(signals=("aimed_depth",))
 def months_needed(case: Case, signals: SignalBook) -> SignalValue:
     """Months the standard taxonomy says it takes to build the depth aimed at."""
     aimed = signals["aimed_depth"]
@@ -142,6 +147,8 @@ def _covered(case: Case) -> tuple[bool | None, list[str]]:
     return None, [f"{R}.safeguards.{g}" for g, v in zip(_GUARANTEES, values) if v is None]
 
 
+@reads(*(f"{D}.{name}" for name in _DEPTH_FACTS), f"{R}.model",
+       *(f"{R}.safeguards.{g}" for g in _GUARANTEES), signals=("model_in_use",))
 def required_trust(case: Case, signals: SignalBook) -> SignalValue:
     """The mutual trust the case needs (see the module docstring)."""
     used = signals["model_in_use"].value
@@ -164,6 +171,7 @@ def required_trust(case: Case, signals: SignalBook) -> SignalValue:
 DEFENCES = ("legal_capacity", "exit_plan", "price_guarantee")
 
 
+@reads(*(f"{R}.safeguards.{d}" for d in DEFENCES))
 def protection(case: Case, signals: SignalBook) -> SignalValue:
     """Whether some protection against the other party is in place: legal capacity, an
     exit plan or a price guarantee (any one known to exist is enough)."""
@@ -177,6 +185,8 @@ def protection(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(None, paths, tuple(p for p, v in zip(paths, values) if v is None))
 
 
+@reads("$.parties[].replaceability", f"{D}.standardisation", f"{D}.spend_impact",
+       f"{D}.strategic_importance")
 def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
     """Kraljic's quadrant of the delivery: supply risk x profit impact.
 
@@ -203,6 +213,7 @@ def kraljic_quadrant(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(quadrant, paths)
 
 
+@reads(f"{R}.label", f"{R}.posture", f"{R}.governance.open_book")
 def called_partnership(case: Case, signals: SignalBook) -> SignalValue:
     """Whether the relationship is called a partnership, or treated as one.
 
@@ -221,6 +232,7 @@ def called_partnership(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(None, paths, missing)
 
 
+@reads(f"{R}.resistance")
 def resistance_state(case: Case, signals: SignalBook) -> SignalValue:
     """Resistance signals: how many, which were not investigated, which rational ones remain.
 

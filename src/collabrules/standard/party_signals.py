@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..host.hookspecs import hookimpl
 from ..host.registry import SignalRegistrar
 from ..model.case import Case, Party
+from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 from ..model.topics import TopicRegistrar, TopicVocabulary, standard_axes, standard_vocabulary
@@ -20,6 +21,7 @@ from ..model.vocab import (
 )
 from ..pipeline.topic_signal import TOPIC_SIGNAL
 from .goals import (
+    COMMERCIAL_AXES,
     aims,
     explicit_oppositions,
     goal_label,
@@ -45,6 +47,7 @@ def _benefit_path(case: Case, party: Party) -> str:
     return f"{case.path_of(party)}.expected_benefit.net"
 
 
+@reads("$.parties[].expected_benefit.net")
 def counterpart_benefit(case: Case, signals: SignalBook) -> SignalValue:
     """The least favourable net benefit any other party expects (``unknown`` = not stated)."""
     paths = tuple(_benefit_path(case, p) for p in case.others)
@@ -59,6 +62,7 @@ def counterpart_benefit(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(worst, paths)
 
 
+@reads("$.parties[].expected_benefit.net")
 def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
     """The net benefit the perspective party expects."""
     path = _benefit_path(case, case.own)
@@ -68,18 +72,20 @@ def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(benefit.net, (path,))
 
 
-def _vocabulary(signals: SignalBook) -> TopicVocabulary:
+def vocabulary_of(signals: SignalBook) -> TopicVocabulary:
+    """The engine's topic vocabulary (the standard one when a book lacks the signal)."""
     value = signals[TOPIC_SIGNAL].value
     return value if isinstance(value, TopicVocabulary) else standard_vocabulary()
 
 
+@reads("$.parties[].goals", "$.parties[].departmental_targets", signals=(TOPIC_SIGNAL,))
 def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     """Topics on which the perspective party and the others aim the same or opposite way.
 
     Goals are placed on axes through the topic vocabulary; goals linked by ``opposes``
     conflict whatever their topics.
     """
-    vocabulary = _vocabulary(signals)
+    vocabulary = vocabulary_of(signals)
     own_path = case.path_of(case.own)
     needed = [f"{case.path_of(p)}.goals" for p in case.parties if p.goals is None]
     needed += undecided_goals(case)
@@ -98,6 +104,7 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(GoalAlignment(tuple(shared_topics), tuple(sorted(conflicting))), paths)
 
 
+@reads("$.parties[].goals", "$.parties[].departmental_targets", signals=(TOPIC_SIGNAL,))
 def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     """The perspective party's departmental targets (goals with an owner) that oppose
     another party's goals.
@@ -105,7 +112,7 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     A target without topic or direction leaves the answer unknown (it could be a
     conflict), unless a known conflict already exists.
     """
-    vocabulary = _vocabulary(signals)
+    vocabulary = vocabulary_of(signals)
     own_path = case.path_of(case.own)
     paths = (f"{own_path}.goals", f"{own_path}.departmental_targets")
     needed = [f"{own_path}.goals"] if case.own.goals is None \
@@ -132,9 +139,6 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue((), paths)
 
 
-_COMMERCIAL_AXES = ("money", "effort")
-
-
 def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
     """Paths of goals another party states too (same axis, same push): known to both."""
     every = [a for p in case.parties for a in aims(p, case.path_of(p), vocabulary)]
@@ -146,12 +150,14 @@ def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
     return {a.path for a in every if stated_by[(a.axis, a.push)] - {a.party}}
 
 
+@reads("$.parties[].goals", "$.parties[].departmental_targets", "$.parties[].interests",
+       signals=(TOPIC_SIGNAL,))
 def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
     """Goals and interests a party keeps from the other (``()`` = none).
 
     A goal both parties state is known to both, whatever its ``disclosed`` says.
     """
-    both = _stated_by_another(case, _vocabulary(signals))
+    both = _stated_by_another(case, vocabulary_of(signals))
     found: list[str] = []
     missing: list[str] = []
     paths: list[str] = []
@@ -180,6 +186,7 @@ def _norm(items: tuple[str, ...]) -> set[str]:
     return {i.strip().lower() for i in items}
 
 
+@reads("$.parties[].capabilities_offered", "$.parties[].capabilities_needed")
 def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
     """Capabilities each side offers that the other needs, and capabilities both offer."""
     needed = []
@@ -204,6 +211,7 @@ def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
     ), paths)
 
 
+@reads("$.parties[].attitude")
 def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
     """Other parties that behave opportunistically or with hostility (``()`` = none)."""
     paths = tuple(f"{case.path_of(p)}.attitude" for p in case.others)
@@ -215,11 +223,13 @@ def adversarial_counterpart(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(None, paths, missing)
 
 
+@reads("$.parties[].power", "$.parties[].replaceability")
 def counterpart_dominance(case: Case, signals: SignalBook) -> SignalValue:
     """Other parties with dominant power, or that cannot be replaced (``()`` = none)."""
     return _holding_power(case, DOMINANT_POWER)
 
 
+@reads("$.parties[].power", "$.parties[].replaceability")
 def counterpart_power(case: Case, signals: SignalBook) -> SignalValue:
     """Other parties with high or dominant power, or that cannot be replaced (``()`` = none):
     power enough over us to make an adversary dangerous."""
@@ -245,12 +255,13 @@ def _holding_power(case: Case, levels: tuple[Power, ...]) -> SignalValue:
     return SignalValue(None, tuple(paths), tuple(missing))
 
 
+@reads(signals=("goal_alignment",))
 def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
     """Commercial axes (money: price and margin; effort) on which goals oppose each other."""
     alignment = signals["goal_alignment"]
     if alignment.value is None:
         return SignalValue(None, alignment.paths, alignment.missing)
-    axes = tuple(a for a in alignment.value.conflicting if a in _COMMERCIAL_AXES)
+    axes = tuple(a for a in alignment.value.conflicting if a in COMMERCIAL_AXES)
     return SignalValue(axes, alignment.paths)
 
 
@@ -274,6 +285,7 @@ def squeeze_found(case: Case) -> tuple[str, ...]:
                    for c in p.conduct or () if c in _SQUEEZE}))
 
 
+@reads("$.parties[].conduct")
 def supplier_squeeze(case: Case, signals: SignalBook) -> SignalValue:
     """The article's supplier picture in a customer's recorded conduct: paying late,
     demanding free extras, giving no follow-up work (``()`` = none of it).

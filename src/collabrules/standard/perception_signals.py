@@ -19,6 +19,7 @@ from ..model.questionnaire import (
     StatementRegistrar,
     standard_questionnaire,
 )
+from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
 
@@ -39,11 +40,13 @@ def _plain(items: tuple[Any, ...]) -> SignalValue:
     return SignalValue(value, paths)
 
 
+@reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_scores(case: Case, signals: SignalBook) -> SignalValue:
     """Every answering party's theme scores; ``None`` when no party answered."""
     return _plain(scores_of(case, questionnaire_of(signals)))
 
 
+@reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_gaps(case: Case, signals: SignalBook) -> SignalValue:
     """Each party's view of itself against the other's view of it, per theme, largest first.
 
@@ -52,6 +55,7 @@ def perception_gaps(case: Case, signals: SignalBook) -> SignalValue:
     return _plain(gaps_of(case, scores_of(case, questionnaire_of(signals))))
 
 
+@reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_asymmetries(case: Case, signals: SignalBook) -> SignalValue:
     """What the perspective party and each other party think of each other, per theme."""
     return _plain(asymmetries_of(case, scores_of(case, questionnaire_of(signals))))

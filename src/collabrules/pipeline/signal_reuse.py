@@ -1,0 +1,98 @@
+"""Signals of a completed case taken from the case it was completed from, where unchanged.
+
+A completed case differs from its parent by one filled-in fact. A signal that declares
+what it reads (:func:`collabrules.model.signal_reads.reads`), directly and through the
+signals it reads, and does not read that fact has the parent's value: the completed
+case's :class:`CompletedSignals` asks the parent's book for it (computing it there once,
+for every completion of the parent). Undeclared signals, and those reading one, are
+computed again. See docs/decisions/0019-engine-hot-path.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..model.case import Case
+from ..model.signal_reads import declared_reads, field_steps, touches
+from ..model.signals import Signal, SignalBook, SignalValue
+
+Fields = frozenset[tuple[str, ...]]
+_REMEMBERED = 4096
+
+
+class CompletedSignals(SignalBook):
+    """The signals of a completed case; those in ``shared`` are the parent book's."""
+
+    __slots__ = ("_parent", "_shared", "_taken")
+
+    def __init__(self, case: Case, definitions: Mapping[str, Signal], parent: SignalBook,
+                 shared: frozenset[str]) -> None:
+        super().__init__(case, definitions)
+        self._parent = parent
+        self._shared = shared
+        self._taken: dict[str, SignalValue] = {}  # from the parent: asked once, not per use
+
+    def __getitem__(self, name: str) -> SignalValue:
+        if name in self._shared:
+            value = self._taken.get(name)
+            if value is None:
+                value = self._taken[name] = self._parent[name]
+            return value
+        return super().__getitem__(name)
+
+
+class SignalReuse:
+    """For one engine's signals: which of them a filled-in fact leaves unchanged."""
+
+    def __init__(self, definitions: Mapping[str, Signal]) -> None:
+        self._definitions = definitions
+        closures: dict[str, Fields | None] = {}
+        for name in definitions:
+            _closure(name, definitions, closures, ())
+        self._reads = {name: fields for name, fields in closures.items() if fields is not None}
+        self._unchanged: dict[str, frozenset[str]] = {}
+
+    def reads(self, name: str) -> Fields | None:
+        """Every case field signal ``name`` reads, through other signals too (``None``:
+        not declared)."""
+        return self._reads.get(name)
+
+    def unchanged(self, filled: str) -> frozenset[str]:
+        """The signals whose value filling in the fact at path ``filled`` cannot change."""
+        found = self._unchanged.get(filled)
+        if found is None:
+            if len(self._unchanged) >= _REMEMBERED:  # paths with list indexes are many
+                self._unchanged.clear()
+            steps = field_steps(filled)
+            found = frozenset(name for name, fields in self._reads.items()
+                              if not any(touches(read, steps) for read in fields))
+            self._unchanged[filled] = found
+        return found
+
+    def book(self, case: Case, parent: SignalBook | None, filled: str | None) -> SignalBook:
+        """The signal book of ``case``: ``parent``'s with the fact at ``filled`` filled in,
+        or a case of its own (``filled`` or ``parent`` ``None``)."""
+        if parent is None or filled is None:
+            return SignalBook(case, self._definitions)
+        return CompletedSignals(case, self._definitions, parent, self.unchanged(filled))
+
+
+def _closure(name: str, definitions: Mapping[str, Signal],
+             done: dict[str, Fields | None], visiting: tuple[str, ...]) -> Fields | None:
+    """The fields ``name`` reads, its signals' included; ``None`` if any is undeclared."""
+    if name in done:
+        return done[name]
+    signal = definitions.get(name)
+    declared = declared_reads(signal.compute) if signal is not None else None
+    fields: Fields | None = None
+    if declared is not None and name not in visiting:
+        found = set(declared.fields)
+        for other in declared.signals:
+            more = _closure(other, definitions, done, (*visiting, name))
+            if more is None:
+                break
+            found |= more
+        else:
+            fields = frozenset(found)
+    done[name] = fields
+    return fields
