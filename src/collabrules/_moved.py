@@ -9,12 +9,15 @@ docs/decisions/0016-layout-by-role.md.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import warnings
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader
 
 #: Old module path -> new module path, both relative to ``collabrules``.
 MOVED: dict[str, str] = {
@@ -93,8 +96,12 @@ MOVED: dict[str, str] = {
 }
 
 
-class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds an old module path and loads it as the module at its new path."""
+class _Alias:
+    """Finds an old module path and loads it as the module at its new path.
+
+    A meta path finder and loader by protocol: subclassing ``importlib.abc``'s classes
+    would import ``importlib.resources`` (and ``tempfile``, ``shutil``...) on every start.
+    """
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
@@ -103,7 +110,7 @@ class _Alias(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         prefix, _, rest = fullname.partition(".")
         if prefix != "collabrules" or rest not in MOVED:
             return None
-        return importlib.machinery.ModuleSpec(fullname, self)
+        return importlib.machinery.ModuleSpec(fullname, cast("Loader", self))
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType:
         """The module at the new path, imported if need be, after a deprecation warning."""

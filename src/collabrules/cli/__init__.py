@@ -51,6 +51,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         print(f"collabrules, version {__version__}")
         sys.exit(EXIT_OK)
+    if argv is None:  # this process is the command: nothing runs after it
+        import atexit
+        import gc
+
+        # Everything still alive at exit is freed by the operating system; the collections
+        # the interpreter makes while shutting down would walk every object for nothing.
+        atexit.register(gc.freeze)
     import click
 
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 import shutil
@@ -87,10 +88,12 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
 
     Beoordeel casusbestanden en toon het rapport.
     """
-    from ..authoring.checking import not_a_case
+    # Start-up (imports, the engine) makes long-lived objects only: collecting garbage then
+    # is wasted work. The collector is back on before the first case (LazyGroup.invoke
+    # restores it if the command stops earlier).
+    gc.disable()
     from ..io.batch import EngineSpec, evaluate_all
     from ..io.inputs import iter_inputs
-    from ..io.outputs import check_output
     from ..io.portfolio import PortfolioTally
     from ..model.errors import InputError
     from ..model.text import Text
@@ -109,6 +112,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
         _fail_usage(Text("--resume needs --format json and --output",
                          "--resume vereist --format json en --output"), language)
     if output:
+        from ..io.outputs import check_output
+
         try:
             check_output(output, files)  # never write over an input
         except InputError as error:
@@ -122,8 +127,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    items = iter_inputs(files, on_skip=lambda source, kind: _say(not_a_case(source, kind),
-                                                                 language),
+    gc.enable()
+    items = iter_inputs(files, on_skip=lambda source, kind: _skipped(source, kind, language),
                         named_too=skip_other)
     head = list(itertools.islice(items, 2))
     single = len(head) == 1
@@ -197,6 +202,12 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     sys.exit(code)
 
 
+def _skipped(source: str, kind: str | None, language: str) -> None:
+    from ..authoring.checking import not_a_case
+
+    _say(not_a_case(source, kind), language)
+
+
 def _run_header(engine_spec: EngineSpec) -> tuple[RunProvenance, str]:
     """The run's provenance with its digest, and the portfolio's first line that holds it."""
     from ..io.compact import run_line
@@ -258,8 +269,6 @@ class _Sink:
 
     def open(self, *, resume: bool = False) -> None:
         """Check early that the output can be written (raises :class:`InputError`)."""
-        from ..io.outputs import unwritable
-
         try:
             if self.output is not None and not self.single:
                 if resume and self.partial.exists():
@@ -271,6 +280,8 @@ class _Sink:
             elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
                 raise FileNotFoundError(2, "No such file or directory", self.output)
         except OSError as exc:
+            from ..io.outputs import unwritable
+
             raise unwritable(self.output or "", exc) from None
 
     def write(self, text: str) -> None:

@@ -8,6 +8,7 @@ schema-error code); listing the commands (``--help``) imports them all.
 
 from __future__ import annotations
 
+import gc
 from importlib import import_module
 
 import click
@@ -54,6 +55,16 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in COMMAND_MODULES:
             import_module(f"{__package__}.{COMMAND_MODULES[cmd_name]}")
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command; the garbage collector is on again afterwards if it was before
+        (``evaluate`` pauses it while it imports and builds the engine, and may stop early)."""
+        enabled = gc.isenabled()
+        try:
+            return super().invoke(ctx)
+        finally:
+            if enabled:
+                gc.enable()
 
     def load_all(self) -> LazyGroup:
         """Import every command module, so :attr:`commands` is complete (docs, tests)."""

@@ -13,8 +13,7 @@ fails is reported as a :class:`~collabrules.model.problems.Problem` and the rest
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import metadata
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
@@ -23,6 +22,9 @@ from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
 from . import hookspecs
 from .hookcalls import unknown_hooks
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 GROUP = "collabrules"
 
@@ -57,19 +59,26 @@ class LoadedPlugins:
         return _origin(self.infos, name)
 
 
-def _entry_points() -> list[metadata.EntryPoint]:
-    found = metadata.entry_points(group=GROUP)
-    return sorted(found, key=lambda ep: (_dist_name(ep), ep.name))
+def _entry_points() -> list[tuple[EntryPoint, str, str]]:
+    """The group's entry points with their distribution's name and version, in load order.
 
+    Each distribution's metadata is read once: parsing it (the whole ``METADATA`` file,
+    long description included) for every entry point was most of the engine's start.
+    """
+    from importlib import metadata  # not imported by engines without entry points
 
-def _dist_name(ep: metadata.EntryPoint) -> str:
-    dist = getattr(ep, "dist", None)
-    return str(dist.metadata["Name"]) if dist is not None else "?"
-
-
-def _dist_version(ep: metadata.EntryPoint) -> str:
-    dist = getattr(ep, "dist", None)
-    return str(dist.version) if dist is not None else "?"
+    known: dict[int, tuple[str, str]] = {}
+    found = []
+    for ep in metadata.entry_points(group=GROUP):
+        dist = getattr(ep, "dist", None)
+        if dist is None:
+            found.append((ep, "?", "?"))
+            continue
+        if id(dist) not in known:  # entry points of one distribution share its object
+            meta = dist.metadata
+            known[id(dist)] = (str(meta["Name"]), str(meta["Version"]))
+        found.append((ep, *known[id(dist)]))
+    return sorted(found, key=lambda item: (item[1], item[0].name))
 
 
 def _error_text(exc: BaseException) -> str:
@@ -95,11 +104,11 @@ def load_plugins(
     infos: dict[str, PluginInfo] = {}
     problems: list[Problem] = []
     if entry_points:
-        for ep in _entry_points():
+        for ep, distribution, version in _entry_points():
             if manager.is_blocked(ep.name):
                 continue
-            info = PluginInfo(name=ep.name, distribution=_dist_name(ep),
-                              version=_dist_version(ep), entry_point=f"{ep.name} = {ep.value}")
+            info = PluginInfo(name=ep.name, distribution=distribution, version=version,
+                              entry_point=f"{ep.name} = {ep.value}")
             if ep.name in infos:
                 problems.append(Problem(
                     kind=ProblemKind.PLUGIN_LOAD, plugin=ep.name, origin=info.origin,
@@ -136,12 +145,8 @@ def _origin(infos: dict[str, PluginInfo], name: str) -> str:
 
 def standard_plugins() -> list[tuple[str, object]]:
     """The plugins the ``collabrules`` distribution itself registers, as ``(name, object)``."""
-    found = []
-    for ep in sorted(metadata.entry_points(group=GROUP), key=lambda e: e.name):
-        dist = getattr(ep, "dist", None)
-        if dist is not None and dist.metadata["Name"] == "collabrules":
-            found.append((ep.name, ep.load()))
-    return found
+    return [(ep.name, ep.load()) for ep, distribution, _ in _entry_points()
+            if distribution == "collabrules"]
 
 
 def standard_principle(code: str) -> Principle:

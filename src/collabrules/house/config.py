@@ -29,11 +29,6 @@ from ..pipeline.validation import SchemaValidator
 from .charter import CharterPlugin
 from .waivers import Today, Waiver, WaiverPlugin
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
-
 FILENAME = "collabrules.toml"
 
 
@@ -88,6 +83,10 @@ def load_config(path: str | Path) -> Config:
             "the configuration is not UTF-8 text (byte {at})",
             "de configuratie is geen UTF-8-tekst (byte {at})").format(at=exc.start + 1),
             hint=Text("save the file as UTF-8", "sla het bestand op als UTF-8"))]) from None
+    if sys.version_info >= (3, 11):  # imported here: most runs have no configuration file
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
