@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any
+import math
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from enum import Enum
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -42,13 +44,13 @@ from ..model.report import (
     Summary,
 )
 from ..model.summary import summarise
-from ..model.text import Text
+from ..model.text import Formatted, Joined, Text, join, localisable, made_alike
 from ..model.vocab import Level, Outcome, Phase, Role, Severity, Status
 from ..pipeline.assessment import rationale_for
 from ..pipeline.engine import Engine, digest_of
 from .serialize import provenance_to_dict
 
-RESULTS_SCHEMA_VERSION = "1.0"
+RESULTS_SCHEMA_VERSION = "2.0"
 
 
 def provenance_record(provenance: Provenance) -> dict[str, Any]:
@@ -109,20 +111,52 @@ def _provenance_from(record: Mapping[str, Any], input_digest: str) -> Provenance
         taxonomy=record["taxonomy"], input_digest=input_digest)
 
 
-class Catalogue:
-    """What a compact run writes once: provenance, principles and the table of texts.
+class _Template(NamedTuple):
+    """A table entry: a text with placeholders and, per parameter, its name and kind
+    (``t`` a text, ``v`` a JSON value, ``l`` a list of strings and texts)."""
 
-    A writer's catalogue grows as it encodes reports (:meth:`text` numbers a text on
-    first use); a reader's grows as it reads case lines (:meth:`define`).
+    text: Text
+    params: tuple[tuple[str, str], ...]
+
+
+class _Sep(NamedTuple):
+    """A table entry: the separator of texts joined (``""`` for texts added together)."""
+
+    sep: str
+
+
+class _Piece(NamedTuple):
+    """A table entry: a part of a result (a fact or signal value, a condition, a finding,
+    a recommendation, a question, a perception pair) that lines refer to by number."""
+
+    kind: str
+    data: Any
+
+
+_Entry = Text | str | _Template | _Sep | _Piece
+PIECES = ("pair", "condition", "finding", "recommendation", "question", "perceptions")
+"""The kinds of result parts the table holds."""
+
+
+class Catalogue:
+    """What a compact run writes once: provenance, principles and the table.
+
+    The table holds texts, text templates, paths and the parts of results (see
+    :data:`PIECES`), each once; lines refer to entries by number. A writer's catalogue
+    grows as it encodes reports (an entry is numbered on first use); a reader's grows as
+    it reads case lines (:meth:`define`).
     """
 
     def __init__(self, provenance: Mapping[str, Any],
                  principles: Iterable[Mapping[str, Any]] = ()) -> None:
         self.provenance = dict(provenance)
         self.provenance_digest = provenance_digest(self.provenance)
-        self.texts: list[Text | str] = []
-        self._numbers: dict[Text | str, int] = {}
-        self._new: dict[int, Text | str] = {}
+        self.texts: list[_Entry] = []
+        self._numbers: dict[Any, int] = {}
+        self._new: dict[int, _Entry] = {}
+        self._read: dict[int, Any] = {}
+        self._refs: dict[int, tuple[Text, int | list[Any]]] = {}
+        self._own: Provenance | None = None
         self.principles: dict[str, dict[str, Any]] = {}
         for principle in principles:
             entry = dict(principle)
@@ -136,49 +170,148 @@ class Catalogue:
         return cls(provenance_record(run_provenance(engine)),
                    [_principle_entry(a.principle, a.severity) for a in engine.active])
 
-    def text(self, text: Text | str) -> int:
-        """The number of a text (or a path) in the table (numbered now if it is new)."""
-        number = self._numbers.get(text)
+    def _number(self, key: Any, entry: _Entry) -> int:
+        number = self._numbers.get(key)
         if number is None:
-            number = self._numbers[text] = len(self.texts)
-            self.texts.append(text)
-            self._new[number] = text
+            number = self._numbers[key] = len(self.texts)
+            self.texts.append(entry)
+            self._new[number] = entry
         return number
 
+    def text(self, text: Text | str | _Template | _Sep) -> int:
+        """The number of a finished text, a path or a template (numbered now if new)."""
+        return self._number(text, text)
+
+    def ref(self, text: Text) -> int | list[Any]:
+        """How a line refers to a text: the number of a finished text, or for a text made
+        by ``format``, ``+`` or ``join`` the number of its template or separator followed
+        by its parameters or parts (so the strings made per case are never written)."""
+        source = text.source
+        if source is None:
+            return self._number(text, text)
+        known = self._refs.get(id(text))
+        if known is not None and known[0] is text:
+            return known[1]
+        made = self._made(text, source)
+        self._refs[id(text)] = (text, made)
+        return made
+
+    def new_line(self) -> None:
+        """Forget the references of the last line's texts (kept only while it is encoded:
+        a case shares texts between its conditions, rationales and actions)."""
+        self._refs.clear()
+
+    def _made(self, text: Text, source: Formatted | Joined) -> int | list[Any]:
+        if type(source) is Joined:
+            return [self.text(_Sep(source.sep)), *[self.ref(p) for p in _flat(source)]]
+        assert type(source) is Formatted
+        template, params = source
+        used = template.placeholders()
+        if not used and not _BRACES & set(template.en + template.nl):
+            return self.ref(template)  # no placeholders: the template is the text
+        kinds: list[tuple[str, str]] = []
+        row: list[Any] = [0]
+        for name, value in params:
+            if name not in used:
+                continue
+            param = _param(value, self.ref)
+            if param is None:  # a value JSON cannot carry exactly: the finished text
+                return self._number(text, text)
+            kinds.append((name, param[0]))
+            row.append(param[1])
+        row[0] = self.text(_Template(template, tuple(kinds)))
+        return row
+
+    def intern(self, kind: str, data: Any) -> int:
+        """The number of one part of a result (numbered now if no line had it yet)."""
+        return self._number((kind, repr(data)), _Piece(kind, data))
+
+    def pair(self, key: str, value: Any) -> int:
+        """The number of a ``pair`` entry: a fact's path or a signal's name with its value."""
+        kind = type(value)
+        if kind is str or kind is int or kind is bool or value is None:
+            found = self._numbers.get(("pair", key, kind, value))
+            if found is None:
+                found = self._numbers[("pair", key, kind, value)] = self.intern(
+                    "pair", [self.text(key), value])
+            return found
+        return self.intern("pair", [self.text(key), value])
+
     def take_new(self) -> dict[str, Any]:
-        """The texts numbered since the last call, to define in the next line."""
-        new = {str(n): t if isinstance(t, str) else t.to_json() for n, t in self._new.items()}
+        """The entries numbered since the last call, to define in the next line."""
+        new = {str(n): _entry_json(e) for n, e in self._new.items()}
         self._new.clear()
         return new
 
-    def define(self, texts: Mapping[str, Mapping[str, str]], where: str = "<compact>") -> None:
-        """Add the texts a case line defines (they must continue the table in order)."""
+    def define(self, texts: Mapping[str, Any], where: str = "<compact>") -> None:
+        """Add the entries a case line defines (they must continue the table in order)."""
         for key, value in texts.items():
             if int(key) != len(self.texts):
                 raise _bad(where, "$.texts", f"text {key} does not follow text "
                                              f"{len(self.texts) - 1}: lines are out of order "
                                              "or one is missing")
-            text = value if isinstance(value, str) else _as_text(value)
-            self._numbers.setdefault(text, len(self.texts))
-            self.texts.append(text)
+            entry = _entry_of(value)
+            if isinstance(entry, (Text, str)):
+                self._numbers.setdefault(entry, len(self.texts))
+            self.texts.append(entry)
 
     def get(self, number: int) -> Text:
-        """A text by its number."""
+        """A finished text by its number."""
         text = self.texts[number]
-        if isinstance(text, str):
-            raise TypeError(f"entry {number} of the table is a path, not a text")
+        if type(text) is not Text:
+            raise TypeError(f"entry {number} of the table is not a text")
         return text
+
+    def text_of(self, ref: int | Sequence[Any]) -> Text:
+        """The text a line refers to (see :meth:`ref`)."""
+        if isinstance(ref, int):
+            return self.get(ref)
+        head = self.texts[ref[0]]
+        if type(head) is _Sep:
+            return join([self.text_of(r) for r in ref[1:]], head.sep)
+        if type(head) is not _Template:
+            raise TypeError(f"entry {ref[0]} of the table is not a template")
+        if len(head.params) != len(ref) - 1:
+            raise ValueError(f"template {ref[0]} takes {len(head.params)} parameters")
+        values: dict[str, Any] = {}
+        for (name, kind), value in zip(head.params, ref[1:]):
+            if kind == "t":
+                values[name] = self.text_of(value)
+            elif kind == "l":
+                values[name] = [v if type(v) is str else self.text_of(v) for v in value]
+            else:
+                values[name] = value
+        return head.text.format(**values)
 
     def path(self, number: int) -> str:
         """A path (or other string) by its number."""
         path = self.texts[number]
-        if not isinstance(path, str):
-            raise TypeError(f"entry {number} of the table is a text, not a path")
+        if type(path) is not str:
+            raise TypeError(f"entry {number} of the table is not a path")
         return path
 
     def paths(self, numbers: Iterable[int]) -> tuple[str, ...]:
         """Paths by their numbers."""
         return tuple(self.path(n) for n in numbers)
+
+    def piece(self, number: int, kind: str, read: Callable[[Catalogue, Any], Any]) -> Any:
+        """A part of a result by its number, read once (``read`` makes it from its JSON)."""
+        known = self._read.get(number)
+        if known is None:
+            entry = self.texts[number]
+            if type(entry) is not _Piece or entry.kind != kind:
+                raise TypeError(f"entry {number} of the table is not a {kind}")
+            known = self._read[number] = read(self, entry.data)
+        return known
+
+    def same_provenance(self, provenance: Provenance) -> bool:
+        """Whether a report's provenance is the run's (its input digest aside)."""
+        if provenance is self._own:
+            return True
+        if provenance_record(provenance) != self.provenance:
+            return False
+        self._own = provenance  # a run's reports share one provenance object per worker
+        return True
 
     def to_json(self) -> dict[str, Any]:
         """The catalogue record (the first line of a compact portfolio)."""
@@ -197,7 +330,81 @@ class Catalogue:
         if record.get("kind") != "catalogue":
             raise _bad(where, "$.kind", "the first record of compact results is the run's "
                                         "catalogue (kind: catalogue)")
+        if record.get("schema_version") != RESULTS_SCHEMA_VERSION:
+            raise _bad(where, "$.schema_version",
+                       f"this collabrules reads compact results {RESULTS_SCHEMA_VERSION}, not "
+                       f"{record.get('schema_version')}: evaluate the cases again")
         return cls(record["provenance"], record["principles"])
+
+
+_BRACES = frozenset("{}")
+
+
+def _flat(source: Joined) -> list[Text]:
+    """The parts of joined texts, parts joined with the same separator spliced in (the
+    same strings: joining is associative when no part is an empty join)."""
+    parts: list[Text] = []
+    for part in source.parts:
+        inner = part.source
+        if type(inner) is Joined and inner.sep == source.sep and inner.parts:
+            parts.extend(_flat(inner))
+        else:
+            parts.append(part)
+    return parts
+
+
+def _param(value: Any, ref: Callable[[Text], Any]) -> tuple[str, Any] | None:
+    """A format parameter as ``(kind, JSON)``, or ``None`` when JSON would not format the same."""
+    kind = type(value)
+    if kind is Text:
+        return "t", ref(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return "v", value
+    if kind is float:
+        return ("v", value) if math.isfinite(value) else None
+    if kind is list or kind is tuple:
+        items: list[Any] = []
+        for item in value:  # formatted as ``str`` of each item (a text per language)
+            item = localisable(item)
+            if type(item) is Text:
+                items.append(ref(item))
+            elif isinstance(item, (list, tuple, Text)):
+                return None
+            else:
+                items.append(str(item.value if isinstance(item, Enum) else item))
+        return "l", items
+    if isinstance(value, Enum):
+        return _param(value.value, ref)
+    return None
+
+
+def _entry_json(entry: _Entry) -> Any:
+    kind = type(entry)
+    if kind is str:
+        return entry
+    if kind is Text:
+        return entry.to_json()  # type: ignore[union-attr]
+    if kind is _Template:
+        return {**entry.text.to_json(), "params": [list(p) for p in entry.params]}  # type: ignore[union-attr]
+    if kind is _Sep:
+        return {"sep": entry.sep}  # type: ignore[union-attr]
+    assert isinstance(entry, _Piece)
+    return {entry.kind: entry.data}
+
+
+def _entry_of(value: Any) -> _Entry:
+    if isinstance(value, str):
+        return value
+    if "params" in value:
+        return _Template(_as_text(value), tuple((name, kind) for name, kind in value["params"]))
+    if "en" in value:
+        return _as_text(value)
+    if "sep" in value:
+        return _Sep(value["sep"])
+    ((kind, data),) = value.items()
+    if kind not in PIECES:
+        raise ValueError(f"unknown kind of table entry: {kind}")
+    return _Piece(kind, data)
 
 
 def _principle_entry(principle: Principle, severity: Severity) -> dict[str, Any]:
@@ -212,78 +419,57 @@ def _as_text(value: Any) -> Text:
 # -- encoding ------------------------------------------------------------------------
 
 
-class _Evidence:
-    """One case's facts and signals, each (path or name, value) once; conditions use numbers."""
-
-    __slots__ = ("_catalogue", "_seen", "rows")
-
-    def __init__(self, catalogue: Catalogue) -> None:
-        self._catalogue = catalogue
-        self._seen: dict[str, list[tuple[Any, int]]] = {}
-        self.rows: list[list[Any]] = []
-
-    def number(self, key: str, value: Any) -> int:
-        """The number of one (path or name, value) pair in this case's table."""
-        seen = self._seen.setdefault(key, [])
-        for known, number in seen:
-            if known == value and type(known) is type(value):
-                return number
-        number = len(self.rows)
-        self.rows.append([self._catalogue.text(key), value])
-        seen.append((value, number))
-        return number
-
-
 def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
-    """One report as a compact case record; new texts go into ``catalogue`` (and ``texts``)."""
-    t = catalogue.text
+    """One report as a compact case record; new entries go into ``catalogue`` (and
+    ``texts``)."""
+    r, intern = catalogue.ref, catalogue.intern
+    catalogue.new_line()
     line: dict[str, Any] = {"kind": "case", "id": report.case_id, "title": report.title,
                             "perspective": report.perspective, "source": report.source,
                             "input_digest": report.provenance.input_digest}
-    if provenance_record(report.provenance) != catalogue.provenance:
+    if not catalogue.same_provenance(report.provenance):
         line["provenance"] = provenance_record(report.provenance)
-    else:
-        line["provenance_digest"] = catalogue.provenance_digest
-    facts, signals = _Evidence(catalogue), _Evidence(catalogue)
-    line["findings"] = [_finding(f, catalogue, facts, signals) for f in report.findings]
-    line["facts"] = facts.rows
-    line["signals"] = signals.rows
+    line["findings"] = [intern("finding", _finding(f, catalogue)) for f in report.findings]
     rec = report.recommendation
-    line["recommendation"] = None if rec is None else _recommendation(rec, t)
+    line["recommendation"] = None if rec is None else intern(
+        "recommendation", _recommendation(rec, catalogue))
     if report.summary != summarise(report.findings, rec):
-        line["summary"] = _summary(report.summary, t)
-    line["questions"] = [[t(q.path), t(q.text), list(q.verdicts)] for q in report.questions]
+        line["summary"] = _summary(report.summary, r)
+    line["questions"] = [intern("question", [catalogue.text(q.path), r(q.text), list(q.verdicts)])
+                         for q in report.questions]
     line["parties"] = [[p.id, p.name, None if p.role is None else p.role.value]
                        for p in report.parties]
     if report.notes:
-        line["notes"] = [[n.id, t(n.text)] for n in report.notes]
+        line["notes"] = [[n.id, r(n.text)] for n in report.notes]
     if report.problems:
-        line["problems"] = [_problem(p, t) for p in report.problems]
+        line["problems"] = [_problem(p, r) for p in report.problems]
     if report.phase is not None:
         line["phase"] = report.phase.value
     if report.assessed_on is not None:
         line["assessed_on"] = report.assessed_on
     if report.perceptions:
-        line["perceptions"] = [_perception_pair(pair, t) for pair in report.perceptions]
+        line["perceptions"] = [intern("perceptions", _perception_pair(pair, r))
+                               for pair in report.perceptions]
+    catalogue.new_line()
     new = catalogue.take_new()
     if new:
         line["texts"] = new
     return line
 
 
-def _perception_pair(pair: PerceptionPair, t: Any) -> dict[str, Any]:
-    return {"us": pair.us, "them": pair.them, "respondents": [list(r) for r in pair.respondents],
-            "themes": [[v.theme, t(v.title), v.us_about_us, v.us_about_them,
+def _perception_pair(pair: PerceptionPair, r: Any) -> dict[str, Any]:
+    return {"us": pair.us, "them": pair.them, "respondents": [list(x) for x in pair.respondents],
+            "themes": [[v.theme, r(v.title), v.us_about_us, v.us_about_them,
                         v.them_about_them, v.them_about_us] for v in pair.themes],
             "gaps": [[g.theme, g.party, g.seen_by, g.own_view, g.other_view, list(g.paths)]
                      for g in pair.gaps]}
 
 
-def _expand_perception_pair(data: Mapping[str, Any], catalogue: Catalogue) -> PerceptionPair:
+def _read_perception_pair(catalogue: Catalogue, data: Mapping[str, Any]) -> PerceptionPair:
     return PerceptionPair(
         us=data["us"], them=data["them"],
         respondents=tuple((party, name, date) for party, name, date in data["respondents"]),
-        themes=tuple(ThemeViews(theme=theme, title=catalogue.get(title), us_about_us=uu,
+        themes=tuple(ThemeViews(theme=theme, title=catalogue.text_of(title), us_about_us=uu,
                                 us_about_them=ut, them_about_them=tt, them_about_us=tu)
                      for theme, title, uu, ut, tt, tu in data["themes"]),
         gaps=tuple(PerceptionGap(theme=theme, party=party, seen_by=seen_by, own_view=own,
@@ -291,32 +477,33 @@ def _expand_perception_pair(data: Mapping[str, Any], catalogue: Catalogue) -> Pe
                    for theme, party, seen_by, own, other, paths in data["gaps"]))
 
 
-def _summary(summary: Summary, t: Any) -> dict[str, Any]:
+def _summary(summary: Summary, r: Any) -> dict[str, Any]:
     return {"counts": [[s.value, n] for s, n in summary.counts],
-            "worst": summary.worst.value, "headline": t(summary.headline)}
+            "worst": summary.worst.value, "headline": r(summary.headline)}
 
 
-def _problem(problem: Problem, t: Any) -> list[Any]:
+def _problem(problem: Problem, r: Any) -> list[Any]:
     return [problem.kind.value, problem.plugin, problem.origin, problem.code, problem.detail,
-            None if problem.text is None else t(problem.text)]
+            None if problem.text is None else r(problem.text)]
 
 
-def _finding(finding: Finding, catalogue: Catalogue, facts: _Evidence,
-             signals: _Evidence) -> dict[str, Any]:
-    t = catalogue.text
+def _finding(finding: Finding, catalogue: Catalogue) -> dict[str, Any]:
+    t, r = catalogue.text, catalogue.ref
     data: dict[str, Any] = {
         "code": finding.code, "status": finding.status._value_,
         "severity": finding.severity._value_,
-        "conditions": [_condition(c, t, facts, signals) for c in finding.conditions]}
+        "conditions": [catalogue.intern("condition", _condition(c, catalogue))
+                       for c in finding.conditions]}
     principle = catalogue.principles.get(finding.code)
     if principle is None or principle["slug"] != finding.slug:
         data["slug"] = finding.slug
     if principle is None or catalogue.get(principle["title"]) != finding.title:
-        data["title"] = t(finding.title)
-    if finding.rationale != rationale_for(finding.status, finding.conditions):
-        data["rationale"] = t(finding.rationale)
+        data["title"] = r(finding.title)
+    if not made_alike(finding.rationale, rationale_for(finding.status, finding.conditions)):
+        # Written unless surely the derived one: comparing strings would write them all.
+        data["rationale"] = r(finding.rationale)
     if finding.actions:
-        data["actions"] = [t(a) for a in finding.actions]
+        data["actions"] = [r(a) for a in finding.actions]
     if finding.missing:
         data["missing"] = [t(p) for p in finding.missing]
     if finding.settled_over:
@@ -337,17 +524,18 @@ def _waiver(waiver: Any) -> dict[str, Any]:
             "active": waiver.active}
 
 
-def _condition(condition: Condition, t: Any, facts: _Evidence,
-               signals: _Evidence) -> list[Any]:
+def _condition(condition: Condition, catalogue: Catalogue) -> list[Any]:
     """``[id, outcome, text, effect, applicability, facts, signals, action, decided_by,
-    effect_decided_by]``, trailing defaults left out; facts and signals are numbers into
-    the line's ``facts`` and ``signals``; ids, paths and texts numbers into the table."""
+    effect_decided_by]``, trailing defaults left out; facts and signals are numbers of
+    ``pair`` entries, ids and paths numbers into the table, texts references
+    (:meth:`Catalogue.ref`)."""
+    t, r, pair = catalogue.text, catalogue.ref, catalogue.pair
     row: list[Any] = [
-        t(condition.id), condition.outcome._value_, t(condition.text),
+        t(condition.id), condition.outcome._value_, r(condition.text),
         condition.effect._value_, 1 if condition.applicability else 0,
-        [facts.number(f.path, f.value) for f in condition.facts],
-        [signals.number(s.name, s.value) for s in condition.signals],
-        None if condition.action is None else t(condition.action),
+        [pair(f.path, f.value) for f in condition.facts],
+        [pair(s.name, s.value) for s in condition.signals],
+        None if condition.action is None else r(condition.action),
         [t(p) for p in condition.decided_by], [t(p) for p in condition.effect_decided_by],
     ]
     while len(row) > 3 and row[-1] in _DEFAULTS[len(row) - 1]:
@@ -365,11 +553,12 @@ def _possible(possible: Sequence[Possibility], t: Any) -> list[Any]:
             for p in possible]
 
 
-def _recommendation(rec: ModelRecommendation, t: Any) -> dict[str, Any]:
+def _recommendation(rec: ModelRecommendation, catalogue: Catalogue) -> dict[str, Any]:
+    t, r = catalogue.text, catalogue.ref
     return {
-        "model": rec.model, "name": t(rec.name), "why": [t(w) for w in rec.why],
-        "current": rec.current, "gap": t(rec.gap),
-        "path": [[t(s.name), t(s.establishes), s.months] for s in rec.path],
+        "model": rec.model, "name": r(rec.name), "why": [r(w) for w in rec.why],
+        "current": rec.current, "gap": r(rec.gap),
+        "path": [[r(s.name), r(s.establishes), s.months] for s in rec.path],
         "trust": None if rec.trust is None else rec.trust.value,
         "governance": list(rec.governance), "facts": [t(p) for p in rec.facts],
         "missing": [t(p) for p in rec.missing],
@@ -382,110 +571,110 @@ def _recommendation(rec: ModelRecommendation, t: Any) -> dict[str, Any]:
 
 
 def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>") -> Report:
-    """The full report a compact case record came from (its texts defined first)."""
+    """The full report a compact case record came from (its entries defined first)."""
     if line.get("kind") != "case":
         raise _bad(where, "$.kind", "expected a case record (kind: case)")
     catalogue.define(line.get("texts", {}), where)
-    get = catalogue.get
-    if "provenance" in line:
-        provenance_json = line["provenance"]
-    elif line.get("provenance_digest") == catalogue.provenance_digest:
-        provenance_json = catalogue.provenance
-    else:
-        raise _bad(where, "$.provenance_digest",
-                   "the line names a provenance other than its catalogue's: read it with "
-                   "the catalogue of its own run")
-    facts = [Fact(catalogue.path(p), value) for p, value in line["facts"]]
-    signals = [SignalUse(catalogue.path(n), value) for n, value in line["signals"]]
-    findings = tuple(_expand_finding(f, catalogue, facts, signals) for f in line["findings"])
-    rec_json = line["recommendation"]
-    rec = None if rec_json is None else _expand_recommendation(rec_json, catalogue)
+    text_of, piece = catalogue.text_of, catalogue.piece
+    provenance_json = line.get("provenance", catalogue.provenance)
+    findings = tuple(piece(n, "finding", _read_finding) for n in line["findings"])
+    rec_number = line["recommendation"]
+    rec = None if rec_number is None else piece(rec_number, "recommendation",
+                                                _read_recommendation)
     summary_json = line.get("summary")
     summary = summarise(findings, rec) if summary_json is None else Summary(
         counts=tuple((Status(s), n) for s, n in summary_json["counts"]),
-        worst=Severity(summary_json["worst"]), headline=get(summary_json["headline"]))
+        worst=Severity(summary_json["worst"]), headline=text_of(summary_json["headline"]))
     return Report(
         case_id=line["id"], title=line["title"], perspective=line["perspective"],
         findings=findings, summary=summary, recommendation=rec,
         provenance=_provenance_from(provenance_json, line["input_digest"]),
         problems=tuple(Problem(kind=ProblemKind(k), plugin=plugin, origin=origin, code=code,
-                               detail=detail, text=None if text is None else get(text))
+                               detail=detail, text=None if text is None else text_of(text))
                        for k, plugin, origin, code, detail, text in line.get("problems", ())),
-        notes=tuple(Note(id=i, text=get(n)) for i, n in line.get("notes", ())),
+        notes=tuple(Note(id=i, text=text_of(n)) for i, n in line.get("notes", ())),
         source=line["source"],
         parties=tuple(PartyName(id=i, name=name, role=None if role is None else Role(role))
                       for i, name, role in line["parties"]),
-        questions=tuple(Question(path=catalogue.path(path), text=get(text),
-                                 verdicts=tuple(verdicts))
-                        for path, text, verdicts in line["questions"]),
-        perceptions=tuple(_expand_perception_pair(pair, catalogue)
-                          for pair in line.get("perceptions", ())),
+        questions=tuple(piece(n, "question", _read_question) for n in line["questions"]),
+        perceptions=tuple(piece(n, "perceptions", _read_perception_pair)
+                          for n in line.get("perceptions", ())),
         phase=None if line.get("phase") is None else Phase(line["phase"]),
         assessed_on=line.get("assessed_on"),
     )
 
 
-def _expand_finding(data: Mapping[str, Any], catalogue: Catalogue, facts: list[Fact],
-                    signals: list[SignalUse]) -> Finding:
-    get, paths = catalogue.get, catalogue.paths
+def _read_question(catalogue: Catalogue, data: Sequence[Any]) -> Question:
+    path, text, verdicts = data
+    return Question(path=catalogue.path(path), text=catalogue.text_of(text),
+                    verdicts=tuple(verdicts))
+
+
+def _read_pair(catalogue: Catalogue, data: Sequence[Any]) -> tuple[str, Any]:
+    key, value = data
+    return catalogue.path(key), value
+
+
+def _read_finding(catalogue: Catalogue, data: Mapping[str, Any]) -> Finding:
+    text_of, paths = catalogue.text_of, catalogue.paths
     principle = catalogue.principles.get(data["code"], {})
     status = Status(data["status"])
-    conditions = tuple(_expand_condition(row, catalogue, facts, signals)
-                       for row in data["conditions"])
+    conditions = tuple(catalogue.piece(n, "condition", _read_condition)
+                       for n in data["conditions"])
     waiver = data.get("waiver")
     return Finding(
         code=data["code"],
         slug=data["slug"] if "slug" in data else principle["slug"],
-        title=get(data["title"] if "title" in data else principle["title"]),
+        title=text_of(data["title"]) if "title" in data else catalogue.get(principle["title"]),
         status=status, severity=Severity(data["severity"]),
-        rationale=get(data["rationale"]) if "rationale" in data
+        rationale=text_of(data["rationale"]) if "rationale" in data
         else rationale_for(status, conditions),
         conditions=conditions,
-        actions=tuple(get(a) for a in data.get("actions", ())),
+        actions=tuple(text_of(a) for a in data.get("actions", ())),
         missing=paths(data.get("missing", ())),
         waiver=None if waiver is None else Waiver(
             case=waiver["case"], code=waiver["code"], reason=waiver["reason"],
             owner=waiver["owner"], expires=dt.date.fromisoformat(waiver["expires"]),
             active=waiver["active"]),
         settled_over=paths(data.get("settled_over", ())),
-        possible=_expand_possible(data.get("possible", ()), catalogue),
+        possible=_read_possible(data.get("possible", ()), catalogue),
     )
 
 
-def _expand_condition(row: Sequence[Any], catalogue: Catalogue, facts: list[Fact],
-                      signals: list[SignalUse]) -> Condition:
+def _read_condition(catalogue: Catalogue, row: Sequence[Any]) -> Condition:
     full = list(row) + [None] * (10 - len(row))
     ident, outcome, text, effect, applicability, used, signal_numbers, action, decided, \
         deciding = full
+    pair = catalogue.piece
     return Condition(
-        id=catalogue.path(ident), outcome=Outcome(outcome), text=catalogue.get(text),
+        id=catalogue.path(ident), outcome=Outcome(outcome), text=catalogue.text_of(text),
         effect=Status(effect or "at_risk"), applicability=bool(applicability),
-        facts=tuple(facts[n] for n in used or ()),
-        signals=tuple(signals[n] for n in signal_numbers or ()),
-        action=None if action is None else catalogue.get(action),
+        facts=tuple(Fact(*pair(n, "pair", _read_pair)) for n in used or ()),
+        signals=tuple(SignalUse(*pair(n, "pair", _read_pair)) for n in signal_numbers or ()),
+        action=None if action is None else catalogue.text_of(action),
         decided_by=catalogue.paths(decided or ()),
         effect_decided_by=catalogue.paths(deciding or ()))
 
 
-def _expand_possible(rows: Iterable[Sequence[Any]],
-                     catalogue: Catalogue) -> tuple[Possibility, ...]:
+def _read_possible(rows: Iterable[Sequence[Any]],
+                   catalogue: Catalogue) -> tuple[Possibility, ...]:
     return tuple(Possibility(result, tuple(tuple((catalogue.path(p), value) for p, value in when)
                                            for when in whens))
                  for result, whens in rows)
 
 
-def _expand_recommendation(data: Mapping[str, Any], catalogue: Catalogue
-                           ) -> ModelRecommendation:
-    get, paths = catalogue.get, catalogue.paths
+def _read_recommendation(catalogue: Catalogue, data: Mapping[str, Any]) -> ModelRecommendation:
+    text_of, paths = catalogue.text_of, catalogue.paths
     return ModelRecommendation(
-        model=data["model"], name=get(data["name"]), why=tuple(get(w) for w in data["why"]),
-        current=data["current"], gap=get(data["gap"]),
-        path=tuple(Stage(name=get(n), establishes=get(e), months=m)
+        model=data["model"], name=text_of(data["name"]),
+        why=tuple(text_of(w) for w in data["why"]),
+        current=data["current"], gap=text_of(data["gap"]),
+        path=tuple(Stage(name=text_of(n), establishes=text_of(e), months=m)
                    for n, e, m in data["path"]),
         trust=None if data["trust"] is None else Level(data["trust"]),
         governance=tuple(data["governance"]), facts=paths(data["facts"]),
         missing=paths(data["missing"]), settled_over=paths(data["settled_over"]),
-        possible=_expand_possible(data["possible"], catalogue))
+        possible=_read_possible(data["possible"], catalogue))
 
 
 # -- whole runs ----------------------------------------------------------------------

@@ -45,8 +45,8 @@ def kind_of(data: Any) -> str | None:
         return None
     if isinstance(data.get("fixtures"), list):
         return FIXTURES
-    if data.get("kind") == "catalogue":
-        return REPORT  # the first line of a portfolio's results (full or compact)
+    if data.get("kind") in ("catalogue", "case"):
+        return REPORT  # the first line of a portfolio's results (full or compact), a compact line
     if isinstance(data.get("principles"), list):
         return PRINCIPLES
     if "findings" in data and ("provenance" in data or "provenance_digest" in data):

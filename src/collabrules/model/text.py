@@ -1,11 +1,19 @@
-"""Bilingual text: everything a person reads exists in English and Dutch."""
+"""Bilingual text: everything a person reads exists in English and Dutch.
+
+A text made by :meth:`Text.format`, ``+`` or :func:`join` keeps how it was made (its
+*source*: a template and parameters, or parts and a separator) and writes its English and
+Dutch strings on first use. Equality, hashing, ``str`` and ``repr`` are those of the two
+strings, so a lazy text and the finished one are interchangeable; compact results write the
+source instead of the strings (ADR 0018).
+"""
 
 from __future__ import annotations
 
+import string
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
-import attrs
+from attrs.exceptions import FrozenInstanceError
 
 
 class Lang(str, Enum):
@@ -18,23 +26,95 @@ class Lang(str, Enum):
 LANGS: tuple[str, ...] = tuple(lang.value for lang in Lang)
 
 
-@attrs.frozen
+class Formatted(NamedTuple):
+    """The source of a text made by :meth:`Text.format`: the template and its parameters
+    (labelled values already replaced by their label texts)."""
+
+    template: Text
+    params: tuple[tuple[str, Any], ...]
+
+
+class Joined(NamedTuple):
+    """The source of a text made by ``+`` (separator ``""``) or :func:`join`."""
+
+    sep: str
+    parts: tuple[Text, ...]
+
+
+_set = object.__setattr__
+
+
 class Text:
     """One piece of human-readable text, in English and in Dutch.
 
     ``{name}`` placeholders are filled by :meth:`format` in both languages at once.
     """
 
+    __slots__ = ("_fields", "en", "nl", "source")
+    __match_args__ = ("en", "nl")
+
     en: str
     nl: str
+    _fields: frozenset[str]
+    source: Formatted | Joined | None
+    """How a lazy text is made (``None``: the strings were given)."""
+
+    def __init__(self, en: str, nl: str) -> None:
+        _set(self, "en", en)
+        _set(self, "nl", nl)
+        _set(self, "source", None)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached while ``en``/``nl`` are not written yet: write both now.
+        if name not in ("en", "nl"):
+            raise AttributeError(name)
+        source = self.source
+        if type(source) is Formatted:
+            template, params = source
+            _set(self, "en", template.en.format(**{k: _pick(v, "en") for k, v in params}))
+            _set(self, "nl", template.nl.format(**{k: _pick(v, "nl") for k, v in params}))
+        elif type(source) is Joined:
+            sep, parts = source
+            _set(self, "en", sep.join([p.en for p in parts]))
+            _set(self, "nl", sep.join([p.nl for p in parts]))
+        else:
+            raise AttributeError(name)
+        return object.__getattribute__(self, name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError()
+
+    @classmethod
+    def lazy(cls, source: Formatted | Joined) -> Text:
+        """A text whose strings are written from ``source`` on first use."""
+        text = cls.__new__(cls)
+        _set(text, "source", source)
+        return text
 
     def format(self, **values: Any) -> Text:
-        """Fill the placeholders of both languages with the same values."""
-        fixed = {k: _localisable(v) for k, v in values.items()}
-        return Text(
-            self.en.format(**{k: _pick(v, "en") for k, v in fixed.items()}),
-            self.nl.format(**{k: _pick(v, "nl") for k, v in fixed.items()}),
-        )
+        """Fill the placeholders of both languages with the same values.
+
+        A placeholder with no value raises :class:`KeyError` here, as ``str.format`` does;
+        the strings themselves are written on first use.
+        """
+        for name in self.placeholders():
+            if name not in values and not name.isdigit():
+                raise KeyError(name)
+        return Text.lazy(Formatted(self, tuple((k, localisable(v)) for k, v in values.items())))
+
+    def placeholders(self) -> frozenset[str]:
+        """The parameter names this text's replacement fields use, in either language."""
+        try:
+            return self._fields
+        except AttributeError:
+            names = frozenset(_field_name(field) for template in (self.en, self.nl)
+                              for _, field, _, _ in string.Formatter().parse(template)
+                              if field)
+            _set(self, "_fields", names)
+            return names
 
     def get(self, lang: str | Lang) -> str:
         """The text in one language (``en`` or ``nl``)."""
@@ -45,14 +125,82 @@ class Text:
         return self.nl if Lang(lang) is Lang.NL else self.en
 
     def __add__(self, other: Text) -> Text:
-        return Text(self.en + other.en, self.nl + other.nl)
+        if other.__class__ is not Text:
+            return NotImplemented
+        return Text.lazy(Joined("", (self, other)))
+
+    def __eq__(self, other: object) -> bool:
+        if other is self:
+            return True
+        if other.__class__ is not Text:
+            return NotImplemented
+        assert isinstance(other, Text)
+        if made_alike(self, other):
+            return True  # made the same way: the same strings, without writing them
+        return self.en == other.en and self.nl == other.nl
+
+    def __hash__(self) -> int:
+        return hash((Text, self.en, self.nl))
+
+    def __repr__(self) -> str:
+        return f"Text(en={self.en!r}, nl={self.nl!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if self.source is not None:
+            return (Text.lazy, (self.source,))
+        return (Text, (self.en, self.nl))
 
     def to_json(self) -> dict[str, str]:
         """Both languages as a JSON object."""
         return {"en": self.en, "nl": self.nl}
 
 
-def _localisable(value: Any) -> Any:
+def made_alike(a: Text, b: Text) -> bool:
+    """Whether two texts are surely equal without writing their strings: the same text,
+    or made the same way (``False`` means not known, not unequal)."""
+    if a is b:
+        return True
+    mine, theirs = a.source, b.source
+    return mine is not None and theirs is not None and _same_source(mine, theirs)
+
+
+def _field_name(field: str) -> str:
+    """The parameter a replacement field names (``party`` of ``party.name[0]``)."""
+    end = len(field)
+    for mark in ".[!:":
+        at = field.find(mark)
+        if at != -1:
+            end = min(end, at)
+    return field[:end]
+
+
+def _same_source(a: Formatted | Joined, b: Formatted | Joined) -> bool:
+    """Whether two sources surely write the same strings (``False``: not known)."""
+    if type(a) is not type(b):
+        return False
+    if type(a) is Joined:
+        assert type(b) is Joined
+        return a.sep == b.sep and len(a.parts) == len(b.parts) and all(
+            x is y or x == y for x, y in zip(a.parts, b.parts))
+    assert type(a) is Formatted and type(b) is Formatted
+    return (a.template == b.template and len(a.params) == len(b.params)
+            and all(k == m and _same_value(v, w)
+                    for (k, v), (m, w) in zip(a.params, b.params)))
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    # Type-strict: 1, 1.0 and True are equal but format differently.
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if type(a) in (list, tuple):
+        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
+    return type(a) in (str, int, Text) and bool(a == b)
+
+
+def localisable(value: Any) -> Any:
+    """The label text of a labelled value (a vocabulary member), else the value itself."""
     label = getattr(value, "label", None)
     if isinstance(label, Text):
         return label
@@ -63,7 +211,7 @@ def _pick(value: Any, lang: str) -> Any:
     if isinstance(value, Text):
         return value.get(lang)
     if isinstance(value, (list, tuple)):
-        return ", ".join(str(_pick(_localisable(v), lang)) for v in value)
+        return ", ".join(str(_pick(localisable(v), lang)) for v in value)
     if isinstance(value, Enum):
         return value.value
     return value
@@ -71,7 +219,7 @@ def _pick(value: Any, lang: str) -> Any:
 
 def join(parts: list[Text] | tuple[Text, ...], sep: str = "; ") -> Text:
     """Join several texts with the same separator in both languages."""
-    return Text(sep.join(p.en for p in parts), sep.join(p.nl for p in parts))
+    return Text.lazy(Joined(sep, tuple(parts)))
 
 
 T = Text  # short alias used in the principle modules' text tables
