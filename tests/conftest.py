@@ -1,13 +1,40 @@
-"""Shared test helpers: paths to the repository's examples and schemas."""
+"""Shared test helpers: paths to the repository's examples and schemas, the Hypothesis
+profiles and the ``slow`` marks."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+
+
+# Hypothesis: two profiles. ``ci`` (CI=true, and scripts/test.sh without --quick) runs
+# each property with the count its decorator names through ci_examples() (chosen for its
+# cost), else Hypothesis' default 100; ``dev`` (a plain pytest run, scripts/test.sh --quick)
+# runs at most 10 examples of every property: enough to catch a broken generator or an
+# obvious regression while working. HYPOTHESIS_PROFILE chooses explicitly. Deadlines are
+# off (the machine is shared; speed is measured by benchmarks/ only).
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI") == "true" else "dev")
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("dev", parent=settings.get_profile("ci"), max_examples=10)
+settings.load_profile(PROFILE)
+
+
+def ci_examples(count: int) -> settings:
+    """``count`` examples under the ``ci`` profile, the profile's count under ``dev``.
+
+    For properties whose count differs from 100: fewer when one example evaluates cases
+    several times, more when an example is cheap and the input space wide."""
+    return settings(max_examples=count if PROFILE == "ci" else
+                    min(count, settings.default.max_examples))
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from typing import Any
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules import Engine
@@ -34,6 +34,8 @@ from collabrules.standard import evidence
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base
 from tests.strategies import optional_paths, valid_cases, without
+
+from ..conftest import ci_examples
 
 LATEST = "1.2"
 """The newest case schema version: a file declaring it may use every field."""
@@ -124,7 +126,7 @@ def test_casebook_cases_complete_and_partial() -> None:
 
 
 @given(valid_cases(), st.integers(min_value=1, max_value=4))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(30)
 def test_generated_cases_complete_or_partial(document: dict[str, Any], keep: int) -> None:
     try:
         fast, reference = _both(_thinned(document, keep))
@@ -194,7 +196,7 @@ def _compiled_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 @given(valid_cases(), st.sampled_from(["1.0", "1.1", "1.2"]))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(60)
 def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
         document: dict[str, Any], declared: str) -> None:
     document["schema_version"] = declared
