@@ -64,6 +64,12 @@ SLOW = (
     "tests/scale/test_dask.py::",
     "tests/compact/test_cli.py::",
     "tests/service/test_intake_browser.py::test_perception_scores_reach_the_report",
+    "tests/service/test_intake_browser.py::test_interactive_api_page_works_offline",
+    "tests/service/test_limits.py::test_concurrent_evaluations_over_the_limit_get_429",
+    "tests/service/test_limits.py::test_graceful_shutdown_finishes_the_request_in_flight",
+    "tests/service/test_config.py::test_workers_share_the_options_and_configuration",
+    "tests/options/test_properties.py::test_today_column_is_the_normal_report",
+    "tests/options/test_properties.py::test_an_option_is_never_judged_on_facts_the_case_lacks",
 )
 
 
