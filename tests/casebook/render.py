@@ -41,8 +41,11 @@ such, written down with:
 Expectations come from the principle texts (see [Principles](principles.md)) and an experienced
 adviser's reading of them, never from the code, and they were committed before the engine
 was run on any case. The rule on unknowns applies: what the known facts settle is decided; where
-a missing fact could change the verdict the expectation is *undetermined*, and no model is
-expected from an unknown. An expectation lists two statuses only where an expert honestly could
+a missing fact could change the verdict the expectation is *undetermined*, except that a failure
+the known facts already show makes it *at risk* even when a missing fact could make it
+*violated* (at risk is a lower bound,
+[ADR 0003](decisions/0003-unknown-is-not-a-default.md) point 6); and no model is expected from an
+unknown. An expectation lists two statuses only where an expert honestly could
 go either way. An expectation is never changed because the engine disagrees, unless its
 reasoning was wrong, and the commit that changes it says why. A disagreement the project decides
 to keep is listed below with its reason.
@@ -85,8 +88,12 @@ beschreven klant-leveranciersrelaties en als zodanig aangeduide schoolvoorbeelde
 de feiten die de bron ondersteunt, het perspectief, en per principe en voor het model het
 verwachte oordeel met een reden van één regel. De verwachtingen zijn opgesteld vanuit de
 principes, vóór de engine op de casussen draaide; een ontbrekend feit dat het oordeel kan
-veranderen maakt de verwachting *onbepaald*. Een verwachting verandert nooit omdat de engine het
-anders ziet, tenzij de redenering fout was. Overeenstemming met de engine: **{overall}**; de
+veranderen maakt de verwachting *onbepaald*, behalve wanneer de bekende feiten al een
+tekortkoming laten zien: dan is ze *in gevaar*, ook als een ontbrekend feit haar *geschonden*
+kan maken (in gevaar is een ondergrens,
+[ADR 0003](decisions/0003-unknown-is-not-a-default.md) punt 6). Een verwachting verandert nooit
+omdat de engine het anders ziet, tenzij de redenering fout was. Overeenstemming met de engine:
+**{overall}**; de
 tabellen hierboven geven de overeenstemming per principe, de casussen en elke afwijking.
 """
 

@@ -59,7 +59,7 @@ def test_a_changed_example_makes_the_case_page_stale(tmp_path: Path) -> None:
     example = root / "examples" / "office-cleaning.yaml"
     example.write_text(example.read_text(encoding="utf-8") + "# one more line\n",
                        encoding="utf-8")
-    assert check(root) == ["reference/case-format.md"]
+    assert check(root) == ["reference/case-format.md", "nl/reference/case-format.md"]
 
 
 def test_every_generated_page_is_in_the_nav() -> None:

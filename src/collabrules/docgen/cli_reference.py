@@ -1,7 +1,8 @@
 """The command-line reference, generated from the click command tree.
 
 Every command gets its full ``--help`` text (formatted at a fixed width, so the page does
-not depend on the terminal) and a table of its arguments and options.
+not depend on the terminal) and a table of its arguments and options. The help texts hold
+both languages; the page around them is written in English or in Dutch.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ EXIT_CODES: tuple[tuple[str, Text], ...] = (
     ("EXIT_FINDINGS", Text("at least one violated or at-risk finding at or above "
                            "`--fail-on` (waived findings do not count)",
                            "minstens één geschonden of bedreigde bevinding op of boven "
-                           "`--fail-on` (bevindingen met een ontheffing tellen niet)")),
+                           "`--fail-on` (bevindingen met een vrijstelling tellen niet)")),
     ("EXIT_INPUT", Text("bad input or usage: every problem is listed with file, line and "
                         "JSON path",
                         "foute invoer of aanroep: elk probleem staat erbij met bestand, "
@@ -49,18 +50,42 @@ def _root() -> click.Group:
     return load_all()
 
 
-def _param_row(param: click.Parameter) -> tuple[str, ...]:
+WORDS = {
+    "flag": Text("flag", "vlag"), "repeatable": Text(" (repeatable)", " (herhaalbaar)"),
+    "one_or_more": Text(" (one or more)", " (een of meer)"),
+    "any_number": Text(" (any number)", " (willekeurig aantal)"),
+    "columns": Text("Argument or option|Kind|Default|Help",
+                    "Argument of optie|Soort|Standaard|Hulp"),
+    "title": Text("Command line", "Opdrachtregel"),
+    "intro": Text("Every command of `collabrules`, with the help it prints (`collabrules COMMAND "
+                  "--help`). Help texts are in English and Dutch.",
+                  "Elke opdracht van `collabrules`, met de hulp die ze toont (`collabrules "
+                  "OPDRACHT --help`). De hulpteksten zijn Engels en Nederlands; de kopjes en "
+                  "meldingen van click zelf (`Usage`, `Options`) zijn Engels."),
+    "commands": Text("Commands: ", "Opdrachten: "),
+    "version": Text("`collabrules --version` (or `-V`) prints the engine version.",
+                    "`collabrules --version` (of `-V`) toont de versie van de engine."),
+    "exit_codes": Text("Exit codes", "Afsluitcodes"),
+    "exit_intro": Text("Every command ends with one of these codes. When several apply, the "
+                       "highest wins: a run with an internal error and findings exits 3.",
+                       "Elke opdracht eindigt met een van deze codes. Als er meer gelden, wint "
+                       "de hoogste: een run met een interne fout en bevindingen eindigt met 3."),
+    "exit_columns": Text("Code|Meaning|Betekenis (nl)", "Code|Betekenis|Meaning (en)"),
+}
+
+
+def _param_row(param: click.Parameter, lang: str = "en") -> tuple[str, ...]:
     if isinstance(param, click.Option):
         names = ", ".join(code(n) for n in [*param.opts, *param.secondary_opts])
-        kind = "flag" if param.is_flag else _type(param)
+        kind = WORDS["flag"].get(lang) if param.is_flag else _type(param)
         default = code(str(param.default)) if not param.is_flag and isinstance(
             param.default, (str, int, float)) else ""
-        extra = " (repeatable)" if param.multiple else ""
+        extra = WORDS["repeatable"].get(lang) if param.multiple else ""
         return names, kind + extra, default, param.help or ""
     name = code(param.human_readable_name)
-    more = " (one or more)" if param.nargs == -1 and param.required else (
-        " (any number)" if param.nargs == -1 else "")
-    return name, "argument" + more, "", ""
+    more = WORDS["one_or_more"] if param.nargs == -1 and param.required else (
+        WORDS["any_number"] if param.nargs == -1 else Text("", ""))
+    return name, "argument" + more.get(lang), "", ""
 
 
 def _type(param: click.Parameter) -> str:
@@ -69,14 +94,14 @@ def _type(param: click.Parameter) -> str:
     return param.type.name
 
 
-def _command_section(name: str, command: click.Command) -> str:
+def _command_section(name: str, command: click.Command, lang: str = "en") -> str:
     title = f"collabrules {name}"
     out = [f"## `{title}` {{#{anchor(title)}}}\n"]
     out.append(f"```text\n{_help(command, name).rstrip()}\n```\n")
-    rows = [_param_row(p) for p in command.params
+    rows = [_param_row(p, lang) for p in command.params
             if not (isinstance(p, click.Option) and p.name == "help")]
     if rows:
-        out.append(table(("Argument or option", "Kind", "Default", "Help"), rows))
+        out.append(table(WORDS["columns"].get(lang).split("|"), rows))
     return "\n".join(out)
 
 
@@ -86,26 +111,24 @@ def commands() -> dict[str, click.Command]:
     return {name: root.commands[name] for name in sorted(root.commands)}
 
 
-def cli_page() -> str:
-    """The whole CLI reference page."""
+def cli_page(lang: str = "en") -> str:
+    """The whole CLI reference page, written around the help texts in ``lang``."""
     from ..cli import common
 
     root = _root()
-    out = [header("the click commands in src/collabrules/cli/"), "# Command line\n"]
-    out.append(
-        "Every command of `collabrules`, with the help it prints (`collabrules COMMAND "
-        "--help`). Help texts are in English and Dutch.\n")
+    out = [header("the click commands in src/collabrules/cli/"),
+           f"# {WORDS['title'].get(lang)}\n", WORDS["intro"].get(lang) + "\n"]
     listed = ", ".join(f"[`{n}`](#{anchor('collabrules ' + n)})" for n in commands())
-    out.append(f"Commands: {listed}.\n")
+    out.append(f"{WORDS['commands'].get(lang)}{listed}.\n")
     out.append("## `collabrules` {#collabrules}\n")
     out.append(f"```text\n{_help(root, None).rstrip()}\n```\n")
-    out.append("`collabrules --version` (or `-V`) prints the engine version.\n")
+    out.append(WORDS["version"].get(lang) + "\n")
     for name, command in commands().items():
-        out.append(_command_section(name, command))
-    out.append("## Exit codes {#exit-codes}\n")
-    out.append("Every command ends with one of these codes. When several apply, the highest "
-               "wins: a run with an internal error and findings exits 3.\n")
-    out.append(table(("Code", "Meaning", "Betekenis (nl)"), [
-        (code(str(getattr(common, constant))), text.en, text.nl)
+        out.append(_command_section(name, command, lang))
+    out.append(f"## {WORDS['exit_codes'].get(lang)} {{#exit-codes}}\n")
+    out.append(WORDS["exit_intro"].get(lang) + "\n")
+    other = "nl" if lang == "en" else "en"
+    out.append(table(WORDS["exit_columns"].get(lang).split("|"), [
+        (code(str(getattr(common, constant))), text.get(lang), text.get(other))
         for constant, text in EXIT_CODES]))
     return "\n".join(out).rstrip() + "\n"

@@ -4,13 +4,16 @@ Regenerate the committed file with::
 
     python -m collabrules.render.catalogue > docs/principles.md
 
-A test fails when the committed file differs from what this module renders.
+A test fails when the committed file differs from what this module renders. With
+``--lang nl`` it renders the Dutch part only, as a page of its own (``docs/nl/principles.md``,
+written by ``python -m collabrules.docgen``).
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..model.lifecycle import checks_for, iso_stages_of, phase_order, stage_of
 from ..model.principle import Principle
@@ -19,6 +22,7 @@ from .page import principle_markdown
 
 STANDARD_SOURCE = "collabrules"
 HEADING = Text("The standard principles", "De standaardprincipes")
+TITLE = Text("collabrules principles", "De principes van collabrules")
 INTRO = Text(
     "Generated from the principle registry by `python -m collabrules.render.catalogue`; "
     "do not edit by hand. `collabrules explain CODE` shows the same page in the terminal.",
@@ -43,12 +47,16 @@ HEAD = {"phase": Text("Phase", "Fase"), "stage": Text("Stage", "Stadium"),
                                                                  "Controles per fase")}
 
 
-def catalogue_markdown(principles: Iterable[Principle]) -> str:
-    """All principles as one Markdown document: an English part, then a Dutch part."""
+def catalogue_markdown(principles: Iterable[Principle],
+                       langs: Sequence[str] = LANGS) -> str:
+    """All principles as one Markdown document: a part per language in ``langs`` (by
+    default English, then Dutch); with one language the page is titled in it."""
     ordered = sorted(principles, key=lambda p: p.code)
-    parts = ["# collabrules principles / principes", ""]
-    for lang in LANGS:
-        parts += [f"## {LANGUAGE[lang]}: {HEADING.get(lang)}", "", INTRO.get(lang), ""]
+    title = TITLE.get(langs[0]) if len(langs) == 1 else "collabrules principles / principes"
+    parts = [f"# {title}", ""]
+    for lang in langs:
+        heading = HEADING.get(lang) if len(langs) == 1 else f"{LANGUAGE[lang]}: {HEADING.get(lang)}"
+        parts += [f"## {heading}", "", INTRO.get(lang), ""]
         parts += _phase_map(lang)
         for principle in ordered:
             parts.append(principle_markdown(principle, lang, level=3))
@@ -79,18 +87,23 @@ def _checks_by_phase(principle: Principle, lang: str) -> list[str]:
     return [*out, ""]
 
 
-def standard_catalogue() -> str:
-    """The catalogue of the standard principles registered in a default engine."""
+def standard_catalogue(lang: str | None = None) -> str:
+    """The catalogue of the standard principles registered in a default engine, in both
+    languages or, given ``lang``, in that one only."""
     from ..pipeline.engine import Engine
 
     engine = Engine()
-    return catalogue_markdown(a.principle for a in engine.all_principles
-                              if a.principle.source == STANDARD_SOURCE)
+    return catalogue_markdown((a.principle for a in engine.all_principles
+                               if a.principle.source == STANDARD_SOURCE),
+                              LANGS if lang is None else (lang,))
 
 
-def main() -> None:
-    """Print the standard catalogue (``python -m collabrules.render.catalogue``)."""
-    sys.stdout.write(standard_catalogue())
+def main(argv: list[str] | None = None) -> None:
+    """Print the standard catalogue (``python -m collabrules.render.catalogue [--lang nl]``)."""
+    parser = argparse.ArgumentParser(prog="python -m collabrules.render.catalogue")
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="one language only (default: English, then Dutch)")
+    sys.stdout.write(standard_catalogue(parser.parse_args(argv).lang))
 
 
 if __name__ == "__main__":

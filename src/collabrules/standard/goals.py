@@ -122,3 +122,38 @@ def explicit_oppositions(case: Case) -> list[tuple[str, str, str]]:
                         else (right[other][1], goal)
                     pairs.append((goal_label(ours), goal_label(their), f"{path}.opposes"))
     return pairs
+
+
+COMMERCIAL_AXES = ("money", "effort")
+"""The axes of the ordinary commercial opposition of customer and supplier."""
+
+
+def core_conflicts(case: Case, vocabulary: TopicVocabulary) -> dict[str, Goal]:
+    """Goals of the perspective party and of the others that work against each other
+    outside the commercial opposition, by path: opposed on an axis other than money or
+    effort, or linked by ``opposes`` unless both linked goals are commercial.
+
+    Linear in the number of goals, like :func:`pushes_by_axis`.
+    """
+    own_path = case.path_of(case.own)
+    mine = [a for a in aims(case.own, own_path, vocabulary) if a.axis not in COMMERCIAL_AXES]
+    theirs = [a for p in case.others for a in aims(p, case.path_of(p), vocabulary)
+              if a.axis not in COMMERCIAL_AXES]
+    goals = {where: goal for p in case.parties
+             for where, goal in party_goals(p, case.path_of(p))}
+    found: dict[str, Goal] = {}
+    for side, other in ((mine, pushes_by_axis(theirs)), (theirs, pushes_by_axis(mine))):
+        found |= {a.path: goals[a.path] for a in side
+                  if any(opposed(a, b) for b in other.get(a.axis, ()))}
+    axis = {a.path: a.axis for p in case.parties
+            for a in aims(p, case.path_of(p), vocabulary)}
+    ours = {g.id: where for where, g in party_goals(case.own, own_path) if g.id}
+    others = {g.id: where for o in case.others for where, g in party_goals(o, case.path_of(o))
+              if g.id}
+    for left, right in ((ours, others), (others, ours)):
+        for where in left.values():
+            for linked in goals[where].opposes or ():
+                if linked in right and not (axis.get(where) in COMMERCIAL_AXES
+                                            and axis.get(right[linked]) in COMMERCIAL_AXES):
+                    found |= {where: goals[where], right[linked]: goals[right[linked]]}
+    return found

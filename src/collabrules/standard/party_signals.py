@@ -20,6 +20,7 @@ from ..model.vocab import (
 )
 from ..pipeline.topic_signal import TOPIC_SIGNAL
 from .goals import (
+    COMMERCIAL_AXES,
     aims,
     explicit_oppositions,
     goal_label,
@@ -68,7 +69,8 @@ def own_benefit(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(benefit.net, (path,))
 
 
-def _vocabulary(signals: SignalBook) -> TopicVocabulary:
+def vocabulary_of(signals: SignalBook) -> TopicVocabulary:
+    """The engine's topic vocabulary (the standard one when a book lacks the signal)."""
     value = signals[TOPIC_SIGNAL].value
     return value if isinstance(value, TopicVocabulary) else standard_vocabulary()
 
@@ -79,7 +81,7 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     Goals are placed on axes through the topic vocabulary; goals linked by ``opposes``
     conflict whatever their topics.
     """
-    vocabulary = _vocabulary(signals)
+    vocabulary = vocabulary_of(signals)
     own_path = case.path_of(case.own)
     needed = [f"{case.path_of(p)}.goals" for p in case.parties if p.goals is None]
     needed += undecided_goals(case)
@@ -105,7 +107,7 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     A target without topic or direction leaves the answer unknown (it could be a
     conflict), unless a known conflict already exists.
     """
-    vocabulary = _vocabulary(signals)
+    vocabulary = vocabulary_of(signals)
     own_path = case.path_of(case.own)
     paths = (f"{own_path}.goals", f"{own_path}.departmental_targets")
     needed = [f"{own_path}.goals"] if case.own.goals is None \
@@ -132,9 +134,6 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue((), paths)
 
 
-_COMMERCIAL_AXES = ("money", "effort")
-
-
 def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:
     """Paths of goals another party states too (same axis, same push): known to both."""
     every = [a for p in case.parties for a in aims(p, case.path_of(p), vocabulary)]
@@ -151,7 +150,7 @@ def undisclosed_drivers(case: Case, signals: SignalBook) -> SignalValue:
 
     A goal both parties state is known to both, whatever its ``disclosed`` says.
     """
-    both = _stated_by_another(case, _vocabulary(signals))
+    both = _stated_by_another(case, vocabulary_of(signals))
     found: list[str] = []
     missing: list[str] = []
     paths: list[str] = []
@@ -250,7 +249,7 @@ def commercial_opposition(case: Case, signals: SignalBook) -> SignalValue:
     alignment = signals["goal_alignment"]
     if alignment.value is None:
         return SignalValue(None, alignment.paths, alignment.missing)
-    axes = tuple(a for a in alignment.value.conflicting if a in _COMMERCIAL_AXES)
+    axes = tuple(a for a in alignment.value.conflicting if a in COMMERCIAL_AXES)
     return SignalValue(axes, alignment.paths)
 
 

@@ -10,7 +10,8 @@ from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
-from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms
+from ..goals import core_conflicts, goal_label, undecided_goals
+from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms, vocabulary_of
 from ..perception_checks import OPENNESS_ALIKE, check_openness_seen
 from ..signal_values import Depth
 
@@ -24,6 +25,13 @@ _GOALS_CARRY_DEPTH = Check(
          "de balans tussen gedeelde en strijdige doelen kan de beoogde diepgang van "
          "samenwerking dragen (tegengestelde geldelijke doelen vragen een commercieel "
          "mechanisme)"))
+
+_NO_HIDDEN_EXCLUDING_GOAL = Check(
+    "no_hidden_excluding_goal",
+    Text("no party keeps from the other a goal that works against the other party's goals "
+         "beyond the ordinary tension over money and effort",
+         "geen partij houdt een doel voor de ander verborgen dat tegen de doelen van de ander "
+         "ingaat, buiten de gewone spanning over geld en inspanning"))
 
 _DRIVERS_DISCLOSED = Check(
     "drivers_disclosed",
@@ -73,6 +81,7 @@ def assess(a: Assessment) -> None:
             "Leg de strijdige doelen op tafel en spreek af hoe de samenwerking ze in evenwicht "
             "brengt (bijvoorbeeld prijs tegenover marge) voordat u haar verdiept."),
     )
+    _check_hidden_excluding_goal(a)
     open_enough: bool | None = None
     # Openness about drivers is what deep collaboration runs on; a transactional or
     # performance-based contract is steered by its terms and measured output instead.
@@ -96,6 +105,33 @@ def assess(a: Assessment) -> None:
     check_openness_seen(a)
 
 
+def _check_hidden_excluding_goal(a: Assessment) -> None:
+    """Core goals that exclude each other, one of them kept from the other party, break the
+    relationship whatever its depth (opposed money goals are CR08's commercial opposition)."""
+    case = a.case
+    unknown = [f"{case.path_of(p)}.goals" for p in case.parties if p.goals is None]
+    unknown += undecided_goals(case)
+    conflicts = core_conflicts(case, vocabulary_of(a.signals))
+    hidden = [goal_label(g) for g in conflicts.values() if g.disclosed is False]
+    unknown += [f"{where}.disclosed" for where, g in conflicts.items() if g.disclosed is None]
+    a.check(
+        _NO_HIDDEN_EXCLUDING_GOAL.id,
+        False if hidden else (None if unknown else True),
+        _NO_HIDDEN_EXCLUDING_GOAL.text,
+        effect=Status.VIOLATED,
+        facts=(*cite(a, "goal_alignment"),
+               *(a.fact(f"{where}.disclosed", g.disclosed) for where, g in conflicts.items())),
+        signals=("goal_alignment",),
+        decided_by=() if hidden else tuple(unknown),
+        action=Text(
+            "Put the goal that works against the other party on the table ({goals}) and "
+            "agree openly whether and how the relationship continues.",
+            "Leg het doel dat tegen de andere partij ingaat op tafel ({goals}) en spreek "
+            "openlijk af of en hoe de relatie verdergaat.").format(
+                goals=", ".join(hidden) or "-"),
+    )
+
+
 PRINCIPLE = Principle(
     code="CR02",
     slug="interests-and-goals",
@@ -115,7 +151,8 @@ PRINCIPLE = Principle(
         "organise the collaboration to match.",
         "Zoek uit of en hoe de belangen en doelen van de partijen op elkaar aansluiten, en "
         "richt de samenwerking daarop in."),
-    conditions=(_GOALS_CARRY_DEPTH, _DRIVERS_DISCLOSED, OPENNESS_ALIKE),
+    conditions=(_GOALS_CARRY_DEPTH, _NO_HIDDEN_EXCLUDING_GOAL, _DRIVERS_DISCLOSED,
+                OPENNESS_ALIKE),
     assess=assess,
     severity=Severity.MEDIUM,
     examples=(

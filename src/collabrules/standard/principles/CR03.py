@@ -78,7 +78,9 @@ def assess(a: Assessment) -> None:
         _NOT_COMPETITORS.id,
         not3(rivals),
         _NOT_COMPETITORS.text,
-        effect=Status.VIOLATED,
+        # Competitors are a risk to manage, not a breach: the article lets them work
+        # together (both too small alone) and asks to protect know-how where they do.
+        effect=Status.AT_RISK,
         facts=(*sectors, *sizes),
         signals=("capability_fit",),
         action=Text(
