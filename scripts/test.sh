@@ -11,7 +11,8 @@
 # Further arguments go to pytest (bash scripts/test.sh --quick tests/core -x). pytest runs
 # with pytest-xdist, one worker per core, each test file whole on one worker (its module
 # fixtures are built once). Any non-zero pytest exit code, 5 ("no tests ran") included,
-# fails the script.
+# fails the script. Hypothesis uses the "dev" profile with --quick and the "ci" profile
+# otherwise (tests/conftest.py; HYPOTHESIS_PROFILE overrides).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,6 +40,7 @@ if [ -d benchmarks ]; then lint+=(benchmarks); fi
 
 parallel=(-n auto --dist loadfile)
 if [ "$quick" = 1 ]; then
+  export HYPOTHESIS_PROFILE=${HYPOTHESIS_PROFILE:-dev}
   .venv/bin/python -m pytest "${parallel[@]}" -m "not slow and not browser and not install" "$@"
   exit 0
 fi
@@ -46,6 +48,7 @@ fi
 # The HTML report is tested in a real browser: install chromium as root with apt-get,
 # unless COLLABRULES_NO_APT=1 (see the README).
 bash scripts/install-browser.sh
+export HYPOTHESIS_PROFILE=${HYPOTHESIS_PROFILE:-ci}
 
 .venv/bin/mypy
 .venv/bin/python -m pytest "${parallel[@]}" "$@"

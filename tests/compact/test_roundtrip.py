@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import collabrules
 from collabrules.io.compact import Catalogue, CompactWriter, expand, read_compact
@@ -19,7 +19,7 @@ from collabrules.model.report import Report
 from collabrules.pipeline.schemas import load_schema
 
 from ..casebook.book import load
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, ci_examples
 from ..strategies import valid_cases
 
 ENGINE = collabrules.default_engine()
@@ -91,8 +91,7 @@ def test_the_casebook_expands_as_one_portfolio() -> None:
         _same(original, expanded)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@ci_examples(40)
 @given(valid_cases())
 def test_generated_cases_expand_to_their_full_reports(document: dict[str, Any]) -> None:
     report = ENGINE.evaluate(document)

@@ -1,4 +1,7 @@
-"""Every command of the real command line, in both languages, with its exit code."""
+"""Every command of the real command line, in both languages, with its exit code.
+
+Tests that run a command many times run it in this process (``run_here``); each command,
+exit code and stream keeps real subprocess runs (``run``)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import collabrules
 from collabrules.pipeline.schemas import load_schema, schema_path
 
 from ..conftest import EXAMPLES
-from .cli import run
+from .cli import run, run_here
 
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 OFFICE = EXAMPLES / "office-cleaning.yaml"
@@ -39,7 +42,7 @@ def test_help_documents_exit_codes_in_both_languages() -> None:
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_evaluate_json_validates_against_the_report_schema(path: Path, lang: str) -> None:
-    result = run("evaluate", path, "--format", "json", "--lang", lang, "--fail-on", "never")
+    result = run_here("evaluate", path, "--format", "json", "--lang", lang, "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)
     REPORT_SCHEMA.validate(document)
@@ -49,8 +52,8 @@ def test_evaluate_json_validates_against_the_report_schema(path: Path, lang: str
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_evaluate_text_reads_in_both_languages(path: Path) -> None:
-    english = run("evaluate", path, "--fail-on", "never")
-    dutch = run("evaluate", path, "--lang", "nl", "--fail-on", "never")
+    english = run_here("evaluate", path, "--fail-on", "never")
+    dutch = run_here("evaluate", path, "--lang", "nl", "--fail-on", "never")
     assert english.returncode == dutch.returncode == 0
     assert english.stdout.startswith("Collaboration report: ")
     assert dutch.stdout.startswith("Samenwerkingsrapport: ")
@@ -72,7 +75,7 @@ def test_lang_from_the_environment() -> None:
     (MONOPOLIST, "high", 1),
 ])
 def test_evaluate_exit_codes_follow_fail_on(path: Path, fail_on: str, code: int) -> None:
-    assert run("evaluate", path, "--fail-on", fail_on).returncode == code
+    assert run_here("evaluate", path, "--fail-on", fail_on).returncode == code
 
 
 def test_output_is_written_atomically_and_replaces_an_old_file(tmp_path: Path) -> None:
@@ -100,7 +103,7 @@ def test_a_file_with_several_mistakes_lists_all_of_them(tmp_path: Path) -> None:
                    .replace("    sector: insurance\n", "    sectr: insurance\n"),
                    encoding="utf-8")
     for command in ("evaluate", "validate"):
-        result = run(command, bad)
+        result = run_here(command, bad)
         assert result.returncode == 2
         assert result.stdout == ""
         lines = result.stderr.splitlines()
@@ -111,7 +114,7 @@ def test_a_file_with_several_mistakes_lists_all_of_them(tmp_path: Path) -> None:
                          f'{bad}:65: $.delivery.risk: "lwo" is not one of: low, medium, high '
                          "(did you mean 'low'?)"):
             assert expected in lines, result.stderr
-    dutch = run("validate", bad, "--lang", "nl")
+    dutch = run_here("validate", bad, "--lang", "nl")
     assert "onbekende sleutel 'sectr' (bedoelde u 'sector'?)" in dutch.stderr
     assert "1 van 1 ongeldig" in dutch.stderr
 
@@ -158,12 +161,12 @@ def test_validate_a_folder(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_principles(lang: str) -> None:
-    table = run("principles", "--lang", lang)
+    table = run_here("principles", "--lang", lang)
     assert table.returncode == 0
     header = table.stdout.splitlines()[0].split()
     assert header[2] == {"en": "TITLE", "nl": "TITEL"}[lang]
     assert any(line.startswith("CR01") for line in table.stdout.splitlines())
-    rows = json.loads(run("principles", "--format", "json", "--lang", lang).stdout)
+    rows = json.loads(run_here("principles", "--format", "json", "--lang", lang).stdout)
     cr01 = next(r for r in rows if r["code"] == "CR01")
     assert cr01["plugin"] == "reciprocity" and cr01["selected"] is True
     assert cr01["title"] == collabrules.default_engine().principle("CR01").title.get(lang)
@@ -173,10 +176,10 @@ def test_principles(lang: str) -> None:
 def test_explain(lang: str) -> None:
     principle = collabrules.default_engine().principle("CR01")
     for code in ("CR01", "cr01", "reciprocity"):
-        result = run("explain", code, "--lang", lang)
+        result = run_here("explain", code, "--lang", lang)
         assert result.returncode == 0
         assert principle.statement.get(lang) in result.stdout
-    markdown = run("explain", "CR01", "--format", "markdown", "--lang", lang)
+    markdown = run_here("explain", "CR01", "--format", "markdown", "--lang", lang)
     assert markdown.returncode == 0 and markdown.stdout.startswith("#")
 
 
@@ -225,7 +228,7 @@ def test_plugins_lists_distribution_and_version() -> None:
 
 def test_plugins_lists_config_plugins_only_with_a_configuration_file(tmp_path: Path) -> None:
     def names(folder: Path) -> set[str]:
-        listed = json.loads(run("plugins", "--format", "json", cwd=folder).stdout)
+        listed = json.loads(run_here("plugins", "--format", "json", cwd=folder).stdout)
         return {p["name"] for p in listed["plugins"]}
 
     assert "config.charter" not in names(tmp_path)
@@ -235,10 +238,10 @@ def test_plugins_lists_config_plugins_only_with_a_configuration_file(tmp_path: P
 
 
 def test_block_a_standard_plugin() -> None:
-    listed = json.loads(run("plugins", "--format", "json", "--block", "reciprocity").stdout)
+    listed = json.loads(run_here("plugins", "--format", "json", "--block", "reciprocity").stdout)
     assert "reciprocity" not in {p["name"] for p in listed["plugins"]}
     assert listed["blocked"] == ["reciprocity"]
-    result = run("evaluate", BESPOKE, "--format", "json", "--block", "reciprocity",
+    result = run_here("evaluate", BESPOKE, "--format", "json", "--block", "reciprocity",
                  "--fail-on", "never")
     assert result.returncode == 0
     codes = [f["code"] for f in json.loads(result.stdout)["findings"]]

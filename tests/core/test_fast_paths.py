@@ -21,7 +21,7 @@ from unittest import mock
 import attrs
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules import Engine
@@ -44,6 +44,8 @@ from collabrules.standard import evidence, perception_checks, perception_signals
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base, key_paths
 from tests.strategies import optional_paths, valid_cases, without
+
+from ..conftest import ci_examples
 
 PERCEPTIONS = Path(__file__).parents[2] / "examples" / "bespoke-software-perceptions.yaml"
 LATEST = "1.2"
@@ -199,7 +201,7 @@ def test_casebook_cases_complete_and_partial() -> None:
 
 
 @given(valid_cases(), st.integers(min_value=1, max_value=4))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(30)
 def test_generated_cases_complete_or_partial(document: dict[str, Any], keep: int) -> None:
     try:
         fast, reference = _both(_thinned(document, keep))
@@ -269,7 +271,7 @@ def _compiled_version_issues(data: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 @given(valid_cases(), st.sampled_from(["1.0", "1.1", "1.2"]))
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(60)
 def test_the_compiled_version_check_finds_what_the_schema_walk_finds(
         document: dict[str, Any], declared: str) -> None:
     document["schema_version"] = declared
@@ -350,7 +352,7 @@ def _outcome(action: Any) -> Any:
 
 
 @given(st.dictionaries(_TEXT, _JSONISH, max_size=4) | st.lists(_JSONISH, max_size=3))
-@settings(max_examples=300, deadline=None)
+@ci_examples(300)
 def test_the_digest_checked_in_one_walk_is_check_plain_and_digest_of(data: Any) -> None:
     fast = _outcome(lambda: engine.checked_digest(data, "x"))
     reference = _outcome(lambda: check_plain(data, "x"))

@@ -12,7 +12,7 @@ import attrs
 import jsonschema
 import jsonschema_rs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules import Engine
@@ -22,11 +22,9 @@ from collabrules.pipeline.loading import read_document
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.structure import consistency_issues, structure_case
 
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, ci_examples
 from ..strategies import optional_paths, valid_cases, without
 
-SETTINGS = settings(max_examples=100, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 CASE_SCHEMA = load_schema("case")
 REPORT = jsonschema.Draft202012Validator(load_schema("report"))
 REFERENCE = jsonschema.Draft202012Validator(CASE_SCHEMA)
@@ -45,14 +43,12 @@ def test_the_standard_plugins_were_found() -> None:
     assert FORWARD.problems == ()
 
 
-@SETTINGS
 @given(valid_cases())
 def test_strategy_documents_are_valid(document: dict[str, Any]) -> None:
     assert REFERENCE.is_valid(document)
     assert not consistency_issues(document, "<case>")
 
 
-@SETTINGS
 @given(valid_cases(), st.sampled_from(["en", "nl"]))
 def test_report_is_schema_valid_and_deterministic(document: dict[str, Any], lang: str) -> None:
     first = report_to_json(DEFAULT.evaluate(copy.deepcopy(document)), lang)
@@ -64,7 +60,6 @@ def test_report_is_schema_valid_and_deterministic(document: dict[str, Any], lang
     assert forward == backward
 
 
-@SETTINGS
 @given(valid_cases())
 def test_a_structured_case_gives_the_same_report_as_its_document(
         document: dict[str, Any]) -> None:
@@ -74,7 +69,6 @@ def test_a_structured_case_gives_the_same_report_as_its_document(
     assert report_to_json(from_case) == report_to_json(attrs.evolve(from_document, source=None))
 
 
-@SETTINGS
 @given(valid_cases())
 def test_every_finding_explains_itself(document: dict[str, Any]) -> None:
     report = DEFAULT.evaluate(document)
@@ -100,7 +94,7 @@ def _never_worse(document: dict[str, Any]) -> int:
     return len(paths)
 
 
-@settings(SETTINGS, max_examples=50)
+@ci_examples(50)
 @given(valid_cases())
 def test_leaving_out_an_optional_key_never_creates_a_violation(
         document: dict[str, Any]) -> None:
@@ -131,7 +125,6 @@ def _mutations(document: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     return st.builds(put, st.sampled_from(spots), junk)
 
 
-@SETTINGS
 @given(valid_cases().flatmap(_mutations))
 def test_fast_validator_agrees_with_the_reference_on_mutated_documents(
         document: dict[str, Any]) -> None:
@@ -140,7 +133,6 @@ def test_fast_validator_agrees_with_the_reference_on_mutated_documents(
         assert case_validator().issues(document, "<case>")
 
 
-@SETTINGS
 @given(valid_cases())
 def test_fast_validator_agrees_on_valid_documents(document: dict[str, Any]) -> None:
     assert FAST.is_valid(document) is True

@@ -14,7 +14,7 @@ import random
 from functools import cache
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules import Engine
@@ -32,6 +32,8 @@ from tests.casebook.book import load
 from tests.core.test_fast_paths import _thinned
 from tests.principles.helpers import SCENARIOS, base
 from tests.strategies import valid_cases
+
+from ..conftest import ci_examples
 
 
 @cache
@@ -170,7 +172,7 @@ def test_changing_every_fact_a_signal_does_not_read_keeps_it() -> None:
 
 
 @given(valid_cases(), st.integers(min_value=1, max_value=4), st.integers(0, 2**16))
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(15)
 def test_generated_cases_keep_the_signals_no_changed_fact_reaches(
         document: dict[str, Any], keep: int, seed: int) -> None:
     try:

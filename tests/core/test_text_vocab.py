@@ -7,12 +7,14 @@ from enum import Enum
 
 import pytest
 from attrs.exceptions import FrozenInstanceError
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.model import glossary, vocab
 from collabrules.model.text import Formatted, Joined, Lang, Text, join
 from collabrules.model.vocab import Level, Status, Vocabulary
+
+from ..conftest import ci_examples
 
 
 def test_format_fills_both_languages() -> None:
@@ -109,7 +111,7 @@ def _templates(draw: st.DrawFn) -> tuple[Text, dict[str, object]]:
     return Text(en, nl), values
 
 
-@settings(max_examples=200, deadline=None)
+@ci_examples(200)
 @given(_templates(), _templates(), st.sampled_from(["", "; ", ", "]))
 def test_lazy_texts_write_the_strings_eager_formatting_writes(
         first: tuple[Text, dict[str, object]], second: tuple[Text, dict[str, object]],

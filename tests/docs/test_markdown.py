@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.docgen.markdown import anchor, cell, code, table
 
 
-@settings(max_examples=100)
 @given(st.text())
 def test_a_cell_never_breaks_the_row(text: str) -> None:
     value = cell(text)
@@ -18,7 +17,6 @@ def test_a_cell_never_breaks_the_row(text: str) -> None:
     assert re.search(r"(?<!\\)\|", value) is None
 
 
-@settings(max_examples=100)
 @given(st.lists(st.lists(st.text(), min_size=2, max_size=2), max_size=5))
 def test_a_table_has_one_line_per_row(rows: list[list[str]]) -> None:
     lines = table(("a", "b"), rows).splitlines()
@@ -26,7 +24,6 @@ def test_a_table_has_one_line_per_row(rows: list[list[str]]) -> None:
     assert all(len(re.findall(r"(?<!\\)\|", line)) == 3 for line in lines)
 
 
-@settings(max_examples=100)
 @given(st.text())
 def test_anchors_are_plain(text: str) -> None:
     assert re.fullmatch(r"[a-z0-9]*(-[a-z0-9]+)*", anchor(text))

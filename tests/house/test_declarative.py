@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.house.declarative import HousePrinciples, load_principles
@@ -14,6 +14,7 @@ from collabrules.model.vocab import Outcome, Status
 from collabrules.pipeline.engine import Engine
 from collabrules.testing import evaluate_with, make_engine
 
+from ..conftest import ci_examples
 from .conftest import house_file, minimal_case, principle_doc, write_yaml
 
 
@@ -196,7 +197,7 @@ _ENGINE = make_engine([("house", HousePrinciples(
     [Path(__file__).resolve().parent / "data" / "exit-plan.yaml"]))])
 
 
-@settings(max_examples=80, deadline=None)
+@ci_examples(80)
 @given(risk=st.sampled_from([None, "low", "high"]), exit_plan=FACT,
        drop=st.sampled_from(["risk", "exit_plan"]))
 def test_leaving_a_fact_out_never_worsens_a_verdict(

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
 from collabrules.house.declarative import probe
 
+from ..conftest import ci_examples
 from .conftest import ROOT, minimal_case, run_cli, write_yaml
 
 BESPOKE = str(ROOT / "examples" / "bespoke-software.yaml")
@@ -54,7 +55,7 @@ def test_eval_reads_signals_and_names_unknown_ones() -> None:
     assert bad.returncode == 2 and "character 17" in bad.stderr
 
 
-@settings(max_examples=30, deadline=None)
+@ci_examples(30)
 @given(field=st.sampled_from(["risk", "complexity", "uncertainty", "standardisation"]),
        level=st.sampled_from(["low", "medium", "high"]))
 def test_probe_agrees_with_the_case(field: str, level: str) -> None:

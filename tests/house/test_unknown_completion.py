@@ -13,11 +13,13 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.house.expressions import compile_expression
 from collabrules.house.tracing import UNKNOWN, trace
+
+from ..conftest import ci_examples
 
 EXPRESSIONS = [
     "parties[?role=='supplier' && expected_benefit.net != 'positive']",
@@ -96,7 +98,7 @@ def realise(tree: Any, mode: str) -> Any:
 
 
 @pytest.mark.parametrize("source", EXPRESSIONS)
-@settings(max_examples=120, deadline=None)
+@ci_examples(120)
 @given(case=CASE)
 def test_a_verdict_on_a_partial_case_holds_for_every_completion(source: str, case: Any) -> None:
     expression = compile_expression(source)

@@ -11,14 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from ..reports.helpers import LANGS, SCENARIOS, UPDATE, run_cli
+from ..reports.helpers import LANGS, SCENARIOS, UPDATE, run_cli_here
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 FORMATS = {"txt": "text", "md": "markdown", "json": "json"}
 
 
 def _options(scenario: str, fmt: str, lang: str) -> str:
-    result = run_cli("options", f"examples/{scenario}.yaml", "--format", fmt, "--lang", lang)
+    # in this process (18 runs); tests/options/test_cli.py runs the real command
+    result = run_cli_here("options", f"examples/{scenario}.yaml", "--format", fmt, "--lang", lang)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     return result.stdout

@@ -6,11 +6,13 @@ import json
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.model.errors import InputError
 from collabrules.pipeline.loading import MAX_DEPTH, parse_json
+
+from ..conftest import ci_examples
 
 
 def _reference(data: Any, limit: int) -> bool:
@@ -56,7 +58,7 @@ def _wrap(data: Any, levels: int, in_list: bool) -> Any:
     return data
 
 
-@settings(max_examples=150, deadline=None)
+@ci_examples(150)
 @given(documents, st.integers(0, 70), st.booleans())
 def test_parse_json_refuses_exactly_the_deep_documents(data: Any, levels: int,
                                                        in_list: bool) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from cases import make_case
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.io.serialize import report_to_dict
@@ -17,6 +17,8 @@ from collabrules.model.signals import plain
 from collabrules.model.text import Lang, Text
 from collabrules.pipeline.assessment import _plain
 from collabrules.pipeline.engine import Engine
+
+from ..conftest import ci_examples
 
 MEMBERS = [m for cls in vars(vocab).values()
            if isinstance(cls, type) and issubclass(cls, vocab.Vocabulary)
@@ -52,7 +54,7 @@ values = st.recursive(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@ci_examples(200)
 @given(values)
 def test_plain_matches_the_reference(value: Any) -> None:
     fast, reference = _plain(value), _reference_plain(value)
@@ -77,7 +79,7 @@ def test_text_get_refuses_an_unknown_language() -> None:
         Text("a", "b").get("de")
 
 
-@settings(max_examples=50, deadline=None)
+@ci_examples(50)
 @given(st.integers(0, 2**32), st.sampled_from(["en", "nl"]))
 def test_report_values_are_plain_strings(seed: int, lang: str) -> None:
     report = Engine().evaluate(make_case(random.Random(seed), 1))

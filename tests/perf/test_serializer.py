@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
@@ -20,7 +20,7 @@ from collabrules.io.serialize import (
 )
 
 from ..casebook.book import load
-from ..conftest import EXAMPLES
+from ..conftest import EXAMPLES, ci_examples
 from ..strategies import valid_cases
 
 ENGINE = collabrules.default_engine()
@@ -48,8 +48,7 @@ def test_the_casebook_is_written_byte_for_byte() -> None:
         _check_report(ENGINE.evaluate(dict(entry.case)))
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@ci_examples(40)
 @given(valid_cases())
 def test_generated_reports_are_written_byte_for_byte(document: dict[str, Any]) -> None:
     _check_report(ENGINE.evaluate(document))
@@ -64,7 +63,7 @@ JSON = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
                     | st.dictionaries(TEXT, inner, max_size=4), max_leaves=30)
 
 
-@settings(max_examples=400, deadline=None)
+@ci_examples(400)
 @given(JSON)
 def test_any_json_value_is_written_as_json_dumps_writes_it(data: Any) -> None:
     assert dumps(data) == _reference(data)

@@ -11,12 +11,14 @@ import attrs
 import pytest
 import yaml
 from cases import make_case
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.model.case import Case
 from collabrules.pipeline.structure import _structure, converter, structure_case
 from collabrules.pipeline.structurer import compile_structurer
+
+from ..conftest import ci_examples
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
 
@@ -44,7 +46,7 @@ def test_examples_structure_as_cattrs_does(path: Path) -> None:
     assert fast == reference
 
 
-@settings(max_examples=150, deadline=None)
+@ci_examples(150)
 @given(st.integers(0, 2**32))
 def test_generated_cases_structure_as_cattrs_does(seed: int) -> None:
     data = make_case(random.Random(seed), seed % 1000)
@@ -71,7 +73,7 @@ def _mutate(data: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     return changed
 
 
-@settings(max_examples=150, deadline=None)
+@ci_examples(150)
 @given(st.integers(0, 2**32))
 def test_bad_documents_fail_as_in_cattrs(seed: int) -> None:
     rng = random.Random(seed)

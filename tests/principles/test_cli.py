@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from ..core.cli import run_here
 from .helpers import ROOT
 
 SLUGS = {
@@ -25,8 +26,9 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(("code", "slug"), sorted(SLUGS.items()))
 def test_explain_every_principle_in_both_languages(code: str, slug: str) -> None:
-    english = _cli("explain", code)
-    dutch = _cli("explain", slug, "--lang", "nl")
+    # in this process (18 runs); test_principles_lists_all_nine... runs the real command
+    english = run_here("explain", code, cwd=ROOT)
+    dutch = run_here("explain", slug, "--lang", "nl", cwd=ROOT)
     assert english.returncode == 0 and dutch.returncode == 0, english.stderr + dutch.stderr
     assert english.stdout.startswith(f"{code} ")
     assert "Observation" in english.stdout and "What it checks" in english.stdout

@@ -6,13 +6,14 @@ from collections.abc import Iterator
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from collabrules.pipeline.loading import Document
 from collabrules.pipeline.structure import structure_case
 from collabrules.standard.evidence import reader, value_at
 from tests.strategies import valid_cases
 
+from ..conftest import ci_examples
 from .helpers import SCENARIOS, engine, patched
 
 
@@ -61,6 +62,6 @@ def test_compiled_readers_read_what_value_at_reads(name: str) -> None:
 
 
 @given(valid_cases())
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(40)
 def test_compiled_readers_agree_on_generated_cases(document: dict[str, object]) -> None:
     assert _reads_alike(structure_case(document)) > 10

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from ..core.cli import run_here
 from .helpers import ROOT, SCENARIOS
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -21,11 +20,10 @@ UPDATE = os.environ.get("COLLABRULES_UPDATE_GOLDEN") == "1"
 
 
 def _run(scenario: str, fmt: str, lang: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "collabrules", "evaluate", f"examples/{scenario}.yaml",
-         "--format", fmt, "--lang", lang, "--fail-on", "never"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", check=False,
-        env={**os.environ, "COLUMNS": "88", "NO_COLOR": "1"})
+    # in this process: the same main as the console script; tests/principles/test_cli.py
+    # and tests/core/test_cli.py run the real command
+    result = run_here("evaluate", f"examples/{scenario}.yaml", "--format", fmt, "--lang", lang,
+                      "--fail-on", "never", cwd=ROOT, env={"COLUMNS": "88", "NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     return result.stdout
 

@@ -22,13 +22,14 @@ from collabrules.model.report import Report
 from collabrules.model.signals import SignalBook
 from collabrules.pipeline.loading import Document
 
+from ..conftest import ci_examples
 from .helpers import ORDER, SCENARIOS, base, engine
 from .test_properties import variations
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bespoke-software-perceptions.yaml"
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(ci_examples(60),
+                    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
 
 def example() -> dict[str, Any]:

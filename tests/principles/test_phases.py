@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
@@ -27,6 +27,7 @@ from collabrules.model.vocab import Phase, Status
 from collabrules.pipeline.schemas import load_schema
 from collabrules.testing import case_with
 
+from ..conftest import ci_examples
 from ..reports.helpers import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,7 +105,7 @@ def test_no_phase_no_plan() -> None:
 REPORTS = [ENGINE.evaluate(case) for case in _cases()]
 
 
-@settings(max_examples=60, deadline=None)
+@ci_examples(60)
 @given(report=st.sampled_from(REPORTS), phase=st.sampled_from(list(Phase)))
 def test_plan_is_a_partition_of_the_open_actions_by_phase(
         report: collabrules.Report, phase: Phase) -> None:

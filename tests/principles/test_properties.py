@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from collabrules.model.errors import InputError
 from collabrules.model.report import Report
 
+from ..conftest import ci_examples
 from .helpers import ORDER, SCENARIOS, base, engine, key_paths, remove_path, set_path, statuses
 
 LEVELS = ("low", "medium", "high")
@@ -24,8 +25,8 @@ MODELS = ("transactional", "performance-based", "collaborative", "strategic-alli
           "defensive")
 SAFEGUARDS = ("price_guarantee", "time_guarantee", "quality_guarantee", "service_levels",
               "penalties", "escalation", "exit_plan", "legal_capacity")
-SETTINGS = settings(max_examples=80, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(ci_examples(80),
+                    suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 
 
 def _evaluate(document: dict[str, Any]) -> Report | None:

@@ -1,4 +1,5 @@
-"""Helpers for the report tests: run the real CLI, the worked scenarios, golden files."""
+"""Helpers for the report tests: run the CLI (for real or in this process), the worked
+scenarios, golden files."""
 
 from __future__ import annotations
 
@@ -24,6 +25,15 @@ def run_cli(*args: str, cwd: Path = ROOT, stdin: str | None = None,
     return subprocess.run([sys.executable, "-m", "collabrules", *args], cwd=cwd,
                           capture_output=True, text=True, input=stdin, env=full_env,
                           timeout=600, check=False)
+
+
+def run_cli_here(*args: str, cwd: Path = ROOT, stdin: str | None = None,
+                 env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """:func:`run_cli` in this process (``tests.core.cli.run_here``): for tests that run a
+    command many times; each command keeps real runs through :func:`run_cli`."""
+    from ..core.cli import run_here
+
+    return run_here(*args, cwd=cwd, stdin=stdin, env={"COLUMNS": "88", **(env or {})})
 
 
 def check_golden(name: str, actual: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import collabrules
 from collabrules.model.exitcodes import fails
@@ -23,6 +23,7 @@ from collabrules.render.locate import decisive_path
 from collabrules.render.sarif import sarif_log
 from tests.strategies import valid_cases
 
+from ..conftest import ci_examples
 from .helpers import LANGS, ROOT, SCENARIOS, run_cli
 
 REPORTED = {Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED}
@@ -99,7 +100,7 @@ def test_sarif_result_points_at_the_deciding_fact() -> None:
     assert result["level"] == "error"
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(25)
 @given(document=valid_cases())
 def test_ci_formats_of_any_valid_case(sarif_validator: jsonschema.Draft4Validator,
                                           document: dict[str, Any]) -> None:

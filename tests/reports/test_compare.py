@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.io.trends import SCALE, Snapshot, Verdict, compare, movement
@@ -78,7 +78,6 @@ def _snap(statuses: dict[str, Status]) -> Snapshot:
         for c, s in statuses.items()))
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(st.sampled_from([f"CR0{i}" for i in range(1, 10)]), STATUSES),
        st.dictionaries(st.sampled_from([f"CR0{i}" for i in range(1, 10)]), STATUSES))
 def test_reversing_a_trend_mirrors_it(old: dict[str, Status], new: dict[str, Status]) -> None:

@@ -17,7 +17,7 @@ from collabrules.render.html import render_html
 from collabrules.render.markdown import render_markdown
 from collabrules.render.text import render_text
 
-from .helpers import LANGS, ROOT, SCENARIOS, check_golden, run_cli
+from .helpers import LANGS, ROOT, SCENARIOS, check_golden, run_cli_here
 
 SUFFIX = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
 
@@ -42,8 +42,8 @@ def test_cli_matches_api(scenario: str) -> None:
     engine = collabrules.default_engine()
     report = engine.evaluate(f"examples/{scenario}.yaml")
     for fmt in ("markdown", "html", "json"):
-        result = run_cli("evaluate", f"examples/{scenario}.yaml", "--format", fmt, "--lang", "nl",
-                         "--fail-on", "never")
+        result = run_cli_here("evaluate", f"examples/{scenario}.yaml", "--format", fmt,
+                              "--lang", "nl", "--fail-on", "never")
         assert result.returncode == 0, result.stderr
         assert result.stdout == Render(fmt, "nl", indent=2)(report, engine.taxonomy)
 

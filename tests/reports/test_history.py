@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.io.history import WEIGHTS, history, score, spiral
@@ -19,7 +19,8 @@ from collabrules.model.text import Text
 from collabrules.model.vocab import Severity, Status
 from collabrules.pipeline.schemas import load_schema
 
-from .helpers import LANGS, ROOT, check_golden, run_cli
+from ..conftest import ci_examples
+from .helpers import LANGS, ROOT, check_golden, run_cli, run_cli_here
 
 EXAMPLE = "examples/bespoke-software-history"
 FORMATS = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
@@ -28,7 +29,7 @@ FORMATS = {"text": "txt", "json": "json", "markdown": "md", "html": "html"}
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
 def test_golden(fmt: str, lang: str) -> None:
-    result = run_cli("history", EXAMPLE, "--format", fmt, "--lang", lang)
+    result = run_cli_here("history", EXAMPLE, "--format", fmt, "--lang", lang)
     assert result.returncode == 0, result.stderr
     check_golden(f"history/bespoke-software.{lang}.{FORMATS[fmt]}", result.stdout)
 
@@ -131,7 +132,7 @@ def test_spiral_rule() -> None:
 SCALE = st.sampled_from(list(WEIGHTS))
 
 
-@settings(max_examples=80, deadline=None)
+@ci_examples(80)
 @given(st.lists(st.floats(0, 100), min_size=2, max_size=6))
 def test_reversing_time_mirrors_the_spiral(scores: list[float]) -> None:
     mirror = {"upward": "downward", "downward": "upward", "stable": "stable",
@@ -140,7 +141,7 @@ def test_reversing_time_mirrors_the_spiral(scores: list[float]) -> None:
     assert spiral(list(reversed(window))) == mirror[spiral(window)]
 
 
-@settings(max_examples=60, deadline=None)
+@ci_examples(60)
 @given(st.lists(st.dictionaries(st.sampled_from(["CR01", "CR02", "CR03"]), SCALE, min_size=1),
                 min_size=2, max_size=5))
 def test_history_steps_are_compare_of_neighbours(assessments: list[dict[str, Status]]) -> None:

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 import collabrules
 from collabrules.io.portfolio import PortfolioTally, attention_maximum
@@ -27,6 +27,7 @@ from collabrules.render.evidence import HEADING
 from collabrules.render.portfolio import render_summary
 from collabrules.standard.taxonomy import standard_models
 
+from ..conftest import ci_examples
 from ..strategies import valid_cases
 from .helpers import LANGS, ROOT, SCENARIOS
 
@@ -149,7 +150,7 @@ def test_every_cited_path_is_in_the_evidence_appendix(lang: str, fmt: str) -> No
     assert numbers <= entries
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(25)
 @given(valid_cases())
 def test_generated_cases_speak_in_words(document: dict[str, Any]) -> None:
     report = _engine().evaluate(document)

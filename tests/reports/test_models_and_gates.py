@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
@@ -37,7 +37,6 @@ def _snap(statuses: dict[str, Status]) -> Snapshot:
 codes = st.sampled_from(["CR01", "CR02", "CR03"])
 
 
-@settings(max_examples=100, deadline=None)
 @given(st.dictionaries(codes, st.sampled_from(list(Status))),
        st.dictionaries(codes, st.sampled_from(list(Status))))
 def test_steepest_drop(old: dict[str, Status], new: dict[str, Status]) -> None:

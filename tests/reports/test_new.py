@@ -11,7 +11,7 @@ from typing import Any
 import pexpect
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from collabrules.authoring.intake import (
@@ -28,6 +28,7 @@ from collabrules.pipeline.engine import case_validator
 from collabrules.pipeline.loading import parse_bytes
 from collabrules.pipeline.structure import consistency_issues
 
+from ..conftest import ci_examples
 from .helpers import ROOT, run_cli
 
 ANSWERS = {
@@ -218,7 +219,7 @@ def _raw_answer(question: Question) -> st.SearchStrategy[Any]:
     return value if question.required else st.one_of(st.none(), value)
 
 
-@settings(max_examples=60, deadline=None)
+@ci_examples(60)
 @given(raw=st.fixed_dictionaries({q.key: _raw_answer(q) for q in QUESTIONS}),
        lang=st.sampled_from(["en", "nl"]))
 def test_any_accepted_answers_give_a_valid_case(raw: dict[str, Any], lang: str) -> None:

@@ -21,7 +21,7 @@ from collabrules.io.serialize import report_to_dict
 from collabrules.pipeline.schemas import load_schema
 from collabrules.render.html import render_html
 
-from .helpers import LANGS, ROOT, check_golden, run_cli
+from .helpers import LANGS, ROOT, check_golden, run_cli, run_cli_here
 from .test_browser import _chromium, _run, console_errors
 
 SCENARIO = "bespoke-software-perceptions"
@@ -37,8 +37,8 @@ def _at_root(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
 def test_golden(fmt: str, lang: str) -> None:
-    result = run_cli("evaluate", f"examples/{SCENARIO}.yaml", "--format", fmt, "--lang", lang,
-                     "--fail-on", "never", env={"NO_COLOR": "1"})
+    result = run_cli_here("evaluate", f"examples/{SCENARIO}.yaml", "--format", fmt,
+                          "--lang", lang, "--fail-on", "never", env={"NO_COLOR": "1"})
     assert result.returncode == 0, result.stderr
     check_golden(f"{SCENARIO}.{lang}.{SUFFIX[fmt]}", result.stdout)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
@@ -17,6 +17,7 @@ from collabrules.render.html import render_html
 from collabrules.render.markdown import render_markdown
 from collabrules.render.text import render_text
 
+from ..conftest import ci_examples
 from .generator import generate_case
 from .helpers import ROOT, run_cli
 
@@ -73,7 +74,7 @@ def test_configured_default_language() -> None:
     assert result.stdout.startswith("# Collaboration report")
 
 
-@settings(max_examples=60, deadline=None)
+@ci_examples(60)
 @given(st.integers(min_value=0, max_value=10**6), st.sampled_from(["en", "nl"]),
        st.integers(min_value=40, max_value=120))
 def test_renderers_on_generated_cases(seed: int, lang: str, width: int) -> None:

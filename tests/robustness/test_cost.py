@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from collabrules.model.signals import SignalBook
 from collabrules.model.topics import standard_vocabulary
@@ -59,7 +59,6 @@ def test_goal_comparisons_grow_linearly(monkeypatch: pytest.MonkeyPatch) -> None
     assert calls[0] <= 3 * own_aims * 3   # at most 3 pushes per axis, 3 comparisons per aim
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(valid_cases())
 def test_goal_alignment_matches_the_pairwise_definition(data: dict[str, Any]) -> None:
     for party in data["parties"]:  # few topics, so that goals meet

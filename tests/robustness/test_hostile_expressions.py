@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
@@ -25,6 +25,7 @@ from collabrules.model.vocab import Status
 from collabrules.pipeline.engine import Engine
 from collabrules.pipeline.schemas import load_schema
 
+from ..conftest import ci_examples
 from .conftest import run_cli
 from .test_corpus import CASE
 from .test_cost import _big_case
@@ -188,19 +189,19 @@ def _check(source: str) -> None:
     assert isinstance(missing, tuple)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(200)
 @given(st.text(max_size=80))
 def test_any_text_compiles_or_gives_a_clean_error(source: str) -> None:
     _check(source)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(200)
 @given(st.lists(TOKENS, max_size=30).map("".join))
 def test_any_token_soup_compiles_or_gives_a_clean_error(source: str) -> None:
     _check(source)
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@ci_examples(50)
 @given(st.integers(min_value=0, max_value=200), st.integers(min_value=0, max_value=60))
 def test_any_nesting_depth_compiles_or_gives_a_clean_error(parens: int, filters: int) -> None:
     _check("(" * parens + "a" + "[?b" * filters + "]" * filters + ")" * parens)

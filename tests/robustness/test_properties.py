@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
@@ -34,11 +34,10 @@ from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.structure import structure_case, unstructure_case
 from collabrules.render.text import render_text
 
+from ..conftest import ci_examples
 from ..strategies import json_values, valid_cases
 from .conftest import run_cli
 
-SETTINGS = settings(max_examples=100, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 REPORT_SCHEMA = jsonschema.Draft202012Validator(load_schema("report"))
 ENGINE = collabrules.default_engine() if hasattr(collabrules, "default_engine") else Engine()
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -56,7 +55,6 @@ def _evaluate_or_error(engine: Engine, value: Any) -> str | InputError:
         return error
 
 
-@SETTINGS
 @given(json_values)
 def test_any_json_value_gives_an_error_or_a_report(value: Any) -> None:
     _evaluate_or_error(ENGINE, value)
@@ -84,13 +82,11 @@ def _mutated(draw: st.DrawFn) -> Any:
         node = node[key]
 
 
-@SETTINGS
 @given(_mutated())
 def test_any_mutated_case_gives_an_error_or_a_report(value: Any) -> None:
     _evaluate_or_error(ENGINE, value)
 
 
-@SETTINGS
 @given(valid_cases(), st.sampled_from(["en", "nl"]))
 def test_valid_case_gives_a_schema_valid_report(case: dict[str, Any], lang: str) -> None:
     report = ENGINE.evaluate(case)
@@ -99,7 +95,6 @@ def test_valid_case_gives_a_schema_valid_report(case: dict[str, Any], lang: str)
     assert {f.code for f in report.findings} == set(ENGINE.principle_set.codes)
 
 
-@SETTINGS
 @given(valid_cases())
 def test_case_json_case_round_trip(data: dict[str, Any]) -> None:
     case = structure_case(data)
@@ -108,7 +103,6 @@ def test_case_json_case_round_trip(data: dict[str, Any]) -> None:
     assert unstructure_case(again) == unstructure_case(case)
 
 
-@SETTINGS
 @given(valid_cases())
 def test_report_is_identical_across_runs(case: dict[str, Any]) -> None:
     assert report_to_json(ENGINE.evaluate(case)) == report_to_json(ENGINE.evaluate(case))
@@ -146,7 +140,7 @@ _STANDARD = [(ep.name, ep.load()) for ep in metadata.entry_points(group="collabr
 _PLUGINS = [*_STANDARD, ("house", _HousePlugin()), ("tagger", _Tagger())]
 
 
-@settings(SETTINGS, max_examples=25)
+@ci_examples(25)
 @given(valid_cases(), st.permutations(_PLUGINS))
 def test_report_does_not_depend_on_registration_order(
         case: dict[str, Any], order: list[tuple[str, object]]) -> None:
