@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,11 +61,13 @@ def generate_case(rng: random.Random, number: int) -> dict[str, Any]:
     return case
 
 
-def write_portfolio(path: Path, count: int, *, seed: int = 7,
-                    bad_every: int = 0) -> list[int]:
+def write_portfolio(path: Path, count: int, *, seed: int = 7, bad_every: int = 0,
+                    cycle: Sequence[dict[str, Any]] = ()) -> list[int]:
     """Write ``count`` lines of JSON Lines; every ``bad_every``-th line is broken.
 
-    Returns the line numbers of the broken lines.
+    The good lines are generated cases (sparse: the completion rule has much to settle), or
+    with ``cycle`` those cases in turn, each with a fresh id (cheap to evaluate when their
+    facts are complete). Returns the line numbers of the broken lines.
     """
     rng = random.Random(seed)
     bad: list[int] = []
@@ -78,5 +81,7 @@ def write_portfolio(path: Path, count: int, *, seed: int = 7,
                     handle.write(json.dumps({"schema_version": "1.0", "perspective": "x",
                                              "parties": []}) + "\n")
                 continue
-            handle.write(json.dumps(generate_case(rng, number)) + "\n")
+            case = ({**cycle[number % len(cycle)], "id": f"case-{number:05d}"} if cycle
+                    else generate_case(rng, number))
+            handle.write(json.dumps(case) + "\n")
     return bad
