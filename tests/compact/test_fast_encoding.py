@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 import collabrules
 from collabrules.io.compact import Catalogue, CompactWriter, _dumps, read_compact
-from collabrules.model.finding import Fact
+from collabrules.model.finding import Fact, SignalUse
 from collabrules.model.report import Report
 from collabrules.model.text import Text
 
@@ -85,6 +85,21 @@ def test_values_equal_across_types_stay_apart(pair: tuple[Any, Any]) -> None:
             finding, conditions=(changed, *finding.conditions[1:]),
             actions=(_COUNT.format(count=value),)), *report.findings[1:])))
     for original, expanded in zip(reports, read_compact(_both(reports)), strict=True):
+        _same(original, expanded)
+
+
+def test_values_orjson_would_write_otherwise_go_to_the_standard_library() -> None:
+    """A signal value ``inf`` (orjson writes ``null``) and a fact value beyond 64 bits."""
+    report = ENGINE.evaluate(sorted(EXAMPLES.glob("*.yaml"))[0])
+    finding = report.findings[0]
+    condition = finding.conditions[0]
+    changed = attrs.evolve(condition, facts=(Fact("$.x", 2**70),),
+                           signals=(SignalUse("odd", {"v": [math.inf]}),))
+    odd = attrs.evolve(report, findings=(attrs.evolve(
+        finding, conditions=(changed, *finding.conditions[1:])), *report.findings[1:]))
+    lines = _both([odd, report])
+    assert "Infinity" in lines[1] and str(2**70) in lines[1]
+    for original, expanded in zip([odd, report], read_compact(lines), strict=True):
         _same(original, expanded)
 
 

@@ -167,6 +167,12 @@ class Catalogue:
         self._finished: dict[int, tuple[Text, int]] = {}
         self._templates: dict[tuple[int, Any], tuple[Text, int]] = {}
         self._values: dict[int, tuple[Any, str, int]] = {}
+        self.line_is_plain = False
+        """Whether the last line :func:`report_to_compact` made was checked for
+        :func:`_dumps` (its values and the entries it defines)."""
+        self.plain_json = True
+        """Whether the entries numbered since :meth:`take_new` hold only values orjson
+        writes so that they read back equal (see :func:`_dumps`)."""
         self._own: Provenance | None = None
         self.principles: dict[str, dict[str, Any]] = {}
         for principle in principles:
@@ -363,7 +369,14 @@ class Catalogue:
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
-        return self._number((kind, repr(data)), _Piece(kind, data))
+        key = (kind, repr(data))
+        if self.plain_json and key not in self._numbers:
+            # Values from the case or a plugin are in pairs, possibilities and perceptions;
+            # conditions and questions hold numbers and references only.
+            raw = data[1] if kind == "pair" else data if kind == "perceptions" else (
+                data.get("possible"), data.get("waiver")) if type(data) is dict else None
+            self.plain_json = _reads_back(raw)
+        return self._number(key, _Piece(kind, data))
 
     def pair(self, key: str, value: Any) -> int:
         """The number of a ``pair`` entry: a fact's path or a signal's name with its value."""
@@ -402,6 +415,7 @@ class Catalogue:
         """The entries numbered since the last call, to define in the next line."""
         new = {str(n): _entry_json(e) for n, e in self._new.items()}
         self._new.clear()
+        self.plain_json = True
         return new
 
     def define(self, texts: Mapping[str, Any], where: str = "<compact>") -> None:
@@ -625,10 +639,15 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
         line["perceptions"] = [intern("perceptions", _perception_pair(pair, r))
                                for pair in report.perceptions]
     catalogue.new_line()
+    catalogue.line_is_plain = catalogue.plain_json and _reads_back(
+        [v for k, v in line.items() if k not in _NUMBERED])
     new = catalogue.take_new()
     if new:
         line["texts"] = new
     return line
+
+
+_NUMBERED = frozenset(("findings", "questions", "recommendation"))
 
 
 def _perception_pair(pair: PerceptionPair, r: Any) -> dict[str, Any]:
@@ -865,7 +884,8 @@ class CompactWriter:
 
     def line(self, report: Report) -> str:
         """One case line (defining the texts it is the first to use)."""
-        return _dumps(report_to_compact(report, self.catalogue))
+        line = report_to_compact(report, self.catalogue)
+        return _dumps(line, checked=self.catalogue.line_is_plain)
 
     def document(self, report: Report) -> str:
         """One case as one document, ``{"catalogue", "result"}`` (see
@@ -903,15 +923,16 @@ def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Rep
                        ) from None
 
 
-def _dumps(data: Any) -> str:
+def _dumps(data: Any, *, checked: bool = False) -> str:
     """``data`` as one line of JSON without spaces, and a newline.
 
     orjson writes a line when every value reads back as itself (text, whole numbers within
     64 bits, true/false, null, finite floats, lists, tuples, mappings with text keys):
     the reader compares values, not bytes. Anything else (a non-finite float, which orjson
     would write as ``null``, or an object) is the standard library's to write or refuse.
+    ``checked``: the caller knows that already (:attr:`Catalogue.line_is_plain`).
     """
-    if _reads_back(data):
+    if checked or _reads_back(data):
         try:
             return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
         except orjson.JSONEncodeError:  # integers beyond 64 bits, lone surrogates
