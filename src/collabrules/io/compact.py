@@ -401,11 +401,11 @@ class Catalogue:
         if not uses:
             return ()
         values = list(map(_VALUE, uses))
-        try:
+        types = list(map(type, values))
+        numbers: tuple[int | None, ...] = (None,)
+        if _SCALARS.issuperset(types):  # signal values are often lists or mappings
             numbers = tuple(map(self._numbers.get, zip(
-                repeat("pair"), map(key, uses), map(type, values), values)))
-        except TypeError:  # a list or mapping among the values
-            numbers = (None,)
+                repeat("pair"), map(key, uses), types, values)))
         if None in numbers:
             pair = self.pair
             return tuple([pair(k, v) for k, v in zip(map(key, uses), values)])
@@ -520,6 +520,7 @@ class Catalogue:
 
 _BRACES = frozenset("{}")
 _IDENTITY_LIMIT = 8192
+_SCALARS = frozenset((str, int, bool, type(None)))
 _VALUE = operator.attrgetter("value")
 _PATH = operator.attrgetter("path")
 _NAME = operator.attrgetter("name")
