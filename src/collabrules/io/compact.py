@@ -247,7 +247,8 @@ class Catalogue:
             param = _param(value, self.ref)
             if param is None:  # a value JSON cannot carry exactly: the finished text
                 return self._number(text, text)
-            if type(value) is bool or type(value) is float:
+            written = type(param[1])
+            if written is bool or written is float:
                 self._loose = True  # equal to 1 (or 1.0) as a key, not as a text
             kinds.append((name, param[0]))
             row.append(param[1])
