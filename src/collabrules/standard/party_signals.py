@@ -8,7 +8,7 @@ from ..model.case import Case, Party
 from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
-from ..model.topics import TopicRegistrar, TopicVocabulary, standard_axes, standard_vocabulary
+from ..model.topics import TopicRegistrar, TopicVocabulary
 from ..model.vocab import (
     ADVERSARIAL_ATTITUDES,
     DOMINANT_POWER,
@@ -39,6 +39,7 @@ from .perception_signals import (
     collabrules_add_perception_statements as collabrules_add_perception_statements,
 )
 from .signal_values import CapabilityFit, GoalAlignment
+from .topic_axes import standard_axes, standard_vocabulary
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
