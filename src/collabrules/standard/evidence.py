@@ -114,15 +114,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _cited(a: Assessment, name: str) -> tuple[Fact, ...]:
-    """The case values one signal was derived from, as facts (each path once)."""
+def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fact, ...]:
+    """The case values one signal was derived from, as facts (each path once).
+
+    ``known`` holds the fact read at each path so far (``None``: not citable), shared by
+    the signals of one case: several signals derive from the same fields.
+    """
     facts: dict[str, Fact] = {}
     case = a.case
     for path in a.signals[name].paths:
-        if path not in facts:
+        if path in facts:
+            continue
+        try:
+            fact = known[path]
+        except KeyError:
             value = reader(path)(case)
-            if value is not _MISSING:
-                facts[path] = Fact(path, _plain(value))
+            fact = known[path] = None if value is _MISSING else Fact(path, _plain(value))
+        if fact is not None:
+            facts[path] = fact
     return tuple(facts.values())
 
 
@@ -144,7 +153,10 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
         key = ("cite", name)
         facts = shared.get(key)
         if facts is None:
-            facts = shared[key] = _cited(a, name)
+            known = shared.get("cited")
+            if known is None:
+                known = shared["cited"] = {}
+            facts = shared[key] = _cited(a, name, known)
         found.append(facts)
     if len(found) == 1:
         return found[0]
