@@ -75,8 +75,9 @@ class Text:
         source = self.source
         if type(source) is Formatted:
             template, params = source
-            written = getattr(template, name).format(
-                **{k: _pick(v, name) for k, v in params})
+            written = getattr(template, name).format(**{
+                k: v if v.__class__ in _PLAIN else getattr(v, name) if v.__class__ is Text
+                else _pick(v, name) for k, v in params})
         elif type(source) is Joined:
             sep, parts = source
             written = sep.join([getattr(p, name) for p in parts])

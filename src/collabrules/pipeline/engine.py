@@ -409,12 +409,16 @@ class Engine:
         """The finished report, adjusted by plugins; its summary and problems stay true.
 
         Plugins see the real summary and every problem so far; afterwards the summary is
-        derived again from the findings, and no problem can be dropped by a plugin.
+        derived again from the findings (when a plugin gave another report: the report
+        is frozen, so one no plugin replaced keeps its findings and summary), and no
+        problem can be dropped by a plugin.
         """
-        report = self._adjusted(self._adjust_report, "collabrules_adjust_report", report,
-                                problems, case=case)
-        return attrs.evolve(report, summary=summarise(report.findings, report.recommendation),
-                            problems=_sorted_problems([*report.problems, *problems]))
+        adjusted = self._adjusted(self._adjust_report, "collabrules_adjust_report", report,
+                                  problems, case=case)
+        summary = (report.summary if adjusted is report
+                   else summarise(adjusted.findings, adjusted.recommendation))
+        return attrs.evolve(adjusted, summary=summary,
+                            problems=_sorted_problems([*adjusted.problems, *problems]))
 
     def _complete(self, active: ActivePrinciple, finding: Finding, plain: _Plain) -> Finding:
         """Apply the completion rule to an open finding (see ``completion``)."""
