@@ -24,7 +24,6 @@ from ..strategies import valid_cases
 
 ENGINE = collabrules.default_engine()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
-CASEBOOK = load()
 SCHEMA = jsonschema.Draft202012Validator(load_schema("results"))
 
 
@@ -86,7 +85,7 @@ def test_case_values_in_texts_are_parameters_not_new_texts() -> None:
 
 
 def test_the_casebook_expands_as_one_portfolio() -> None:
-    reports = [ENGINE.evaluate(dict(entry.case)) for entry in CASEBOOK]
+    reports = [ENGINE.evaluate(dict(entry.case)) for entry in load()]
     for original, expanded in zip(reports, _through_lines(reports), strict=True):
         _same(original, expanded)
 

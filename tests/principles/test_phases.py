@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -36,16 +37,23 @@ CASEBOOK = sorted((ROOT / "tests" / "casebook" / "cases").glob("*.yaml"))
 ENGINE = collabrules.Engine()
 
 
-def _cases() -> list[Any]:
-    found: list[Any] = [str(p) for p in EXAMPLES]
-    found += [yaml.safe_load(p.read_text(encoding="utf-8"))["case"] for p in CASEBOOK]
-    return found
+def _case(path: Path) -> Any:
+    if path in CASEBOOK:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))["case"]
+    return str(path)
+
+
+@functools.cache
+def _report(path: Path) -> collabrules.Report:
+    """The report of an example or casebook case, evaluated when a test first needs it
+    (not while collecting the module)."""
+    return ENGINE.evaluate(_case(path))
 
 
 def test_every_standard_action_is_tagged_and_every_tag_is_an_action() -> None:
     seen = set()
-    for case in _cases():
-        for finding in ENGINE.evaluate(case).findings:
+    for path in EXAMPLES + CASEBOOK:
+        for finding in _report(path).findings:
             seen |= {action_id(finding.code, c.id) for c in finding.conditions
                      if c.action is not None and finding.code.startswith("CR")}
     assert seen, "the corpus produced no actions"
@@ -102,13 +110,10 @@ def test_no_phase_no_plan() -> None:
     assert "Actions for this phase" not in collabrules.render(report, "text", "en")
 
 
-REPORTS = [ENGINE.evaluate(case) for case in _cases()]
-
-
 @ci_examples(60)
-@given(report=st.sampled_from(REPORTS), phase=st.sampled_from(list(Phase)))
-def test_plan_is_a_partition_of_the_open_actions_by_phase(
-        report: collabrules.Report, phase: Phase) -> None:
+@given(source=st.sampled_from(EXAMPLES + CASEBOOK), phase=st.sampled_from(list(Phase)))
+def test_plan_is_a_partition_of_the_open_actions_by_phase(source: Path, phase: Phase) -> None:
+    report = _report(source)
     plan = phase_plan(report.findings, phase)
     assert plan is not None
     open_actions = {(f.code, a) for f in report.findings
