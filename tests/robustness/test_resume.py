@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -107,6 +108,7 @@ def test_a_partial_file_from_other_inputs_is_not_continued(tmp_path: Path) -> No
     assert partial.exists()
 
 
+@pytest.mark.slow
 def test_resume_with_two_jobs_writes_what_one_uninterrupted_run_writes(tmp_path: Path) -> None:
     cases = portfolio(tmp_path)
     lines = cases.read_text(encoding="utf-8").splitlines()

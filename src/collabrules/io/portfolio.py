@@ -126,8 +126,11 @@ class PortfolioTally:
         order = self.cases + len(self.skipped)
         self.cases += 1
         for verdict in digest.verdicts:
-            self.per_principle.setdefault(verdict.code, Counter())[verdict.status.value] += 1
-            self.titles.setdefault(verdict.code, verdict.title)
+            counts = self.per_principle.get(verdict.code)
+            if counts is None:  # (``setdefault`` would make a Counter for every verdict)
+                counts = self.per_principle[verdict.code] = Counter()
+                self.titles[verdict.code] = verdict.title
+            counts[verdict.status.value] += 1
         self.recommended[digest.recommended or ""] += 1
         self.current[digest.current or ""] += 1
         score = attention_score(digest)
