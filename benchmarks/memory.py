@@ -47,10 +47,12 @@ def case_lines(count: int) -> Iterator[bytes]:
         yield head + str(number).encode() + tail + b"\n"
 
 
-def _feed(pipe: Path, count: int) -> None:
+def _feed(pipe: Path, count: int, release: threading.Event) -> None:
     with pipe.open("wb") as handle:
         for line in case_lines(count):
             handle.write(line)
+        handle.flush()
+        release.wait()  # the end of the input ends the command: not before the last sample
 
 
 def _tree(pid: int) -> list[int]:
@@ -112,18 +114,25 @@ def main(argv: list[str] | None = None) -> int:
         process = subprocess.Popen(
             [sys.executable, "-m", "collabrules", "evaluate", str(pipe), "--format", "json",
              "--fail-on", "never", "--jobs", args.jobs], stdout=subprocess.PIPE)
-        feeder = threading.Thread(target=_feed, args=(pipe, args.cases), daemon=True)
+        release = threading.Event()
+        one = args.jobs == "1"
+        if not one:  # workers take the last lines in a chunk that only the end fills, and
+            release.set()  # the last results come while they stop: no sample there
+        feeder = threading.Thread(target=_feed, args=(pipe, args.cases, release), daemon=True)
         feeder.start()
         assert process.stdout is not None
         done = -1  # the run's provenance line comes first
         for _ in process.stdout:
             done += 1
-            if done and done % args.every == 0:
+            if done and done % args.every == 0 and (one or done < args.cases):
                 now, peak, size = resident(process.pid)
                 samples.append((done, now, peak, size, os.getloadavg()[0]))
                 print(f"{done:>9,} cases  RSS {now:6.1f} MB  peak {peak:6.1f} MB  "
                       f"({size} processes, load {samples[-1][4]:.1f}, "
                       f"{time.perf_counter() - start:.0f} s)", flush=True)
+            if done == args.cases:
+                release.set()
+        release.set()
         _, status, usage = os.wait4(process.pid, 0)
         feeder.join()
     if os.waitstatus_to_exitcode(status) != 0 or done != args.cases:
