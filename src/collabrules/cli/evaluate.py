@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from ..io.compact import Catalogue, RunProvenance
     from ..io.inputs import RawDocument
     from ..io.portfolio import PortfolioTally
+    from ..io.resume import PartialRun
     from ..model.report import Report
     from ..model.text import Text
     from ..pipeline.loading import Document
@@ -92,7 +93,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     # is wasted work. The collector is back on before the first case (LazyGroup.invoke
     # restores it if the command stops earlier).
     gc.disable()
-    from ..io.batch import EngineSpec, evaluate_all
+    from ..io.batch import EngineSpec, evaluate_all, usable_cores
     from ..io.inputs import iter_inputs
     from ..io.portfolio import PortfolioTally
     from ..model.errors import InputError
@@ -144,7 +145,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     render = Render("none" if compact else fmt, language, width=width, verbose=not brief,
                     color=color, indent=2 if single else None, fail_on=fail_level,
                     run=None if run is None else run[0])
-    workers = 1 if single else (jobs or os.cpu_count() or 1)
+    workers = 1 if single else (jobs or usable_cores())
     progress = Progress(None, language)
     if progress.enabled and not single:
         progress.total = count_inputs(files)
@@ -165,8 +166,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     elif run is not None and not sink.has_header:
         sink.write(run[1])
     pending: Iterable[Document | RawDocument | InputError] = itertools.chain(head, items)
-    if sink.done:
-        pending = (i for i in pending if getattr(i, "source", None) not in sink.done)
+    if sink.resumed is not None:
+        pending = sink.resumed.skip_done(pending)
     try:
         for outcome in evaluate_all(pending, engine=engine_spec,
                                     render=render, jobs=workers, fail_on=fail_level,
@@ -189,7 +190,12 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
                 kept.append(outcome.report)
             else:
                 sink.write(outcome.rendered)
-        sink.commit()
+        unmatched = None if sink.resumed is None else sink.resumed.unmatched()
+        if unmatched is not None:  # the partial file is kept, the output left as it was
+            _input_failure(InputError([unmatched]), language)
+            code = EXIT_INPUT
+        else:
+            sink.commit()
     finally:
         progress.close()
         sink.close()
@@ -254,7 +260,7 @@ class _Sink:
         self.separator = separator
         self.count = 0
         self.handle: TextIO | None = None
-        self.done: set[str] = set()
+        self.resumed: PartialRun | None = None
         self.has_header = False
 
     @property
@@ -267,11 +273,13 @@ class _Sink:
         try:
             if self.output is not None and not self.single:
                 if resume and self.partial.exists():
-                    self.done, self.has_header = _complete_lines(self.partial)
-                    self.count = len(self.done)
+                    from ..io.resume import PartialRun
+
+                    self.resumed = PartialRun(self.partial)
+                    self.count, self.has_header = (int(self.resumed.has_lines),
+                                                   self.resumed.has_header)
                 self.handle = self.partial.open(
-                    "a" if self.done or self.has_header else "w", encoding="utf-8",
-                    newline="\n")
+                    "a" if self.count else "w", encoding="utf-8", newline="\n")
             elif self.output is not None and not Path(self.output).resolve().parent.is_dir():
                 raise FileNotFoundError(2, "No such file or directory", self.output)
         except OSError as exc:
@@ -324,29 +332,6 @@ def _whole_run(fmt: str, reports: list[Report], engine_spec: EngineSpec, lang: s
     from ..render.html import render_html_many
 
     return render_html_many(reports, lang, taxonomy=engine_spec.build().taxonomy)
-
-
-def _complete_lines(path: Path) -> tuple[set[str], bool]:
-    """Sources of the complete JSON lines in a partial file, and whether it starts with the
-    run's provenance line; a torn last line is cut off."""
-    import json
-
-    raw = path.read_bytes()
-    keep = raw[: raw.rfind(b"\n") + 1]
-    if len(keep) != len(raw):
-        path.write_bytes(keep)
-    done: set[str] = set()
-    header = False
-    for line in keep.splitlines():
-        try:
-            record = json.loads(line)
-            header = header or record.get("kind") == "catalogue"
-            source = record["case"]["source"]
-        except (ValueError, KeyError, TypeError):
-            continue
-        if isinstance(source, str):
-            done.add(source)
-    return done, header
 
 
 def _write_summary(tally: PortfolioTally, path: str, lang: str) -> None:

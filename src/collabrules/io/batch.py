@@ -105,6 +105,16 @@ def _portable(item: Item) -> Document | RawDocument | tuple[str, tuple[Issue, ..
     return item
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (``--jobs 0``): its CPU affinity where the system
+    has one (a container or ``taskset`` may allow fewer than the machine has), else all."""
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
+
+
 def evaluate_all(items: Iterable[Item], *, engine: EngineSpec, render: Renderer,
                  jobs: int = 1, chunksize: int = 32, fail_on: str = "high",
                  keep_reports: bool = False) -> Iterator[CaseResult]:
