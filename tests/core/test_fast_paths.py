@@ -81,6 +81,13 @@ def _plain_by_asdict(items: tuple[Any, ...]) -> SignalValue:
     return SignalValue(value, cited)
 
 
+def _assessed_in_full(active: engine.ActivePrinciple, case: Any, book: SignalBook) -> Any:
+    """A completed case's verdict as the finding a full assessment gives."""
+    full = assessment.Assessment(case, book)
+    active.principle.assess(full)
+    return full.finish(active.principle, active.severity, find_out=False)
+
+
 @contextmanager
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
@@ -93,7 +100,8 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(assessment, "_signal_use", _signal_use_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
-            mock.patch.object(perception_signals, "_plain", _plain_by_asdict):
+            mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
+            mock.patch.object(engine, "_concluded", _assessed_in_full):
         yield
 
 
@@ -151,6 +159,22 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
     assert _shared(document) > 50
     with _straightforward():
         assert _shared(document) == 0
+
+
+def _quiet(document: dict[str, Any]) -> int:
+    """How many completed cases the engine assesses quietly evaluating ``document``."""
+    verdict = mock.Mock(wraps=assessment.QuietAssessment.verdict, autospec=True)
+    with mock.patch.object(assessment.QuietAssessment, "verdict",
+                           lambda self, *args: verdict(self, *args)):
+        _engine().evaluate(copy.deepcopy(document))
+    return verdict.call_count
+
+
+def test_completed_cases_are_assessed_quietly() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _quiet(document) > 50
+    with _straightforward():
+        assert _quiet(document) == 0
 
 
 def _built(document: dict[str, Any]) -> int:
