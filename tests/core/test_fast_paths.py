@@ -39,6 +39,7 @@ from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence, perception_checks, perception_signals
 from tests.casebook.book import load
@@ -101,7 +102,8 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
-            mock.patch.object(engine, "_concluded", _assessed_in_full):
+            mock.patch.object(engine, "_concluded", _assessed_in_full), \
+            mock.patch.object(VerdictReuse, "of", lambda assess: None):
         yield
 
 
@@ -175,6 +177,13 @@ def test_completed_cases_are_assessed_quietly() -> None:
     assert _quiet(document) > 50
     with _straightforward():
         assert _quiet(document) == 0
+
+
+def test_a_declared_principle_is_assessed_once_per_combination_of_its_inputs() -> None:
+    document = _thinned(base("bespoke-software"), 3)
+    with mock.patch.object(VerdictReuse, "of", lambda assess: None):
+        every = _quiet(document)
+    assert 0 < _quiet(document) < every
 
 
 def _built(document: dict[str, Any]) -> int:

@@ -68,6 +68,7 @@ from .signal_reuse import SignalReuse
 from .structure import consistency_issues, structure_case, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
+from .verdict_reuse import VerdictReuse
 
 ENGINE_NAME = "collabrules"
 
@@ -422,13 +423,15 @@ class Engine:
 
     def _complete(self, active: ActivePrinciple, finding: Finding, plain: _Plain) -> Finding:
         """Apply the completion rule to an open finding (see ``completion``)."""
+        reuse: VerdictReuse[Concluded] | None = VerdictReuse.of(active.principle.assess)
 
         def evaluate(document: dict[str, Any], when: Assignment
                      ) -> tuple[str | None, tuple[str, ...], Concluded] | None:
             completed = self._completed(document, when, plain)
             if completed is None:
                 return None
-            found = _concluded(active, *completed)
+            found = _concluded(active, *completed) if reuse is None else reuse.verdict(
+                when, completed[1], lambda: _concluded(active, *completed))
             return (None if is_open(found) else found.status.value), found.missing, found
 
         explored = explore(plain.data, finding.missing, evaluate, self.settings.completions)
