@@ -28,7 +28,7 @@ from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.engine import ActivePrinciple
 from collabrules.pipeline.questions import _schema_leaf, choices
 from collabrules.pipeline.structure import structure_case
-from collabrules.pipeline.verdict_reuse import _cites
+from collabrules.pipeline.verdict_reuse import _holders
 from tests.casebook.book import load
 from tests.core.test_fast_paths import _thinned
 from tests.core.test_signal_reads import _at, optional_choices
@@ -66,10 +66,10 @@ def _unread(document: dict[str, Any], fields: frozenset[tuple[str, ...]],
             book: SignalBook, signals: tuple[str, ...]) -> tuple[list[str], set[str]]:
     """The optional closed-domain facts a principle's declaration leaves out, and which of
     them its signals cite (whether those are known is part of what it reads)."""
-    cited = tuple(path for name in signals for path in book[name].paths)
+    cited = {path for name in signals for path in book[name].paths}
     unread = [path for path in optional_choices(document)
               if not any(touches(read, field_steps(path)) for read in fields)]
-    return unread, {path for path in unread if _cites(cited, path)}
+    return unread, {path for path in unread if not cited.isdisjoint(_holders(path))}
 
 
 def _changed(document: dict[str, Any], unread: list[str], cited: set[str],

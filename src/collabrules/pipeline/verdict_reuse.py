@@ -56,8 +56,9 @@ class VerdictReuse(Generic[V]):
         except Exception:  # a signal that fails: the principle reports it, if it reads it
             return assess()
         direct = frozenset([pair for pair in when if _reaches(self._fields, pair[0])])
+        paths = {path for value in values for path in value.paths}
         cited = frozenset([path for path, _ in when
-                           if any(_cites(value.paths, path) for value in values)])
+                           if not paths.isdisjoint(_holders(path))])
         seen = self._known.setdefault((direct, cited), [])
         for inputs, found in seen:
             if inputs == values:
@@ -74,7 +75,8 @@ def _reaches(fields: Fields, filled: str) -> bool:
     return any(touches(read, steps) for read in fields)
 
 
-def _cites(paths: tuple[str, ...], filled: str) -> bool:
-    """Whether a fact cited at one of ``paths`` is, or holds, the filled-in fact."""
-    return any(filled == path or filled.startswith((path + ".", path + "["))
-               for path in paths)
+@lru_cache(maxsize=4096)
+def _holders(filled: str) -> frozenset[str]:
+    """The path ``filled`` and the paths of the objects and lists holding it: a fact cited
+    at one of them is, or holds, the filled-in fact."""
+    return frozenset([filled, *(filled[:i] for i, c in enumerate(filled) if c in ".[")])
