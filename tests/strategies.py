@@ -20,9 +20,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from collabrules.model.questionnaire import standard_questionnaire
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.versions import version_issues
+from collabrules.standard.questionnaire import standard_questionnaire
 from collabrules.standard.taxonomy import standard_models
 
 MAX_ITEMS = 3

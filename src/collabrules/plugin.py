@@ -5,8 +5,9 @@ A house plugin imports only from here::
     from collabrules.plugin import Assessment, Principle, Status, Text, hookimpl
 
 It holds the hook marker and the registrar types, the building blocks of principles,
-signals and models, what an engine produces (findings, reports), the vocabularies of a
-case, three-valued logic (``and3``/``or3``/``not3``/``is3``) and the test helpers of
+signals and models, ``reads`` (what a signal reads, so completed cases can reuse it),
+topic axes, what an engine produces (findings, reports), the vocabularies of a case,
+three-valued logic (``and3``/``or3``/``not3``/``is3``) and the test helpers of
 :mod:`collabrules.testing`. Names are imported on first use, so importing this module
 is cheap and does not import pytest. The other modules are internal and may move.
 """
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
     from .model.principle import Check, Example, Observation, Principle
     from .model.questionnaire import Statement, StatementRegistrar, Theme
     from .model.report import Report
+    from .model.signal_reads import reads
     from .model.signals import Signal, SignalBook, SignalValue
     from .model.text import Text
+    from .model.topics import TopicAxis, TopicRegistrar
     from .model.vocab import (
         Attitude,
         Conduct,
@@ -73,6 +76,8 @@ _LAZY = {
     "Statement": "model.questionnaire",
     "StatementRegistrar": "model.questionnaire",
     "Theme": "model.questionnaire",
+    "TopicAxis": "model.topics",
+    "TopicRegistrar": "model.topics",
     "SignalUse": "model.finding",
     "Truth": "model.kleene",
     "and3": "model.kleene",
@@ -84,6 +89,7 @@ _LAZY = {
     "make_engine": "testing",
     "not3": "model.kleene",
     "or3": "model.kleene",
+    "reads": "model.signal_reads",
     "standard_plugins": "host.plugins",
     "standard_principle": "host.plugins",
 }
@@ -95,9 +101,10 @@ __all__ = [
     "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
-    "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "Truth",
-    "Vocabulary", "and3", "case_with", "check_fixtures", "evaluate_with", "hookimpl", "is3",
-    "load_principles", "make_engine", "not3", "or3", "standard_plugins", "standard_principle",
+    "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "TopicAxis",
+    "TopicRegistrar", "Truth", "Vocabulary", "and3", "case_with", "check_fixtures",
+    "evaluate_with", "hookimpl", "is3", "load_principles", "make_engine", "not3", "or3",
+    "reads", "standard_plugins", "standard_principle",
 ]
 
 

@@ -5,7 +5,8 @@ completed cases structured whole with the full checks (not only along the filled
 not from the parent case's objects), every
 completion built (also those with a field newer than the declared ``schema_version``),
 every signal of a completed case computed again (none taken from the case it was
-completed from) and facts cited with :func:`~collabrules.standard.evidence.value_at`.
+completed from), facts cited with :func:`~collabrules.standard.evidence.value_at` and
+lazy texts writing both languages at once.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from collabrules.model.errors import InputError
 from collabrules.model.finding import SignalUse
 from collabrules.model.perceptions import scores_of
 from collabrules.model.signals import SignalBook, SignalValue
+from collabrules.model.text import LANGS, Formatted, Joined, Text, _pick
 from collabrules.pipeline import assessment, completion, engine
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
@@ -89,6 +91,23 @@ def _assessed_in_full(active: engine.ActivePrinciple, case: Any, book: SignalBoo
     return full.finish(active.principle, active.severity, find_out=False)
 
 
+def _both_languages_at_once(self: Text, name: str) -> Any:
+    """The reference of ``Text.__getattr__``: a lazy text writes English and Dutch together."""
+    if name not in LANGS:
+        raise AttributeError(name)
+    source = self.source
+    for lang in LANGS:
+        if type(source) is Formatted:
+            template, params = source
+            written = template.get(lang).format(**{k: _pick(v, lang) for k, v in params})
+        elif type(source) is Joined:
+            written = source.sep.join([p.get(lang) for p in source.parts])
+        else:
+            raise AttributeError(name)
+        object.__setattr__(self, lang, written)
+    return object.__getattribute__(self, name)
+
+
 @contextmanager
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
@@ -103,7 +122,8 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
             mock.patch.object(engine, "_concluded", _assessed_in_full), \
-            mock.patch.object(VerdictReuse, "of", lambda assess: None):
+            mock.patch.object(VerdictReuse, "of", lambda assess: None), \
+            mock.patch.object(Text, "__getattr__", _both_languages_at_once):
         yield
 
 
@@ -112,11 +132,11 @@ def _engine() -> Engine:
     return Engine()
 
 
-def _both(document: dict[str, Any]) -> tuple[str, str]:
+def _both(document: dict[str, Any], lang: str = "en") -> tuple[str, str]:
     """The report of ``document`` from the fast engine and from the straightforward one."""
-    fast = report_to_json(_engine().evaluate(copy.deepcopy(document)), "en")
+    fast = report_to_json(_engine().evaluate(copy.deepcopy(document)), lang)
     with _straightforward():
-        reference = report_to_json(_engine().evaluate(copy.deepcopy(document)), "en")
+        reference = report_to_json(_engine().evaluate(copy.deepcopy(document)), lang)
     return fast, reference
 
 
@@ -208,6 +228,30 @@ def test_completions_with_fields_newer_than_declared_are_not_built() -> None:
 def test_examples_complete_or_partial(name: str, keep: int) -> None:
     fast, reference = _both(_thinned(base(name), keep))
     assert fast == reference
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_examples_in_dutch(name: str) -> None:
+    fast, reference = _both(_thinned(base(name), 2), "nl")
+    assert '"lang": "nl"' in fast
+    assert fast == reference
+
+
+def test_a_report_in_one_language_writes_no_other() -> None:
+    report = _engine().evaluate(base("bespoke-software"))
+    report_to_json(report, "en")
+    texts = [f.rationale for f in report.findings] + [
+        c.text for f in report.findings for c in f.conditions]
+    lazy = [t for t in texts if t.source is not None]
+    assert len(lazy) >= 9
+    for text in lazy:
+        with pytest.raises(AttributeError):
+            object.__getattribute__(text, "nl")
+    assert all(text.nl for text in lazy)  # and writes it when asked
+    with _straightforward():
+        report = _engine().evaluate(base("bespoke-software"))
+        report_to_json(report, "en")
+        assert all(object.__getattribute__(f.rationale, "nl") for f in report.findings)
 
 
 @pytest.mark.parametrize("keep", [1, 2])

@@ -10,8 +10,9 @@ import pytest
 from collabrules import Engine, hookimpl
 from collabrules.model.finding import Finding
 from collabrules.model.signals import SignalBook
-from collabrules.model.topics import TopicAxis, TopicVocabulary, standard_vocabulary
+from collabrules.model.topics import TopicAxis, TopicVocabulary
 from collabrules.model.vocab import Outcome, Status
+from collabrules.standard.topic_axes import standard_vocabulary
 
 from ..principles.helpers import engine, patched
 

@@ -12,16 +12,12 @@ import yaml
 import collabrules
 from collabrules.host.hookspecs import hookimpl
 from collabrules.model.errors import InputError
-from collabrules.model.questionnaire import (
-    Statement,
-    StatementRegistrar,
-    Theme,
-    standard_questionnaire,
-)
+from collabrules.model.questionnaire import Statement, StatementRegistrar, Theme
 from collabrules.model.text import Text
 from collabrules.pipeline.completion import domain
 from collabrules.pipeline.loading import Document
 from collabrules.pipeline.versions import version_issues
+from collabrules.standard.questionnaire import standard_questionnaire
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "bespoke-software-perceptions.yaml"

@@ -54,20 +54,21 @@ def test_an_alliance_with_only_the_parties_known_gets_no_move_advice() -> None:
 
 
 def test_a_fact_no_value_of_which_changes_the_verdict_settles_it() -> None:
-    # The example: a commodity bought transactionally, low risk and uncertainty.
+    # A commodity bought transactionally, low risk and uncertainty: any level of trust meets
+    # what it needs (the example, complexity, no longer matters to a commodity at all).
     document = patched("office-cleaning", {"delivery.standardisation": "commodity",
                                            "delivery.risk": "low",
                                            "delivery.uncertainty": "low",
                                            "relationship.model": "transactional"},
-                       ["delivery.complexity"])
+                       ["relationship.trust"])
     off = Engine(settings=Settings(completions=0)).evaluate(document).finding("CR05")
     on = engine().evaluate(document).finding("CR05")
     assert off.status is Status.UNDETERMINED
     assert on.status is Status.UPHELD
-    assert "$.delivery.complexity" in on.settled_over  # (and the exit plan CR05 also reads)
+    assert "$.relationship.trust" in on.settled_over  # (and the exit plan CR05 also reads)
     assert on.missing == ()
-    assert "the delivery's complexity" in on.rationale.en and "whatever" in on.rationale.en
-    assert "de complexiteit van de levering" in on.rationale.nl
+    assert "level of mutual trust" in on.rationale.en and "whatever" in on.rationale.en
+    assert "niveau van wederzijds vertrouwen" in on.rationale.nl
 
 
 def test_disagreeing_completions_say_what_each_value_gives() -> None:

@@ -80,7 +80,8 @@ def test_the_report_ranks_questions_by_the_verdicts_they_would_settle() -> None:
     report = engine().evaluate(patched("office-cleaning",
                                        {"relationship.safeguards.exit_plan": True},
                                        removes=["delivery.risk", "delivery.uncertainty",
-                                                "relationship.trust"]))
+                                                "relationship.trust",
+                                                "relationship.safeguards.price_guarantee"]))
     counts = [len(q.verdicts) for q in report.questions]
     assert counts == sorted(counts, reverse=True)
     assert counts[0] > counts[-1] >= 1

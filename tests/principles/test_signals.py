@@ -124,3 +124,21 @@ def test_typed_values_read_as_plain_data_in_field_order() -> None:
     assert plain((Net.NEGATIVE, Quadrant.LEVERAGE)) == ["negative", "leverage"]
     assert type(plain(Net.NEGATIVE)) is str
     assert plain({"a": (1,)}) == {"a": [1]}
+
+
+# A departmental target is a goal with an owner (DOMAIN.md): procurement's "20% discount"
+# target and procurement's goal to minimise the price are one concept, stated twice.
+@pytest.mark.parametrize(("sets", "expected"), [
+    ({}, ("procurement: 20% discount on the list price",)),
+    ({"parties[0].goals[0].owner": "Procurement"},  # departments compare like topics
+     ("procurement: 20% discount on the list price",)),
+    ({"parties[0].goals[0].topic": "cost"},  # the same axis (money), pushed the same way
+     ("procurement: 20% discount on the list price",)),
+    ({"parties[0].goals[0].owner": "finance"},  # another department: two conflicts
+     ("finance: price", "procurement: 20% discount on the list price")),
+    ({"schema_version": "1.1", "parties[0].goals[0].target": "lowest bid"},  # two targets
+     ("procurement: 20% discount on the list price", "procurement: lowest bid")),
+])
+def test_a_departmental_target_and_the_same_departments_goal_count_once(
+        sets: dict[str, Any], expected: tuple[str, ...]) -> None:
+    assert _signal("departmental_conflicts", "bespoke-software", sets).value == expected

@@ -92,9 +92,9 @@ def test_unknown_delivery_depth_gives_the_models_each_value_leads_to() -> None:
     assert rec.model is None
     assert rec.missing == ("$.delivery.risk",)
     assert {p.result: p.when for p in rec.possible} == {
-        "transactional": ((("$.delivery.risk", "low"),), (("$.delivery.risk", "medium"),)),
-        "performance-based": ((("$.delivery.risk", "high"),),)}
-    assert "Performance-based if it is high" in rec.why[-1].en
+        "transactional": ((("$.delivery.risk", "low"),),),
+        "performance-based": ((("$.delivery.risk", "medium"),), (("$.delivery.risk", "high"),))}
+    assert "Performance-based if it is medium-sized or high" in rec.why[-1].en
 
 
 def test_long_strategic_delivery_with_a_cooperative_party_recommends_an_alliance() -> None:
@@ -109,6 +109,17 @@ def test_hostile_but_weak_counterpart_is_not_enough_for_defensive() -> None:
                                                "parties[1].replaceability": "easy"})
     assert rec.model != "defensive"
     assert any("holds no power over us" in why.en for why in rec.why)
+
+
+def test_standard_work_at_medium_risk_is_performance_based_and_at_low_risk_transactional(
+) -> None:
+    # DOMAIN: "commodity or standard low-risk work for a transactional one; measurable
+    # outputs at medium risk for a performance-based one".
+    medium = _recommend("office-cleaning", {"delivery.risk": "medium"})
+    assert medium.model == "performance-based"
+    assert "$.delivery.risk" in medium.facts
+    assert any("medium risk" in why.en and "middelgroot risico" in why.nl for why in medium.why)
+    assert _recommend("office-cleaning", {"delivery.risk": "low"}).model == "transactional"
 
 
 def test_over_deep_model_gets_a_lighter_recommendation() -> None:

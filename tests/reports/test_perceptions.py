@@ -54,6 +54,34 @@ def test_text_and_markdown_show_the_largest_gaps_in_both_languages() -> None:
         assert "Grootste verschillen in percepties" in nl and "punten verschil" in nl
 
 
+def _appendix(text: str) -> str:
+    """The evidence appendix of a text report, its wrapped lines joined."""
+    return " ".join(line.strip() for line in text.split("\n\n")[-1].splitlines())
+
+
+def test_the_evidence_appendix_sums_up_perception_signals_and_the_json_keeps_them() -> None:
+    report = collabrules.default_engine().evaluate(EXAMPLE)
+    en = _appendix(collabrules.render(report, "text", "en"))
+    nl = _appendix(collabrules.render(report, "text", "nl"))
+    assert "perception_gaps = 16 pairs of views, 3 of them 2 points or more apart: " \
+           "contract_fairness: developer 1 / customer 4; trust: customer 4 / developer 1.5; " \
+           "openness: customer 4 / developer 2 (the JSON report lists them all)" in en
+    assert "perception_asymmetries = 8 pairs of views, 3 of them 2 points or more apart" in en
+    assert "perception_scores = 16 theme scores, 7 of them 2 or lower (disagreement): " \
+           "developer, contract_fairness: 1 about itself;" in en
+    assert "perception_gaps = 16 paren oordelen, waarvan 3 met 2 punten of meer verschil" in nl
+    for appendix in (en, nl):
+        assert "own_view" not in appendix and "party_about_other" not in appendix
+    markdown = collabrules.render(report, "markdown", "en")
+    assert "own_view" not in markdown and "16 pairs of views, 3 of them" in markdown
+    data = report_to_dict(report)
+    signals = {s["name"]: s["value"] for f in data["findings"] for c in f["conditions"]
+               for s in c["signals"]}
+    assert len(signals["perception_gaps"]) == 16
+    assert {"theme", "party", "seen_by", "own_view", "other_view"} <= set(
+        signals["perception_gaps"][0])
+
+
 def test_the_json_report_carries_the_perception_summary_and_validates() -> None:
     report = collabrules.default_engine().evaluate(EXAMPLE)
     data = report_to_dict(report, "nl")

@@ -12,7 +12,6 @@ import pytest
 from hypothesis import given
 
 from collabrules.model.signals import SignalBook
-from collabrules.model.topics import standard_vocabulary
 from collabrules.pipeline.engine import Engine
 from collabrules.pipeline.structure import structure_case
 from collabrules.standard import party_signals as standard_signals
@@ -24,6 +23,7 @@ from collabrules.standard.goals import (
     shared,
 )
 from collabrules.standard.signal_values import GoalAlignment
+from collabrules.standard.topic_axes import standard_vocabulary
 
 from ..strategies import valid_cases
 

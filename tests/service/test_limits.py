@@ -4,12 +4,15 @@ document, and the server stays healthy for the next request."""
 from __future__ import annotations
 
 import json
+import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import httpx
+import h11
 import yaml
 
 from .live import OFFICE, Server, serve
@@ -98,23 +101,63 @@ def test_slow_upload_gets_408(tmp_path: Path) -> None:
         _healthy(server)
 
 
+def _refuses_connections(url: str) -> bool:
+    """Whether the server has closed its listening socket (shutdown has begun)."""
+    host, port = url.removeprefix("http://").split(":")
+    try:
+        socket.create_connection((host, int(port)), timeout=5).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def _events(conn: h11.Connection, sock: socket.socket) -> Iterator[Any]:
+    """The HTTP events the server sends on ``sock``, until the response ends."""
+    while True:
+        event = conn.next_event()
+        if event is h11.NEED_DATA:
+            conn.receive_data(sock.recv(65536))
+            continue
+        yield event
+        if isinstance(event, (h11.EndOfMessage, h11.ConnectionClosed)):
+            return
+
+
 def test_graceful_shutdown_finishes_the_request_in_flight(tmp_path: Path) -> None:
+    """SIGTERM while a batch request is still being uploaded: the server stops accepting
+    connections, yet reads the rest of that request and answers it in full.
+
+    The request is held in flight by the client, not by the amount of work: the server
+    has answered ``100 Continue`` (it is reading the body) before the signal, and the
+    rest of the body is sent only once new connections are refused.
+    """
+    lines = [_line(f"c{i}") for i in range(20)]
+    body = b"".join(lines)
     with serve(tmp_path) as server:
-        body = b"".join(_line(f"c{i}") for i in range(1500))
-        received: list[str] = []
-        started = threading.Event()
-
-        def portfolio() -> None:
-            with httpx.Client(base_url=server.url, timeout=120) as client, client.stream(
-                    "POST", "/v1/evaluate/batch", content=body) as response:
-                for line in response.iter_lines():
-                    started.set()
-                    received.append(line)
-
-        worker = threading.Thread(target=portfolio)
-        worker.start()
-        assert started.wait(60)
+        host, port = server.url.removeprefix("http://").split(":")
+        conn = h11.Connection(our_role=h11.CLIENT)
+        with socket.create_connection((host, int(port)), timeout=60) as sock:
+            sock.sendall(conn.send(h11.Request(method="POST", target="/v1/evaluate/batch",
+                                               headers=[("Host", host),
+                                                        ("Content-Type", "application/x-ndjson"),
+                                                        ("Content-Length", str(len(body))),
+                                                        ("Expect", "100-continue")])))
+            first = next(_events(conn, sock))
+            assert isinstance(first, h11.InformationalResponse) and first.status_code == 100
+            sock.sendall(conn.send(h11.Data(data=lines[0])))
+            server.process.send_signal(signal.SIGTERM)
+            deadline = time.monotonic() + 60  # only a bound for a server that hangs
+            while not _refuses_connections(server.url):
+                assert server.process.poll() is None, server.log.read_text()
+                assert time.monotonic() < deadline, "the server kept accepting connections"
+                time.sleep(0.02)
+            sock.sendall(conn.send(h11.Data(data=body[len(lines[0]):])))
+            sock.sendall(conn.send(h11.EndOfMessage()))
+            events = list(_events(conn, sock))
         code = server.stop()
-        worker.join(120)
-        assert len(received) == 1501 and received[-1].startswith('{"summary"')
-        assert code in (0, -15)  # uvicorn ends by re-raising the SIGTERM it handled
+    response = events[0]
+    assert isinstance(response, h11.Response) and response.status_code == 200
+    received = b"".join(e.data for e in events if isinstance(e, h11.Data)).splitlines()
+    assert len(received) == 21 and received[-1].startswith(b'{"summary"')
+    assert [json.loads(line)["case_id"] for line in received[:-1]] == [f"c{i}" for i in range(20)]
+    assert code in (0, -15)  # uvicorn ends by re-raising the SIGTERM it handled

@@ -7,7 +7,7 @@ from typing import Any
 import yaml
 
 from collabrules.authoring.survey import questionnaire_markdown
-from collabrules.model.questionnaire import standard_questionnaire
+from collabrules.standard.questionnaire import standard_questionnaire
 
 from .live import OFFICE, Server
 

@@ -225,23 +225,18 @@ class _CompactLines:
     """Compact results: one document for one case; a portfolio's catalogue line first."""
 
     def __init__(self, catalogue: Catalogue, single: bool) -> None:
-        self.catalogue = catalogue
+        from ..io.compact import CompactWriter
+
+        self.writer = CompactWriter(catalogue)
         self.single = single
 
     def header(self) -> str:
         """The catalogue line of a portfolio."""
-        from ..io.serialize import dumps_line
-
-        return dumps_line(self.catalogue.to_json())
+        return self.writer.header()
 
     def line(self, report: Report) -> str:
         """What to write for this report."""
-        from ..io.compact import compact_document, report_to_compact
-        from ..io.serialize import dumps_line
-
-        if self.single:
-            return dumps_line(compact_document(report, self.catalogue))
-        return dumps_line(report_to_compact(report, self.catalogue))
+        return self.writer.document(report) if self.single else self.writer.line(report)
 
 
 class _Sink:

@@ -78,7 +78,7 @@ def collabrules_add_models(register: ModelRegistrar) -> None:
 def collabrules_add_topics(register: TopicRegistrar) -> None:
     """Extend the topic vocabulary goals are compared through: ``register(axis)``.
 
-    Each :class:`~collabrules.model.topics.TopicAxis` names an axis and the words that measure
+    Each :class:`~collabrules.plugin.TopicAxis` names an axis and the words that measure
     it the same way (``rising``, synonyms) or the other way (``falling``). An axis whose
     id is already known gains the words; a word already on another axis is reported as a
     plugin problem. Called once per engine.
@@ -89,8 +89,8 @@ def collabrules_add_topics(register: TopicRegistrar) -> None:
 def collabrules_add_perception_statements(register: StatementRegistrar) -> None:
     """Extend the perception questionnaire: ``register(themes=..., statements=...)``.
 
-    A :class:`~collabrules.questionnaire.Theme` names the principle codes it informs; each
-    :class:`~collabrules.questionnaire.Statement` belongs to a theme (a standard one or one
+    A :class:`~collabrules.plugin.Theme` names the principle codes it informs; each
+    :class:`~collabrules.plugin.Statement` belongs to a theme (a standard one or one
     registered in the same or an earlier call) and is worded about "us" and about "them",
     in English and Dutch. An id that already exists is reported as a plugin problem.
     Called once per engine; ``collabrules survey`` asks the statements and cases answer

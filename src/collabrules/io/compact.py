@@ -19,11 +19,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
+from itertools import repeat
 from typing import Any, NamedTuple
 
 import attrs
+import orjson
 
 from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
@@ -155,7 +158,21 @@ class Catalogue:
         self._numbers: dict[Any, int] = {}
         self._new: dict[int, _Entry] = {}
         self._read: dict[int, Any] = {}
-        self._refs: dict[int, tuple[Text, int | list[Any]]] = {}
+        self._refs: dict[int, tuple[Text, int | tuple[Any, ...], bool]] = {}
+        self._loose = False  # a reference made since the flag was reset has a loose value
+        self._seen: dict[tuple[Any, ...], int] = {}
+        self._rationales: dict[Any, tuple[int | tuple[Any, ...], bool]] = {}
+        self._exact_types: set[type] = {str, int, bool, type(None)}
+        # Texts and templates by identity (most are constants of the plugins), bounded.
+        self._finished: dict[int, tuple[Text, int]] = {}
+        self._templates: dict[tuple[int, Any], tuple[Text, int]] = {}
+        self._values: dict[int, tuple[Any, str, int]] = {}
+        self.line_is_plain = False
+        """Whether the last line :func:`report_to_compact` made was checked for
+        :func:`_dumps` (its values and the entries it defines)."""
+        self.plain_json = True
+        """Whether the entries numbered since :meth:`take_new` hold only values orjson
+        writes so that they read back equal (see :func:`_dumps`)."""
         self._own: Provenance | None = None
         self.principles: dict[str, dict[str, Any]] = {}
         for principle in principles:
@@ -182,28 +199,41 @@ class Catalogue:
         """The number of a finished text, a path or a template (numbered now if new)."""
         return self._number(text, text)
 
-    def ref(self, text: Text) -> int | list[Any]:
+    def ref(self, text: Text) -> int | tuple[Any, ...]:
         """How a line refers to a text: the number of a finished text, or for a text made
         by ``format``, ``+`` or ``join`` the number of its template or separator followed
         by its parameters or parts (so the strings made per case are never written)."""
         source = text.source
         if source is None:
-            return self._number(text, text)
+            # by identity first: hashing a text hashes its strings, in Python
+            found = self._finished.get(id(text))
+            if found is not None and found[0] is text:
+                return found[1]
+            if len(self._finished) >= _IDENTITY_LIMIT:
+                self._finished.clear()
+            number = self._number(text, text)
+            self._finished[id(text)] = (text, number)
+            return number
         known = self._refs.get(id(text))
         if known is not None and known[0] is text:
+            if known[2]:
+                self._loose = True
             return known[1]
+        loose, self._loose = self._loose, False
         made = self._made(text, source)
-        self._refs[id(text)] = (text, made)
+        self._refs[id(text)] = (text, made, self._loose)
+        self._loose = self._loose or loose
         return made
 
     def new_line(self) -> None:
         """Forget the references of the last line's texts (kept only while it is encoded:
         a case shares texts between its conditions, rationales and actions)."""
         self._refs.clear()
+        self._values.clear()
 
-    def _made(self, text: Text, source: Formatted | Joined) -> int | list[Any]:
+    def _made(self, text: Text, source: Formatted | Joined) -> int | tuple[Any, ...]:
         if type(source) is Joined:
-            return [self.text(_Sep(source.sep)), *[self.ref(p) for p in _flat(source)]]
+            return (self.text(_Sep(source.sep)), *[self.ref(p) for p in _flat(source)])
         assert type(source) is Formatted
         template, params = source
         used = template.placeholders()
@@ -217,14 +247,137 @@ class Catalogue:
             param = _param(value, self.ref)
             if param is None:  # a value JSON cannot carry exactly: the finished text
                 return self._number(text, text)
+            written = type(param[1])
+            if written is bool or written is float:
+                self._loose = True  # equal to 1 (or 1.0) as a key, not as a text
             kinds.append((name, param[0]))
             row.append(param[1])
-        row[0] = self.text(_Template(template, tuple(kinds)))
-        return row
+        row[0] = self._template(template, tuple(kinds))
+        return tuple(row)
+
+    def _template(self, template: Text, kinds: tuple[tuple[str, str], ...]) -> int:
+        key = (id(template), kinds)
+        found = self._templates.get(key)
+        if found is None or found[0] is not template:
+            if len(self._templates) >= _IDENTITY_LIMIT:
+                self._templates.clear()
+            found = self._templates[key] = (template, self.text(_Template(template, kinds)))
+        return found[1]
+
+    def _quick(self, key: tuple[Any, ...], encode: Callable[[], int]) -> int:
+        """The number of a part whose ``key`` says exactly what it writes (no value in it
+        equal to another of another type), found without encoding it again; ``encode``
+        numbers a part not seen yet."""
+        try:
+            found = self._seen.get(key)
+        except TypeError:  # an unhashable value (a list): the part's JSON decides
+            return encode()
+        if found is None:
+            found = self._seen[key] = encode()
+        return found
+
+    def _exact(self, values: Iterable[Any]) -> bool:
+        """Whether ``values`` are equal only to values that JSON writes alike: text, whole
+        numbers, true/false, null and vocabulary members (not floats, not containers)."""
+        types = set(map(type, values))
+        if types <= self._exact_types:
+            return True
+        if not all(issubclass(t, Enum) for t in types - self._exact_types):
+            return False
+        self._exact_types |= types
+        return True
+
+    def condition(self, condition: Condition) -> int:
+        """The number of a ``condition`` entry."""
+        self._loose = False
+        text = self.ref(condition.text)
+        action = None if condition.action is None else self.ref(condition.action)
+        facts = self._pairs(condition.facts, _PATH)
+        signals = self._pairs(condition.signals, _NAME)
+
+        def encode() -> int:
+            return self.intern("condition", _condition(condition, self, text, facts, signals,
+                                                       action))
+
+        if self._loose:
+            return encode()
+        return self._quick((
+            "condition", condition.id, condition.outcome, text, condition.effect,
+            condition.applicability, facts, signals, action, condition.decided_by,
+            condition.effect_decided_by), encode)
+
+    def finding(self, finding: Finding) -> int:
+        """The number of a ``finding`` entry (its conditions numbered first)."""
+        conditions = tuple(map(self.condition, finding.conditions))
+        self._loose = False
+        principle = self.principles.get(finding.code)
+        slug = None if principle is not None and principle["slug"] == finding.slug \
+            else finding.slug
+        title = None
+        if principle is None or not _same_text(self.get(principle["title"]), finding.title):
+            title = self.ref(finding.title)
+        rationale: Any = self.ref(finding.rationale)
+        loose = self._loose
+        derived, derived_loose = self._derived(finding, conditions)
+        if loose or derived_loose:  # equal references need not be the same text
+            same = made_alike(finding.rationale, rationale_for(finding.status,
+                                                               finding.conditions))
+        else:  # written unless surely the derived one: comparing strings writes them all
+            same = rationale == derived
+        if same:
+            rationale = None  # derived again when expanded
+        self._loose = loose
+        actions = tuple(map(self.ref, finding.actions))
+        possible = finding.possible
+        whens = tuple(p.when for p in possible)
+
+        def encode() -> int:
+            return self.intern("finding", _finding(finding, self, conditions, slug, title,
+                                                   rationale, actions))
+
+        if self._loose or finding.waiver is not None or (possible and not self._exact(
+                [value for when in whens for chosen in when for _, value in chosen])):
+            return encode()
+        return self._quick((
+            "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
+            rationale, actions, finding.missing, finding.settled_over,
+            tuple(p.result for p in possible), whens), encode)
+
+    def _derived(self, finding: Finding, conditions: tuple[int, ...]
+                 ) -> tuple[int | tuple[Any, ...], bool]:
+        """The reference of the rationale :func:`rationale_for` derives for a finding with
+        these conditions, and whether it holds loose values; made once per run."""
+        key = (finding.status, conditions)
+        known = self._rationales.get(key)
+        if known is None:
+            self._loose = False
+            ref = self.ref(rationale_for(finding.status, finding.conditions))
+            known = self._rationales[key] = (ref, self._loose)
+        return known
+
+    def question(self, question: Question) -> int:
+        """The number of a ``question`` entry."""
+        self._loose = False
+        text = self.ref(question.text)
+
+        def encode() -> int:
+            return self.intern("question", [self.text(question.path), text,
+                                            list(question.verdicts)])
+
+        if self._loose:
+            return encode()
+        return self._quick(("question", question.path, text, question.verdicts), encode)
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
-        return self._number((kind, repr(data)), _Piece(kind, data))
+        key = (kind, repr(data))
+        if self.plain_json and key not in self._numbers:
+            # Values from the case or a plugin are in pairs, possibilities and perceptions;
+            # conditions and questions hold numbers and references only.
+            raw = data[1] if kind == "pair" else data if kind == "perceptions" else (
+                data.get("possible"), data.get("waiver")) if type(data) is dict else None
+            self.plain_json = _reads_back(raw)
+        return self._number(key, _Piece(kind, data))
 
     def pair(self, key: str, value: Any) -> int:
         """The number of a ``pair`` entry: a fact's path or a signal's name with its value."""
@@ -235,12 +388,35 @@ class Catalogue:
                 found = self._numbers[("pair", key, kind, value)] = self.intern(
                     "pair", [self.text(key), value])
             return found
-        return self.intern("pair", [self.text(key), value])
+        # A case cites one signal value in several conditions: its JSON is read once.
+        known = self._values.get(id(value))
+        if known is not None and known[0] is value and known[1] == key:
+            return known[2]
+        number = self.intern("pair", [self.text(key), value])
+        self._values[id(value)] = (value, key, number)
+        return number
+
+    def _pairs(self, uses: tuple[Any, ...], key: Callable[[Any], str]) -> tuple[int, ...]:
+        """The ``pair`` numbers of the facts or signals a condition used: looked up in one
+        go where every value is text, a whole number, true/false or null and known."""
+        if not uses:
+            return ()
+        values = list(map(_VALUE, uses))
+        types = list(map(type, values))
+        numbers: tuple[int | None, ...] = (None,)
+        if _SCALARS.issuperset(types):  # signal values are often lists or mappings
+            numbers = tuple(map(self._numbers.get, zip(
+                repeat("pair"), map(key, uses), types, values)))
+        if None in numbers:
+            pair = self.pair
+            return tuple([pair(k, v) for k, v in zip(map(key, uses), values)])
+        return numbers  # type: ignore[return-value]
 
     def take_new(self) -> dict[str, Any]:
         """The entries numbered since the last call, to define in the next line."""
         new = {str(n): _entry_json(e) for n, e in self._new.items()}
         self._new.clear()
+        self.plain_json = True
         return new
 
     def define(self, texts: Mapping[str, Any], where: str = "<compact>") -> None:
@@ -306,8 +482,14 @@ class Catalogue:
 
     def same_provenance(self, provenance: Provenance) -> bool:
         """Whether a report's provenance is the run's (its input digest aside)."""
-        if provenance is self._own:
-            return True
+        own = self._own
+        if provenance is own or (own is not None and (
+                provenance.plugins is own.plugins
+                and provenance.principle_set is own.principle_set
+                and provenance.engine == own.engine
+                and provenance.engine_version == own.engine_version
+                and provenance.taxonomy == own.taxonomy)):
+            return True  # an engine's reports share its plugin and principle-set records
         if provenance_record(provenance) != self.provenance:
             return False
         self._own = provenance  # a run's reports share one provenance object per worker
@@ -338,6 +520,15 @@ class Catalogue:
 
 
 _BRACES = frozenset("{}")
+_IDENTITY_LIMIT = 8192
+_SCALARS = frozenset((str, int, bool, type(None)))
+_VALUE = operator.attrgetter("value")
+_PATH = operator.attrgetter("path")
+_NAME = operator.attrgetter("name")
+
+
+def _same_text(a: Text, b: Text) -> bool:
+    return a is b or a == b
 
 
 def _flat(source: Joined) -> list[Text]:
@@ -429,14 +620,13 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
                             "input_digest": report.provenance.input_digest}
     if not catalogue.same_provenance(report.provenance):
         line["provenance"] = provenance_record(report.provenance)
-    line["findings"] = [intern("finding", _finding(f, catalogue)) for f in report.findings]
+    line["findings"] = list(map(catalogue.finding, report.findings))
     rec = report.recommendation
     line["recommendation"] = None if rec is None else intern(
         "recommendation", _recommendation(rec, catalogue))
     if report.summary != summarise(report.findings, rec):
         line["summary"] = _summary(report.summary, r)
-    line["questions"] = [intern("question", [catalogue.text(q.path), r(q.text), list(q.verdicts)])
-                         for q in report.questions]
+    line["questions"] = list(map(catalogue.question, report.questions))
     line["parties"] = [[p.id, p.name, None if p.role is None else p.role.value]
                        for p in report.parties]
     if report.notes:
@@ -451,10 +641,15 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
         line["perceptions"] = [intern("perceptions", _perception_pair(pair, r))
                                for pair in report.perceptions]
     catalogue.new_line()
+    catalogue.line_is_plain = catalogue.plain_json and _reads_back(
+        [v for k, v in line.items() if k not in _NUMBERED])
     new = catalogue.take_new()
     if new:
         line["texts"] = new
     return line
+
+
+_NUMBERED = frozenset(("findings", "questions", "recommendation"))
 
 
 def _perception_pair(pair: PerceptionPair, r: Any) -> dict[str, Any]:
@@ -487,23 +682,23 @@ def _problem(problem: Problem, r: Any) -> list[Any]:
             None if problem.text is None else r(problem.text)]
 
 
-def _finding(finding: Finding, catalogue: Catalogue) -> dict[str, Any]:
-    t, r = catalogue.text, catalogue.ref
+def _finding(finding: Finding, catalogue: Catalogue, conditions: tuple[int, ...],
+             slug: str | None, title: Any, rationale: Any, actions: tuple[Any, ...]
+             ) -> dict[str, Any]:
+    """A finding's entry, from the parts :meth:`Catalogue.finding` numbered (``None``: the
+    catalogue's slug and title, the derived rationale)."""
+    t = catalogue.text
     data: dict[str, Any] = {
         "code": finding.code, "status": finding.status._value_,
-        "severity": finding.severity._value_,
-        "conditions": [catalogue.intern("condition", _condition(c, catalogue))
-                       for c in finding.conditions]}
-    principle = catalogue.principles.get(finding.code)
-    if principle is None or principle["slug"] != finding.slug:
-        data["slug"] = finding.slug
-    if principle is None or catalogue.get(principle["title"]) != finding.title:
-        data["title"] = r(finding.title)
-    if not made_alike(finding.rationale, rationale_for(finding.status, finding.conditions)):
-        # Written unless surely the derived one: comparing strings would write them all.
-        data["rationale"] = r(finding.rationale)
-    if finding.actions:
-        data["actions"] = [r(a) for a in finding.actions]
+        "severity": finding.severity._value_, "conditions": list(conditions)}
+    if slug is not None:
+        data["slug"] = slug
+    if title is not None:
+        data["title"] = title
+    if rationale is not None:
+        data["rationale"] = rationale
+    if actions:
+        data["actions"] = list(actions)
     if finding.missing:
         data["missing"] = [t(p) for p in finding.missing]
     if finding.settled_over:
@@ -524,19 +719,18 @@ def _waiver(waiver: Any) -> dict[str, Any]:
             "active": waiver.active}
 
 
-def _condition(condition: Condition, catalogue: Catalogue) -> list[Any]:
+def _condition(condition: Condition, catalogue: Catalogue, text: Any, facts: tuple[int, ...],
+               signals: tuple[int, ...], action: Any) -> list[Any]:
     """``[id, outcome, text, effect, applicability, facts, signals, action, decided_by,
     effect_decided_by]``, trailing defaults left out; facts and signals are numbers of
     ``pair`` entries, ids and paths numbers into the table, texts references
-    (:meth:`Catalogue.ref`)."""
-    t, r, pair = catalogue.text, catalogue.ref, catalogue.pair
+    (:meth:`Catalogue.ref`; the caller numbers texts, facts and signals)."""
+    t = catalogue.text
     row: list[Any] = [
-        t(condition.id), condition.outcome._value_, r(condition.text),
+        t(condition.id), condition.outcome._value_, text,
         condition.effect._value_, 1 if condition.applicability else 0,
-        [pair(f.path, f.value) for f in condition.facts],
-        [pair(s.name, s.value) for s in condition.signals],
-        None if condition.action is None else r(condition.action),
-        [t(p) for p in condition.decided_by], [t(p) for p in condition.effect_decided_by],
+        list(facts), list(signals), action, [t(p) for p in condition.decided_by],
+        [t(p) for p in condition.effect_decided_by],
     ]
     while len(row) > 3 and row[-1] in _DEFAULTS[len(row) - 1]:
         row.pop()
@@ -692,7 +886,13 @@ class CompactWriter:
 
     def line(self, report: Report) -> str:
         """One case line (defining the texts it is the first to use)."""
-        return _dumps(report_to_compact(report, self.catalogue))
+        line = report_to_compact(report, self.catalogue)
+        return _dumps(line, checked=self.catalogue.line_is_plain)
+
+    def document(self, report: Report) -> str:
+        """One case as one document, ``{"catalogue", "result"}`` (see
+        :func:`compact_document`), as a line."""
+        return _dumps(compact_document(report, self.catalogue))
 
 
 def compact_document(report: Report, catalogue: Catalogue) -> dict[str, Any]:
@@ -725,10 +925,41 @@ def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Rep
                        ) from None
 
 
-def _dumps(data: Any) -> str:
-    from .serialize import dumps_line
+def _dumps(data: Any, *, checked: bool = False) -> str:
+    """``data`` as one line of JSON without spaces, and a newline.
 
-    return dumps_line(data)
+    orjson writes a line when every value reads back as itself (text, whole numbers within
+    64 bits, true/false, null, finite floats, lists, tuples, mappings with text keys):
+    the reader compares values, not bytes. Anything else (a non-finite float, which orjson
+    would write as ``null``, or an object) is the standard library's to write or refuse.
+    ``checked``: the caller knows that already (:attr:`Catalogue.line_is_plain`).
+    """
+    if checked or _reads_back(data):
+        try:
+            return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
+        except orjson.JSONEncodeError:  # integers beyond 64 bits, lone surrogates
+            pass
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _reads_back(data: Any) -> bool:
+    """Whether orjson writes ``data`` as JSON that reads back equal (see :func:`_dumps`)."""
+    stack = [data]
+    pop, push = stack.pop, stack.extend
+    while stack:
+        value = pop()
+        kind = type(value)
+        if kind is int or kind is str or value is None or kind is bool:
+            continue
+        if kind is list or kind is tuple:
+            push(value)
+        elif kind is dict:
+            if not all(type(key) is str for key in value):
+                return False
+            push(value.values())
+        elif kind is not float or not math.isfinite(value):
+            return False
+    return True
 
 
 def _bad(where: str, path: str, detail: str) -> InputError:

@@ -1,10 +1,15 @@
 """Lifecycle phases: which actions apply in which phase, and the advice for a case's phase.
 
-The tagging is data (``standard/phases.json``): each standard action, keyed by its action
-id ``CODE/condition-id``, lists the case phases (``relationship.phase``) it applies in; an
-action not in the table applies in every phase. ``standard/iso44001.json`` maps the phases
-onto the eight ISO 44001 lifecycle stages. A :class:`PhasePlan` orders a report's actions:
-those for the current phase first, then what the next phase will need.
+The phases' order, the phase that usually follows each and the three stages are the
+model's data (``model/lifecycle.json``), and so is the mapping of the phases onto the eight
+ISO 44001 lifecycle stages (``model/iso44001.json``). The tagging of actions is the
+standard plugin's data (``standard/phases.json``): each standard action, keyed by its
+action id ``CODE/condition-id``, lists the case phases (``relationship.phase``) it applies
+in; an action not in the table applies in every phase. It is read here because a phase
+plan is derived from a finished report, with no engine at hand (ADR 0023); the one data
+read against the layering, named in ``tests/core/test_layout.py``. A :class:`PhasePlan`
+orders a report's actions: those for the current phase first, then what the next phase
+will need.
 """
 
 from __future__ import annotations
@@ -52,18 +57,25 @@ class Stage:
     phases: frozenset[Phase]
 
 
-@cache
-def _data(name: str) -> Mapping[str, Any]:
+def _read(name: str) -> Mapping[str, Any]:
+    """One of the model's data files."""
     loaded: Mapping[str, Any] = json.loads(
-        resources.files("collabrules.standard").joinpath(name).read_text("utf-8"))
+        resources.files(__package__).joinpath(name).read_text("utf-8"))
     return loaded
+
+
+@cache
+def _lifecycle() -> Mapping[str, Any]:
+    return _read("lifecycle.json")
 
 
 @cache
 def tags() -> Mapping[str, Tag]:
     """Every tagged action, by action id (``CR05/trust_sufficient``)."""
+    table = json.loads(resources.files("collabrules.standard").joinpath("phases.json")
+                       .read_text("utf-8"))["actions"]
     return {key: Tag(Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
-            for key, v in _data("phases.json")["actions"].items()}
+            for key, v in table.items()}
 
 
 @cache
@@ -71,25 +83,25 @@ def iso_stages() -> tuple[IsoStage, ...]:
     """The eight ISO 44001 stages, in order."""
     return tuple(IsoStage(s["id"], s["number"], Text(s["en"], s["nl"]),
                           frozenset(Phase(p) for p in s["phases"]))
-                 for s in _data("iso44001.json")["stages"])
+                 for s in _read("iso44001.json")["stages"])
 
 
 @cache
 def stages() -> tuple[Stage, ...]:
     """Analysis, restructuring and operation, with the phases each covers."""
     return tuple(Stage(key, Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
-                 for key, v in _data("phases.json")["stages"].items())
+                 for key, v in _lifecycle()["stages"].items())
 
 
 @cache
 def phase_order() -> tuple[Phase, ...]:
     """The phases in lifecycle order."""
-    return tuple(Phase(p) for p in _data("phases.json")["order"])
+    return tuple(Phase(p) for p in _lifecycle()["order"])
 
 
 def next_phase(phase: Phase) -> Phase | None:
     """The phase that usually follows ``phase`` (``None`` after exiting)."""
-    following = _data("phases.json")["next"].get(phase.value)
+    following = _lifecycle()["next"].get(phase.value)
     return Phase(following) if following else None
 
 

@@ -2,9 +2,10 @@
 
 Every statement belongs to a theme (reciprocity, trust, ...) that informs one or more
 principles, and is asked twice: about "us" (the answering party) and about "them" (the
-other party), on a 1-5 agreement scale. The standard statements ship as data
-(``standard/perceptions.json``, versioned by ``questionnaire_version``); plugins add
-themes and statements through the ``collabrules_add_perception_statements`` hook.
+other party), on a 1-5 agreement scale. The questionnaire's version and scale are the
+model's (``model/questionnaire.json``); every theme and statement comes from a plugin
+through the ``collabrules_add_perception_statements`` hook, the standard ones too
+(``standard/perceptions.json``).
 """
 
 from __future__ import annotations
@@ -102,22 +103,31 @@ def _text(data: Mapping[str, Any]) -> Text:
     return Text(str(data["en"]), str(data["nl"]))
 
 
-def questionnaire_from_data(data: Mapping[str, Any]) -> Questionnaire:
-    """A questionnaire from its JSON form (see ``standard/perceptions.json``)."""
-    return Questionnaire(
-        version=str(data["questionnaire_version"]),
-        scale=tuple(_text(point) for point in sorted(data["scale"], key=lambda p: p["value"])),
-        themes=tuple(Theme(id=t["id"], title=_text(t), principles=tuple(t["principles"]))
-                     for t in data["themes"]),
-        statements=tuple(Statement(id=s["id"], theme=s["theme"], us=_text(s["us"]),
-                                   them=_text(s["them"])) for s in data["statements"]))
+def _themes(data: Mapping[str, Any]) -> tuple[Theme, ...]:
+    return tuple(Theme(id=t["id"], title=_text(t), principles=tuple(t["principles"]))
+                 for t in data["themes"])
+
+
+def _statements(data: Mapping[str, Any]) -> tuple[Statement, ...]:
+    return tuple(Statement(id=s["id"], theme=s["theme"], us=_text(s["us"]),
+                           them=_text(s["them"])) for s in data["statements"])
 
 
 @cache
-def standard_questionnaire() -> Questionnaire:
-    """The bundled questionnaire, without plugin additions."""
-    raw = resources.files("collabrules.standard").joinpath("perceptions.json").read_text("utf-8")
-    return questionnaire_from_data(json.loads(raw))
+def empty_questionnaire() -> Questionnaire:
+    """The questionnaire's version and agreement scale, before any plugin adds to it."""
+    data = json.loads(resources.files(__package__).joinpath("questionnaire.json")
+                      .read_text("utf-8"))
+    return Questionnaire(
+        version=str(data["questionnaire_version"]),
+        scale=tuple(_text(point) for point in sorted(data["scale"], key=lambda p: p["value"])),
+        themes=(), statements=())
+
+
+def questionnaire_from_data(data: Mapping[str, Any]) -> Questionnaire:
+    """The empty questionnaire with the themes and statements of a JSON form (as in
+    ``standard/perceptions.json``); a clash is a ``ValueError``."""
+    return empty_questionnaire().extended(_themes(data), _statements(data))
 
 
 Registration = tuple[str, tuple[Theme, ...], tuple[Statement, ...]]
@@ -128,14 +138,14 @@ def merge_statements(entries: Iterable[Registration]
     """The questionnaire from every plugin's registrations, and each plugin's clashes.
 
     Themes are added before statements, so a statement may use a theme any plugin
-    registers; the standard questionnaire's themes and statements come first.
+    registers; otherwise the registrations keep their order (the hook's call order, in
+    which the standard questionnaire comes first).
     """
-    standard = set(standard_questionnaire().ids())
-    ordered = sorted(entries, key=lambda e: not standard <= {s.id for s in e[2]})
-    merged = attrs.evolve(standard_questionnaire(), themes=(), statements=())
+    entries = tuple(entries)
+    merged = empty_questionnaire()
     problems: list[tuple[str, ValueError]] = []
     for step in ("themes", "statements"):
-        for plugin, themes, statements in ordered:
+        for plugin, themes, statements in entries:
             try:
                 merged = merged.extended(themes if step == "themes" else (),
                                          statements if step == "statements" else ())

@@ -52,7 +52,15 @@ _DECLARED: weakref.WeakKeyDictionary[Callable[..., object], Reads] = weakref.Wea
 
 
 def reads(*fields: str, signals: tuple[str, ...] = ()) -> Callable[[C], C]:
-    """Declare what a signal's compute function reads (see the module docstring)."""
+    """Declare what a signal's compute function reads: case fields and other signals.
+
+    ``@reads("$.parties[].role", "$.delivery.risk", signals=("goal_alignment",))``.
+    Fields are paths without list indices; a field covers what lies below it. A
+    completed case of the completion rule whose filled-in fact is none of them takes
+    the signal's value from the case it was completed from. Without a declaration the
+    signal is computed again for every completed case; ``@reads()`` says the value is
+    the same for every case. Leave out nothing the function reads.
+    """
     declared = Reads(tuple(field_steps(f) for f in fields), tuple(signals))
 
     def declare(compute: C) -> C:

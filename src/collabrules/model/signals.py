@@ -36,6 +36,9 @@ class SignalValue:
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
+_UNSEEN = object()
+_FIELD_NAMES: dict[type, Any] = {}
+"""Per type of value met: its attrs field names in order, or ``None`` (not an attrs class)."""
 
 
 def plain(value: Any) -> Any:
@@ -49,8 +52,12 @@ def plain(value: Any) -> Any:
         return value
     if isinstance(value, Enum):
         return value.value
-    if attrs.has(kind):
-        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(kind)}
+    names = _FIELD_NAMES.get(kind, _UNSEEN)
+    if names is _UNSEEN:
+        names = _FIELD_NAMES[kind] = (tuple(f.name for f in attrs.fields(kind))
+                                      if attrs.has(kind) else None)
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
     if isinstance(value, Mapping):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, (tuple, list, set, frozenset)):

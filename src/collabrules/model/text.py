@@ -42,6 +42,8 @@ class Joined(NamedTuple):
 
 
 _set = object.__setattr__
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+"""Types of parameter values that have no label (:func:`localisable` returns them as they are)."""
 
 
 class Text:
@@ -50,12 +52,13 @@ class Text:
     ``{name}`` placeholders are filled by :meth:`format` in both languages at once.
     """
 
-    __slots__ = ("_fields", "en", "nl", "source")
+    __slots__ = ("_fields", "_needed", "en", "nl", "source")
     __match_args__ = ("en", "nl")
 
     en: str
     nl: str
     _fields: frozenset[str]
+    _needed: frozenset[str]
     source: Formatted | Joined | None
     """How a lazy text is made (``None``: the strings were given)."""
 
@@ -65,21 +68,23 @@ class Text:
         _set(self, "source", None)
 
     def __getattr__(self, name: str) -> Any:
-        # Only reached while ``en``/``nl`` are not written yet: write both now.
-        if name not in ("en", "nl"):
+        # Only reached while ``en`` or ``nl`` is not written yet: write that one now (a
+        # report in one language never writes the other: ADR 0019, point 10).
+        if name != "en" and name != "nl":
             raise AttributeError(name)
         source = self.source
         if type(source) is Formatted:
             template, params = source
-            _set(self, "en", template.en.format(**{k: _pick(v, "en") for k, v in params}))
-            _set(self, "nl", template.nl.format(**{k: _pick(v, "nl") for k, v in params}))
+            written = getattr(template, name).format(**{
+                k: v if v.__class__ in _PLAIN else getattr(v, name) if v.__class__ is Text
+                else _pick(v, name) for k, v in params})
         elif type(source) is Joined:
             sep, parts = source
-            _set(self, "en", sep.join([p.en for p in parts]))
-            _set(self, "nl", sep.join([p.nl for p in parts]))
+            written = sep.join([getattr(p, name) for p in parts])
         else:
             raise AttributeError(name)
-        return object.__getattribute__(self, name)
+        _set(self, name, written)
+        return written
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise FrozenInstanceError()
@@ -100,10 +105,15 @@ class Text:
         A placeholder with no value raises :class:`KeyError` here, as ``str.format`` does;
         the strings themselves are written on first use.
         """
-        for name in self.placeholders():
-            if name not in values and not name.isdigit():
-                raise KeyError(name)
-        return Text.lazy(Formatted(self, tuple((k, localisable(v)) for k, v in values.items())))
+        try:
+            needed = self._needed
+        except AttributeError:
+            needed = frozenset(n for n in self.placeholders() if not n.isdigit())
+            _set(self, "_needed", needed)
+        if not needed <= values.keys():
+            raise KeyError(min(needed - values.keys()))
+        return Text.lazy(Formatted(self, tuple(
+            (k, v if v.__class__ in _PLAIN else localisable(v)) for k, v in values.items())))
 
     def placeholders(self) -> frozenset[str]:
         """The parameter names this text's replacement fields use, in either language."""
@@ -140,7 +150,8 @@ class Text:
         return self.en == other.en and self.nl == other.nl
 
     def __hash__(self) -> int:
-        return hash((Text, self.en, self.nl))
+        # English only: equal texts have equal English, and the Dutch is not written.
+        return hash((Text, self.en))
 
     def __repr__(self) -> str:
         return f"Text(en={self.en!r}, nl={self.nl!r})"

@@ -6,17 +6,14 @@ fee), ``falling`` words the other way (discount). A goal's push on its axis is i
 direction times its word's sign, so "minimise cost" and "maximise margin" push the money
 axis in opposite directions, and "maximise speed" opposes "maximise thoroughness".
 
-The standard axes ship as data (``standard/topics.json``); plugins add axes or words
-through the ``collabrules_add_topics`` hook. A topic outside the vocabulary is its own
-axis and compares by its own (normalised) name.
+The standard plugin registers its axes (``standard/topics.json``) through the
+``collabrules_add_topics`` hook, like any plugin that adds axes or words. A topic outside
+the vocabulary is its own axis and compares by its own (normalised) name.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
-from functools import cache
-from importlib import resources
 from typing import Any, Protocol
 
 import attrs
@@ -78,19 +75,6 @@ class TopicVocabulary:
 
 
 def axis_from_data(data: Mapping[str, Any]) -> TopicAxis:
-    """One axis from its JSON form (see ``standard/topics.json``)."""
+    """One axis from its JSON form (as in ``standard/topics.json``)."""
     return TopicAxis(id=str(data["id"]), rising=tuple(data.get("rising", ())),
                      falling=tuple(data.get("falling", ())))
-
-
-@cache
-def standard_axes() -> tuple[TopicAxis, ...]:
-    """The shipped axes, read once per process."""
-    text = resources.files("collabrules.standard").joinpath("topics.json").read_text("utf-8")
-    return tuple(axis_from_data(a) for a in json.loads(text)["axes"])
-
-
-@cache
-def standard_vocabulary() -> TopicVocabulary:
-    """The shipped vocabulary alone (what an engine without topic plugins uses)."""
-    return TopicVocabulary.of(standard_axes())

@@ -12,7 +12,7 @@ from functools import cache
 from typing import Any
 
 from ..model.errors import Issue
-from ..model.questionnaire import Questionnaire, standard_questionnaire
+from ..model.questionnaire import Questionnaire
 from ..model.text import Text
 from .validation import did_you_mean
 
@@ -25,7 +25,11 @@ def installed_questionnaire() -> Questionnaire:
     return Engine().questionnaire
 
 
+@cache
 def _standard_ids() -> frozenset[str]:
+    """The standard statements: known without building an engine."""
+    from ..standard.questionnaire import standard_questionnaire  # the standard plugin's data
+
     return frozenset(standard_questionnaire().ids())
 
 

@@ -12,7 +12,7 @@ field added later) is named by its key, so a question never shows a JSON path.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model.case import Case
@@ -121,9 +121,16 @@ _HOUSE = Text("the organisation's fact \"{name}\"", "het organisatiefeit \"{name
 
 def steps(path: str) -> list[str | int]:
     """``$.parties[1].goals`` -> ``["parties", 1, "goals"]``."""
-    return [int(index) if index else key for key, index in _STEP.findall(path)]
+    return list(_steps(path))
 
 
+# The same paths are asked about case after case: each is parsed once (bounded caches).
+@lru_cache(maxsize=4096)
+def _steps(path: str) -> tuple[str | int, ...]:
+    return tuple(int(index) if index else key for key, index in _STEP.findall(path))
+
+
+@lru_cache(maxsize=4096)
 def field_key(path: str) -> str:
     """The path with list indices left out and without ``$.``: ``parties[].goals``."""
     key = re.sub(r"\[\d+\]", "[]", path)

@@ -2,7 +2,8 @@
 
 The body of a text, Markdown or HTML report speaks in words; each condition that used
 case fields or signals carries a number that points here, where the paths and values are
-listed exactly as the JSON report has them.
+listed as the JSON report has them; only the long lists of the perception signals are
+summed up (counts and the views that matter).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import attrs
 from ..model.finding import Condition
 from ..model.report import Report
 from ..model.text import Text
+from .perception_evidence import summary
 
 HEADING = Text("Evidence", "Onderbouwing")
 MISSING = Text("facts that would decide it", "feiten die de doorslag geven")
@@ -34,10 +36,12 @@ class Item:
     about: Text | None = None
 
 
-def citations(condition: Condition) -> tuple[str, ...]:
-    """A condition's facts and signals as ``path = value`` (values as JSON)."""
+def citations(condition: Condition, lang: str = "en") -> tuple[str, ...]:
+    """A condition's facts and signals as ``path = value`` (values as JSON; a perception
+    signal's list summed up in words, :mod:`.perception_evidence`)."""
     return (tuple(f"{f.path} = {_json(f.value)}" for f in condition.facts)
-            + tuple(f"{s.name} = {_json(s.value)}" for s in condition.signals))
+            + tuple(f"{s.name} = {summary(s.name, s.value, lang) or _json(s.value)}"
+                    for s in condition.signals))
 
 
 @attrs.frozen
@@ -50,14 +54,14 @@ class Evidence:
     recommendation: int | None
 
     @classmethod
-    def of(cls, report: Report) -> Evidence:
+    def of(cls, report: Report, lang: str = "en") -> Evidence:
         """Number every condition with evidence, each finding's missing facts, the model."""
         items: list[Item] = []
         conditions: dict[tuple[str, int], int] = {}
         missing: dict[str, int] = {}
         for finding in report.findings:
             for index, condition in enumerate(finding.conditions):
-                lines = citations(condition)
+                lines = citations(condition, lang)
                 if lines:
                     conditions[(finding.code, index)] = len(items) + 1
                     items.append(Item(len(items) + 1, finding.code, lines))

@@ -87,7 +87,7 @@ def _t(key: str, lang: str) -> str:
 def _report(report: Report, lang: str, taxonomy: Taxonomy | None) -> str:
     name = report.title or report.case_id or report.source or ""
     anchor = f"case-{report.case_id or 'case'}"
-    evidence = Evidence.of(report)
+    evidence = Evidence.of(report, lang)
     out = [f'<article class="report" id="{_e(anchor)}">',
            f"<h1>{_t('report', lang)}: {_e(name)}</h1>",
            f'<p class="meta">{_t("perspective", lang)}: {_e(perspective(report, lang))}'

@@ -33,7 +33,7 @@ def _cell(text: str) -> str:
 def render_markdown(report: Report, lang: str = "en") -> str:
     """The report as Markdown in one language."""
     name = report.title or report.case_id or report.source or ""
-    evidence = Evidence.of(report)
+    evidence = Evidence.of(report, lang)
     out = [f"# {_t('report', lang)}: {name}", "",
            f"*{_t('perspective', lang)}: {perspective(report, lang)}*", "",
            f"## {_t('summary', lang)}", "", report.summary.headline.get(lang), "",

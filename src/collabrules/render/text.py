@@ -63,7 +63,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     def t(key: str) -> str:
         return L[key].get(lang)
 
-    evidence = Evidence.of(report)
+    evidence = Evidence.of(report, lang)
     out: list[str] = []
     title = report.title or report.case_id or report.source or "case"
     out.extend(_wrap(f"{t('report')}: {title}", "", width))

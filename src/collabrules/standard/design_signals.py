@@ -4,8 +4,10 @@ Depth is the scale of the standard taxonomy: 0 transactional, 1 performance-base
 2 collaborative, 3 strategic alliance (defensive counts as 0). What the delivery calls
 for follows from its standardisation first (commodity or standard 0, configurable 1,
 bespoke 2), one step deeper when its risk, uncertainty or strategic importance is high
-(so a high-risk supply never calls for a transactional depth). Complexity only refines:
-high complexity adds the step when nothing else did. The result is at most 2.
+(so a high-risk supply never calls for a transactional depth). Complexity only refines
+what the others leave open: high complexity adds the step to a configurable delivery when
+nothing else did; a commodity, standard or bespoke delivery does not need it. The result
+is at most 2.
 
 Required trust: a commodity or standard delivery covered by guarantees on price, time
 and quality plus an exit plan, under a model no deeper than performance-based, needs
@@ -71,9 +73,11 @@ _DEPTH_FACTS = ("standardisation", "complexity", "risk", "uncertainty", "strateg
 
 def _depth_rule(v: Mapping[str, Any]) -> Depth:
     depth = _STANDARDISATION_DEPTH[v["standardisation"]]
-    # Complexity only refines: it adds the step risk, uncertainty or importance did not.
     raised = Level.HIGH in (v["risk"], v["uncertainty"], v["strategic_importance"])
-    if raised or v["complexity"] is Level.HIGH:
+    # Complexity only refines what the others leave open: a configurable delivery, between
+    # the specified (commodity, standard) and the bespoke; it is not needed elsewhere.
+    refined = v["standardisation"] is Standardisation.CONFIGURABLE and v["complexity"] is Level.HIGH
+    if raised or refined:
         return min(Depth(depth + 1), MAX_REQUIRED_DEPTH)
     return depth
 

@@ -28,8 +28,11 @@ def _is_object(value: Any) -> bool:
 
 def _whole(value: Any) -> bool:
     """Whether ``value`` is an object or a list of objects (not cited as one fact)."""
-    return _is_object(value) or (value.__class__ is tuple and bool(value)
-                                 and _is_object(value[0]))
+    kind = value.__class__
+    if kind is tuple:
+        return bool(value) and _is_object(value[0])
+    known = _OBJECT_TYPES.get(kind)
+    return _is_object(value) if known is None else known
 
 
 def value_at(root: Any, path: str) -> Any:
@@ -98,23 +101,37 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return read
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def _plain(value: Any) -> Any:
+    if value.__class__ in _SCALARS:  # the common case first
+        return value
     if isinstance(value, Enum):
-        return value.value
+        return value._value_  # what ``.value`` returns, without the descriptor
     if value.__class__ is tuple:
         return [_plain(v) for v in value]
     return value
 
 
-def _cited(a: Assessment, name: str) -> tuple[Fact, ...]:
-    """The case values one signal was derived from, as facts (each path once)."""
+def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fact, ...]:
+    """The case values one signal was derived from, as facts (each path once).
+
+    ``known`` holds the fact read at each path so far (``None``: not citable), shared by
+    the signals of one case: several signals derive from the same fields.
+    """
     facts: dict[str, Fact] = {}
     case = a.case
-    for path in a.signal(name).paths:
-        if path not in facts:
+    for path in a.signals[name].paths:
+        if path in facts:
+            continue
+        try:
+            fact = known[path]
+        except KeyError:
             value = reader(path)(case)
-            if value is not _MISSING:
-                facts[path] = Fact(path, _plain(value))
+            fact = known[path] = None if value is _MISSING else Fact(path, _plain(value))
+        if fact is not None:
+            facts[path] = fact
     return tuple(facts.values())
 
 
@@ -136,7 +153,10 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
         key = ("cite", name)
         facts = shared.get(key)
         if facts is None:
-            facts = shared[key] = _cited(a, name)
+            known = shared.get("cited")
+            if known is None:
+                known = shared["cited"] = {}
+            facts = shared[key] = _cited(a, name, known)
         found.append(facts)
     if len(found) == 1:
         return found[0]

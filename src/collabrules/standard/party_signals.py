@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from ..host.hookspecs import hookimpl
 from ..host.registry import SignalRegistrar
-from ..model.case import Case, Party
+from ..model.case import Case, Goal, Party
 from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
-from ..model.topics import TopicRegistrar, TopicVocabulary, standard_axes, standard_vocabulary
+from ..model.topics import TopicRegistrar, TopicVocabulary, normalise
 from ..model.vocab import (
     ADVERSARIAL_ATTITUDES,
     DOMINANT_POWER,
@@ -22,6 +22,7 @@ from ..model.vocab import (
 from ..pipeline.topic_signal import TOPIC_SIGNAL
 from .goals import (
     COMMERCIAL_AXES,
+    Aim,
     aims,
     explicit_oppositions,
     goal_label,
@@ -39,6 +40,7 @@ from .perception_signals import (
     collabrules_add_perception_statements as collabrules_add_perception_statements,
 )
 from .signal_values import CapabilityFit, GoalAlignment
+from .topic_axes import standard_axes, standard_vocabulary
 
 _NET_ORDER = (Net.NEGATIVE, Net.UNKNOWN, Net.NEUTRAL, Net.POSITIVE)
 
@@ -105,6 +107,26 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
 
 
 @reads("$.parties[].goals", "$.parties[].departmental_targets", signals=(TOPIC_SIGNAL,))
+def _one_label_per_department_aim(targets: dict[str, Goal], owned: list[Aim]
+                                  ) -> dict[str, str]:
+    """Each owned goal's label -> the label it counts under.
+
+    A department's target and the same department's goal on the same axis, pushed the
+    same way ("procurement: 20% discount" and procurement's goal to minimise the price),
+    are one goal with an owner, stated twice: they count once, under the label of the one
+    that names a target. Two different targets stay two.
+    """
+    label = {goal_label(goal): goal_label(goal) for goal in targets.values()}
+    groups: dict[tuple[str, str, int], list[Goal]] = {}
+    for aim in owned:
+        goal = targets[aim.path]
+        groups.setdefault((normalise(goal.owner or ""), aim.axis, aim.push), []).append(goal)
+    for goals in groups.values():
+        chosen = goal_label(min(goals, key=lambda g: g.target is None))
+        label.update((goal_label(goal), chosen) for goal in goals if goal.target is None)
+    return label
+
+
 def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     """The perspective party's departmental targets (goals with an owner) that oppose
     another party's goals.
@@ -121,13 +143,13 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     if needed:
         return SignalValue(None, paths, tuple(needed))
     targets = {where: goal for where, goal in party_goals(case.own, own_path) if goal.owner}
+    owned = [aim for aim in aims(case.own, own_path, vocabulary) if aim.path in targets]
+    label = _one_label_per_department_aim(targets, owned)
     theirs = pushes_by_axis([a for p in case.others
                              for a in aims(p, case.path_of(p), vocabulary)])
-    conflicts = {goal_label(targets[aim.path]) for aim in aims(case.own, own_path, vocabulary)
-                 if aim.path in targets
-                 and any(opposed(aim, other) for other in theirs.get(aim.axis, ()))}
-    labels = {goal_label(g) for g in targets.values()}
-    conflicts |= {ours for ours, _, _ in explicit_oppositions(case) if ours in labels}
+    conflicts = {label[goal_label(targets[aim.path])] for aim in owned
+                 if any(opposed(aim, other) for other in theirs.get(aim.axis, ()))}
+    conflicts |= {label[ours] for ours, _, _ in explicit_oppositions(case) if ours in label}
     if conflicts:
         return SignalValue(tuple(sorted(conflicts)), paths)
     undecided = undecided_goals(case, case.others)

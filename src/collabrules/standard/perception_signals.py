@@ -13,15 +13,11 @@ import attrs
 from ..host.hookspecs import hookimpl
 from ..model.case import Case
 from ..model.perceptions import ThemeScore, asymmetries_of, gaps_of, scores_of
-from ..model.questionnaire import (
-    QUESTIONNAIRE_SIGNAL,
-    Questionnaire,
-    StatementRegistrar,
-    standard_questionnaire,
-)
+from ..model.questionnaire import QUESTIONNAIRE_SIGNAL, Questionnaire, StatementRegistrar
 from ..model.signal_reads import reads
 from ..model.signals import Signal, SignalBook, SignalValue
 from ..model.text import Text
+from .questionnaire import standard_questionnaire
 
 
 def questionnaire_of(signals: SignalBook) -> Questionnaire:
@@ -93,9 +89,10 @@ PERCEPTION_SIGNALS = (
 )
 
 
-@hookimpl
+@hookimpl(tryfirst=True)
 def collabrules_add_perception_statements(register: StatementRegistrar) -> None:
-    """Register the standard questionnaire (``perceptions.json``).
+    """Register the standard questionnaire (``perceptions.json``), first of all plugins,
+    so that its statements come first.
 
     Re-exported by ``standard.signals``, whose plugin registers it.
     """

@@ -5,7 +5,8 @@ The rule, in order:
 1. an adversarial counterpart (opportunistic or hostile) that also has high or dominant
    power, or cannot be replaced -> the taxonomy's adversarial model (``defensive``);
 2. otherwise the non-adversarial model whose depth equals the depth the delivery calls
-   for (signal ``required_depth``); a strategic alliance only for a strategic Kraljic
+   for (signal ``required_depth``), performance-based rather than transactional when the
+   delivery's risk is medium; a strategic alliance only for a strategic Kraljic
    quadrant, high strategic importance, a cooperative counterpart and at least
    ``ALLIANCE_MONTHS`` months of duration;
 3. when a fact this rule needs is missing (an attitude or power that could make the
@@ -51,6 +52,11 @@ W = {
         "contract sterk en wees klaar om de partij te vervangen als het gedrag aanhoudt."),
     "conduct": Text("Observed conduct of the counterpart: {conduct}.",
                     "Waargenomen gedrag van de tegenpartij: {conduct}."),
+    "medium_risk": Text(
+        "At medium risk the outcomes are worth measuring and rewarding: a performance-based "
+        "model rather than a bare transaction.",
+        "Bij een middelgroot risico loont het de resultaten te meten en te belonen: een "
+        "prestatiegericht model in plaats van een kale transactie."),
     "kraljic": Text("Kraljic quadrant of the delivery: {quadrant}.",
                     "Kraljic-kwadrant van de levering: {quadrant}."),
     "alliance": Text(
@@ -169,6 +175,14 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
         why.append(W["kraljic"].format(quadrant=QUADRANTS[quadrant.value]))
     fitting = [m for m in scale if m.depth <= needed.value]
     chosen = fitting[-1] if fitting else scale[0]
+    if chosen.depth == 0 and d is not None and d.risk is Level.MEDIUM:
+        # DOMAIN: transactional for low-risk work, performance-based for measurable outputs
+        # at medium risk (one step deeper than the delivery needs, which tailoring tolerates).
+        measured = [m for m in scale if m.depth == 1]
+        if measured:
+            chosen = measured[0]
+            facts.append("$.delivery.risk")
+            why.append(W["medium_risk"])
     deeper = [m for m in scale if m.depth > chosen.depth]
     alliance = _alliance(case, quadrant.value, quadrant.missing, missing) if deeper else False
     if alliance is None:

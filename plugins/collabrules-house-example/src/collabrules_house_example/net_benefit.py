@@ -19,9 +19,11 @@ from collabrules.plugin import (
     SignalValue,
     Status,
     Text,
+    reads,
 )
 
 
+@reads("$.parties[].role", "$.parties[].expected_benefit")
 def supplier_net_benefit(case: Case, signals: SignalBook) -> SignalValue:
     """The least favourable net benefit a supplier in the case expects, and its evidence."""
     suppliers = [(case.path_of(p), p) for p in case.parties if p.role is Role.SUPPLIER]

@@ -99,7 +99,10 @@ def assess(a: Assessment) -> None:
     joint = governance.joint_innovation if governance else None
     used: bool | None = None
     no_complements = fit is not None and not (fit.they_give_us or fit.we_give_them)
-    if no_complements or aimed is Depth.TRANSACTIONAL or True in (mixed, sharing, joint):
+    # Mixed teams and knowledge sharing are the collaborative model's governance; below that
+    # depth the contract (outcomes, incentives) is where the capabilities meet.
+    if no_complements or (aimed is not None and aimed < Depth.COLLABORATIVE) \
+            or True in (mixed, sharing, joint):
         used = True
     elif mixed is False and sharing is False:  # joint innovation implies knowledge sharing
         used = None if fit is None or aimed is None else False

@@ -91,6 +91,10 @@ def assess(a: Assessment) -> None:
     if required is Level.HIGH and not all(values):
         return
     covered = and3(*values)
+    if actual is not None and actual is not Level.LOW:
+        # DOMAIN: missing guarantees are the risk where trust is little; where mutual trust
+        # is medium or high (and meets what is required, checked above) it carries the rest.
+        covered = True
     if covered is False and required is None:
         covered = None  # a missing guarantee matters only once the trust required is known
     a.check(

@@ -42,20 +42,24 @@ _TIME_FITS_DEPTH = Check(
          "de geplande tijd past bij de beoogde diepgang van samenwerking"))
 
 
-@reads("$.relationship.development",
-       signals=("model_in_use", "called_partnership", "aimed_depth", "months_needed"))
+@reads("$.relationship.development", "$.relationship.label",
+       signals=("model_in_use", "aimed_depth", "months_needed"))
 def assess(a: Assessment) -> None:
     """Check the process, the signing assumption and the time planned for the depth."""
     relationship = a.case.relationship
     used = a.signal("model_in_use").value
     deeper = None if used is None else (used.depth >= Depth.PERFORMANCE_BASED
                                         and not used.adversarial)
+    # The word, not the treatment (DOMAIN: "a model deeper than transactional, or a
+    # partnership label"): open books on a transactional contract develop nothing.
+    label = relationship.label if relationship else None
+    labelled = None if label is None else "partner" in label.lower()
     if not a.applies(
         _MEANT_TO_DEVELOP.id,
-        either(deeper, a.signal("called_partnership").value),
+        either(deeper, labelled),
         _MEANT_TO_DEVELOP.text,
-        facts=cite(a, "model_in_use", "called_partnership"),
-        signals=("model_in_use", "called_partnership"),
+        facts=(*cite(a, "model_in_use"), a.fact("$.relationship.label", label)),
+        signals=("model_in_use",),
     ):
         return
     dev = (relationship.development if relationship else None) or Development()
@@ -106,8 +110,11 @@ def assess(a: Assessment) -> None:
         _TIME_FITS_DEPTH.id,
         enough,
         _TIME_FITS_DEPTH.text,
+        # Too little time is a breach only for a deep model (DOMAIN: "a few weeks for a deep
+        # model"), as a missing process is; below collaborative depth it is a risk.
         effect=Status.VIOLATED if enough is False and planned is not None and needed is not None
-        and planned < needed / 2 else Status.AT_RISK,
+        and planned < needed / 2 and aimed is not None and aimed >= Depth.COLLABORATIVE
+        else Status.AT_RISK,
         effect_decided_by=a.signal("months_needed").missing
         + ((f"{DEV}.planned_months",) if planned is None else ()),
         facts=(a.fact(f"{DEV}.planned_months", planned),),

@@ -1,0 +1,128 @@
+"""The compact writer's fast paths write what the straightforward encoding writes.
+
+:class:`Catalogue` finds a condition, finding or question seen before by a key made of
+numbers and references instead of encoding it again, and texts by identity; a line goes
+to orjson when its values read back equal. Each is held here to the plain way.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import collabrules
+from collabrules.io.compact import Catalogue, CompactWriter, _dumps, read_compact
+from collabrules.model.finding import Fact, SignalUse
+from collabrules.model.report import Report
+from collabrules.model.text import Text
+
+from ..conftest import EXAMPLES, ci_examples
+from ..strategies import valid_cases
+from .test_roundtrip import _partial_portfolio, _same
+
+ENGINE = collabrules.default_engine()
+
+
+class _Plain(Catalogue):
+    """A catalogue that encodes every part and text again (no quick keys)."""
+
+    def _quick(self, key: tuple[Any, ...], encode: Any) -> int:
+        number: int = encode()
+        return number
+
+    def new_line(self) -> None:
+        super().new_line()
+        self._finished.clear()
+        self._templates.clear()
+        self._rationales.clear()
+
+
+def _lines(catalogue: Catalogue, reports: list[Report]) -> list[str]:
+    writer = CompactWriter(catalogue)
+    return [writer.header(), *(writer.line(r) for r in reports)]
+
+
+def _both(reports: list[Report]) -> list[str]:
+    fast = _lines(Catalogue.of(ENGINE), reports)
+    assert fast == _lines(_Plain.of(ENGINE), reports)
+    return fast
+
+
+def test_examples_and_partial_facts_encode_alike_both_ways() -> None:
+    documents = [*sorted(EXAMPLES.glob("*.yaml")), *_partial_portfolio(8, seed=5)]
+    reports = [ENGINE.evaluate(d) for d in [*documents, *documents]]  # seen again: hits
+    lines = _both(reports)
+    for original, expanded in zip(reports, read_compact(lines), strict=True):
+        _same(original, expanded)
+
+
+@ci_examples(20)
+@given(st.lists(valid_cases(), min_size=2, max_size=4))
+def test_generated_portfolios_encode_alike_both_ways(documents: list[dict[str, Any]]) -> None:
+    reports = [ENGINE.evaluate(d) for d in documents]
+    _both(reports)
+
+
+_COUNT = Text("{count} found", "{count} gevonden")
+
+
+@given(st.sampled_from([(True, 1), (1, 1.0), (0.0, -0.0), (False, 0)]))
+def test_values_equal_across_types_stay_apart(pair: tuple[Any, Any]) -> None:
+    """``True == 1 == 1.0``, ``0.0 == -0.0``: as keys alike, as JSON not."""
+    report = ENGINE.evaluate(sorted(EXAMPLES.glob("*.yaml"))[0])
+    finding = report.findings[0]
+    condition = finding.conditions[0]
+    reports = []
+    for value in pair:
+        changed = attrs.evolve(condition, facts=(Fact("$.x", value),),
+                               text=_COUNT.format(count=value))
+        reports.append(attrs.evolve(report, findings=(attrs.evolve(
+            finding, conditions=(changed, *finding.conditions[1:]),
+            actions=(_COUNT.format(count=value),)), *report.findings[1:])))
+    for original, expanded in zip(reports, read_compact(_both(reports)), strict=True):
+        _same(original, expanded)
+
+
+def test_values_orjson_would_write_otherwise_go_to_the_standard_library() -> None:
+    """A signal value ``inf`` (orjson writes ``null``) and a fact value beyond 64 bits."""
+    report = ENGINE.evaluate(sorted(EXAMPLES.glob("*.yaml"))[0])
+    finding = report.findings[0]
+    condition = finding.conditions[0]
+    changed = attrs.evolve(condition, facts=(Fact("$.x", 2**70),),
+                           signals=(SignalUse("odd", {"v": [math.inf]}),))
+    odd = attrs.evolve(report, findings=(attrs.evolve(
+        finding, conditions=(changed, *finding.conditions[1:])), *report.findings[1:]))
+    lines = _both([odd, report])
+    assert "Infinity" in lines[1] and str(2**70) in lines[1]
+    for original, expanded in zip([odd, report], read_compact(lines), strict=True):
+        _same(original, expanded)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.tuples(inner, inner)
+    | st.dictionaries(st.text(max_size=3), inner, max_size=3), max_leaves=8)
+
+
+@given(_JSON)
+def test_a_line_reads_back_as_the_standard_library_writes_it(value: Any) -> None:
+    written = _dumps({"v": value})
+    assert written.endswith("\n") and written.count("\n") == 1
+    expected = json.dumps({"v": value}, ensure_ascii=False, separators=(",", ":"))
+    assert _loose_nan(json.loads(written)) == _loose_nan(json.loads(expected))
+
+
+def _loose_nan(value: Any) -> Any:
+    """NaN as a marker, so that equal documents compare equal."""
+    if isinstance(value, float) and math.isnan(value):
+        return "<nan>"
+    if isinstance(value, list):
+        return [_loose_nan(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _loose_nan(v) for k, v in value.items()}
+    return value
