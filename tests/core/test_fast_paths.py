@@ -41,6 +41,7 @@ from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence, perception_checks, perception_signals
 from tests.casebook.book import load
@@ -83,6 +84,13 @@ def _plain_by_asdict(items: tuple[Any, ...]) -> SignalValue:
     return SignalValue(value, cited)
 
 
+def _assessed_in_full(active: engine.ActivePrinciple, case: Any, book: SignalBook) -> Any:
+    """A completed case's verdict as the finding a full assessment gives."""
+    full = assessment.Assessment(case, book)
+    active.principle.assess(full)
+    return full.finish(active.principle, active.severity, find_out=False)
+
+
 def _both_languages_at_once(self: Text, name: str) -> Any:
     """The reference of ``Text.__getattr__``: a lazy text writes English and Dutch together."""
     if name not in LANGS:
@@ -113,6 +121,8 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
+            mock.patch.object(engine, "_concluded", _assessed_in_full), \
+            mock.patch.object(VerdictReuse, "of", lambda assess: None), \
             mock.patch.object(Text, "__getattr__", _both_languages_at_once):
         yield
 
@@ -171,6 +181,29 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
     assert _shared(document) > 50
     with _straightforward():
         assert _shared(document) == 0
+
+
+def _quiet(document: dict[str, Any]) -> int:
+    """How many completed cases the engine assesses quietly evaluating ``document``."""
+    verdict = mock.Mock(wraps=assessment.QuietAssessment.verdict, autospec=True)
+    with mock.patch.object(assessment.QuietAssessment, "verdict",
+                           lambda self, *args: verdict(self, *args)):
+        _engine().evaluate(copy.deepcopy(document))
+    return verdict.call_count
+
+
+def test_completed_cases_are_assessed_quietly() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _quiet(document) > 50
+    with _straightforward():
+        assert _quiet(document) == 0
+
+
+def test_a_declared_principle_is_assessed_once_per_combination_of_its_inputs() -> None:
+    document = _thinned(base("bespoke-software"), 3)
+    with mock.patch.object(VerdictReuse, "of", lambda assess: None):
+        every = _quiet(document)
+    assert 0 < _quiet(document) < every
 
 
 def _built(document: dict[str, Any]) -> int:

@@ -4,7 +4,8 @@ A signal's compute function may declare them with :func:`reads`. The engine then
 that a completed case whose filled-in fact is none of them has the same value for the
 signal as the case it was completed from, and takes it from there instead of computing
 it again (docs/decisions/0019-engine-hot-path.md). A signal without a declaration is
-computed again for every completed case.
+computed again for every completed case. A principle's assess function may declare the
+same way what it reads itself and the signals it reads (``pipeline/verdict_reuse.py``).
 
 Fields are named by their path without list indices (``$.parties[].attitude``): a field
 read for one list item counts for every item. A field covers what lies below it

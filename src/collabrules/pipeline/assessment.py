@@ -16,7 +16,7 @@ can only make a verdict less certain, never worse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -101,7 +101,7 @@ class Assessment:
     ) -> bool | None:
         """Record whether the principle applies to this case; returns ``when``."""
         self._record(id, when, text, Status.NOT_APPLICABLE, True, facts, signals, None,
-                     decided_by)
+                     decided_by, ())
         return when
 
     def check(
@@ -127,10 +127,9 @@ class Assessment:
         """
         if effect not in (Status.AT_RISK, Status.VIOLATED):
             raise ValueError(f"a condition's effect is at_risk or violated, not {effect.value}")
-        self._record(id, held, text, effect, False, facts, signals, action, decided_by)
-        if effect_decided_by and held is not True:
-            self._conditions[-1] = attrs.evolve(self._conditions[-1],
-                                                effect_decided_by=tuple(effect_decided_by))
+        self._record(id, held, text, effect, False, facts, signals, action, decided_by,
+                     tuple(effect_decided_by) if effect_decided_by and held is not True
+                     else ())
         return held
 
     def recommend(self, action: Text) -> None:
@@ -152,30 +151,29 @@ class Assessment:
         signals: Iterable[str],
         action: Text | None,
         decided_by: Iterable[str],
+        effect_decided_by: tuple[str, ...],
     ) -> None:
         book = self.signals
         # Iterables may be generators: take each once.
         facts = tuple(facts) if facts else ()
         signals = tuple(signals) if signals else ()
-        used = tuple([_signal_use(book, name) for name in signals]) if signals else ()
+        used = self._used(book, signals) if signals else ()
         decided = tuple(decided_by) if decided_by else ()
         if held is None and not decided:
             decided = tuple(f.path for f in facts if f.value is None) + tuple(
                 path for name in signals for path in book[name].missing
             )
-        self._conditions.append(
-            Condition(
-                id=id,
-                outcome=_outcome(held),
-                text=text,
-                effect=effect,
-                applicability=applicability,
-                facts=facts,
-                signals=used,
-                action=action,
-                decided_by=decided,
-            )
-        )
+        self._keep(Condition(id=id, outcome=_outcome(held), text=text, effect=effect,
+                             applicability=applicability, facts=facts, signals=used,
+                             action=action, decided_by=decided,
+                             effect_decided_by=effect_decided_by))
+
+    def _used(self, book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse, ...]:
+        """The signals a condition cites, with their values."""
+        return tuple([_signal_use(book, name) for name in signals])
+
+    def _keep(self, condition: Condition) -> None:
+        self._conditions.append(condition)
 
     def finish(self, principle: Principle, severity: Severity | None = None, *,
                find_out: bool = True) -> Finding:
@@ -187,15 +185,8 @@ class Assessment:
         conditions = tuple(self._conditions)
         status = derive_status(conditions)
         base = severity or principle.severity
-        missing = _unique(p for c in conditions if c.outcome is Outcome.UNKNOWN
-                          for p in c.decided_by)
-        if status in (Status.AT_RISK, Status.UNDETERMINED):
-            missing += _unique(p for c in conditions for p in c.effect_decided_by
-                               if p not in missing)
-        actions = list(self._actions)
-        if status in (Status.VIOLATED, Status.AT_RISK):
-            actions = [c.action for c in conditions
-                       if c.outcome is Outcome.FAILED and c.action is not None] + actions
+        missing = _missing(status, conditions)
+        actions = _actions(status, conditions, self._actions)
         if status is Status.UNDETERMINED and missing and find_out:
             actions.append(FIND_OUT.format(fields=labels(missing, self.case)))
         return Finding(
@@ -207,11 +198,77 @@ class Assessment:
             rationale=self._rationale or rationale_for(status, conditions),
             conditions=conditions,
             actions=tuple(_unique(actions)),
-            missing=tuple(missing),
+            missing=missing,
         )
 
 
-def derive_status(conditions: tuple[Condition, ...]) -> Status:
+class QuietAssessment(Assessment):
+    """An assessment for a completed case of the completion rule: the principle runs as
+    ever, but its conditions keep no signal values and its result is a :class:`Verdict`
+    (status, missing facts; rationale and actions only when asked), not a finding
+    (see ADR 0019).
+    """
+
+    __slots__ = ()
+
+    def _used(self, book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse, ...]:
+        for name in signals:  # computed (or failing) as when a full assessment cites them
+            book[name]
+        return ()
+
+    def verdict(self, principle: Principle, severity: Severity | None = None) -> Verdict:
+        """What the recorded conditions conclude (as :meth:`Assessment.finish` with
+        ``find_out=False`` would, without the evidence)."""
+        conditions = tuple(self._conditions)
+        status = derive_status(conditions)
+        return Verdict(status, severity_for(status, severity or principle.severity),
+                       _missing(status, conditions), conditions, self._rationale,
+                       tuple(self._actions))
+
+
+@attrs.frozen
+class Verdict:
+    """A quiet assessment's conclusion: what the completion rule reads of a finding."""
+
+    status: Status
+    severity: Severity
+    missing: tuple[str, ...]
+    conditions: tuple[Condition, ...]
+    explained: Text | None = None
+    recommended: tuple[Text, ...] = ()
+
+    @property
+    def rationale(self) -> Text:
+        """The rationale the finding would have."""
+        return self.explained or rationale_for(self.status, self.conditions)
+
+    @property
+    def actions(self) -> tuple[Text, ...]:
+        """The actions the finding would have (without the one naming missing facts)."""
+        return tuple(_unique(_actions(self.status, self.conditions, self.recommended)))
+
+
+def _missing(status: Status, conditions: Sequence[Condition]) -> tuple[str, ...]:
+    """The facts that would decide the unknown conditions (and, short of a violation,
+    the effect of a failed one)."""
+    missing = _unique(p for c in conditions if c.outcome is Outcome.UNKNOWN
+                      for p in c.decided_by)
+    if status in (Status.AT_RISK, Status.UNDETERMINED):
+        missing += _unique(p for c in conditions for p in c.effect_decided_by
+                           if p not in missing)
+    return tuple(missing)
+
+
+def _actions(status: Status, conditions: Sequence[Condition],
+             recommended: Iterable[Text]) -> list[Text]:
+    actions = list(recommended)
+    if status in (Status.VIOLATED, Status.AT_RISK):
+        actions = [c.action for c in conditions
+                   if c.outcome is Outcome.FAILED and c.action is not None] + actions
+    return actions
+
+
+def derive_status(conditions: Sequence[Condition]) -> Status:
     """The status the recorded conditions lead to (see the module docstring)."""
     gates = [c for c in conditions if c.applicability]
     if any(c.outcome is Outcome.FAILED for c in gates):
@@ -240,7 +297,7 @@ def severity_for(status: Status, base: Severity) -> Severity:
     return Severity.NONE
 
 
-def rationale_for(status: Status, conditions: tuple[Condition, ...]) -> Text:
+def rationale_for(status: Status, conditions: Sequence[Condition]) -> Text:
     """Join the texts of the conditions that decided the status."""
     if status is Status.NOT_APPLICABLE:
         chosen = [c for c in conditions if c.applicability and c.outcome is Outcome.FAILED]

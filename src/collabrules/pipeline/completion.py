@@ -15,18 +15,18 @@ of them. See docs/decisions/0003-unknown-is-not-a-default.md.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
 from ..model.case import Case
-from ..model.finding import Finding, Possibility
+from ..model.finding import Condition, Finding, Possibility
 from ..model.models import ModelRecommendation, Taxonomy
 from ..model.paths import steps
 from ..model.text import Text, join
-from ..model.vocab import Outcome, Status
+from ..model.vocab import Outcome, Severity, Status
 from .assessment import severity_for
 from .questions import choices, condition, labels, resolve, value_label
 from .questions import either as _either
@@ -260,7 +260,26 @@ def _joined(parts: list[Text], sep: Text) -> Text:
     return Text(sep.en.join(p.en for p in parts), sep.nl.join(p.nl for p in parts))
 
 
-def is_open(finding: Finding) -> bool:
+class Concluded(Protocol):
+    """What the completion rule reads of a completed case's verdict: a
+    :class:`~collabrules.model.finding.Finding`, or a quiet assessment's
+    :class:`~collabrules.pipeline.assessment.Verdict`."""
+
+    @property
+    def status(self) -> Status: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def rationale(self) -> Text: ...
+    @property
+    def actions(self) -> tuple[Text, ...]: ...
+    @property
+    def missing(self) -> tuple[str, ...]: ...
+    @property
+    def conditions(self) -> Sequence[Condition]: ...
+
+
+def is_open(finding: Concluded) -> bool:
     """Whether a verdict still waits on missing facts.
 
     Undetermined, or at risk while a missing fact could still make it violated: an
@@ -277,7 +296,7 @@ def _status_name(result: str) -> Text:
     return Status(result).label
 
 
-def settle_finding(finding: Finding, found: Exploration[Finding], case: Case) -> Finding:
+def settle_finding(finding: Finding, found: Exploration[Concluded], case: Case) -> Finding:
     """The finding after the completion rule: settled, or open with what each value gives."""
     details = [leaf.detail for leaf in found.leaves]
     settled = found.settled

@@ -51,8 +51,15 @@ from ..model.summary import summarise
 from ..model.text import Text
 from ..model.topics import TopicAxis, TopicVocabulary
 from ..model.vocab import Severity, Status
-from .assessment import Assessment
-from .completion import Assignment, explore, is_open, settle_finding, settle_recommendation
+from .assessment import Assessment, QuietAssessment
+from .completion import (
+    Assignment,
+    Concluded,
+    explore,
+    is_open,
+    settle_finding,
+    settle_recommendation,
+)
 from .loading import Document, read_document
 from .plain import check_plain, is_simple
 from .questions import to_ask
@@ -62,6 +69,7 @@ from .signal_reuse import SignalReuse
 from .structure import consistency_issues, structure_case, unstructure_case
 from .topic_signal import TOPIC_SIGNAL, topic_signal
 from .validation import SchemaValidator
+from .verdict_reuse import VerdictReuse
 
 ENGINE_NAME = "collabrules"
 
@@ -422,16 +430,15 @@ class Engine:
 
     def _complete(self, active: ActivePrinciple, finding: Finding, plain: _Plain) -> Finding:
         """Apply the completion rule to an open finding (see ``completion``)."""
-        principle = active.principle
+        reuse: VerdictReuse[Concluded] | None = VerdictReuse.of(active.principle.assess)
 
         def evaluate(document: dict[str, Any], when: Assignment
-                     ) -> tuple[str | None, tuple[str, ...], Finding] | None:
+                     ) -> tuple[str | None, tuple[str, ...], Concluded] | None:
             completed = self._completed(document, when, plain)
             if completed is None:
                 return None
-            assessment = Assessment(*completed)
-            principle.assess(assessment)
-            found = assessment.finish(principle, active.severity, find_out=False)
+            found = _concluded(active, *completed) if reuse is None else reuse.verdict(
+                when, completed[1], lambda: _concluded(active, *completed))
             return (None if is_open(found) else found.status.value), found.missing, found
 
         explored = explore(plain.data, finding.missing, evaluate, self.settings.completions)
@@ -693,6 +700,13 @@ class _Plain:
         if self._base_signals is None:
             self._base_signals = SignalBook(base, signals)
         return base, self._base_signals
+
+
+def _concluded(active: ActivePrinciple, case: Case, book: SignalBook) -> Concluded:
+    """A principle's verdict on a completed case, assessed quietly (no evidence kept)."""
+    assessment = QuietAssessment(case, book)
+    active.principle.assess(assessment)
+    return assessment.verdict(active.principle, active.severity)
 
 
 def _impl_order(impl: Any) -> tuple[int, str]:

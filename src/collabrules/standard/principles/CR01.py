@@ -6,6 +6,8 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import is3, not3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.questionnaire import QUESTIONNAIRE_SIGNAL
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Net, Severity, Status
 from ...pipeline.assessment import Assessment
@@ -53,6 +55,10 @@ _NO_DEPARTMENTAL_CONFLICT = Check(
          "in zonder een commerciële evaluatie die haar in evenwicht brengt"))
 
 
+@reads("$.parties[].conduct", "$.parties[].perceptions", "$.parties[].name",
+       "$.relationship.governance.commercial_review",
+       signals=("counterpart_benefit", "own_benefit", "supplier_squeeze", "goal_alignment",
+                "departmental_conflicts", "perception_scores", QUESTIONNAIRE_SIGNAL))
 def assess(a: Assessment) -> None:
     """Weigh both sides: each party's benefit, the supplier's side, then they - we - I."""
     case = a.case

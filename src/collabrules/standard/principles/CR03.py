@@ -6,6 +6,7 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import not3, or3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Size, Status
 from ...pipeline.assessment import Assessment
@@ -54,6 +55,8 @@ def _competitors(a: Assessment, overlap: Names) -> bool | None:
     return or3(*verdicts)
 
 
+@reads("$.parties[].sector", "$.parties[].size", "$.relationship.governance",
+       signals=("capability_fit", "aimed_depth"))
 def assess(a: Assessment) -> None:
     """Check complementarity both ways, competition through overlap, and their use."""
     case = a.case

@@ -6,6 +6,8 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import and3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.questionnaire import QUESTIONNAIRE_SIGNAL
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Level, Severity, Status
 from ...pipeline.assessment import Assessment
@@ -37,6 +39,9 @@ _GUARANTEES_COVER = Check(
          "en kwaliteit dat"))
 
 
+@reads("$.relationship.trust", "$.relationship.safeguards", "$.parties[].perceptions",
+       signals=("required_trust", "required_depth", "model_in_use", "perception_asymmetries",
+                QUESTIONNAIRE_SIGNAL))
 def assess(a: Assessment) -> None:
     """Compare actual with required trust; flag deep models and missing guarantees."""
     relationship = a.case.relationship

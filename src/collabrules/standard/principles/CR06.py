@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
@@ -30,6 +31,7 @@ _SIMPLIFY = Text(
     "levering en maakt inzet vrij voor relaties die diepgang nodig hebben.")
 
 
+@reads(signals=("required_depth", "model_in_use"))
 def assess(a: Assessment) -> None:
     """Compare the depth of the model in use with the depth the delivery calls for."""
     needed = a.signal("required_depth").value

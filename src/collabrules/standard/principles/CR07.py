@@ -6,6 +6,7 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import is3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import ADVERSARIAL_ATTITUDES, Posture, Severity, Status
 from ...pipeline.assessment import Assessment
@@ -52,6 +53,9 @@ _DEFENCES_IN_PLACE = Check(
          "capaciteit, een exitplan of een prijsgarantie"))
 
 
+@reads("$.relationship.posture", "$.parties[].attitude", "$.parties[].name",
+       signals=("adversarial_counterpart", "counterpart_dominance", "protection",
+                "model_in_use"))
 def assess(a: Assessment) -> None:
     """Against an adversarial or dominant counterpart: a guarded design with protection."""
     relationship = a.case.relationship

@@ -6,6 +6,7 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import or3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
@@ -41,6 +42,9 @@ _LABEL_BACKED_BY_SHARED_GOAL = Check(
          "achter het woord partnerschap staat een doel dat beide partijen delen"))
 
 
+@reads(*(f"$.relationship.governance.{m}" for m in COMMERCIAL_MECHANISMS),
+       signals=("called_partnership", "adversarial_counterpart", "counterpart_dominance",
+                "protection", "commercial_opposition", "goal_alignment"))
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
     applies = a.applies(

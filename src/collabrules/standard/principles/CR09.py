@@ -7,6 +7,7 @@ from ...host.registry import PrincipleRegistrar
 from ...model.case import Development
 from ...model.kleene import not3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
@@ -41,6 +42,8 @@ _TIME_FITS_DEPTH = Check(
          "de geplande tijd past bij de beoogde diepgang van samenwerking"))
 
 
+@reads("$.relationship.development", "$.relationship.label",
+       signals=("model_in_use", "aimed_depth", "months_needed"))
 def assess(a: Assessment) -> None:
     """Check the process, the signing assumption and the time planned for the depth."""
     relationship = a.case.relationship
