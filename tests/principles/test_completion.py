@@ -251,3 +251,24 @@ def test_what_a_partial_case_settles_is_what_its_completion_says(
     rec, whole = partial.recommendation, full.recommendation
     if rec is not None and rec.model is not None and whole is not None:
         assert whole.model in (rec.model, None)
+
+
+def test_a_fact_the_declared_version_cannot_state_keeps_the_completion_open() -> None:
+    """A 1.0 file cannot state joint innovation (new in 1.1): a completion that waits on it
+    stays open instead of vanishing, so the other completions cannot settle the verdict."""
+    innovation = "$.relationship.governance.joint_innovation"
+    document = {**ONLY_PARTIES, "relationship": {"governance": {}}}
+    assert domain(document, innovation) is not None  # a closed domain: only the version bars it
+
+    def evaluate(doc: dict[str, Any], when: Any) -> tuple[str | None, tuple[str, ...], None]:
+        if doc.get("delivery", {}).get("risk") != "high":
+            return "upheld", (), None
+        return None, (innovation, "$.delivery.uncertainty"), None
+
+    found = explore(document, ("$.delivery.risk",), evaluate)
+    assert found.settled is None  # the old rule dropped the open completions: "upheld"
+    # the fact it can state is still explored; the one it cannot is passed over, not dropped
+    assert found.paths == ("$.delivery.risk", "$.delivery.uncertainty")
+    assert [leaf.result for leaf in found.leaves][:3] == ["upheld", "upheld", None]
+    assert explore({**document, "schema_version": "1.1"}, ("$.delivery.risk",),
+                   evaluate).paths[-1] == innovation

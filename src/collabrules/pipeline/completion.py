@@ -116,16 +116,21 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
         pass
 
     def visit(doc: dict[str, Any], when: Assignment, missing: tuple[str, ...]) -> bool:
+        """Explore the first missing fact (in one order) that some value fills in to a valid
+        case; ``False`` when there is none, so the caller keeps this completion open."""
         filled = {path for path, _ in when}
         for path in sorted(missing):  # one order for every verdict: completions are shared
             values = None if path in filled else domain(doc, path)
-            if values:
-                break
-        else:
-            return False
+            if values and fill_in(doc, when, path, values):
+                return True
+        return False
+
+    def fill_in(doc: dict[str, Any], when: Assignment, path: str,
+                values: tuple[Any, ...]) -> bool:
         # a field newer than the declared schema_version makes no valid case whatever its
         # value: such completions are not built, but count against the cap as before
         valid = not isinstance(declared, str) or admits(declared, path)
+        explored = False
         for value in values:
             used = cap - budget[0]
             if budget[0] <= 0 or (used >= DESCRIBE and len(results) > 1) \
@@ -139,12 +144,15 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
             got = evaluate(child, branch)
             if got is None:  # not a valid case: no completion at all
                 continue
+            explored = True
             result, more, detail = got
             if result is None and visit(child, branch, more):
                 continue
             leaves.append(Leaf(branch, result, detail))
             results.add(result)
-        return True
+        # no value of this fact makes a valid case: the completion is not dropped (that
+        # could let the others agree wrongly); the next missing fact is tried instead
+        return explored
 
     try:
         visit(document, (), tuple(missing))
