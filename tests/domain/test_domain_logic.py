@@ -155,7 +155,12 @@ def test_required_depth_does_not_hinge_on_complexity_when_others_settle_it() -> 
     value = _signal("required_depth", {"delivery.standardisation": "bespoke"},
                     ["delivery.complexity", "delivery.risk", "delivery.uncertainty"])
     assert value.value == 2
-    unknown = _signal("required_depth", {}, ["delivery.complexity"])
+    # a standard delivery is settled by its standardisation: complexity refines only a
+    # configurable one (DOMAIN.md; casebook4's rule), so only there is it waited on
+    settled = _signal("required_depth", {}, ["delivery.complexity"])
+    assert settled.value == 0 and settled.missing == ()
+    unknown = _signal("required_depth", {"delivery.standardisation": "configurable"},
+                      ["delivery.complexity"])
     assert unknown.value is None and unknown.missing == ("$.delivery.complexity",)
 
 
