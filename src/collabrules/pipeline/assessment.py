@@ -163,17 +163,14 @@ class Assessment:
             decided = tuple(f.path for f in facts if f.value is None) + tuple(
                 path for name in signals for path in book[name].missing
             )
-        self._keep(Condition(id=id, outcome=_outcome(held), text=text, effect=effect,
-                             applicability=applicability, facts=facts, signals=used,
-                             action=action, decided_by=decided,
-                             effect_decided_by=effect_decided_by))
+        self._conditions.append(Condition(
+            id=id, outcome=_outcome(held), text=text, effect=effect,
+            applicability=applicability, facts=facts, signals=used, action=action,
+            decided_by=decided, effect_decided_by=effect_decided_by))
 
     def _used(self, book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse, ...]:
         """The signals a condition cites, with their values."""
         return tuple([_signal_use(book, name) for name in signals])
-
-    def _keep(self, condition: Condition) -> None:
-        self._conditions.append(condition)
 
     def finish(self, principle: Principle, severity: Severity | None = None, *,
                find_out: bool = True) -> Finding:
