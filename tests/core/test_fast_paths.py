@@ -45,7 +45,7 @@ from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
-from collabrules.standard import evidence, perception_checks, perception_signals
+from collabrules.standard import evidence, goals, perception_checks, perception_signals
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base, key_paths
 from tests.strategies import optional_paths, valid_cases, without
@@ -125,6 +125,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(engine, "checked_digest", _checked_then_digested), \
             mock.patch.object(engine, "plain_digest", engine.digest_of), \
             mock.patch.object(loading, "check_parsed", _walked), \
+            mock.patch.object(goals, "REMEMBERED", 0), \
             mock.patch.object(assessment, "_signal_use", _signal_use_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
@@ -167,6 +168,25 @@ def test_the_reference_really_is_the_straightforward_code() -> None:
     with _straightforward():
         assert completion.admits("1.0", "$.governance.joint_innovation")
         assert not SignalReuse(_engine().signals).unchanged("$.delivery.risk")
+
+
+def test_a_partys_goals_and_aims_are_worked_out_once_and_given_as_new_lists() -> None:
+    case = _engine().structure(Document(base("office-cleaning"), "x"))
+    party, path = case.own, case.path_of(case.own)
+    vocabulary = evidence.reader  # any object: only its identity is compared
+    with mock.patch.object(goals, "_party_goals", wraps=goals._party_goals) as worked:
+        first = goals.party_goals(party, path)
+        first.append(("$.x", first[0][1]))
+        assert goals.party_goals(party, path) == first[:-1]
+        assert goals.party_goals(party, "$.parties[9]") != first[:-1]
+        with _straightforward():
+            goals.party_goals(party, path)
+        assert worked.call_count == 3
+    with mock.patch.object(goals, "_aims_of", return_value=[]) as worked:
+        goals.aims(party, path, vocabulary)  # type: ignore[arg-type]
+        goals.aims(party, path, vocabulary)  # type: ignore[arg-type]
+        goals.aims(party, path, _engine())  # type: ignore[arg-type]
+        assert worked.call_count == 2
 
 
 def _shared(document: dict[str, Any]) -> int:
