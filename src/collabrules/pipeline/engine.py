@@ -490,10 +490,8 @@ class Engine:
                       problems: list[Problem]) -> None:
         budget = self.settings.principle_budget
         if budget is not None and seconds > budget:
-            problems.append(Problem(
-                kind=ProblemKind.SLOW, plugin=active.plugin, code=active.principle.code,
-                origin=self.describe_plugin(active.plugin),
-                detail=f"it took {seconds:.2f} s on one case, over the budget of {budget:g} s"))
+            problems.append(Problem.slow(active.plugin, self.describe_plugin(active.plugin),
+                                         active.principle.code, seconds, budget))
 
     def _error_finding(self, active: ActivePrinciple, detail: str) -> Finding:
         principle = active.principle
