@@ -5,7 +5,9 @@ completed cases structured whole with the full checks (not only along the filled
 not from the parent case's objects), every
 completion built (also those with a field newer than the declared ``schema_version``),
 every signal of a completed case computed again (none taken from the case it was
-completed from), facts cited with :func:`~collabrules.standard.evidence.value_at` and
+completed from), completions built from the case written out and structured again (not
+from the evaluated document and case), every completion's verdict assessed in full (no
+verdict reused), facts cited with :func:`~collabrules.standard.evidence.value_at` and
 lazy texts writing both languages at once.
 """
 
@@ -41,7 +43,7 @@ from collabrules.pipeline.loading import Document, parse_json
 from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
-from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
+from collabrules.pipeline.signal_reuse import CompletedSignals, FromParent, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
@@ -114,6 +116,15 @@ def _both_languages_at_once(self: Text, name: str) -> Any:
     return object.__getattribute__(self, name)
 
 
+_PLAIN = engine._Plain
+
+
+def _written_out_again(case: Any, book: SignalBook, document: Any = None) -> Any:
+    """The reference of the completions' base: the case written out and structured again
+    (not the document it was structured from, nor the evaluation's signals)."""
+    return _PLAIN(case, book)
+
+
 @contextmanager
 def _straightforward() -> Iterator[None]:
     with mock.patch("collabrules.pipeline.engine.structure_case", _fully_checked), \
@@ -131,7 +142,8 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
             mock.patch.object(engine, "_concluded", _assessed_in_full), \
-            mock.patch.object(VerdictReuse, "of", lambda assess: None), \
+            mock.patch.object(VerdictReuse, "of", lambda *functions: None), \
+            mock.patch.object(engine, "_Plain", _written_out_again), \
             mock.patch.object(Text, "__getattr__", _both_languages_at_once):
         yield
 
@@ -192,14 +204,14 @@ def test_a_partys_goals_and_aims_are_worked_out_once_and_given_as_new_lists() ->
 def _shared(document: dict[str, Any]) -> int:
     """How many signal values completed cases take from the case they were completed from."""
     shared = 0
-    original = CompletedSignals.__getitem__
+    original = FromParent.__call__
 
-    def counting(self: CompletedSignals, name: str) -> Any:
+    def counting(self: FromParent, case: Any, book: SignalBook) -> Any:
         nonlocal shared
-        shared += name in self._shared
-        return original(self, name)
+        shared += isinstance(book, CompletedSignals)
+        return original(self, case, book)
 
-    with mock.patch.object(CompletedSignals, "__getitem__", counting):
+    with mock.patch.object(FromParent, "__call__", counting):
         _engine().evaluate(copy.deepcopy(document))
     return shared
 
@@ -229,9 +241,46 @@ def test_completed_cases_are_assessed_quietly() -> None:
 
 def test_a_declared_principle_is_assessed_once_per_combination_of_its_inputs() -> None:
     document = _thinned(base("bespoke-software"), 3)
-    with mock.patch.object(VerdictReuse, "of", lambda assess: None):
+    with mock.patch.object(VerdictReuse, "of", lambda *functions: None):
         every = _quiet(document)
     assert 0 < _quiet(document) < every
+
+
+def _whole(document: Any) -> int:
+    """How many documents the engine structures whole evaluating ``document`` (not a
+    completion built from its parent)."""
+    whole = 0
+    original = engine.structure_case
+
+    def counting(data: dict[str, Any], *args: Any, **kwargs: Any) -> Any:
+        nonlocal whole
+        whole += kwargs.get("parent") is None
+        return original(data, *args, **kwargs)
+
+    with mock.patch.object(engine, "structure_case", counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return whole
+
+
+def test_completions_are_built_from_the_evaluated_document_and_case() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _whole(document) == 1
+    with mock.patch.object(engine, "_Plain", _written_out_again):
+        assert _whole(document) == 2
+
+
+def _tupled(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _tupled(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return tuple(_tupled(item) for item in value)
+    return value
+
+
+def test_a_document_with_tuples_for_lists_completes_as_with_lists() -> None:
+    fast, reference = _both(_tupled(_thinned(base("bespoke-software"), 2)))
+    assert fast == reference
+    assert fast == _both(_thinned(base("bespoke-software"), 2))[0]
 
 
 def _built(document: dict[str, Any]) -> int:

@@ -2,8 +2,9 @@
 
 A principle whose assess function declares the case fields it reads and the signals it
 reads is assessed once per combination of those inputs among the completions of a case
-(``pipeline/verdict_reuse.py``). Here, with the signals held at the original case's
-values, every optional closed-domain fact the principle does not declare (and its
+(``pipeline/verdict_reuse.py``); so is the model recommendation, whose hook declares the
+same way. Here, with the signals held at the original case's values, every optional
+closed-domain fact the principle (or the recommendation) does not declare (and its
 signals do not cite) is filled in with every value, one at a time, and changed at random
 all together: the verdict must stay the same. A declaration that leaves out a field the
 principle reads makes this fail.
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import copy
 import random
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any
 
 from hypothesis import given
@@ -29,6 +31,7 @@ from collabrules.pipeline.engine import ActivePrinciple
 from collabrules.pipeline.questions import _schema_leaf, choices
 from collabrules.pipeline.structure import structure_case
 from collabrules.pipeline.verdict_reuse import _holders
+from collabrules.standard import recommendation
 from tests.casebook.book import load
 from tests.core.test_fast_paths import _thinned
 from tests.core.test_signal_reads import _at, optional_choices
@@ -43,12 +46,21 @@ def _engine() -> Engine:
     return Engine()
 
 
-def _declared() -> list[tuple[ActivePrinciple, frozenset[tuple[str, ...]], tuple[str, ...]]]:
-    found = []
+Judge = Callable[[Any, SignalBook], Any]
+"""A verdict on a case with the signals in a book: a principle's, or the recommendation."""
+
+
+def _declared() -> list[tuple[str, Judge, frozenset[tuple[str, ...]], tuple[str, ...]]]:
+    """Every principle and recommender that declares what it reads, with its verdict."""
+    found: list[tuple[str, Judge, frozenset[tuple[str, ...]], tuple[str, ...]]] = []
     for active in _engine().active:
         reads = declared_reads(active.principle.assess)
         if reads is not None:
-            found.append((active, frozenset(reads.fields), reads.signals))
+            found.append((active.principle.code, partial(_verdict, active),
+                          frozenset(reads.fields), reads.signals))
+    reads = declared_reads(recommendation.collabrules_recommend_model)
+    if reads is not None:
+        found.append(("recommendation", _recommended, frozenset(reads.fields), reads.signals))
     return found
 
 
@@ -60,6 +72,16 @@ def _verdict(active: ActivePrinciple, case: Any, book: SignalBook) -> Any:
         return repr(exc)
     v = assessment.verdict(active.principle, active.severity)
     return v.status, v.severity, v.missing, v.rationale, v.actions
+
+
+def _recommended(case: Any, book: SignalBook) -> Any:
+    taxonomy = _engine().taxonomy
+    assert taxonomy is not None
+    try:
+        return recommendation.collabrules_recommend_model(case=case, signals=book,
+                                                          taxonomy=taxonomy)
+    except Exception as exc:  # the same failure counts as the same verdict
+        return repr(exc)
 
 
 def _unread(document: dict[str, Any], fields: frozenset[tuple[str, ...]],
@@ -97,9 +119,9 @@ def _unread_facts_change_nothing(document: dict[str, Any], seed: int = 0) -> int
     engine, rng = _engine(), random.Random(seed)
     case = structure_case(document)
     compared = 0
-    for active, fields, signals in _declared():
+    for code, judge, fields, signals in _declared():
         book = SignalBook(case, engine.signals)
-        before = _verdict(active, case, book)
+        before = judge(case, book)
         unread, cited = _unread(document, fields, book, signals)
         for path in unread:
             first = None
@@ -108,29 +130,29 @@ def _unread_facts_change_nothing(document: dict[str, Any], seed: int = 0) -> int
                     completed = structure_case(fill(document, path, value))
                 except InputError:
                     continue
-                after = _verdict(active, completed, book)
+                after = judge(completed, book)
                 if path in cited:  # known or not is read; which value is not
                     first = after if first is None else first
-                assert after == (first if path in cited else before), (
-                    active.principle.code, path, value)
+                assert after == (first if path in cited else before), (code, path, value)
                 compared += 1
         try:
             changed = structure_case(_changed(document, unread, cited, rng))
         except InputError:
             continue
-        assert _verdict(active, changed, book) == before, active.principle.code
+        assert judge(changed, book) == before, code
         compared += 1
     return compared
 
 
 def test_the_standard_principles_declare_what_they_read() -> None:
     declared = _declared()
-    assert {a.principle.code for a, _, _ in declared} >= {"CR03"}
-    for active, fields, signals in declared:
-        assert set(signals) <= set(_engine().signals), active.principle.code
+    assert {code for code, _, _, _ in declared} == {
+        *(f"CR0{n}" for n in range(1, 10)), "recommendation"}
+    for code, _, fields, signals in declared:
+        assert set(signals) <= set(_engine().signals), code
         for steps in fields:
             key = "".join(s if s == "[]" else f".{s}" for s in steps)[1:]
-            assert _schema_leaf(key) is not None, (active.principle.code, key)
+            assert _schema_leaf(key) is not None, (code, key)
 
 
 def test_facts_a_principle_does_not_read_leave_its_verdict_alone() -> None:

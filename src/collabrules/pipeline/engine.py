@@ -226,6 +226,11 @@ class Engine:
             codes=tuple(a.principle.code for a in self._principles),
             digest=self._principle_set_digest())
         self._reuse = SignalReuse(self._signals)
+        # what the recommendation's verdict reuse reads the declarations of (every hook
+        # implementation, wrappers too)
+        self._recommend_functions = tuple(
+            i.function for i in self.plugin_manager.hook.collabrules_recommend_model
+            .get_hookimpls())
 
     # -- what the engine holds -------------------------------------------------------
 
@@ -338,18 +343,23 @@ class Engine:
         if isinstance(case, Document):
             data = self.validate(case)
             return self.run(structure_case(data, case.source, checked=True),
-                            digest or plain_digest(data), case.source)
+                            digest or plain_digest(data), case.source, document=data)
         data = unstructure_case(case)
         # a Case built in Python gets the checks a file gets
         digest = checked_digest(data, "<case>")
         self.validate(Document(data, "<case>"))
         return self.run(case, digest or digest_of(data), None)
 
-    def run(self, case: Case, input_digest: str, source: str | None = None) -> Report:
-        """Assess a structured case (the pipeline after validation)."""
+    def run(self, case: Case, input_digest: str, source: str | None = None, *,
+            document: dict[str, Any] | None = None) -> Report:
+        """Assess a structured case (the pipeline after validation).
+
+        ``document`` is the validated document ``case`` was structured from, if any: the
+        completion rule then builds completed cases from it and from ``case`` itself.
+        """
         book = SignalBook(case, self._signals)
         problems: list[Problem] = list(self._problems)
-        plain = _Plain(case)
+        plain = _Plain(case, book, document)
         findings = [self._assess(active, case, book, problems, plain)
                     for active in self._principles]
         recommendation = self._recommend(case, book, problems, plain)
@@ -468,13 +478,13 @@ class Engine:
             return plain.completed[key]
         # ``when[:-1]`` structured (or is the case itself): the version check walks only the
         # path of the last fact filled in (ADR 0019); a case that does not structure gets all
-        filled = when[-1][0] if when and plain.base is not None else None
+        base = plain.base(self._signals)
+        filled = when[-1][0] if when and base is not None else None
         # and only the object holding it is structured again, the rest is the parent's, as
         # are the signals that do not read it
         parent: tuple[Case, SignalBook] | None = None
         if filled is not None:
-            parent = plain.completed.get(frozenset(when[:-1])) if len(when) > 1 \
-                else plain.base_signals(self._signals)
+            parent = plain.completed.get(frozenset(when[:-1])) if len(when) > 1 else base
         try:
             case = structure_case(document, filled=filled,
                                   parent=parent[0] if parent is not None else None)
@@ -506,12 +516,16 @@ class Engine:
         if rec is None or not rec.missing or not self.settings.completions or taxonomy is None:
             return rec
 
+        reuse: VerdictReuse[ModelRecommendation | None] | None = VerdictReuse.of(
+            *self._recommend_functions)
+
         def evaluate(document: dict[str, Any], when: Assignment
                      ) -> tuple[str | None, tuple[str, ...], ModelRecommendation] | None:
             completed = self._completed(document, when, plain)
             if completed is None:
                 return None
-            found = self._recommend_once(*completed, [])
+            found = self._recommend_once(*completed, []) if reuse is None else reuse.verdict(
+                when, completed[1], lambda: self._recommend_once(*completed, []))
             if found is None:
                 return None
             return (None if found.missing else found.model), found.missing, found
@@ -676,15 +690,23 @@ class Engine:
 
 
 class _Plain:
-    """A case and its plain document, made on first use (only open verdicts need it)."""
+    """A case and its plain document (only open verdicts need it): what completions are
+    built from.
 
-    __slots__ = ("_base", "_base_signals", "_data", "case", "completed")
+    A case structured from a validated document is built from that document, and its
+    signals are the evaluation's own. A case given as such (a caller's ``Case``) is
+    written out and structured again when first needed: it may hold values the
+    structurer would convert.
+    """
 
-    def __init__(self, case: Case) -> None:
+    __slots__ = ("_base", "_data", "case", "completed")
+
+    def __init__(self, case: Case, book: SignalBook,
+                 document: dict[str, Any] | None = None) -> None:
         self.case = case
-        self._data: dict[str, Any] | None = None
-        self._base: Case | bool | None = False  # False: not tried yet
-        self._base_signals: SignalBook | None = None
+        self._data = document
+        self._base: tuple[Case, SignalBook] | bool | None = (
+            (case, book) if document is not None else False)  # False: not tried yet
         self.completed: dict[frozenset[tuple[str, Any]], tuple[Case, SignalBook] | None] = {}
 
     @property
@@ -694,25 +716,18 @@ class _Plain:
             self._data = unstructure_case(self.case)
         return self._data
 
-    @property
-    def base(self) -> Case | None:
-        """The case structured again from :attr:`data`, what completions are built from;
-        ``None`` when the document does not structure (a case built in Python may not)."""
+    def base(self, signals: Mapping[str, Signal]) -> tuple[Case, SignalBook] | None:
+        """The case completions are built from, structured from :attr:`data`, and its
+        signals (which completions share where unchanged); ``None`` when the document
+        does not structure (a case built in Python may not)."""
         if self._base is False:
             try:
-                self._base = structure_case(self.data)
+                base = structure_case(self.data)
             except InputError:
                 self._base = None
-        return self._base if isinstance(self._base, Case) else None
-
-    def base_signals(self, signals: Mapping[str, Signal]) -> tuple[Case, SignalBook] | None:
-        """:attr:`base` and its signals (which completions share where unchanged)."""
-        base = self.base
-        if base is None:
-            return None
-        if self._base_signals is None:
-            self._base_signals = SignalBook(base, signals)
-        return base, self._base_signals
+            else:
+                self._base = base, SignalBook(base, signals)
+        return self._base if isinstance(self._base, tuple) else None
 
 
 def _concluded(active: ActivePrinciple, case: Case, book: SignalBook) -> Concluded:

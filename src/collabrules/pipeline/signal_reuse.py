@@ -11,6 +11,9 @@ computed again. See docs/decisions/0019-engine-hot-path.md.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import cast
+
+import attrs
 
 from ..model.case import Case
 from ..model.signal_reads import declared_reads, field_steps, touches
@@ -21,24 +24,26 @@ _REMEMBERED = 4096
 
 
 class CompletedSignals(SignalBook):
-    """The signals of a completed case; those in ``shared`` are the parent book's."""
+    """The signals of a completed case. Its definitions compute the signals a filled-in
+    fact leaves unchanged as :class:`FromParent`: the value in ``parent``'s book (a plain
+    book's lookup then serves every later use)."""
 
-    __slots__ = ("_parent", "_shared", "_taken")
+    __slots__ = ("parent",)
 
-    def __init__(self, case: Case, definitions: Mapping[str, Signal], parent: SignalBook,
-                 shared: frozenset[str]) -> None:
+    def __init__(self, case: Case, definitions: Mapping[str, Signal],
+                 parent: SignalBook) -> None:
         super().__init__(case, definitions)
-        self._parent = parent
-        self._shared = shared
-        self._taken: dict[str, SignalValue] = {}  # from the parent: asked once, not per use
+        self.parent = parent
 
-    def __getitem__(self, name: str) -> SignalValue:
-        if name in self._shared:
-            value = self._taken.get(name)
-            if value is None:
-                value = self._taken[name] = self._parent[name]
-            return value
-        return super().__getitem__(name)
+
+@attrs.frozen
+class FromParent:
+    """The compute function of a signal a completed case shares with its parent."""
+
+    name: str
+
+    def __call__(self, case: Case, book: SignalBook) -> SignalValue:
+        return cast(CompletedSignals, book).parent[self.name]
 
 
 class SignalReuse:
@@ -51,6 +56,9 @@ class SignalReuse:
             _closure(name, definitions, closures, ())
         self._reads = {name: fields for name, fields in closures.items() if fields is not None}
         self._unchanged: dict[str, frozenset[str]] = {}
+        self._shared: dict[frozenset[str], dict[str, Signal]] = {}
+        self._taken = {name: attrs.evolve(signal, compute=FromParent(name))
+                       for name, signal in definitions.items()}
 
     def reads(self, name: str) -> Fields | None:
         """Every case field signal ``name`` reads, through other signals too (``None``:
@@ -74,7 +82,18 @@ class SignalReuse:
         or a case of its own (``filled`` or ``parent`` ``None``)."""
         if parent is None or filled is None:
             return SignalBook(case, self._definitions)
-        return CompletedSignals(case, self._definitions, parent, self.unchanged(filled))
+        return CompletedSignals(case, self._sharing(self.unchanged(filled)), parent)
+
+    def _sharing(self, shared: frozenset[str]) -> Mapping[str, Signal]:
+        """The definitions with the signals in ``shared`` taken from the parent's book."""
+        found = self._shared.get(shared)
+        if found is None:
+            if len(self._shared) >= _REMEMBERED:
+                self._shared.clear()
+            found = self._shared[shared] = {
+                name: self._taken[name] if name in shared else signal
+                for name, signal in self._definitions.items()}
+        return found
 
 
 def _closure(name: str, definitions: Mapping[str, Signal],

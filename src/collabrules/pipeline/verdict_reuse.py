@@ -37,15 +37,21 @@ class VerdictReuse(Generic[V]):
         self._known: dict[Key, list[tuple[tuple[SignalValue, ...], V]]] = {}
 
     @classmethod
-    def of(cls, assess: Callable[..., object]) -> VerdictReuse[V] | None:
-        """For a principle's assess function, if it declares what it reads."""
-        try:
-            declared = declared_reads(assess)
-        except TypeError:  # not weakly referable: cannot have been declared
-            return None
-        if declared is None:
-            return None
-        return cls(frozenset(declared.fields), declared.signals)
+    def of(cls, *functions: Callable[..., object]) -> VerdictReuse[V] | None:
+        """For a principle's assess function (or the implementations of a hook, which
+        together give the verdict), if every one declares what it reads."""
+        fields: set[tuple[str, ...]] = set()
+        signals: dict[str, None] = {}
+        for function in functions:
+            try:
+                declared = declared_reads(function)
+            except TypeError:  # not weakly referable: cannot have been declared
+                return None
+            if declared is None:
+                return None
+            fields.update(declared.fields)
+            signals.update(dict.fromkeys(declared.signals))
+        return cls(frozenset(fields), tuple(signals)) if functions else None
 
     def verdict(self, when: tuple[tuple[str, Any], ...], book: SignalBook,
                 assess: Callable[[], V]) -> V:

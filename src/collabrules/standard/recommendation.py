@@ -26,6 +26,7 @@ from ..model.case import Case
 from ..model.glossary import TERMS
 from ..model.kleene import and3, is3
 from ..model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from ..model.signal_reads import reads
 from ..model.signals import SignalBook
 from ..model.text import Text
 from ..model.vocab import ADVERSARIAL_ATTITUDES, STRONG_POWER, Attitude, Level, Replaceability
@@ -290,6 +291,13 @@ def undecided(case: Case, why: list[Text], facts: list[str],
 
 
 @hookimpl
+@reads("$.parties[].name", "$.parties[].attitude", "$.parties[].power",
+       "$.parties[].replaceability", "$.parties[].conduct", "$.relationship.model",
+       "$.relationship.trust", *(f"$.delivery.{field}" for field in (
+           "standardisation", "complexity", "uncertainty", "risk", "strategic_importance",
+           "duration_months")),
+       signals=("adversarial_counterpart", "counterpart_power", "required_depth",
+                "kraljic_quadrant"))
 def collabrules_recommend_model(
     case: Case, signals: SignalBook, taxonomy: Taxonomy
 ) -> ModelRecommendation | None:

@@ -6,9 +6,12 @@ from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.kleene import or3
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.questionnaire import QUESTIONNAIRE_SIGNAL
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
+from ...pipeline.topic_signal import TOPIC_SIGNAL
 from ..evidence import cite
 from ..goals import core_conflicts, goal_label, undecided_goals
 from ..party_signals import COMMERCIAL_MECHANISMS, commercial_mechanisms, vocabulary_of
@@ -41,6 +44,10 @@ _DRIVERS_DISCLOSED = Check(
          "beoogde diepgang dat vraagt"))
 
 
+@reads("$.parties[].goals", "$.parties[].departmental_targets", "$.parties[].perceptions",
+       "$.parties[].name", *(f"$.relationship.governance.{m}" for m in COMMERCIAL_MECHANISMS),
+       signals=("goal_alignment", "aimed_depth", "undisclosed_drivers", "perception_gaps",
+                TOPIC_SIGNAL, QUESTIONNAIRE_SIGNAL))
 def assess(a: Assessment) -> None:
     """Weigh shared against conflicting goals for the depth aimed at; check disclosure."""
     alignment = a.signal("goal_alignment").value

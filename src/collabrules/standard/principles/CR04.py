@@ -5,6 +5,7 @@ from __future__ import annotations
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
 from ...model.principle import Check, Example, Observation, Principle
+from ...model.signal_reads import reads
 from ...model.text import Text
 from ...model.vocab import Severity, Status
 from ...pipeline.assessment import Assessment
@@ -31,6 +32,7 @@ def _listed(items: Names) -> str:
     return f" ({'; '.join(items)})" if items else ""
 
 
+@reads("$.relationship.resistance", signals=("resistance_state",))
 def assess(a: Assessment) -> None:
     """Applies when resistance is recorded; checks investigation and rational objections."""
     state = a.signal("resistance_state").value
