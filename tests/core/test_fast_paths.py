@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 from unittest import mock
 
@@ -281,6 +282,22 @@ def test_a_document_with_tuples_for_lists_completes_as_with_lists() -> None:
     fast, reference = _both(_tupled(_thinned(base("bespoke-software"), 2)))
     assert fast == reference
     assert fast == _both(_thinned(base("bespoke-software"), 2))[0]
+
+
+def _proxied(value: Any) -> Any:
+    if isinstance(value, dict):
+        return MappingProxyType({key: _proxied(item) for key, item in value.items()})
+    if isinstance(value, list):
+        return tuple(_proxied(item) for item in value)
+    return value
+
+
+def test_a_mapping_of_read_only_mappings_and_tuples_evaluates_as_plain_data() -> None:
+    # Any Mapping passes check_plain; the validator and the completion rule read only the
+    # types json.loads gives, so the engine evaluates a plain copy (it raised ValueError)
+    document = _thinned(base("bespoke-software"), 2)
+    proxied = report_to_json(_engine().evaluate(_proxied(document)))
+    assert proxied == report_to_json(_engine().evaluate(copy.deepcopy(document)))
 
 
 def _built(document: dict[str, Any]) -> int:

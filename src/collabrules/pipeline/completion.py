@@ -173,7 +173,7 @@ def domain(document: dict[str, Any], path: str) -> tuple[Any, ...] | None:
     node: Any = document
     for step, needs_more in way:
         if isinstance(step, int):
-            if not isinstance(node, (list, tuple)) or step >= len(node):
+            if not isinstance(node, list) or step >= len(node):
                 return None
             node = node[step]
             continue
@@ -216,7 +216,7 @@ def fill(document: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     parts = steps(path)
     for step in parts[:-1]:
         existing = node[step] if isinstance(step, int) else node.get(step)
-        child: Any = list(existing) if isinstance(existing, (list, tuple)) \
+        child: Any = list(existing) if isinstance(existing, list) \
             else {} if existing is None else dict(existing)
         node[step] = child
         node = child

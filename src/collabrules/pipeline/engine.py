@@ -61,7 +61,7 @@ from .completion import (
     settle_recommendation,
 )
 from .loading import Document, read_document
-from .plain import check_plain, is_simple
+from .plain import check_plain, is_simple, plain_copy
 from .questions import to_ask
 from .selection import is_selected
 from .settings import Settings
@@ -339,7 +339,9 @@ class Engine:
         if not isinstance(case, (Case, Document)):
             value: Any = case
             digest = checked_digest(value, "<case>")
-            case = Document(dict(value) if isinstance(value, Mapping) else value, "<case>")
+            if digest is None:  # not what json.loads gives: mapping proxies, tuples ...
+                value = plain_copy(value)
+            case = Document(value, "<case>")
         if isinstance(case, Document):
             data = self.validate(case)
             return self.run(structure_case(data, case.source, checked=True),

@@ -100,6 +100,17 @@ def check_plain(data: Any, source: str) -> None:
                 "gebruik tekst, getallen, true/false, null, lijsten en mappings"))
 
 
+def plain_copy(data: Any) -> Any:
+    """``data`` (which :func:`check_plain` passed) with every mapping a ``dict`` and every
+    tuple a ``list``: the types a JSON parser gives, and the only ones the validator and
+    the completion rule read."""
+    if isinstance(data, Mapping):
+        return {key: plain_copy(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [plain_copy(value) for value in data]
+    return data
+
+
 def check_parsed(data: Any, text: str, source: str) -> None:
     """:func:`check_plain` of what ``json.loads`` made of ``text``, without the walk for
     an ordinary case: data that :func:`is_simple` holds a lone surrogate only where the
