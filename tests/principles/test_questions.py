@@ -93,3 +93,21 @@ def test_the_report_ranks_questions_by_the_verdicts_they_would_settle() -> None:
                 assert q.path in finding.missing
     data = report_to_dict(report, "nl")
     assert data["questions"][0]["question"] == report.questions[0].text.nl
+
+
+def test_a_finding_asks_only_for_facts_that_could_change_it() -> None:
+    # Complexity refines only a configurable delivery: it cannot decide the depth a
+    # standard one calls for, so tailoring does not ask for it.
+    cleaning = engine().evaluate(patched("office-cleaning", removes=[
+        "delivery.complexity", "delivery.risk", "relationship.model"])).finding("CR06")
+    assert cleaning.status.value == "undetermined"
+    assert "$.delivery.risk" in cleaning.missing
+    assert "$.delivery.complexity" not in cleaning.missing
+    # A bespoke delivery under a collaborative model is aimed at collaborative depth
+    # whatever its risk: the missing process alone decides "it takes time".
+    software = engine().evaluate(patched(
+        "bespoke-software", {"relationship.model": "collaborative"},
+        ["delivery.risk", "relationship.development"])).finding("CR09")
+    assert software.status.value == "undetermined"
+    assert "$.relationship.development.structured_process" in software.missing
+    assert "$.delivery.risk" not in software.missing

@@ -104,6 +104,23 @@ def test_long_strategic_delivery_with_a_cooperative_party_recommends_an_alliance
     assert rec.path[-1].name.en == "Alliance governance"
 
 
+def test_an_alliance_only_crowns_work_that_calls_for_collaboration() -> None:
+    # Strategic, long, cooperative, hard-to-replace, but a standard service at high risk:
+    # the delivery calls for performance-based depth (its strategic importance already
+    # raised it), and tailoring tolerates one step deeper, never two.
+    strategic = {"delivery.strategic_importance": "high", "delivery.spend_impact": "high",
+                 "delivery.duration_months": 120, "delivery.risk": "high",
+                 "parties[1].replaceability": "hard"}
+    rec = _recommend("office-cleaning", strategic)
+    assert rec.model == "performance-based"
+    assert not any("alliance" in why.en for why in rec.why)
+    # ...and the duration an alliance waits on no longer keeps such a case open.
+    assert _recommend("office-cleaning", strategic,
+                      removes=["delivery.duration_months"]).model == "performance-based"
+    bespoke = _recommend("office-cleaning", {**strategic, "delivery.standardisation": "bespoke"})
+    assert bespoke.model == "strategic-alliance"
+
+
 def test_hostile_but_weak_counterpart_is_not_enough_for_defensive() -> None:
     rec = _recommend("aggressive-monopolist", {"parties[1].power": "low",
                                                "parties[1].replaceability": "easy"})

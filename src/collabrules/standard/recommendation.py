@@ -6,9 +6,9 @@ The rule, in order:
    power, or cannot be replaced -> the taxonomy's adversarial model (``defensive``);
 2. otherwise the non-adversarial model whose depth equals the depth the delivery calls
    for (signal ``required_depth``), performance-based rather than transactional when the
-   delivery's risk is medium; a strategic alliance only for a strategic Kraljic
-   quadrant, high strategic importance, a cooperative counterpart and at least
-   ``ALLIANCE_MONTHS`` months of duration;
+   delivery's risk is medium; a strategic alliance only on top of a delivery that calls
+   for collaboration, for a strategic Kraljic quadrant, high strategic importance, a
+   cooperative counterpart and at least ``ALLIANCE_MONTHS`` months of duration;
 3. when a fact this rule needs is missing (an attitude or power that could make the
    counterpart an adversary, the delivery's depth, a fact the alliance waits on), no model:
    the recommendation names the missing facts and advises no move. The engine then
@@ -30,7 +30,7 @@ from ..model.signals import SignalBook
 from ..model.text import Text
 from ..model.vocab import ADVERSARIAL_ATTITUDES, STRONG_POWER, Attitude, Level, Replaceability
 from ..pipeline.questions import labels
-from .signal_values import Quadrant
+from .signal_values import MAX_REQUIRED_DEPTH, Quadrant
 
 ALLIANCE_MONTHS = 60
 
@@ -184,7 +184,11 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
             facts.append("$.delivery.risk")
             why.append(W["medium_risk"])
     deeper = [m for m in scale if m.depth > chosen.depth]
-    alliance = _alliance(case, quadrant.value, quadrant.missing, missing) if deeper else False
+    # An alliance is one step beyond the deepest depth a delivery calls for (tailoring
+    # tolerates one step): on lighter work its strategic importance already raised the
+    # depth, and a second step would be too deep.
+    alliance = _alliance(case, quadrant.value, quadrant.missing, missing) \
+        if deeper and chosen.depth >= MAX_REQUIRED_DEPTH else False
     if alliance is None:
         return None
     if alliance:

@@ -54,6 +54,10 @@ def assess(a: Assessment) -> None:
     no_common_ground = bool(alignment and conflicting and not alignment.shared)
     if aimed is not None and aimed < Depth.COLLABORATIVE:
         fits = True
+    elif alignment is not None and alignment.shared and not conflicting:
+        # Goals that meet and clash nowhere carry any depth, so the depth aimed at (open
+        # while the model in use is not recorded) does not matter.
+        fits = True
     elif alignment is not None and aimed is not None:
         shared = len(alignment.shared)
         fits = shared > 0 and len(conflicting) <= shared

@@ -47,6 +47,10 @@ def assess(a: Assessment) -> None:
         _MODEL_FITS_DELIVERY.text,
         effect=Status.VIOLATED if difference >= 2 else Status.AT_RISK,
         effect_decided_by=a.signal("required_depth").missing + a.signal("model_in_use").missing,
+        # The facts the two depths wait on, not every delivery fact they cite: complexity
+        # does not decide a standard delivery's depth, for one.
+        decided_by=() if fits is not None
+        else a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=_DEEPEN if difference > 0 else _SIMPLIFY,

@@ -73,6 +73,8 @@ def assess(a: Assessment) -> None:
         effect_decided_by=a.signal("aimed_depth").missing,
         facts=(a.fact(f"{DEV}.structured_process", dev.structured_process),
                *cite(a, "aimed_depth")),
+        # Only the process decides it; the depth aimed at decides the effect alone.
+        decided_by=(f"{DEV}.structured_process",) if dev.structured_process is None else (),
         signals=("aimed_depth",),
         action=Text(
             "Set up a staged development process (for example joint start, pilot, "
