@@ -70,29 +70,51 @@ SLOW = (
     "tests/service/test_config.py::test_workers_share_the_options_and_configuration",
     "tests/options/test_properties.py::test_today_column_is_the_normal_report",
     "tests/options/test_properties.py::test_an_option_is_never_judged_on_facts_the_case_lacks",
+    "tests/core/test_principle_reads.py::test_facts_a_principle_does_not_read_leave_its_verdict",
 )
 
 
-# The files that cost most CPU, most expensive first (measured, ADR 0024). They run first:
-# ``--dist loadfile`` hands files to the workers in collection order, so a long file
-# collected late runs alone on one worker at the end while the other idles.
+# The files that cost most, most expensive first (CPU of the tests and the processes they
+# wait for, under the ``ci`` profile; the install tests also for their wall time waiting
+# on pip; measured, ADR 0024). They run first: ``--dist loadfile`` hands files to the
+# workers in collection order (see pytest_configure), so a long file collected late would
+# run alone on one worker at the end while the other idles.
 FIRST = (
     "tests/core/test_properties.py",
+    "tests/service/test_schemathesis.py",
     "tests/reports/test_portfolio.py",
-    "tests/robustness/test_corpus.py",
-    "tests/perf/test_benchmark.py",
-    "tests/service/test_intake_browser.py",
-    "tests/core/test_fast_paths.py",
-    "tests/core/test_cli.py",
-    "tests/compact/test_roundtrip.py",
-    "tests/robustness/test_hostile_expressions.py",
-    "tests/service/test_config.py",
-    "tests/service/test_auth.py",
-    "tests/service/test_limits.py",
-    "tests/reports/test_history.py",
+    "tests/service/test_batch.py",
+    "tests/house/test_example_distribution.py",
     "tests/robustness/test_properties.py",
+    "tests/core/test_fast_paths.py",
+    "tests/options/test_properties.py",
+    "tests/docs/test_guide_install.py",
+    "tests/core/test_wheel.py",
+    "tests/compact/test_roundtrip.py",
+    "tests/core/test_principle_reads.py",
+    "tests/service/test_limits.py",
+    "tests/house/test_unknown_completion.py",
+    "tests/perf/test_benchmark.py",
+    "tests/docs/test_pages_run.py",
+    "tests/robustness/test_corpus.py",
+    "tests/reports/test_browser.py",
+    "tests/robustness/test_hostile_expressions.py",
+    "tests/service/test_intake_browser.py",
+    "tests/service/test_config.py",
+    "tests/perf/test_serializer.py",
     "tests/reports/test_ci_formats.py",
+    "tests/core/test_cli.py",
+    "tests/compact/test_fast_encoding.py",
+    "tests/reports/test_history.py",
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the collection order for ``--dist loadfile``: pytest-xdist (3.x) would otherwise
+    hand out files by their number of tests, most first, and :data:`FIRST` would not
+    count (a file of a few long tests, such as the portfolio's, started last)."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
 
 
 def _rank(item: pytest.Item) -> int:

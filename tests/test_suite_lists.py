@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import FIRST, ROOT, SLOW
 
 
@@ -14,3 +16,8 @@ def test_every_first_file_exists_once() -> None:
 def test_every_slow_entry_names_an_existing_file() -> None:
     missing = [entry for entry in SLOW if not (ROOT / entry.split("::", 1)[0]).is_file()]
     assert not missing, f"SLOW names files that do not exist: {missing}"
+
+
+def test_files_are_handed_out_in_collection_order(pytestconfig: pytest.Config) -> None:
+    """pytest-xdist would sort the files by their number of tests; FIRST needs its order."""
+    assert getattr(pytestconfig.option, "loadscopereorder", False) is False

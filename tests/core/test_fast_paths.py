@@ -12,6 +12,7 @@ lazy texts writing both languages at once.
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -33,9 +34,10 @@ from collabrules.model.finding import SignalUse
 from collabrules.model.perceptions import scores_of
 from collabrules.model.signals import SignalBook, SignalValue
 from collabrules.model.text import LANGS, Formatted, Joined, Text, _pick
-from collabrules.pipeline import assessment, completion, engine
+from collabrules.pipeline import assessment, completion, engine, loading
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
+from collabrules.pipeline.loading import Document, parse_json
 from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
@@ -43,7 +45,7 @@ from collabrules.pipeline.signal_reuse import CompletedSignals, SignalReuse
 from collabrules.pipeline.structure import _consistency, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
-from collabrules.standard import evidence, perception_checks, perception_signals
+from collabrules.standard import evidence, goals, perception_checks, perception_signals
 from tests.casebook.book import load
 from tests.principles.helpers import SCENARIOS, base, key_paths
 from tests.strategies import optional_paths, valid_cases, without
@@ -64,6 +66,10 @@ def _fully_checked(data: dict[str, Any], source: str = "<case>", *,
 def _checked_then_digested(data: Any, source: str) -> None:
     check_plain(data, source)
     return None  # the engine then digests with digest_of
+
+
+def _walked(data: Any, text: str, source: str) -> None:
+    check_plain(data, source)
 
 
 def _signal_use_each_time(book: SignalBook, name: str) -> SignalUse:
@@ -117,6 +123,9 @@ def _straightforward() -> Iterator[None]:
                 case, path)), \
             mock.patch.object(evidence, "_shared", lambda a: {}), \
             mock.patch.object(engine, "checked_digest", _checked_then_digested), \
+            mock.patch.object(engine, "plain_digest", engine.digest_of), \
+            mock.patch.object(loading, "check_parsed", _walked), \
+            mock.patch.object(goals, "REMEMBERED", 0), \
             mock.patch.object(assessment, "_signal_use", _signal_use_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
@@ -159,6 +168,25 @@ def test_the_reference_really_is_the_straightforward_code() -> None:
     with _straightforward():
         assert completion.admits("1.0", "$.governance.joint_innovation")
         assert not SignalReuse(_engine().signals).unchanged("$.delivery.risk")
+
+
+def test_a_partys_goals_and_aims_are_worked_out_once_and_given_as_new_lists() -> None:
+    case = _engine().structure(Document(base("office-cleaning"), "x"))
+    party, path = case.own, case.path_of(case.own)
+    vocabulary = evidence.reader  # any object: only its identity is compared
+    with mock.patch.object(goals, "_party_goals", wraps=goals._party_goals) as worked:
+        first = goals.party_goals(party, path)
+        first.append(("$.x", first[0][1]))
+        assert goals.party_goals(party, path) == first[:-1]
+        assert goals.party_goals(party, "$.parties[9]") != first[:-1]
+        with _straightforward():
+            goals.party_goals(party, path)
+        assert worked.call_count == 3
+    with mock.patch.object(goals, "_aims_of", return_value=[]) as worked:
+        goals.aims(party, path, vocabulary)  # type: ignore[arg-type]
+        goals.aims(party, path, vocabulary)  # type: ignore[arg-type]
+        goals.aims(party, path, _engine())  # type: ignore[arg-type]
+        assert worked.call_count == 2
 
 
 def _shared(document: dict[str, Any]) -> int:
@@ -227,6 +255,26 @@ def test_completions_with_fields_newer_than_declared_are_not_built() -> None:
 @pytest.mark.parametrize("keep", [1, 2, 3])
 def test_examples_complete_or_partial(name: str, keep: int) -> None:
     fast, reference = _both(_thinned(base(name), keep))
+    assert fast == reference
+
+
+def _parsed_both(text: str) -> tuple[str, str]:
+    """The report of a JSON text parsed as the command line parses it, and of the case
+    structured from it, from the fast engine and from the straightforward one."""
+    def reports() -> str:
+        document = Document(parse_json(text, "case.json"), "case.json")
+        case = _engine().structure(document)
+        return report_to_json(_engine().evaluate(document)) + report_to_json(
+            _engine().evaluate(case))
+    fast = reports()
+    with _straightforward():
+        return fast, reports()
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+@pytest.mark.parametrize("keep", [1, 2])
+def test_parsed_documents_and_cases(name: str, keep: int) -> None:
+    fast, reference = _parsed_both(json.dumps(_thinned(base(name), keep)))
     assert fast == reference
 
 
@@ -438,6 +486,32 @@ def test_the_digest_checked_in_one_walk_is_check_plain_and_digest_of(data: Any) 
         assert fast == reference
     elif fast[1] is not None:
         assert fast[1] == engine.digest_of(data)
+
+
+@given(st.recursive(st.none() | st.booleans() | _TEXT | st.floats()
+                    | st.integers(min_value=-10**120, max_value=10**120),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(_TEXT, inner, max_size=3), max_leaves=12),
+       st.booleans())
+@ci_examples(300)
+def test_json_text_is_checked_as_check_plain_checks_it(data: Any, ascii_only: bool) -> None:
+    text = json.dumps(data, ensure_ascii=ascii_only)  # lone surrogates escaped or written
+    fast = _outcome(lambda: parse_json(text, "x"))
+    with mock.patch.object(loading, "check_parsed", _walked):
+        reference = _outcome(lambda: parse_json(text, "x"))
+    assert fast[0] == reference[0]
+    if fast[0] == "error":
+        assert fast == reference
+    else:
+        assert engine.plain_digest(fast[1]) == engine.digest_of(fast[1])
+
+
+def test_json_text_with_a_surrogate_or_too_deep_is_walked() -> None:
+    for text in ('{"a": "\\ud800"}', '{"a": ["\ud800"]}', '{"\\udc00": 1}',
+                 "[" * 65 + "]" * 65, '{"a": 1e999}', '{"a": NaN}'):
+        with pytest.raises(InputError):
+            parse_json(text, "x")
+    assert parse_json('{"a": "\\ud83d\\ude00"}', "x") == {"a": "\U0001f600"}
 
 
 def test_the_digest_checked_in_one_walk_takes_the_long_way_when_it_must() -> None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from collabrules.model.finding import Condition
 from collabrules.model.text import Text
 from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.pipeline.assessment import derive_status, severity_for
+
+from ..conftest import ci_examples
 
 H, F, U = Outcome.HELD, Outcome.FAILED, Outcome.UNKNOWN
 
@@ -45,6 +49,36 @@ TABLE = [
 @pytest.mark.parametrize(("conditions", "expected"), TABLE)
 def test_derive_status(conditions: tuple[Condition, ...], expected: Status) -> None:
     assert derive_status(conditions) is expected
+
+
+def _rule(conditions: tuple[Condition, ...]) -> Status:
+    """The rule as the module docstring states it, one list per step (the reference of
+    the one-pass :func:`derive_status`)."""
+    gates = [x for x in conditions if x.applicability]
+    decisive = [x for x in conditions if not x.applicability]
+    failed = [x for x in decisive if x.outcome is F]
+    if any(x.outcome is F for x in gates):
+        return Status.NOT_APPLICABLE
+    if any(x.outcome is U for x in gates):
+        return Status.UNDETERMINED
+    if any(x.effect is V for x in failed):
+        return Status.VIOLATED
+    if failed:
+        return Status.AT_RISK
+    if any(x.outcome is U for x in decisive):
+        return Status.UNDETERMINED
+    return Status.UPHELD if decisive else Status.NOT_APPLICABLE
+
+
+_CONDITIONS = st.lists(st.builds(c, st.sampled_from([H, F, U]),
+                                 st.sampled_from([Status.AT_RISK, V]))
+                       | st.builds(gate, st.sampled_from([H, F, U])), max_size=6)
+
+
+@given(_CONDITIONS)
+@ci_examples(200)
+def test_derive_status_follows_the_rule_step_by_step(conditions: list[Condition]) -> None:
+    assert derive_status(tuple(conditions)) is _rule(tuple(conditions))
 
 
 @pytest.mark.parametrize(("status", "base", "expected"), [

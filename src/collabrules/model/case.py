@@ -6,6 +6,7 @@ default that could change a verdict. An empty list is a known "none".
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import attrs
@@ -266,12 +267,13 @@ class Case:
     charter: CaseCharter | None = None
     extensions: dict[str, Any] | None = None
 
-    @property
+    # cached: principles and signals ask for them dozens of times per case
+    @cached_property
     def own(self) -> Party:
         """The perspective party ("I/we")."""
         return next(p for p in self.parties if p.id == self.perspective)
 
-    @property
+    @cached_property
     def others(self) -> tuple[Party, ...]:
         """The other parties ("they")."""
         return tuple(p for p in self.parties if p.id != self.perspective)

@@ -108,6 +108,12 @@ _KINDS = {
 }
 
 
+_SLOW_DETAIL = Text(
+    "it took {seconds} s on one case, over the budget of {budget} s",
+    "het kostte {seconds} s op één casus, boven het budget van {budget} s",
+)
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One problem with a plugin or principle: which, where from, and what happened."""
@@ -127,6 +133,16 @@ class Problem:
         return _MESSAGES[self.kind].format(
             plugin=self.plugin, origin=self.origin, code=self.code or "", detail=self.detail
         )
+
+    @classmethod
+    def slow(cls, plugin: str, origin: str, code: str, seconds: float,
+             budget: float) -> Problem:
+        """A principle took longer than its time budget on one case."""
+        detail = _SLOW_DETAIL.format(seconds=f"{seconds:.2f}", budget=f"{budget:g}")
+        text = _MESSAGES[ProblemKind.SLOW].format(plugin=plugin, origin=origin, code=code,
+                                                  detail=detail)
+        return cls(kind=ProblemKind.SLOW, plugin=plugin, origin=origin, code=code,
+                   detail=detail.en, text=text)
 
     @classmethod
     def duplicate(

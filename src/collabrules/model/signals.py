@@ -56,12 +56,14 @@ def plain(value: Any) -> Any:
     if names is _UNSEEN:
         names = _FIELD_NAMES[kind] = (tuple(f.name for f in attrs.fields(kind))
                                       if attrs.has(kind) else None)
+    # scalars inline: most fields and items are text or numbers (no call for each)
     if names is not None:
-        return {name: plain(getattr(value, name)) for name in names}
+        return {name: v if (v := getattr(value, name)).__class__ in _SCALARS else plain(v)
+                for name in names}
     if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: v if v.__class__ in _SCALARS else plain(v) for k, v in value.items()}
     if isinstance(value, (tuple, list, set, frozenset)):
-        return [plain(v) for v in value]
+        return [v if v.__class__ in _SCALARS else plain(v) for v in value]
     return value
 
 
@@ -108,18 +110,20 @@ class SignalBook:
         return self._case
 
     def __getitem__(self, name: str) -> SignalValue:
-        value = self._values.get(name)
-        if value is None:
-            definition = self._definitions.get(name)
-            if definition is None:
-                raise SignalError(name)
-            try:
-                value = definition.compute(self._case, self)
-            except SignalError:
-                raise
-            except Exception as exc:
-                raise SignalError(name, exc) from exc
-            self._values[name] = value
+        try:
+            return self._values[name]
+        except KeyError:  # computed on first use
+            pass
+        definition = self._definitions.get(name)
+        if definition is None:
+            raise SignalError(name)
+        try:
+            value = definition.compute(self._case, self)
+        except SignalError:
+            raise
+        except Exception as exc:
+            raise SignalError(name, exc) from exc
+        self._values[name] = value
         return value
 
     def computed(self) -> dict[str, SignalValue]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import string
 from enum import Enum
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from attrs.exceptions import FrozenInstanceError
@@ -108,12 +109,16 @@ class Text:
         try:
             needed = self._needed
         except AttributeError:
-            needed = frozenset(n for n in self.placeholders() if not n.isdigit())
+            # a template written in a principle's body is a new Text per case: its
+            # placeholders are parsed once per pair of strings
+            needed = _needed(self.en, self.nl)
             _set(self, "_needed", needed)
         if not needed <= values.keys():
             raise KeyError(min(needed - values.keys()))
-        return Text.lazy(Formatted(self, tuple(
-            (k, v if v.__class__ in _PLAIN else localisable(v)) for k, v in values.items())))
+        text = _new(Text)
+        _set(text, "source", Formatted(self, tuple([
+            (k, v if v.__class__ in _PLAIN else localisable(v)) for k, v in values.items()])))
+        return text
 
     def placeholders(self) -> frozenset[str]:
         """The parameter names this text's replacement fields use, in either language."""
@@ -164,6 +169,15 @@ class Text:
     def to_json(self) -> dict[str, str]:
         """Both languages as a JSON object."""
         return {"en": self.en, "nl": self.nl}
+
+
+_new = object.__new__
+
+
+@lru_cache(maxsize=4096)
+def _needed(en: str, nl: str) -> frozenset[str]:
+    """The parameters :meth:`Text.format` needs for a template's strings."""
+    return frozenset(n for n in Text(en, nl).placeholders() if not n.isdigit())
 
 
 def made_alike(a: Text, b: Text) -> bool:

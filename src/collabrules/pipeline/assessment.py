@@ -30,6 +30,7 @@ from ..model.vocab import Outcome, Severity, Status, Vocabulary
 from .questions import labels
 
 _SEVERITIES = list(Severity)
+_HELD, _FAILED, _UNKNOWN = Outcome.HELD, Outcome.FAILED, Outcome.UNKNOWN
 
 FIND_OUT = Text("Find out {fields}: see the questions to ask.",
                 "Zoek uit: {fields}; zie de vragen om te stellen.")
@@ -37,12 +38,6 @@ NO_CONDITIONS = Text(
     "The principle recorded no condition for this case.",
     "Het principe legde voor deze casus geen enkele voorwaarde vast.",
 )
-
-
-def _outcome(held: bool | None) -> Outcome:
-    if held is None:
-        return Outcome.UNKNOWN
-    return Outcome.HELD if held else Outcome.FAILED
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -164,7 +159,8 @@ class Assessment:
                 path for name in signals for path in book[name].missing
             )
         self._conditions.append(Condition(
-            id=id, outcome=_outcome(held), text=text, effect=effect,
+            id=id, outcome=_UNKNOWN if held is None else _HELD if held else _FAILED,
+            text=text, effect=effect,
             applicability=applicability, facts=facts, signals=used, action=action,
             decided_by=decided, effect_decided_by=effect_decided_by))
 
@@ -265,20 +261,31 @@ def _actions(status: Status, conditions: Sequence[Condition],
     return actions
 
 
+
+
 def derive_status(conditions: Sequence[Condition]) -> Status:
     """The status the recorded conditions lead to (see the module docstring)."""
-    gates = [c for c in conditions if c.applicability]
-    if any(c.outcome is Outcome.FAILED for c in gates):
-        return Status.NOT_APPLICABLE
-    if any(c.outcome is Outcome.UNKNOWN for c in gates):
+    gate_unknown = violated = failed = unknown = decisive = False
+    for c in conditions:  # one pass: the rule's order is kept by the returns below
+        outcome = c.outcome
+        if c.applicability:
+            if outcome is _FAILED:
+                return Status.NOT_APPLICABLE
+            gate_unknown = gate_unknown or outcome is _UNKNOWN
+            continue
+        decisive = True
+        if outcome is _FAILED:
+            failed = True
+            violated = violated or c.effect is Status.VIOLATED
+        elif outcome is _UNKNOWN:
+            unknown = True
+    if gate_unknown:
         return Status.UNDETERMINED
-    decisive = [c for c in conditions if not c.applicability]
-    failed = [c for c in decisive if c.outcome is Outcome.FAILED]
-    if any(c.effect is Status.VIOLATED for c in failed):
+    if violated:
         return Status.VIOLATED
     if failed:
         return Status.AT_RISK
-    if any(c.outcome is Outcome.UNKNOWN for c in decisive):
+    if unknown:
         return Status.UNDETERMINED
     return Status.UPHELD if decisive else Status.NOT_APPLICABLE
 

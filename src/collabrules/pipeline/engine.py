@@ -127,16 +127,30 @@ def checked_digest(data: Any, source: str) -> str | None:
     if not is_simple(data):
         check_plain(data, source)
         return None
+    digest = _simple_digest(data)
+    if digest is None:
+        check_plain(data, source)  # locates a lone surrogate, the one thing orjson refuses
+    return digest
+
+
+def _simple_digest(data: Any) -> str | None:
+    """:func:`digest_of` of data that :func:`is_simple`; ``None`` when a text holds a lone
+    surrogate or a character beyond the Basic Multilingual Plane."""
     try:
         # orjson writes simple data (no floats, keys text) as _sorted_json does, ten
-        # times faster; it refuses a lone surrogate, which check_plain then locates
+        # times faster; it refuses a lone surrogate
         canonical = orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError:
-        check_plain(data, source)
-        canonical = _sorted_json(data)  # raises UnicodeEncodeError if check_plain did not
+        return None
     if _ASTRAL_UTF8.search(canonical):
         return None
     return "sha256:" + hashlib.sha256(canonical).hexdigest()
+
+
+def plain_digest(data: Any) -> str:
+    """:func:`digest_of` of data :func:`check_plain` has passed (a parsed document): written
+    by orjson where the data :func:`is_simple`."""
+    return (_simple_digest(data) if is_simple(data) else None) or digest_of(data)
 
 
 def _written_alike(data: Any) -> bool:
@@ -324,11 +338,12 @@ class Engine:
         if isinstance(case, Document):
             data = self.validate(case)
             return self.run(structure_case(data, case.source, checked=True),
-                            digest or digest_of(data), case.source)
+                            digest or plain_digest(data), case.source)
         data = unstructure_case(case)
-        check_plain(data, "<case>")  # a Case built in Python gets the checks a file gets
+        # a Case built in Python gets the checks a file gets
+        digest = checked_digest(data, "<case>")
         self.validate(Document(data, "<case>"))
-        return self.run(case, digest_of(data), None)
+        return self.run(case, digest or digest_of(data), None)
 
     def run(self, case: Case, input_digest: str, source: str | None = None) -> Report:
         """Assess a structured case (the pipeline after validation)."""
@@ -475,10 +490,8 @@ class Engine:
                       problems: list[Problem]) -> None:
         budget = self.settings.principle_budget
         if budget is not None and seconds > budget:
-            problems.append(Problem(
-                kind=ProblemKind.SLOW, plugin=active.plugin, code=active.principle.code,
-                origin=self.describe_plugin(active.plugin),
-                detail=f"it took {seconds:.2f} s on one case, over the budget of {budget:g} s"))
+            problems.append(Problem.slow(active.plugin, self.describe_plugin(active.plugin),
+                                         active.principle.code, seconds, budget))
 
     def _error_finding(self, active: ActivePrinciple, detail: str) -> Finding:
         principle = active.principle

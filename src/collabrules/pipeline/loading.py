@@ -15,7 +15,7 @@ import attrs
 
 from ..model.errors import InputError, Issue
 from ..model.text import Text
-from .plain import MAX_DEPTH, MAX_DIGITS, BadNumber, check_plain, too_deep
+from .plain import MAX_DEPTH, MAX_DIGITS, BadNumber, check_parsed, too_deep
 
 MAX_BYTES = 10 * 1024 * 1024
 __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "parse_bytes", "parse_json", "parse_yaml",
@@ -155,7 +155,7 @@ def parse_json(text: str, source: str) -> Any:
                      line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise too_deep(source) from None
-    check_plain(data, source)
+    check_parsed(data, text, source)
     return data
 
 

@@ -22,6 +22,8 @@ MAX_DEPTH = 64
 MAX_DIGITS = 100
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_OR_ESCAPE = re.compile("[\ud800-\udfff]|\\\\u[dD][89a-fA-F]")
+"""A surrogate in JSON text, written or escaped (what ``json.loads`` can put in a text)."""
 
 
 class BadNumber:
@@ -96,6 +98,14 @@ def check_plain(data: Any, source: str) -> None:
             ).format(type=type(value).__name__), Text(
                 "use text, numbers, true/false, null, lists and mappings",
                 "gebruik tekst, getallen, true/false, null, lijsten en mappings"))
+
+
+def check_parsed(data: Any, text: str, source: str) -> None:
+    """:func:`check_plain` of what ``json.loads`` made of ``text``, without the walk for
+    an ordinary case: data that :func:`is_simple` holds a lone surrogate only where the
+    text has one, written or as a ``\\u`` escape (then the walk locates it)."""
+    if not is_simple(data) or _SURROGATE_OR_ESCAPE.search(text):
+        check_plain(data, source)
 
 
 _SAFE_INTEGER = 2**53 - 1

@@ -96,6 +96,8 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
             value = get(root)
         except AttributeError:
             return None
+        if value.__class__ in _SCALARS:  # most facts: no object to look for
+            return value
         return _MISSING if _whole(value) else value
 
     return read
@@ -125,11 +127,11 @@ def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fac
     for path in a.signals[name].paths:
         if path in facts:
             continue
-        try:
-            fact = known[path]
-        except KeyError:
+        fact: Any = known.get(path, _MISSING)
+        if fact is _MISSING:
             value = reader(path)(case)
-            fact = known[path] = None if value is _MISSING else Fact(path, _plain(value))
+            fact = known[path] = None if value is _MISSING else Fact(
+                path, value if value.__class__ in _SCALARS else _plain(value))
         if fact is not None:
             facts[path] = fact
     return tuple(facts.values())
@@ -145,9 +147,20 @@ def _shared(a: Assessment) -> dict[Any, Any]:
 def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
     """The case values the named signals were derived from, as facts (each path once).
 
-    Each signal's facts are read once per case and shared by every principle citing it.
+    Each signal's facts are read once per case and shared by every principle citing it,
+    as is what a call naming several signals gives.
     """
     shared = _shared(a)
+    key = ("cite", *signals)
+    cited: tuple[Fact, ...] | None = shared.get(key)
+    if cited is None:
+        cited = shared[key] = _merged(a, signals, shared)
+    return cited
+
+
+def _merged(a: Assessment, signals: tuple[str, ...], shared: dict[Any, Any]
+            ) -> tuple[Fact, ...]:
+    """The facts of each named signal, merged in order (each path once)."""
     found = []
     for name in signals:
         key = ("cite", name)

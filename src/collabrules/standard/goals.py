@@ -10,7 +10,8 @@ goals linked by an explicit ``opposes``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -30,8 +31,35 @@ class Aim:
     path: str
 
 
+REMEMBERED = 64
+"""How many parties' goals and aims are kept, by identity: signals and principles ask for
+the same party's many times per case (a party is immutable)."""
+_Found = TypeVar("_Found")
+_goals: dict[int, tuple[Party, Any, Any]] = {}
+_aims: dict[int, tuple[Party, Any, Any]] = {}
+
+
+def _remembered(table: dict[int, tuple[Party, Any, Any]], party: Party, key: tuple[Any, ...],
+                compute: Callable[[], list[_Found]]) -> list[_Found]:
+    """``compute()``, kept for ``party`` and ``key`` (a copy each time: callers may extend)."""
+    kept = table.get(id(party))  # the entry holds the party, so the id is still its own
+    if kept is not None and kept[0] is party and kept[1] == key:
+        found: list[_Found] = kept[2]
+    else:
+        found = compute()
+        if len(table) >= REMEMBERED:
+            table.clear()
+        if REMEMBERED:
+            table[id(party)] = (party, key, found)
+    return list(found)
+
+
 def party_goals(party: Party, path: str) -> list[tuple[str, Goal]]:
     """Every goal of a party with its path, departmental targets of 1.0 files included."""
+    return _remembered(_goals, party, (path,), lambda: _party_goals(party, path))
+
+
+def _party_goals(party: Party, path: str) -> list[tuple[str, Goal]]:
     found = [(f"{path}.goals[{i}]", g) for i, g in enumerate(party.goals or ())]
     found += [(f"{path}.departmental_targets[{i}]",
                Goal(topic=t.topic, direction=t.direction, owner=t.department,
@@ -61,6 +89,11 @@ def aim_of(topic: str, direction: Direction | None,
 
 def aims(party: Party, path: str, vocabulary: TopicVocabulary) -> list[Aim]:
     """Every goal of a party that has a topic and a direction."""
+    return _remembered(_aims, party, (path, vocabulary),
+                       lambda: _aims_of(party, path, vocabulary))
+
+
+def _aims_of(party: Party, path: str, vocabulary: TopicVocabulary) -> list[Aim]:
     found: list[Aim] = []
     for where, goal in party_goals(party, path):
         if goal.topic is None:
