@@ -17,7 +17,7 @@ import orjson
 
 from ..model.finding import Finding, Possibility
 from ..model.lifecycle import phase_plan
-from ..model.models import ModelRecommendation, Stage
+from ..model.models import ModelRecommendation
 from ..model.perception_summary import perceptions_to_list
 from ..model.report import REPORT_SCHEMA_VERSION, Provenance, Report
 from ..model.text import Lang, Text
@@ -36,17 +36,18 @@ def report_to_dict(report: Report, lang: str = "en", *, run: str | None = None
     line: the report then names it instead of repeating the provenance (only its input
     digest differs per case).
     """
-    lang = Lang(lang).value
-    data = _report_dict(report, lang, run)
-    if report.perceptions:  # only with answers: reports of other cases stay as they were
-        data["perceptions"] = perceptions_to_list(report.perceptions, lang)
-    return data
+    return _report_dict(report, Lang(lang).value, run, [])
 
 
-def _report_dict(report: Report, lang: str, run: str | None) -> dict[str, Any]:
+def _report_dict(report: Report, lang: str, run: str | None, loose: list[Any]
+                 ) -> dict[str, Any]:
+    """:func:`report_to_dict`; the values a case or plugin chose (facts, signals,
+    possibilities, months, waivers, perceptions) are added to ``loose``, the one part of
+    the mapping :func:`report_to_json` checks before orjson writes it."""
     summary = report.summary
     word: Callable[[Text], str] = attrgetter(lang)
-    return {
+    rec = report.recommendation
+    data = {
         "schema_version": REPORT_SCHEMA_VERSION,
         "lang": lang,
         "case": {
@@ -54,33 +55,37 @@ def _report_dict(report: Report, lang: str, run: str | None) -> dict[str, Any]:
             "title": report.title,
             "perspective": report.perspective,
             "source": report.source,
-            "phase": report.phase.value if report.phase else None,
+            "phase": None if report.phase is None else report.phase._value_,
             "assessed_on": report.assessed_on,
         },
         "summary": {
-            "headline": summary.headline.get(lang),
-            "counts": {status.value: n for status, n in summary.counts},
-            "worst_severity": summary.worst.value,
+            "headline": word(summary.headline),
+            "counts": {status._value_: n for status, n in summary.counts},
+            "worst_severity": summary.worst._value_,
         },
-        "findings": [_finding(f, lang, word) for f in report.findings],
-        "recommendation": _recommendation(report.recommendation, lang),
+        "findings": [_finding(f, lang, word, loose) for f in report.findings],
+        "recommendation": None if rec is None else _recommendation(rec, word, loose),
         "phase_plan": _phase_plan(report, lang),
-        "questions": [{"path": q.path, "question": q.text.get(lang), "verdicts": list(q.verdicts)}
+        "questions": [{"path": q.path, "question": word(q.text), "verdicts": list(q.verdicts)}
                       for q in report.questions],
-        "notes": [{"id": n.id, "text": n.text.get(lang)} for n in report.notes],
+        "notes": [{"id": n.id, "text": word(n.text)} for n in report.notes],
         "problems": [
             {
-                "kind": p.kind.value,
+                "kind": p.kind._value_,
                 "plugin": p.plugin,
                 "origin": p.origin,
                 "code": p.code,
-                "message": p.message.get(lang),
+                "message": word(p.message),
             }
             for p in report.problems
         ],
         "provenance": provenance_to_dict(report.provenance) if run is None else {
             "run": run, "input_digest": report.provenance.input_digest},
     }
+    if report.perceptions:  # only with answers: reports of other cases stay as they were
+        data["perceptions"] = perceptions = perceptions_to_list(report.perceptions, lang)
+        loose.append(perceptions)
+    return data
 
 
 def provenance_to_dict(provenance: Provenance, *, input_digest: bool = True) -> dict[str, Any]:
@@ -104,8 +109,15 @@ def provenance_to_dict(provenance: Provenance, *, input_digest: bool = True) -> 
 
 # Hot per finding and condition: ``member._value_`` is what ``member.value`` returns,
 # without the descriptor call; ``word(text)`` is ``text.get(lang)`` for a checked ``lang``
-# (an attribute read in C), and the conditions are written inline (no call per condition).
-def _finding(finding: Finding, lang: str, word: Callable[[Text], str]) -> dict[str, Any]:
+# (an attribute read in C); the conditions are written inline (no call per condition) and
+# their values collected in C (``map``) for the check before orjson writes them.
+def _finding(finding: Finding, lang: str, word: Callable[[Text], str], loose: list[Any]
+             ) -> dict[str, Any]:
+    add = loose.extend
+    conditions = finding.conditions
+    for c in conditions:
+        add(map(_VALUE, c.facts))
+        add(map(_VALUE, c.signals))
     data: dict[str, Any] = {
         "code": finding.code,
         "slug": finding.slug,
@@ -123,81 +135,109 @@ def _finding(finding: Finding, lang: str, word: Callable[[Text], str]) -> dict[s
             "signals": [{"name": u.name, "value": u.value} for u in c.signals],
             "action": None if c.action is None else word(c.action),
             "decided_by": list(c.decided_by),
-        } for c in finding.conditions],
-        "actions": [word(a) for a in finding.actions],
+        } for c in conditions],
+        "actions": list(map(word, finding.actions)),
         "missing": list(finding.missing),
         "settled_over": list(finding.settled_over),
-        "possible": _possible(finding.possible),
+        "possible": _possible(finding.possible, loose) if finding.possible else [],
     }
     if finding.waiver is not None:
-        data["waiver"] = finding.waiver.to_json(lang)
+        data["waiver"] = waiver = finding.waiver.to_json(lang)
+        loose.append(waiver)
     return data
 
 
-def _stage(stage: Stage, lang: str) -> dict[str, Any]:
-    return {"name": stage.name.get(lang), "establishes": stage.establishes.get(lang),
-            "months": stage.months}
-
-
-def _recommendation(rec: ModelRecommendation | None, lang: str) -> dict[str, Any] | None:
-    if rec is None:
-        return None
+def _recommendation(rec: ModelRecommendation, word: Callable[[Text], str], loose: list[Any]
+                    ) -> dict[str, Any]:
+    path = rec.path
+    loose.extend([s.months for s in path])
     return {
         "model": rec.model,
-        "name": rec.name.get(lang),
-        "why": [w.get(lang) for w in rec.why],
+        "name": word(rec.name),
+        "why": list(map(word, rec.why)),
         "current": rec.current,
-        "gap": rec.gap.get(lang),
-        "trust": rec.trust.value if rec.trust else None,
+        "gap": word(rec.gap),
+        "trust": None if rec.trust is None else rec.trust._value_,
         "governance": list(rec.governance),
-        "path": [_stage(s, lang) for s in rec.path],
+        "path": [{"name": word(s.name), "establishes": word(s.establishes), "months": s.months}
+                 for s in path],
         "facts": list(rec.facts),
         "missing": list(rec.missing),
         "settled_over": list(rec.settled_over),
-        "possible": _possible(rec.possible),
+        "possible": _possible(rec.possible, loose) if rec.possible else [],
     }
 
 
-def _possible(possible: tuple[Possibility, ...]) -> list[dict[str, Any]]:
-    return [{"result": p.result, "when": [dict(when) for when in p.when]} for p in possible]
+def _possible(possible: tuple[Possibility, ...], loose: list[Any]) -> list[dict[str, Any]]:
+    written = [{"result": p.result, "when": [dict(when) for when in p.when]} for p in possible]
+    loose.append(written)
+    return written
 
 
 def report_to_json(report: Report, lang: str = "en", *, indent: int | None = 2,
                    run: str | None = None) -> str:
-    """The report as JSON text (UTF-8, keys in a fixed order, newline at the end).
+    """The report as JSON text (UTF-8, keys in a fixed order, newline at the end):
+    indented by two spaces, or with ``indent=None`` one line without spaces (JSON Lines).
 
-    ``run``: see :func:`report_to_dict`.
+    ``run``: see :func:`report_to_dict`. The bytes are those of :func:`dumps`; only the
+    values a case or plugin chose are checked for orjson (the rest of the mapping is made
+    of strings, whole numbers, true/false, null, lists and dicts with text keys).
     """
-    return dumps(report_to_dict(report, lang, run=run), indent=indent) + "\n"
+    loose: list[Any] = []
+    data = _report_dict(report, Lang(lang).value, run, loose)
+    if indent is None or indent == 2:
+        plain = _SCALARS.issuperset(map(type, loose)) or _orjson_writes_alike(loose)
+        if plain:
+            written = _orjson(data, _LINE if indent is None else _INDENTED)
+            if written is not None:
+                return written
+    return _json_dumps(data, indent) + "\n"
 
 
 def dumps(data: Any, *, indent: int | None = 2) -> str:
-    """``json.dumps(data, ensure_ascii=False, indent=indent)``, byte for byte, faster.
+    """``json.dumps(data, ensure_ascii=False, indent=indent)``, byte for byte, faster;
+    ``indent=None`` is one line without spaces: ``separators=(",", ":")``.
 
-    With ``indent=2`` orjson writes the same bytes as the standard library for plain JSON
-    data whose floats print without an exponent; anything else (an exponent or non-finite
-    float, an integer beyond 64 bits, a key that is not a string, a tuple, any other type)
-    goes to ``json.dumps``. ``indent=None`` stays with the standard library's C encoder:
-    its separators (``", "``, ``": "``) are not ones orjson writes. ``data`` is a tree
-    (a report's mapping, made for writing): the encoder does not look for cycles, which
-    saves about a tenth of its time (a cycle would end in ``RecursionError``).
+    orjson writes the same bytes as the standard library for plain JSON data whose floats
+    print without an exponent; anything else (an exponent or non-finite float, an integer
+    beyond 64 bits, a key that is not a string, a tuple, any other type) goes to
+    ``json.dumps``. ``data`` is a tree (a report's mapping, made for writing): the
+    fallback does not look for cycles, which saves about a tenth of its time (a cycle
+    would end in ``RecursionError``).
     """
-    if indent == 2 and _orjson_writes_alike(data):
-        try:
-            return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
-        except orjson.JSONEncodeError:  # integers beyond 64 bits, keys that are not str
-            pass
-    return json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
+    if (indent is None or indent == 2) and _orjson_writes_alike(data):
+        written = _orjson(data, 0 if indent is None else orjson.OPT_INDENT_2)
+        if written is not None:
+            return written
+    return _json_dumps(data, indent)
 
 
 def dumps_line(data: Any) -> str:
     """``data`` as one line of JSON without spaces (``separators=(",", ":")``) and a newline."""
-    if _orjson_writes_alike(data):
-        try:
-            return orjson.dumps(data, option=orjson.OPT_APPEND_NEWLINE).decode("utf-8")
-        except orjson.JSONEncodeError:
-            pass
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return dumps(data, indent=None) + "\n"
+
+
+_LINE = orjson.OPT_APPEND_NEWLINE
+_INDENTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+_SCALARS = frozenset((str, int, bool, type(None)))
+_VALUE = attrgetter("value")
+
+
+def _orjson(data: Any, option: int) -> str | None:
+    """orjson's text, or ``None`` where it refuses (integers beyond 64 bits, keys that are
+    not text, lone surrogates)."""
+    try:
+        return orjson.dumps(data, option=option).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return None
+
+
+def _json_dumps(data: Any, indent: int | None) -> str:
+    """The standard library's text: the reference the orjson path is held to."""
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"),
+                          check_circular=False)
+    return json.dumps(data, ensure_ascii=False, indent=indent, check_circular=False)
 
 
 # ``repr`` writes a float with an exponent outside [1e-4, 1e16), orjson in its own way.

@@ -157,13 +157,19 @@ class PhasePlan:
         """The plan as a JSON-ready mapping, its texts in one language."""
         def items(advice: tuple[Advice, ...]) -> list[dict[str, Any]]:
             return [{"code": a.code, "status": a.status.value, "action": a.action.get(lang),
-                     "phases": [p.value for p in phase_order() if p in a.phases]}
+                     "phases": list(_phase_values(a.phases))}
                     for a in advice]
 
         return {"phase": self.phase.value, "stage": stage_of(self.phase).id,
                 "iso44001": [s.id for s in iso_stages_of(self.phase)],
                 "next_phase": self.next.value if self.next else None,
                 "now": items(self.now), "next": items(self.later)}
+
+
+@cache
+def _phase_values(phases: frozenset[Phase]) -> tuple[str, ...]:
+    """The values of ``phases`` in lifecycle order (a report's actions share a few sets)."""
+    return tuple(p.value for p in phase_order() if p in phases)
 
 
 def _advice(finding: Finding) -> list[Advice]:
