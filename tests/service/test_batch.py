@@ -40,6 +40,9 @@ def test_lines_out_match_lines_in(server: Server) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/x-ndjson")
     lines = [json.loads(line) for line in response.text.splitlines()]
+    # JSON Lines as the CLI writes them: no spaces (ADR 0018, session 6)
+    assert response.text.splitlines() == [
+        json.dumps(line, ensure_ascii=False, separators=(",", ":")) for line in lines]
     assert [line["line"] for line in lines[:-1]] == list(range(1, 601))
     errors = {line["line"]: line for line in lines[:-1] if "error" in line}
     assert sorted(errors) == [250, 500]

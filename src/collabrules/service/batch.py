@@ -20,7 +20,7 @@ from starlette.background import BackgroundTask
 from starlette.responses import StreamingResponse
 
 from ..io.portfolio import PortfolioTally
-from ..io.serialize import report_to_dict
+from ..io.serialize import dumps_line, report_to_dict
 from ..model.errors import InputError, Issue
 from ..model.exitcodes import exit_code
 from ..pipeline.loading import parse_bytes
@@ -141,13 +141,13 @@ async def evaluate_batch(request: Request, lang: Lang | None = None,
                         failed += 1
                     else:
                         worst = max(worst, line["verdict"]["exit_code"])
-                yield "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in chunk)
+                yield "".join(map(dumps_line, chunk))
             summary = tally.to_dict(language)
             summary.pop("skipped_inputs", None)
             summary["skipped"] = failed
             code = max(worst, exit_code([], bool(failed), threshold))
             summary["verdict"] = {"fail_on": threshold, "exit_code": code, "failed": code != 0}
-            yield json.dumps({"summary": summary}, ensure_ascii=False) + "\n"
+            yield dumps_line({"summary": summary})
         finally:
             finish()
 
