@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -93,10 +94,9 @@ def resident(pid: int) -> tuple[float, float, int]:
 def slope(samples: list[tuple[int, float]]) -> float:
     """Least-squares MB per 100,000 cases."""
     xs = [x for x, _ in samples]
-    ys = [y for _, y in samples]
-    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-    spread = sum((x - mx) ** 2 for x in xs)
-    return 1e5 * sum((x - mx) * (y - my) for x, y in samples) / spread if spread else 0.0
+    if len(set(xs)) < 2:  # one size of portfolio: no slope to fit
+        return 0.0
+    return 1e5 * statistics.linear_regression(xs, [y for _, y in samples]).slope
 
 
 def main(argv: list[str] | None = None) -> int:

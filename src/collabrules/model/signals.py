@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from .case import Case
-from .text import Text
+from .text import SCALARS, Text
 
 
 @attrs.frozen
@@ -35,7 +35,6 @@ class SignalValue:
         return self.value is not None
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
 _UNSEEN = object()
 _FIELD_NAMES: dict[type, Any] = {}
 """Per type of value met: its attrs field names in order, or ``None`` (not an attrs class)."""
@@ -48,7 +47,7 @@ def plain(value: Any) -> Any:
     order), tuples, lists and sets lists; anything else is returned as it is.
     """
     kind = type(value)
-    if kind in _SCALARS:
+    if kind in SCALARS:
         return value
     if isinstance(value, Enum):
         return value.value
@@ -58,12 +57,12 @@ def plain(value: Any) -> Any:
                                       if attrs.has(kind) else None)
     # scalars inline: most fields and items are text or numbers (no call for each)
     if names is not None:
-        return {name: v if (v := getattr(value, name)).__class__ in _SCALARS else plain(v)
+        return {name: v if (v := getattr(value, name)).__class__ in SCALARS else plain(v)
                 for name in names}
     if isinstance(value, Mapping):
-        return {k: v if v.__class__ in _SCALARS else plain(v) for k, v in value.items()}
+        return {k: v if v.__class__ in SCALARS else plain(v) for k, v in value.items()}
     if isinstance(value, (tuple, list, set, frozenset)):
-        return [v if v.__class__ in _SCALARS else plain(v) for v in value]
+        return [v if v.__class__ in SCALARS else plain(v) for v in value]
     return value
 
 

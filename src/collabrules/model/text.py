@@ -43,8 +43,9 @@ class Joined(NamedTuple):
 
 
 _set = object.__setattr__
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-"""Types of parameter values that have no label (:func:`localisable` returns them as they are)."""
+SCALARS = frozenset({str, int, float, bool, type(None)})
+"""The types of JSON's scalar values in Python: nothing inside, no label
+(:func:`localisable` returns them as they are); hot paths test ``value.__class__ in SCALARS``."""
 
 
 class Text:
@@ -77,7 +78,7 @@ class Text:
         if type(source) is Formatted:
             template, params = source
             written = getattr(template, name).format(**{
-                k: v if v.__class__ in _PLAIN else getattr(v, name) if v.__class__ is Text
+                k: v if v.__class__ in SCALARS else getattr(v, name) if v.__class__ is Text
                 else _pick(v, name) for k, v in params})
         elif type(source) is Joined:
             sep, parts = source
@@ -117,7 +118,7 @@ class Text:
             raise KeyError(min(needed - values.keys()))
         text = _new(Text)
         _set(text, "source", Formatted(self, tuple([
-            (k, v if v.__class__ in _PLAIN else localisable(v)) for k, v in values.items()])))
+            (k, v if v.__class__ in SCALARS else localisable(v)) for k, v in values.items()])))
         return text
 
     def placeholders(self) -> frozenset[str]:

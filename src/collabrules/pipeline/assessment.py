@@ -25,7 +25,7 @@ from ..model.case import Case
 from ..model.finding import Condition, Fact, Finding, SignalUse
 from ..model.principle import Principle
 from ..model.signals import SignalBook, SignalValue, plain
-from ..model.text import Text, join
+from ..model.text import SCALARS, Text, join
 from ..model.vocab import Outcome, Severity, Status, Vocabulary
 from .questions import labels
 
@@ -40,12 +40,11 @@ NO_CONDITIONS = Text(
 )
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
     kind = type(value)
-    if kind in _SCALARS:  # the common cases first: no attribute lookups
+    if kind in SCALARS:  # the common cases first: no attribute lookups
         return value
     if isinstance(value, tuple):
         return [_plain(v) for v in value]

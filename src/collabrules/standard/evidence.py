@@ -10,6 +10,7 @@ from typing import Any
 
 from ..model.finding import Fact
 from ..model.paths import steps
+from ..model.text import SCALARS
 from ..pipeline.assessment import Assessment
 
 _MISSING = object()
@@ -96,18 +97,17 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
             value = get(root)
         except AttributeError:
             return None
-        if value.__class__ in _SCALARS:  # most facts: no object to look for
+        if value.__class__ in SCALARS:  # most facts: no object to look for
             return value
         return _MISSING if _whole(value) else value
 
     return read
 
 
-_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 def _plain(value: Any) -> Any:
-    if value.__class__ in _SCALARS:  # the common case first
+    if value.__class__ in SCALARS:  # the common case first
         return value
     if isinstance(value, Enum):
         return value._value_  # what ``.value`` returns, without the descriptor
@@ -131,7 +131,7 @@ def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fac
         if fact is _MISSING:
             value = reader(path)(case)
             fact = known[path] = None if value is _MISSING else Fact(
-                path, value if value.__class__ in _SCALARS else _plain(value))
+                path, value if value.__class__ in SCALARS else _plain(value))
         if fact is not None:
             facts[path] = fact
     return tuple(facts.values())
