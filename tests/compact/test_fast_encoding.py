@@ -37,7 +37,6 @@ class _Plain(Catalogue):
 
     def new_line(self) -> None:
         super().new_line()
-        self._finished.clear()
         self._templates.clear()
         self._rationales.clear()
 
