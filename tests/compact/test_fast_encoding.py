@@ -31,7 +31,7 @@ ENGINE = collabrules.default_engine()
 class _Plain(Catalogue):
     """A catalogue that encodes every part and text again (no quick keys)."""
 
-    def _quick(self, key: tuple[Any, ...], encode: Any) -> int:
+    def _quick(self, key: tuple[Any, ...], encode: Any, loose: bool = False) -> int:
         number: int = encode()
         return number
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from functools import lru_cache
 from itertools import repeat
+from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
@@ -166,8 +167,7 @@ class Catalogue:
         self._summaries: dict[Any, tuple[Text | None, Summary]] = {}
         self._exact_types: set[type] = {str, int, bool, type(None)}
         self._finished: dict[tuple[str, str], int] = {}
-        # Templates by identity (most are constants of the plugins), bounded.
-        self._templates: dict[tuple[int, Any], tuple[Text, int]] = {}
+        self._templates: dict[tuple[str, str, Any], int] = {}
         self._values: dict[int, tuple[Any, str, int]] = {}
         self.line_is_plain = False
         """Whether the last line :func:`report_to_compact` made was checked for
@@ -256,18 +256,22 @@ class Catalogue:
         return tuple(row)
 
     def _template(self, template: Text, kinds: tuple[tuple[str, str], ...]) -> int:
-        key = (id(template), kinds)
+        # by its strings, in C (most templates are written in a principle's body: a new
+        # ``Text`` per case); hashing a text hashes its strings, in Python
+        key = (template.en, template.nl, kinds)
         found = self._templates.get(key)
-        if found is None or found[0] is not template:
-            if len(self._templates) >= _IDENTITY_LIMIT:
-                self._templates.clear()
-            found = self._templates[key] = (template, self.text(_Template(template, kinds)))
-        return found[1]
+        if found is None:
+            found = self._templates[key] = self.text(_Template(template, kinds))
+        return found
 
-    def _quick(self, key: tuple[Any, ...], encode: Callable[[], int]) -> int:
-        """The number of a part whose ``key`` says exactly what it writes (no value in it
-        equal to another of another type), found without encoding it again; ``encode``
-        numbers a part not seen yet."""
+    def _quick(self, key: tuple[Any, ...], encode: Callable[[], int], loose: bool = False
+               ) -> int:
+        """The number of a part whose ``key`` says exactly what it writes, found without
+        encoding it again; ``encode`` numbers a part not seen yet. ``loose``: a value in the
+        key may equal one of another type (``True == 1 == 1.0``, ``0.0 == -0.0``) that JSON
+        writes otherwise, so the key's ``repr`` (which tells them apart) goes with it."""
+        if loose:
+            key = (key, repr(key))
         try:
             found = self._seen.get(key)
         except TypeError:  # an unhashable value (a list): the part's JSON decides
@@ -290,7 +294,10 @@ class Catalogue:
     def condition(self, condition: Condition) -> int:
         """The number of a ``condition`` entry."""
         self._loose = False
-        text = self.ref(condition.text)
+        text: Any = condition.text
+        # a finished text by its strings, inline (most condition texts are constants)
+        text = (self._finished.get((text.en, text.nl)) if text.source is None else None
+                ) or self.ref(text)
         action = None if condition.action is None else self.ref(condition.action)
         facts, signals = condition.facts, condition.signals
 
@@ -299,8 +306,6 @@ class Catalogue:
                 condition, self, text, self._pairs(facts, _PATH), self._pairs(signals, _NAME),
                 action))
 
-        if self._loose:
-            return encode()
         # The facts' and signals' values in one key, as the JSON orjson writes for them
         # (exact: 1, 1.0 and true differ), or as their repr where that JSON is not exact
         # (null: orjson writes a non-finite float so) or orjson refuses them.
@@ -315,7 +320,8 @@ class Catalogue:
         return self._quick((
             "condition", condition.id, condition.outcome, text, condition.effect,
             condition.applicability, tuple(map(_PATH, facts)), tuple(map(_NAME, signals)),
-            written, action, condition.decided_by, condition.effect_decided_by), encode)
+            written, action, condition.decided_by, condition.effect_decided_by), encode,
+            self._loose)
 
     def finding(self, finding: Finding) -> int:
         """The number of a ``finding`` entry (its conditions numbered first)."""
@@ -340,13 +346,14 @@ class Catalogue:
             return self.intern("finding", _finding(finding, self, conditions, slug, title,
                                                    rationale, actions))
 
-        if self._loose or finding.waiver is not None or (possible and not self._exact(
-                [value for when in whens for chosen in when for _, value in chosen])):
+        if finding.waiver is not None:
             return encode()
         return self._quick((
             "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
             rationale, actions, finding.missing, finding.settled_over,
-            tuple(p.result for p in possible), whens), encode)
+            tuple(p.result for p in possible), whens), encode, self._loose or bool(
+                possible and not self._exact(
+                    [value for when in whens for chosen in when for _, value in chosen])))
 
     def _derived(self, finding: Finding, conditions: tuple[int, ...]) -> Text:
         """The rationale :func:`rationale_for` derives for a finding with these conditions
@@ -370,13 +377,12 @@ class Catalogue:
             return self.intern("recommendation", _recommendation(rec, self, name, why, gap,
                                                                  path))
 
-        if self._loose or (possible and not self._exact(
-                [value for when in whens for chosen in when for _, value in chosen])):
-            return encode()
         return self._quick((
             "recommendation", rec.model, name, why, rec.current, gap, path,
             repr([stage.months for stage in rec.path]), rec.trust, rec.governance, rec.facts,
-            rec.missing, rec.settled_over, tuple(p.result for p in possible), whens), encode)
+            rec.missing, rec.settled_over, tuple(p.result for p in possible), whens), encode,
+            self._loose or bool(possible and not self._exact(
+                [value for when in whens for chosen in when for _, value in chosen])))
 
     def derived_summary(self, report: Report) -> bool:
         """Whether a report's summary is the one :func:`summarise` derives from its findings
@@ -405,9 +411,8 @@ class Catalogue:
             return self.intern("question", [self.text(question.path), text,
                                             list(question.verdicts)])
 
-        if self._loose:
-            return encode()
-        return self._quick(("question", question.path, text, question.verdicts), encode)
+        return self._quick(("question", question.path, text, question.verdicts), encode,
+                           self._loose)
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
@@ -589,7 +594,8 @@ def _alike(a: Text, b: Text) -> bool:
         assert isinstance(mine, Joined)
         return (type(theirs) is Joined and mine.sep == theirs.sep
                 and len(mine.parts) == len(theirs.parts)
-                and all(map(_alike, mine.parts, theirs.parts)))
+                and (all(map(is_, mine.parts, theirs.parts))  # the same texts, in C
+                     or all(map(_alike, mine.parts, theirs.parts))))
     assert isinstance(mine, Formatted)
     if type(theirs) is not Formatted or len(mine.params) != len(theirs.params):
         return False
