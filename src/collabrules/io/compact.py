@@ -294,11 +294,15 @@ class Catalogue:
     def condition(self, condition: Condition) -> int:
         """The number of a ``condition`` entry."""
         self._loose = False
+        # finished texts by their strings, inline (most condition texts and actions are)
+        finished = self._finished
         text: Any = condition.text
-        # a finished text by its strings, inline (most condition texts are constants)
-        text = (self._finished.get((text.en, text.nl)) if text.source is None else None
+        text = (finished.get((text.en, text.nl)) if text.source is None else None
                 ) or self.ref(text)
-        action = None if condition.action is None else self.ref(condition.action)
+        action: Any = condition.action
+        if action is not None:
+            action = (finished.get((action.en, action.nl)) if action.source is None else None
+                      ) or self.ref(action)
         facts, signals = condition.facts, condition.signals
 
         def encode() -> int:
@@ -340,7 +344,7 @@ class Catalogue:
             rationale = self.ref(finding.rationale)
         actions = tuple(map(self.ref, finding.actions))
         possible = finding.possible
-        whens = tuple(p.when for p in possible)
+        whens = tuple([p.when for p in possible]) if possible else ()
 
         def encode() -> int:
             return self.intern("finding", _finding(finding, self, conditions, slug, title,
@@ -351,7 +355,8 @@ class Catalogue:
         return self._quick((
             "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
             rationale, actions, finding.missing, finding.settled_over,
-            tuple(p.result for p in possible), whens), encode, self._loose or bool(
+            tuple([p.result for p in possible]) if possible else (), whens), encode,
+            self._loose or bool(
                 possible and not self._exact(
                     [value for when in whens for chosen in when for _, value in chosen])))
 
