@@ -31,7 +31,8 @@ ENGINE = collabrules.default_engine()
 
 
 class _Plain(Catalogue):
-    """A catalogue that encodes every part and text again (no quick keys)."""
+    """A catalogue that encodes every part and text again (no quick keys, nothing kept
+    from one line to the next but the table)."""
 
     def _quick(self, key: tuple[Any, ...], encode: Any, loose: bool = False) -> int:
         number: int = encode()
@@ -41,6 +42,8 @@ class _Plain(Catalogue):
         super().new_line()
         self._templates.clear()
         self._rationales.clear()
+        self._summaries.clear()
+        self._finished.clear()
 
 
 def _lines(catalogue: Catalogue, reports: list[Report]) -> list[str]:

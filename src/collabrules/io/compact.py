@@ -232,19 +232,32 @@ class Catalogue:
         self._values.clear()
 
     def _made(self, text: Text, source: Formatted | Joined) -> int | tuple[Any, ...]:
+        ref = self.ref
         if type(source) is Joined:
-            return (self.text(_Sep(source.sep)), *[self.ref(p) for p in _flat(source)])
+            sep = source.sep
+            row: list[Any] = [self.text(_Sep(sep))]
+            for part in source.parts:  # the parts, those joined with the same separator flat
+                inner = part.source
+                if type(inner) is Joined and inner.sep == sep and inner.parts:
+                    row.extend(map(ref, _flat(inner)))
+                else:
+                    row.append(ref(part))
+            return tuple(row)
         assert type(source) is Formatted
         template, params = source
         used, braces = _shape(template.en, template.nl)
         if not used and not braces:
-            return self.ref(template)  # no placeholders: the template is the text
+            return ref(template)  # no placeholders: the template is the text
         kinds: list[tuple[str, str]] = []
-        row: list[Any] = [0]
+        row = [0]
         for name, value in params:
             if name not in used:
                 continue
-            param = _param(value, self.ref)
+            if type(value) is Text:  # the common kind, inline
+                kinds.append((name, "t"))
+                row.append(ref(value))
+                continue
+            param = _param(value, ref)
             if param is None:  # a value JSON cannot carry exactly: the finished text
                 return self._number(text, text)
             written = type(param[1])
