@@ -35,6 +35,7 @@ def _decoys() -> types.ModuleType:
     module.__dict__.update(
         collabrules_add_principles=collabrules_add_principles, Marked=Marked,
         marked=Marked(), marked_partial=marked_partial, length=len, number=3,
+        unmarked=lambda register: None, functools=functools,
         collabrules_not_a_spec=helper, bound=PrinciplePlugin("x").collabrules_add_principles)
     return module
 

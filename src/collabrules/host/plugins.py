@@ -40,18 +40,21 @@ class PluginManager(pluggy.PluginManager):
 
     Registering a plugin looks at every name of it; for a module pluggy reads each one
     with :func:`inspect.getattr_static`, about half of building an engine's plugin
-    manager. A module's name whose value is no function or method is no hook
-    implementation for pluggy either, so it is skipped before that; everything else is
-    pluggy's own decision (``tests/core/test_plugin_manager_fast_path.py`` holds the two
+    manager. A module's name whose value is no function or method, or is a function
+    without pluggy's marker, is no hook implementation for pluggy either, so it is
+    skipped before that; everything else is pluggy's own decision (``tests/core/test_plugin_manager_fast_path.py`` holds the two
     equal).
     """
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> HookimplOpts | None:
         """pluggy's options for ``name`` of ``plugin``; ``None`` at once for a module's
-        name that holds no function or method."""
-        if isinstance(plugin, ModuleType) and not isinstance(vars(plugin).get(name),
-                                                             _HOOKABLE):
-            return None
+        name that holds no function or method, or an unmarked function."""
+        if isinstance(plugin, ModuleType):
+            value = vars(plugin).get(name)
+            if not isinstance(value, _HOOKABLE) or (
+                    isinstance(value, FunctionType)
+                    and f"{self.project_name}_impl" not in vars(value)):
+                return None
         return super().parse_hookimpl_opts(plugin, name)
 
 
