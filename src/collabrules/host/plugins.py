@@ -42,8 +42,8 @@ class PluginManager(pluggy.PluginManager):
     with :func:`inspect.getattr_static`, about half of building an engine's plugin
     manager. A module's name whose value is no function or method, or is a function
     without pluggy's marker, is no hook implementation for pluggy either, so it is
-    skipped before that; everything else is pluggy's own decision (``tests/core/test_plugin_manager_fast_path.py`` holds the two
-    equal).
+    skipped before that; everything else is pluggy's own decision
+    (``tests/core/test_plugin_manager_fast_path.py`` holds the two equal).
     """
 
     def parse_hookimpl_opts(self, plugin: object, name: str) -> HookimplOpts | None:
