@@ -21,6 +21,7 @@ import pluggy
 
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
+from ..model.records import shared_repr
 from . import hookspecs
 from .hookcalls import unknown_hooks
 
@@ -60,6 +61,7 @@ class PluginManager(pluggy.PluginManager):
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PluginInfo:
     """Where a loaded plugin comes from."""
 
@@ -76,6 +78,7 @@ class PluginInfo:
 
 
 @attrs.frozen
+@shared_repr
 class LoadedPlugins:
     """The plugin manager and what was loaded into it."""
 

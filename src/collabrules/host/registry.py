@@ -14,6 +14,7 @@ import attrs
 from ..model.models import CollaborationModel
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
+from ..model.records import shared_repr
 from ..model.signals import Signal
 
 
@@ -36,6 +37,7 @@ class ModelRegistrar(Protocol):
 
 
 @attrs.frozen
+@shared_repr
 class Owned:
     """Something a plugin registered, with the plugin's name and how it asked."""
 

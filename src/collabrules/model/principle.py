@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 from .vocab import Severity
 
@@ -17,6 +18,7 @@ CODE_PATTERN = r"^[A-Z]{1,4}[0-9]{1,4}$"
 
 
 @attrs.frozen
+@shared_repr
 class Observation:
     """The general truth a principle rests on: a value, belief or regularity."""
 
@@ -24,6 +26,7 @@ class Observation:
 
 
 @attrs.frozen
+@shared_repr
 class Example:
     """A short illustration of a principle upheld or violated, for its page."""
 
@@ -32,6 +35,7 @@ class Example:
 
 
 @attrs.frozen
+@shared_repr
 class Check:
     """A condition a principle records, declared with the principle so that its summary
     (:attr:`Principle.checks`) is derived from what it really checks.
@@ -68,6 +72,7 @@ Assess = Callable[["Assessment"], None]
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Principle:
     """A guideline derived from an observation, with the logic that assesses a case.
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import attrs
 
 from .case import Case
+from .records import shared_repr
 from .signal_reads import reads
 from .signals import Signal, SignalBook, SignalValue
 from .text import Text
@@ -29,6 +30,7 @@ QUESTIONNAIRE_SIGNAL = "perception_questionnaire"
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Theme:
     """A theme of the questionnaire and the principle codes it informs."""
 
@@ -38,6 +40,7 @@ class Theme:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Statement:
     """One statement, worded about the answering party (``us``) and the other (``them``)."""
 
@@ -48,6 +51,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Questionnaire:
     """The themes, statements and agreement scale one engine asks about."""
 

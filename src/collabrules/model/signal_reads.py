@@ -27,6 +27,8 @@ from typing import TypeVar
 
 import attrs
 
+from .records import shared_repr
+
 C = TypeVar("C", bound=Callable[..., object])
 
 _STEP = re.compile(r"[^.\[\]]+|\[\]")
@@ -40,6 +42,7 @@ def field_steps(path: str) -> tuple[str, ...]:
 
 
 @attrs.frozen
+@shared_repr
 class Reads:
     """The case fields (as :func:`field_steps`) and signals (by name) a signal reads."""
 

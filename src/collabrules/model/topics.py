@@ -18,10 +18,13 @@ from typing import Any, Protocol
 
 import attrs
 
+from .records import shared_repr
+
 _RISING, _FALLING = 1, -1
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class TopicAxis:
     """One axis goals push, with the words that measure it either way."""
 
@@ -42,6 +45,7 @@ def normalise(topic: str) -> str:
 
 
 @attrs.frozen
+@shared_repr
 class TopicVocabulary:
     """Words to ``(axis, sign)``; built from axes, later axes extending earlier ones."""
 

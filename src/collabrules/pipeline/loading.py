@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from .plain import MAX_DEPTH, MAX_DIGITS, BadNumber, check_parsed, too_deep
 
@@ -23,6 +24,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "parse_bytes", "parse_json", "p
 
 
 @attrs.frozen
+@shared_repr
 class Document:
     """A parsed input document, where it came from, and the line of each JSON path."""
 

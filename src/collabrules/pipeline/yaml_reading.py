@@ -4,6 +4,12 @@ PyYAML's safe machinery only: no Python object tags, no anchors or aliases (they
 "billion laughs" expansion and case files never need them), no duplicate keys, and dates
 stay strings. Imported by :func:`collabrules.pipeline.loading.parse_yaml` for YAML input
 only, so reading JSON never imports PyYAML.
+
+libyaml (PyYAML's C parser, when PyYAML has it) composes a document about 15 times faster
+than the pure-Python parser. It is tried first; whatever it refuses, or what this module
+refuses in what it built, is read again by the pure-Python parser, which then decides and
+writes the message with its line and column. ``tests/core/test_yaml_fast_path.py`` holds
+that the two give the same data and lines, or that libyaml refuses (ADR 0027, session 7).
 """
 
 from __future__ import annotations
@@ -41,6 +47,20 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_FastLoader: type[yaml.CSafeLoader] | None = None
+if yaml.__with_libyaml__:
+    class _CLoader(yaml.CSafeLoader):
+        """libyaml's safe loader with the same resolvers as :class:`_Loader`."""
+
+    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+    _FastLoader = _CLoader
+
+# Characters the two parsers were found to treat differently (tests/core/test_yaml_fast_path.py):
+# libyaml accepts a tab inside a plain key ("c\tase: 1") and drops a byte-order mark
+# after a line break, which the pure parser refuses or keeps; the other line breaks
+# than \n and \r are left to the pure parser with them.
+_PURE_ONLY = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
@@ -49,6 +69,31 @@ _SCALAR_TAGS = {
 
 def read_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
+    if _FastLoader is not None:
+        try:
+            return read_fast(text, source, _FastLoader)
+        except Exception:  # refused: the pure-Python parser decides and writes the message
+            pass
+    return read_pure(text, source)
+
+
+def read_fast(text: str, source: str,
+              loader_class: type[yaml.CSafeLoader]) -> tuple[Any, dict[str, int]]:
+    """What :func:`read_pure` gives, composed by libyaml; raises whatever it refuses."""
+    if any(char in text for char in _PURE_ONLY):
+        raise ValueError("a character libyaml reads differently: the pure parser reads it")
+    loader = loader_class(text)
+    try:
+        root = loader.get_single_node()
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ValueError("no document")
+    return _plain(root, loader, source)
+
+
+def read_pure(text: str, source: str) -> tuple[Any, dict[str, int]]:
+    """Parse YAML text with PyYAML's pure-Python parser; refusals are :class:`InputError`."""
     try:
         loader = _Loader(text)
         try:
@@ -79,6 +124,12 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
         raise too_deep(source) from None
     if root is None:
         raise _issue(source, Text("the file holds no document", "het bestand bevat geen document"))
+    return _plain(root, loader, source)
+
+
+def _plain(root: yaml.Node, loader: _Loader | yaml.CSafeLoader,
+           source: str) -> tuple[Any, dict[str, int]]:
+    """The plain data of a composed document and the line of each of its JSON paths."""
     lines: dict[str, int] = {}
     builder = _Builder(source, lines, loader)
     data = builder.build(root, "$", 1)
@@ -92,7 +143,8 @@ def read_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
 class _Builder:
     """Turns a composed YAML node tree into plain data, refusing unsafe constructs."""
 
-    def __init__(self, source: str, lines: dict[str, int], loader: _Loader) -> None:
+    def __init__(self, source: str, lines: dict[str, int],
+                 loader: _Loader | yaml.CSafeLoader) -> None:
         self.source = source
         self.lines = lines
         self.loader = loader
@@ -148,7 +200,7 @@ class _Builder:
             return BadNumber(str(node.value))
         try:
             value = self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError):
+        except (ValueError, OverflowError, KeyError, yaml.YAMLError):  # KeyError: "!!bool x"
             self.fail(node, path, Text("{value!r} cannot be read as a {tag} value",
                                        "{value!r} kan niet worden gelezen als {tag}-waarde"
                                        ).format(value=str(node.value)[:60],
