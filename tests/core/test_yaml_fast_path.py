@@ -133,7 +133,7 @@ EDGE_CASES = [
     "a: 2001-12-14t21:59:43.10-05:00\n",
     "a: 'x\n  y'\n", 'a: "x\\\n  y"\n', "- a\n -b\n", "a:\n  - 1\n - 2\n", "a: [1, 2,]\n",
     "a: {b: 1,}\n", "a: -\n", "a: !!bool x\n", "a: !!int x\n", "a: !!float x\n",
-    "- ? a\n  : b\n", "&a a: b\n", "!!map {a: 1}\n", "a: !!null ''\n",
+    '"case": !\n', "a: ! x\n", "- ? a\n  : b\n", "&a a: b\n", "!!map {a: 1}\n", "a: !!null ''\n",
 ]
 
 

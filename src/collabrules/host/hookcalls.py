@@ -23,7 +23,7 @@ from ..model.records import shared_repr
 from ..model.text import Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class HookCall:
     """One implementation of a hook (wrapped by every wrapper), ready to call."""

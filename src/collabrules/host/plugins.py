@@ -60,7 +60,7 @@ class PluginManager(pluggy.PluginManager):
 
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class PluginInfo:
     """Where a loaded plugin comes from."""
@@ -77,7 +77,7 @@ class PluginInfo:
         return f"{self.distribution} {self.version}{where}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class LoadedPlugins:
     """The plugin manager and what was loaded into it."""

@@ -36,7 +36,7 @@ class ModelRegistrar(Protocol):
     def __call__(self, model: CollaborationModel, *, replaces: bool = False) -> None: ...
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Owned:
     """Something a plugin registered, with the plugin's name and how it asked."""

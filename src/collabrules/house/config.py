@@ -33,7 +33,7 @@ from .waivers import Today, Waiver, WaiverPlugin
 FILENAME = "collabrules.toml"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Config:
     """A loaded configuration: settings, waivers, the charter, and where it came from."""

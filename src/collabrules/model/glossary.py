@@ -17,7 +17,7 @@ from .records import shared_repr
 from .text import Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Term:
     """A term in both languages: singular, plural (if it counts) and what it means."""
@@ -211,7 +211,7 @@ VALUES: dict[str, dict[str, Text]] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Field:
     """A case field in words: ``label`` as a report's evidence names it ("role of Acme"),

@@ -31,7 +31,7 @@ ADVISED = (Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED)
 """The statuses whose actions a phase plan lists."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Tag:
     """An action's phases and a short bilingual label of what it is about."""
@@ -40,7 +40,7 @@ class Tag:
     phases: frozenset[Phase]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class IsoStage:
     """One ISO 44001 lifecycle stage and the case phases it covers."""
@@ -51,7 +51,7 @@ class IsoStage:
     phases: frozenset[Phase]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Stage:
     """One of the three stages the principles are applied in: analysis, restructuring, operation."""

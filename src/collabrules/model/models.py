@@ -13,7 +13,7 @@ from .text import Text
 from .vocab import Level
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Stage:
     """One step on the path to a collaboration model: what it establishes, how long."""
@@ -23,7 +23,7 @@ class Stage:
     months: float
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class CollaborationModel:
     """A type of customer/supplier collaboration, with the trust and governance it needs.
@@ -61,7 +61,7 @@ class CollaborationModel:
 FACTS = ("model", "label", "trust", "resistance", "phase")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Taxonomy:
     """The models one engine recommends from, by id."""

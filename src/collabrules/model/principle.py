@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 CODE_PATTERN = r"^[A-Z]{1,4}[0-9]{1,4}$"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Observation:
     """The general truth a principle rests on: a value, belief or regularity."""
@@ -25,7 +25,7 @@ class Observation:
     text: Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Example:
     """A short illustration of a principle upheld or violated, for its page."""
@@ -34,7 +34,7 @@ class Example:
     text: Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Check:
     """A condition a principle records, declared with the principle so that its summary
@@ -71,7 +71,7 @@ Assess = Callable[["Assessment"], None]
 """A principle's logic: it records conditions on the assessment it is given."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Principle:
     """A guideline derived from an observation, with the logic that assesses a case.

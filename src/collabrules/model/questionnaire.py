@@ -29,7 +29,7 @@ HIGHEST = 5
 QUESTIONNAIRE_SIGNAL = "perception_questionnaire"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Theme:
     """A theme of the questionnaire and the principle codes it informs."""
@@ -39,7 +39,7 @@ class Theme:
     principles: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Statement:
     """One statement, worded about the answering party (``us``) and the other (``them``)."""
@@ -50,7 +50,7 @@ class Statement:
     them: Text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Questionnaire:
     """The themes, statements and agreement scale one engine asks about."""

@@ -41,7 +41,7 @@ def field_steps(path: str) -> tuple[str, ...]:
     return tuple(_STEP.findall(_INDEX.sub("[]", rest)))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class Reads:
     """The case fields (as :func:`field_steps`) and signals (by name) a signal reads."""

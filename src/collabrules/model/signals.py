@@ -71,7 +71,7 @@ def plain(value: Any) -> Any:
 Compute = Callable[[Case, "SignalBook"], SignalValue]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class Signal:
     """The definition of a signal: its name, meaning and how it is computed."""

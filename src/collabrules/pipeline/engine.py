@@ -182,7 +182,7 @@ def _as_doubles(data: Any) -> Any:
     return data
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
 @shared_repr
 class ActivePrinciple:
     """A principle in the engine's set, with the plugin that provided it."""

@@ -176,6 +176,9 @@ def _locate_duplicate(text: str, source: str) -> Issue | None:
 
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
-    from .yaml_reading import read_yaml  # PyYAML is imported for YAML input only
+    from .yaml_import import import_yaml
+
+    import_yaml()  # PyYAML is imported for YAML input only
+    from .yaml_reading import read_yaml
 
     return read_yaml(text, source)

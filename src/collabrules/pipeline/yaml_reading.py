@@ -57,9 +57,10 @@ if yaml.__with_libyaml__:
 
 # Characters the two parsers were found to treat differently (tests/core/test_yaml_fast_path.py):
 # libyaml accepts a tab inside a plain key ("c\tase: 1") and drops a byte-order mark
-# after a line break, which the pure parser refuses or keeps; the other line breaks
-# than \n and \r are left to the pure parser with them.
-_PURE_ONLY = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+# after a line break, which the pure parser refuses or keeps, and reads an empty value
+# tagged "!" as text where the pure parser reads null; the other line breaks than \n and
+# \r are left to the pure parser with them. Case files seldom hold any of these.
+_PURE_ONLY = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "!")
 
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
