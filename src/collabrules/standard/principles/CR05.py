@@ -68,7 +68,12 @@ def assess(a: Assessment) -> None:
         effect=Status.VIOLATED if gap >= 2 and relies else Status.AT_RISK,
         effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
         + a.signal("required_trust").missing
-        + (undecided if gap >= 2 or enough is None else ()),
+        + (undecided if required in (None, Level.HIGH) and actual in (None, Level.LOW)
+           and enough is not True else ()),
+        # The facts the trust required waits on, not every delivery fact it cites.
+        decided_by=() if enough is not None else (
+            (() if actual is not None else ("$.relationship.trust",))
+            + a.signal("required_trust").missing),
         facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust"),
                *((a.fact("$.relationship.posture", posture),) if gap >= 2 else ())),
         signals=("required_trust", "model_in_use") if gap >= 2 else ("required_trust",),
@@ -79,13 +84,20 @@ def assess(a: Assessment) -> None:
             "evaluaties) en houd formele garanties aan tot het vertrouwen is gegroeid."),
     )
     needed = a.signal("required_depth").value
+    # Held when either side settles it: a model that is not deep, or a delivery that asks
+    # for more than a transaction.
     lean: bool | None = None
-    if needed is not None and used is not None:
-        lean = not (needed is Depth.TRANSACTIONAL and used.deep)
+    if (used is not None and not used.deep) or (
+            needed is not None and needed is not Depth.TRANSACTIONAL):
+        lean = True
+    elif needed is not None and used is not None:
+        lean = False
     a.check(
         _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.id,
         lean,
         _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.text,
+        decided_by=() if lean is not None
+        else a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=Text(
@@ -111,6 +123,11 @@ def assess(a: Assessment) -> None:
         _GUARANTEES_COVER.id,
         covered,
         _GUARANTEES_COVER.text,
+        # A missing guarantee decides only while the trust there is leaves it to them.
+        decided_by=() if covered is not None else (
+            tuple(f"$.relationship.safeguards.{g}" for g, v in zip(_GUARANTEES, values)
+                  if v is None) + (() if actual is not None else ("$.relationship.trust",))
+            + (a.signal("required_trust").missing if required is None else ())),
         facts=tuple(a.fact(f"$.relationship.safeguards.{g}", v)
                     for g, v in zip(_GUARANTEES, values)),
         signals=("required_trust",),
