@@ -6,12 +6,13 @@
 
 Prints, per case: bytes of the full JSON Lines report and of the compact line (mean, median
 and maximum; the catalogue line and the table entries a line defines included), then the
-CPU time of writing each form from finished reports: ``json.dumps(indent=2)`` (the standard
-library's pure-Python indenting encoder), ``report_to_json`` (orjson where it writes the same
-bytes), ``report_to_json(indent=None)``, the compact lines of the portfolio in order from a
-fresh catalogue (as a run writes them: the encoding alone, the engine excluded), and
-expanding them back. The machine is shared: compare ratios within one run, not absolute
-figures between runs.
+CPU time of writing each form: the compact lines of the portfolio in order from a fresh
+catalogue and ``report_to_json(indent=None)``, each on fresh reports (as a run writes them: the
+encoding alone, the engine excluded; the full line writes the lazy texts it reads), then from
+reports whose texts are written: ``json.dumps(indent=2)`` (the standard library's pure-Python
+indenting encoder), ``report_to_json`` (orjson where it writes the same bytes),
+``report_to_json(indent=None)``, and expanding the compact lines back. The machine is
+shared: compare ratios within one run, not absolute figures between runs.
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def main(count: int, portfolio: str = "examples") -> None:
         writer = CompactWriter(Catalogue.of(engine))
         return [writer.header(), *(writer.line(r) for r in reports)]
 
-    # Encoding is timed on reports no renderer has read yet (texts not yet written).
-    encode = evaluate = float("inf")
+    # Encoding is timed on reports no renderer has read yet (texts not yet written), and so
+    # is the full JSON line it is compared with (which writes the texts it reads).
+    encode = evaluate = fresh_full = float("inf")
     for _ in range(3):
         started = time.process_time()
         reports: list[Report] = [engine.evaluate(case) for case in cases]
@@ -67,6 +69,11 @@ def main(count: int, portfolio: str = "examples") -> None:
         lines = run(reports)
         evaluate = min(evaluate, (evaluated - started) / count * 1e6)
         encode = min(encode, (time.process_time() - evaluated) / count * 1e6)
+        fresh = [engine.evaluate(case) for case in cases]
+        started = time.process_time()
+        for report in fresh:
+            report_to_json(report, indent=None)
+        fresh_full = min(fresh_full, (time.process_time() - started) / count * 1e6)
     sizes = [len(line.encode()) for line in lines[1:]]
     sizes[0] += len(lines[0].encode())  # the catalogue counts with the first case
     full = sum(len(report_to_json(r, indent=None).encode()) for r in reports) / count
@@ -85,12 +92,14 @@ def main(count: int, portfolio: str = "examples") -> None:
         "json.dumps(indent=2), the former default": lambda: [
             json.dumps(report_to_dict(r), ensure_ascii=False, indent=2) for r in reports],
         "report_to_json() (orjson)": lambda: [report_to_json(r) for r in reports],
-        "report_to_json(indent=None)": lambda: [report_to_json(r, indent=None)
+        "report_to_json(indent=None), texts written": lambda: [report_to_json(r, indent=None)
                                                 for r in reports],
         "expand compact lines to Reports": lambda: list(read_compact(lines)),
     }
     print(f"{'engine.evaluate (the case as a dict)':45} {evaluate:8,.0f} us/case")
     print(f"{'compact lines, fresh catalogue (as in a run)':45} {encode:8,.0f} us/case")
+    print(f"{'report_to_json(indent=None), fresh reports':45} {fresh_full:8,.0f} us/case"
+          f"  (compact/full {encode / fresh_full:.2f})")
     for name, work in figures.items():
         print(f"{name:45} {_cpu(work, count):8,.0f} us/case")
 

@@ -4,9 +4,13 @@ profiles and the ``slow`` marks."""
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,6 +45,42 @@ def ci_examples(count: int) -> settings:
 def examples() -> Path:
     """The folder with the worked scenarios."""
     return EXAMPLES
+
+
+def fresh_venv(where: Path) -> Path:
+    """A new, empty virtual environment with pip at ``where``; returns its interpreter.
+
+    Made by virtualenv, which copies pip from its cache: about 0.5 s of CPU where
+    ``python -m venv`` spends 5 s installing pip through ensurepip (ADR 0024)."""
+    made = subprocess.run([sys.executable, "-m", "virtualenv", "--quiet", "--no-periodic-update",
+                           str(where)], capture_output=True, text=True, timeout=300, check=False)
+    assert made.returncode == 0, made.stdout + made.stderr
+    return where / ("Scripts" if os.name == "nt" else "bin") / "python"
+
+
+@pytest.fixture(scope="session")
+def collabrules_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel ``python -m build --wheel`` makes of this tree, built once per test run.
+
+    The install tests put it into their fresh venvs. With xdist the workers share the
+    run's temporary root: the first to take the lock builds, the other waits and reuses
+    it (a build costs about 5 s of CPU, ADR 0024)."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    dist = shared / "collabrules-wheel"
+    with FileLock(f"{dist}.lock"):
+        if not dist.is_dir():
+            staging = shared / "collabrules-wheel.new"  # renamed once the build succeeded
+            shutil.rmtree(staging, ignore_errors=True)
+            built = subprocess.run(
+                [sys.executable, "-m", "build", "--wheel", "--outdir", str(staging), str(ROOT)],
+                cwd=shared, capture_output=True, text=True, timeout=600, check=False)
+            assert built.returncode == 0, built.stdout + built.stderr
+            staging.rename(dist)
+    wheels = list(dist.glob("collabrules-*.whl"))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
 
 
 # Tests marked slow here rather than in their files: each takes 5 s or more of CPU on the

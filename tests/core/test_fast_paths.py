@@ -33,10 +33,11 @@ from collabrules import Engine
 from collabrules.io.serialize import report_to_json
 from collabrules.model import paths
 from collabrules.model.errors import InputError
-from collabrules.model.finding import SignalUse
+from collabrules.model.finding import Condition, SignalUse
 from collabrules.model.perceptions import scores_of
-from collabrules.model.signals import SignalBook, SignalValue
-from collabrules.model.text import LANGS, Formatted, Joined, Text, _pick
+from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue
+from collabrules.model.text import LANGS, SCALARS, Formatted, Joined, Text, _pick, localisable
+from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.pipeline import assessment, completion, engine, loading
 from collabrules.pipeline.completion import domain, fill
 from collabrules.pipeline.goal_links import goal_link_issues
@@ -75,8 +76,9 @@ def _walked(data: Any, text: str, source: str) -> None:
     check_plain(data, source)
 
 
-def _signal_use_each_time(book: SignalBook, name: str) -> SignalUse:
-    return SignalUse(name, assessment._plain(book[name].value))
+def _signal_uses_each_time(book: SignalBook, signals: tuple[str, ...]
+                           ) -> tuple[SignalUse, ...]:
+    return tuple(SignalUse(name, assessment._plain(book[name].value)) for name in signals)
 
 
 def _scores_each_time(case: Any, signals: SignalBook) -> Any:
@@ -138,7 +140,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(engine, "plain_digest", engine.digest_of), \
             mock.patch.object(loading, "check_parsed", _walked), \
             mock.patch.object(goals, "REMEMBERED", 0), \
-            mock.patch.object(assessment, "_signal_use", _signal_use_each_time), \
+            mock.patch.object(assessment, "_signal_uses", _signal_uses_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
@@ -633,3 +635,84 @@ def _domains_alike(document: dict[str, Any]) -> int:
 def test_the_values_a_fact_can_take_are_read_as_the_schema_walk_reads_them() -> None:
     assert sum(_domains_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 10
     assert sum(_domains_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 10
+
+
+def test_a_signal_book_computes_each_signal_once_and_is_compared_by_identity() -> None:
+    """The book is a mapping whose own lookup serves a computed signal (ADR 0019, point
+    14): the reference is a memo read through a Python method, as before."""
+    computed: list[str] = []
+
+    def compute(name: str) -> Any:
+        def signal(case: Any, book: SignalBook) -> SignalValue:
+            computed.append(name)
+            if name == "broken":
+                raise ValueError("no")
+            return SignalValue(len(computed), (f"$.{name}",))
+        return signal
+
+    definitions = {n: Signal(name=n, description=Text(n, n), compute=compute(n))
+                   for n in ("a", "b", "broken")}
+    book, other = SignalBook(None, definitions), SignalBook(None, definitions)  # type: ignore[arg-type]
+    assert book and not book.computed()  # an empty book is still a book
+    assert book["a"] is book["a"] and book["b"].value == 2 and computed == ["a", "b"]
+    assert book.computed() == {"a": book["a"], "b": book["b"]}
+    with pytest.raises(SignalError) as failed:
+        book["broken"]
+    assert isinstance(failed.value.cause, ValueError) and "broken" not in book.computed()
+    with pytest.raises(SignalError) as unknown:
+        book["nobody"]
+    assert unknown.value.cause is None
+    other["a"], other["b"]
+    assert book != other and len({book, other}) == 2 and hash(book) == object.__hash__(book)
+
+
+_LABELLED = st.sampled_from([Status.AT_RISK, Outcome.HELD, Severity.HIGH])
+_VALUES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | \
+    st.text(max_size=5) | _LABELLED | st.lists(_LABELLED | st.text(max_size=3), max_size=3) \
+    .map(tuple)
+
+
+@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), _VALUES, min_size=1),
+       st.booleans())
+def test_text_format_keeps_the_source_the_straightforward_code_keeps(
+        values: dict[str, Any], inline: bool) -> None:
+    """Scalars are passed on in C and a template parses its placeholders once; the
+    reference replaces each labelled value by its label, one by one."""
+    en = " ".join(f"{{{k}}}" for k in values)
+    template = Text(en, en) if inline else _template(en)
+    made = template.format(**values)
+    assert made.source == Formatted(template, tuple(
+        (k, v if v.__class__ in SCALARS else localisable(v)) for k, v in values.items()))
+    assert made.en == en.format(**{k: _pick(localisable(v), "en") for k, v in values.items()})
+    with pytest.raises(KeyError):
+        template.format(**dict(list(values.items())[1:]))
+
+
+@cache
+def _template(en: str) -> Text:
+    return Text(en, en)
+
+
+def _missing_step_by_step(status: Status, conditions: tuple[Any, ...]) -> tuple[str, ...]:
+    """The reference of ``assessment._missing``: the deciding paths of the unknown
+    conditions, then (short of a violation) those of the effects, each once."""
+    missing = list(dict.fromkeys(p for c in conditions if c.outcome is Outcome.UNKNOWN
+                                 for p in c.decided_by))
+    if status in (Status.AT_RISK, Status.UNDETERMINED):
+        missing += list(dict.fromkeys(p for c in conditions for p in c.effect_decided_by
+                                      if p not in missing))
+    return tuple(missing)
+
+
+_PATHS = st.lists(st.sampled_from(["$.a", "$.b", "$.c", "$.d"]), max_size=3).map(tuple)
+
+
+@given(st.lists(st.builds(
+    lambda outcome, decided, effect_decided: Condition(
+        id="x", outcome=outcome, text=Text("t", "t"), decided_by=decided,
+        effect_decided_by=effect_decided),
+    st.sampled_from(list(Outcome)), _PATHS, _PATHS), max_size=5).map(tuple),
+    st.sampled_from(list(Status)))
+def test_the_missing_facts_are_gathered_as_step_by_step(
+        conditions: tuple[Condition, ...], status: Status) -> None:
+    assert assessment._missing(status, conditions) == _missing_step_by_step(status, conditions)

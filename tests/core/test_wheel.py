@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -13,7 +12,7 @@ import pytest
 
 from collabrules.pipeline.schemas import load_schema
 
-from ..conftest import EXAMPLES, ROOT
+from ..conftest import EXAMPLES, fresh_venv
 
 
 def sh(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -26,15 +25,11 @@ def sh(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 @pytest.mark.install
-def test_wheel_in_a_fresh_venv(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    sh(sys.executable, "-m", "build", "--wheel", "--outdir", dist, ROOT, cwd=tmp_path)
-    wheels = list(dist.glob("collabrules-*.whl"))
-    assert len(wheels) == 1
+def test_wheel_in_a_fresh_venv(tmp_path: Path, collabrules_wheel: Path) -> None:
+    # the wheel `python -m build --wheel` made of this tree (built once per run, conftest.py)
     venv = tmp_path / "venv"
-    sh(sys.executable, "-m", "venv", venv, cwd=tmp_path)
-    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
-    sh(bin_dir / "python", "-m", "pip", "install", "--quiet", wheels[0], cwd=tmp_path)
+    bin_dir = fresh_venv(venv).parent
+    sh(bin_dir / "python", "-m", "pip", "install", "--quiet", collabrules_wheel, cwd=tmp_path)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     example = (EXAMPLES / "office-cleaning.yaml").resolve()

@@ -9,23 +9,22 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from ..conftest import fresh_venv
 from .snippets import DOCS, ROOT, blocks, commands, installs, mismatch, run
 
 GUIDE = DOCS / "guides" / "first-house-principle.md"
 
 
 @pytest.mark.slow
-def test_the_guide_installs_its_plugin_and_collabrules_finds_it(tmp_path: Path) -> None:
-    subprocess.run([sys.executable, "-m", "venv", str(tmp_path / "venv")], check=True,
-                   timeout=300)
-    python = str(tmp_path / "venv" / "bin" / "python")
-    setup = run(f"pip install --quiet --disable-pip-version-check {ROOT}", tmp_path, python)
+def test_the_guide_installs_its_plugin_and_collabrules_finds_it(
+        tmp_path: Path, collabrules_wheel: Path) -> None:
+    python = str(fresh_venv(tmp_path / "venv"))
+    setup = run(f"pip install --quiet --disable-pip-version-check {collabrules_wheel}",
+                tmp_path, python)
     assert setup.returncode == 0, setup.stdout + setup.stderr
     work = tmp_path / "work"
     shutil.copytree(ROOT / "examples", work / "examples")

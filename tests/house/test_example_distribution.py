@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from ..conftest import fresh_venv
 from .conftest import EXAMPLE_PLUGIN, ROOT, run_cli
 
 BESPOKE = ROOT / "examples" / "bespoke-software.yaml"
@@ -45,17 +45,17 @@ def _pip(python: Path, *args: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A fresh venv with collabrules, the example plugin (+pytest) and a broken plugin."""
+def venv(tmp_path_factory: pytest.TempPathFactory, collabrules_wheel: Path) -> Path:
+    """A fresh venv with collabrules (this tree's wheel), the example plugin (+pytest) and
+    a broken plugin."""
     root = tmp_path_factory.mktemp("house-venv")
-    subprocess.run([sys.executable, "-m", "venv", str(root / "venv")], check=True, timeout=300)
-    python = root / "venv" / "bin" / "python"
+    python = fresh_venv(root / "venv")
     broken = root / "broken"
     (broken / "collabrules_broken_plugin").mkdir(parents=True)
     (broken / "pyproject.toml").write_text(BROKEN_PYPROJECT, encoding="utf-8")
     (broken / "collabrules_broken_plugin" / "__init__.py").write_text(
         "raise ImportError('this plugin is broken on purpose')\n", encoding="utf-8")
-    _pip(python, str(ROOT), f"{EXAMPLE_PLUGIN}[test]", str(broken))
+    _pip(python, str(collabrules_wheel), f"{EXAMPLE_PLUGIN}[test]", str(broken))
     return python
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "office-cleaning.yaml"
 
 _PROBE = """
-import contextlib, io, json, sys
+import contextlib, gc, io, json, sys
 from collabrules.cli import main
 sys.argv = ["collabrules", *json.loads(sys.argv[1])]
 out, code = io.StringIO(), 0
@@ -23,7 +23,8 @@ try:
         main()
 except SystemExit as stop:
     code = stop.code
-print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+print(json.dumps({"code": code, "out": out.getvalue(), "modules": sorted(sys.modules),
+                  "gc_enabled": gc.isenabled(), "frozen": gc.get_freeze_count()}))
 """
 
 HEAVY = ("jsonschema", "fastapi", "starlette", "pydantic", "uvicorn", "jinja2", "rich",

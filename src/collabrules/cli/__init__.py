@@ -25,6 +25,9 @@ if TYPE_CHECKING:
 
 __all__ = ["cli", "main"]
 
+_command_process = False
+"""Whether this process is the ``collabrules`` command itself (:func:`main` without ``argv``)."""
+
 
 def __getattr__(name: str) -> Any:
     # ``cli`` with every command loaded, for code that reads ``cli.commands``; running the
@@ -45,6 +48,25 @@ def _group() -> LazyGroup:
     return cli
 
 
+def collection_paused() -> bool:
+    """Whether :func:`main` paused the garbage collector for this process's start-up."""
+    return _command_process
+
+
+def resume_collection() -> None:
+    """Turn the garbage collector on again after start-up (imports, the engine).
+
+    In the command's own process what start-up made lives until exit, so it is frozen out
+    of later collections first: otherwise the first collections after start-up walk all
+    of it (in a process that runs other code too, nothing is frozen).
+    """
+    import gc
+
+    if _command_process:
+        gc.freeze()
+    gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line (the ``collabrules`` console script)."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -55,6 +77,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         import atexit
         import gc
 
+        global _command_process
+        _command_process = True
+        # Start-up (click, the command's module) makes long-lived objects only: the
+        # collector is paused until the command runs (see resume_collection).
+        gc.disable()
         # Everything still alive at exit is freed by the operating system; the collections
         # the interpreter makes while shutting down would walk every object for nothing.
         atexit.register(gc.freeze)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
+from . import resume_collection
 from .common import (
     EPILOG,
     EXIT_INPUT,
@@ -93,7 +94,8 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     """
     # Start-up (imports, the engine) makes long-lived objects only: collecting garbage then
     # is wasted work. The collector is back on before the first case (LazyGroup.invoke
-    # restores it if the command stops earlier).
+    # restores it if the command stops earlier), with what start-up made frozen out of it
+    # when this process is the command (resume_collection).
     gc.disable()
     from ..io.batch import EngineSpec, evaluate_all, usable_cores
     from ..io.inputs import iter_inputs
@@ -130,7 +132,7 @@ def evaluate(files: tuple[str, ...], fmt: str, output: str | None, summary_path:
     except InputError as error:
         _input_failure(error, language)
         sys.exit(EXIT_INPUT)
-    gc.enable()
+    resume_collection()
     items = iter_inputs(files, on_skip=lambda source, kind: _skipped(source, kind, language),
                         named_too=skip_other)
     head = list(itertools.islice(items, 2))

@@ -14,6 +14,7 @@ from importlib import import_module
 import click
 
 from .._version import __version__
+from . import collection_paused, resume_collection
 from .common import epilog
 
 GROUP_EPILOG = epilog(
@@ -57,10 +58,13 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
-        """Run the command; the garbage collector is on again afterwards if it was before
-        (``evaluate`` pauses it while it imports and builds the engine, and may stop early)."""
-        enabled = gc.isenabled()
+        """Run the command with the garbage collector on if it was on before or paused for
+        start-up by ``main``; it is on again afterwards (``evaluate`` pauses it while it
+        imports and builds the engine, and may stop early)."""
+        enabled = gc.isenabled() or collection_paused()
         try:
+            if enabled:
+                resume_collection()
             return super().invoke(ctx)
         finally:
             if enabled:

@@ -11,7 +11,6 @@ name. Why: docs/decisions/0010-plugin-host.md.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from types import CodeType, TracebackType
 from typing import Any
@@ -87,6 +86,8 @@ def unknown_hooks(manager: pluggy.PluginManager,
     for name, caller in sorted(vars(manager.hook).items()):
         if name.startswith("_") or caller.has_spec():
             continue
+        import difflib  # only a misspelt hook needs it
+
         close = difflib.get_close_matches(name, known, n=1)
         for impl in caller.get_hookimpls():
             if impl.optionalhook:

@@ -22,7 +22,9 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
+from functools import lru_cache
 from itertools import repeat
+from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
@@ -47,7 +49,7 @@ from ..model.report import (
     Summary,
 )
 from ..model.summary import summarise
-from ..model.text import Formatted, Joined, Text, join, localisable, made_alike
+from ..model.text import Formatted, Joined, Text, join, localisable
 from ..model.vocab import Level, Outcome, Phase, Role, Severity, Status
 from ..pipeline.assessment import rationale_for
 from ..pipeline.engine import Engine, digest_of
@@ -161,11 +163,11 @@ class Catalogue:
         self._refs: dict[int, tuple[Text, int | tuple[Any, ...], bool]] = {}
         self._loose = False  # a reference made since the flag was reset has a loose value
         self._seen: dict[tuple[Any, ...], int] = {}
-        self._rationales: dict[Any, tuple[int | tuple[Any, ...], bool]] = {}
+        self._rationales: dict[Any, Text] = {}
+        self._summaries: dict[Any, tuple[Text | None, Summary]] = {}
         self._exact_types: set[type] = {str, int, bool, type(None)}
-        # Texts and templates by identity (most are constants of the plugins), bounded.
-        self._finished: dict[int, tuple[Text, int]] = {}
-        self._templates: dict[tuple[int, Any], tuple[Text, int]] = {}
+        self._finished: dict[tuple[str, str], int] = {}
+        self._templates: dict[tuple[str, str, Any], int] = {}
         self._values: dict[int, tuple[Any, str, int]] = {}
         self.line_is_plain = False
         """Whether the last line :func:`report_to_compact` made was checked for
@@ -205,14 +207,12 @@ class Catalogue:
         by its parameters or parts (so the strings made per case are never written)."""
         source = text.source
         if source is None:
-            # by identity first: hashing a text hashes its strings, in Python
-            found = self._finished.get(id(text))
-            if found is not None and found[0] is text:
-                return found[1]
-            if len(self._finished) >= _IDENTITY_LIMIT:
-                self._finished.clear()
-            number = self._number(text, text)
-            self._finished[id(text)] = (text, number)
+            # by its strings (a finished text made again per case is the same entry), in C:
+            # hashing a text hashes its strings, in Python
+            strings = (text.en, text.nl)
+            number = self._finished.get(strings)
+            if number is None:
+                number = self._finished[strings] = self._number(text, text)
             return number
         known = self._refs.get(id(text))
         if known is not None and known[0] is text:
@@ -232,19 +232,32 @@ class Catalogue:
         self._values.clear()
 
     def _made(self, text: Text, source: Formatted | Joined) -> int | tuple[Any, ...]:
+        ref = self.ref
         if type(source) is Joined:
-            return (self.text(_Sep(source.sep)), *[self.ref(p) for p in _flat(source)])
+            sep = source.sep
+            row: list[Any] = [self.text(_Sep(sep))]
+            for part in source.parts:  # the parts, those joined with the same separator flat
+                inner = part.source
+                if type(inner) is Joined and inner.sep == sep and inner.parts:
+                    row.extend(map(ref, _flat(inner)))
+                else:
+                    row.append(ref(part))
+            return tuple(row)
         assert type(source) is Formatted
         template, params = source
-        used = template.placeholders()
-        if not used and not _BRACES & set(template.en + template.nl):
-            return self.ref(template)  # no placeholders: the template is the text
+        used, braces = _shape(template.en, template.nl)
+        if not used and not braces:
+            return ref(template)  # no placeholders: the template is the text
         kinds: list[tuple[str, str]] = []
-        row: list[Any] = [0]
+        row = [0]
         for name, value in params:
             if name not in used:
                 continue
-            param = _param(value, self.ref)
+            if type(value) is Text:  # the common kind, inline
+                kinds.append((name, "t"))
+                row.append(ref(value))
+                continue
+            param = _param(value, ref)
             if param is None:  # a value JSON cannot carry exactly: the finished text
                 return self._number(text, text)
             written = type(param[1])
@@ -256,18 +269,22 @@ class Catalogue:
         return tuple(row)
 
     def _template(self, template: Text, kinds: tuple[tuple[str, str], ...]) -> int:
-        key = (id(template), kinds)
+        # by its strings, in C (most templates are written in a principle's body: a new
+        # ``Text`` per case); hashing a text hashes its strings, in Python
+        key = (template.en, template.nl, kinds)
         found = self._templates.get(key)
-        if found is None or found[0] is not template:
-            if len(self._templates) >= _IDENTITY_LIMIT:
-                self._templates.clear()
-            found = self._templates[key] = (template, self.text(_Template(template, kinds)))
-        return found[1]
+        if found is None:
+            found = self._templates[key] = self.text(_Template(template, kinds))
+        return found
 
-    def _quick(self, key: tuple[Any, ...], encode: Callable[[], int]) -> int:
-        """The number of a part whose ``key`` says exactly what it writes (no value in it
-        equal to another of another type), found without encoding it again; ``encode``
-        numbers a part not seen yet."""
+    def _quick(self, key: tuple[Any, ...], encode: Callable[[], int], loose: bool = False
+               ) -> int:
+        """The number of a part whose ``key`` says exactly what it writes, found without
+        encoding it again; ``encode`` numbers a part not seen yet. ``loose``: a value in the
+        key may equal one of another type (``True == 1 == 1.0``, ``0.0 == -0.0``) that JSON
+        writes otherwise, so the key's ``repr`` (which tells them apart) goes with it."""
+        if loose:
+            key = (key, repr(key))
         try:
             found = self._seen.get(key)
         except TypeError:  # an unhashable value (a list): the part's JSON decides
@@ -290,21 +307,38 @@ class Catalogue:
     def condition(self, condition: Condition) -> int:
         """The number of a ``condition`` entry."""
         self._loose = False
-        text = self.ref(condition.text)
-        action = None if condition.action is None else self.ref(condition.action)
-        facts = self._pairs(condition.facts, _PATH)
-        signals = self._pairs(condition.signals, _NAME)
+        # finished texts by their strings, inline (most condition texts and actions are)
+        finished = self._finished
+        text: Any = condition.text
+        text = (finished.get((text.en, text.nl)) if text.source is None else None
+                ) or self.ref(text)
+        action: Any = condition.action
+        if action is not None:
+            action = (finished.get((action.en, action.nl)) if action.source is None else None
+                      ) or self.ref(action)
+        facts, signals = condition.facts, condition.signals
 
         def encode() -> int:
-            return self.intern("condition", _condition(condition, self, text, facts, signals,
-                                                       action))
+            return self.intern("condition", _condition(
+                condition, self, text, self._pairs(facts, _PATH), self._pairs(signals, _NAME),
+                action))
 
-        if self._loose:
-            return encode()
+        # The facts' and signals' values in one key, as the JSON orjson writes for them
+        # (exact: 1, 1.0 and true differ), or as their repr where that JSON is not exact
+        # (null: orjson writes a non-finite float so) or orjson refuses them.
+        values = [*map(_VALUE, facts), *map(_VALUE, signals)]
+        try:
+            written: bytes | str = orjson.dumps(values)
+        except orjson.JSONEncodeError:
+            written = repr(values)
+        else:
+            if b"null" in written:
+                written = repr(values)
         return self._quick((
             "condition", condition.id, condition.outcome, text, condition.effect,
-            condition.applicability, facts, signals, action, condition.decided_by,
-            condition.effect_decided_by), encode)
+            condition.applicability, tuple(map(_PATH, facts)), tuple(map(_NAME, signals)),
+            written, action, condition.decided_by, condition.effect_decided_by), encode,
+            self._loose)
 
     def finding(self, finding: Finding) -> int:
         """The number of a ``finding`` entry (its conditions numbered first)."""
@@ -314,46 +348,77 @@ class Catalogue:
         slug = None if principle is not None and principle["slug"] == finding.slug \
             else finding.slug
         title = None
-        if principle is None or not _same_text(self.get(principle["title"]), finding.title):
+        if principle is None or not _alike(self.get(principle["title"]), finding.title):
             title = self.ref(finding.title)
-        rationale: Any = self.ref(finding.rationale)
-        loose = self._loose
-        derived, derived_loose = self._derived(finding, conditions)
-        if loose or derived_loose:  # equal references need not be the same text
-            same = made_alike(finding.rationale, rationale_for(finding.status,
-                                                               finding.conditions))
-        else:  # written unless surely the derived one: comparing strings writes them all
-            same = rationale == derived
-        if same:
-            rationale = None  # derived again when expanded
-        self._loose = loose
+        # Left out (derived again when expanded) when surely the derived one; comparing
+        # strings would write every text of the case.
+        rationale: Any = None
+        if not _alike(finding.rationale, self._derived(finding, conditions)):
+            rationale = self.ref(finding.rationale)
         actions = tuple(map(self.ref, finding.actions))
         possible = finding.possible
-        whens = tuple(p.when for p in possible)
+        whens = tuple([p.when for p in possible]) if possible else ()
 
         def encode() -> int:
             return self.intern("finding", _finding(finding, self, conditions, slug, title,
                                                    rationale, actions))
 
-        if self._loose or finding.waiver is not None or (possible and not self._exact(
-                [value for when in whens for chosen in when for _, value in chosen])):
+        if finding.waiver is not None:
             return encode()
         return self._quick((
             "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
             rationale, actions, finding.missing, finding.settled_over,
-            tuple(p.result for p in possible), whens), encode)
+            tuple([p.result for p in possible]) if possible else (), whens), encode,
+            self._loose or bool(
+                possible and not self._exact(
+                    [value for when in whens for chosen in when for _, value in chosen])))
 
-    def _derived(self, finding: Finding, conditions: tuple[int, ...]
-                 ) -> tuple[int | tuple[Any, ...], bool]:
-        """The reference of the rationale :func:`rationale_for` derives for a finding with
-        these conditions, and whether it holds loose values; made once per run."""
+    def _derived(self, finding: Finding, conditions: tuple[int, ...]) -> Text:
+        """The rationale :func:`rationale_for` derives for a finding with these conditions
+        (their numbers say what they hold exactly), made once per run."""
         key = (finding.status, conditions)
         known = self._rationales.get(key)
         if known is None:
-            self._loose = False
-            ref = self.ref(rationale_for(finding.status, finding.conditions))
-            known = self._rationales[key] = (ref, self._loose)
+            known = self._rationales[key] = rationale_for(finding.status, finding.conditions)
         return known
+
+    def recommendation(self, rec: ModelRecommendation) -> int:
+        """The number of a ``recommendation`` entry."""
+        self._loose = False
+        r = self.ref
+        name, why, gap = r(rec.name), tuple(map(r, rec.why)), r(rec.gap)
+        path = tuple([(r(stage.name), r(stage.establishes)) for stage in rec.path])
+        possible = rec.possible
+        whens = tuple(p.when for p in possible)
+
+        def encode() -> int:
+            return self.intern("recommendation", _recommendation(rec, self, name, why, gap,
+                                                                 path))
+
+        return self._quick((
+            "recommendation", rec.model, name, why, rec.current, gap, path,
+            repr([stage.months for stage in rec.path]), rec.trust, rec.governance, rec.facts,
+            rec.missing, rec.settled_over, tuple(p.result for p in possible), whens), encode,
+            self._loose or bool(possible and not self._exact(
+                [value for when in whens for chosen in when for _, value in chosen])))
+
+    def derived_summary(self, report: Report) -> bool:
+        """Whether a report's summary is the one :func:`summarise` derives from its findings
+        and recommendation (compared with one derived before for the same statuses,
+        severities and model name, without writing texts; else derived again)."""
+        rec = report.recommendation
+        name = None if rec is None else rec.name
+        key = (tuple(map(_VERDICT, report.findings)), id(name))
+        known = self._summaries.get(key)
+        if known is None or known[0] is not name:
+            if len(self._summaries) >= _IDENTITY_LIMIT:
+                self._summaries.clear()
+            known = self._summaries[key] = (name, summarise(report.findings, rec))
+        summary, derived = report.summary, known[1]
+        if summary.counts == derived.counts and summary.worst is derived.worst and _alike(
+                summary.headline, derived.headline):
+            return True
+        return summary == summarise(report.findings, rec)
 
     def question(self, question: Question) -> int:
         """The number of a ``question`` entry."""
@@ -364,9 +429,8 @@ class Catalogue:
             return self.intern("question", [self.text(question.path), text,
                                             list(question.verdicts)])
 
-        if self._loose:
-            return encode()
-        return self._quick(("question", question.path, text, question.verdicts), encode)
+        return self._quick(("question", question.path, text, question.verdicts), encode,
+                           self._loose)
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
@@ -524,11 +588,54 @@ _IDENTITY_LIMIT = 8192
 _SCALARS = frozenset((str, int, bool, type(None)))
 _VALUE = operator.attrgetter("value")
 _PATH = operator.attrgetter("path")
+_VERDICT = operator.attrgetter("status", "severity")
 _NAME = operator.attrgetter("name")
 
 
-def _same_text(a: Text, b: Text) -> bool:
-    return a is b or a == b
+@lru_cache(maxsize=4096)
+def _shape(en: str, nl: str) -> tuple[frozenset[str], bool]:
+    """A template's placeholders, and whether its strings hold braces: per pair of strings,
+    as most templates are written in a principle's body (a new ``Text`` per case)."""
+    return Text(en, nl).placeholders(), bool(_BRACES & set(en + nl))
+
+
+def _alike(a: Text, b: Text) -> bool:
+    """Whether two texts surely have the same strings, decided without writing any: the
+    same text, finished texts with the same strings, or texts made the same way from
+    parts and values that are (``False`` means not known, not unequal)."""
+    if a is b:
+        return True
+    mine, theirs = a.source, b.source
+    if mine is None or theirs is None:
+        return mine is theirs and a.en == b.en and a.nl == b.nl
+    if type(mine) is Joined:
+        assert isinstance(mine, Joined)
+        return (type(theirs) is Joined and mine.sep == theirs.sep
+                and len(mine.parts) == len(theirs.parts)
+                and (all(map(is_, mine.parts, theirs.parts))  # the same texts, in C
+                     or all(map(_alike, mine.parts, theirs.parts))))
+    assert isinstance(mine, Formatted)
+    if type(theirs) is not Formatted or len(mine.params) != len(theirs.params):
+        return False
+    return _alike(mine.template, theirs.template) and all(
+        k == m and _same_param(v, w) for (k, v), (m, w) in zip(mine.params, theirs.params))
+
+
+def _same_param(a: Any, b: Any) -> bool:
+    """Whether two format parameters surely format alike (type-strict: ``1``, ``1.0`` and
+    ``True`` are equal but format differently; floats are left to the strings)."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is Text:
+        return _alike(a, b)
+    if kind is str or kind is int:
+        return bool(a == b)
+    if kind is list or kind is tuple:
+        return len(a) == len(b) and all(map(_same_param, a, b))
+    return False
 
 
 def _flat(source: Joined) -> list[Text]:
@@ -622,9 +729,8 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
         line["provenance"] = provenance_record(report.provenance)
     line["findings"] = list(map(catalogue.finding, report.findings))
     rec = report.recommendation
-    line["recommendation"] = None if rec is None else intern(
-        "recommendation", _recommendation(rec, catalogue))
-    if report.summary != summarise(report.findings, rec):
+    line["recommendation"] = None if rec is None else catalogue.recommendation(rec)
+    if not catalogue.derived_summary(report):
         line["summary"] = _summary(report.summary, r)
     line["questions"] = list(map(catalogue.question, report.questions))
     line["parties"] = [[p.id, p.name, None if p.role is None else p.role.value]
@@ -747,12 +853,15 @@ def _possible(possible: Sequence[Possibility], t: Any) -> list[Any]:
             for p in possible]
 
 
-def _recommendation(rec: ModelRecommendation, catalogue: Catalogue) -> dict[str, Any]:
-    t, r = catalogue.text, catalogue.ref
+def _recommendation(rec: ModelRecommendation, catalogue: Catalogue, name: Any,
+                    why: tuple[Any, ...], gap: Any, path: tuple[tuple[Any, Any], ...]
+                    ) -> dict[str, Any]:
+    """A recommendation's entry, from the references :meth:`Catalogue.recommendation`
+    made (``path``: each stage's name and what it establishes)."""
+    t = catalogue.text
     return {
-        "model": rec.model, "name": r(rec.name), "why": [r(w) for w in rec.why],
-        "current": rec.current, "gap": r(rec.gap),
-        "path": [[r(s.name), r(s.establishes), s.months] for s in rec.path],
+        "model": rec.model, "name": name, "why": list(why), "current": rec.current,
+        "gap": gap, "path": [[n, e, s.months] for (n, e), s in zip(path, rec.path)],
         "trust": None if rec.trust is None else rec.trust.value,
         "governance": list(rec.governance), "facts": [t(p) for p in rec.facts],
         "missing": [t(p) for p in rec.missing],

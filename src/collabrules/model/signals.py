@@ -87,20 +87,24 @@ class SignalError(Exception):
         self.cause = cause
 
 
-class SignalBook:
+class SignalBook(dict[str, SignalValue]):
     """The signals of one case: each computed on first use, then remembered.
+
+    A signal computed once is read by the mapping's own lookup (no Python call: a case
+    reads its signals about a hundred times; ADR 0019, point 14); a name not computed yet
+    goes to :meth:`__missing__`. Compare books by identity, not as mappings.
 
     :attr:`derived` holds what is read from the signals once per case and shared by
     every principle that asks again (the facts a signal cites, its plain value), keyed by
     whoever derives it.
     """
 
-    __slots__ = ("_case", "_definitions", "_values", "derived")
+    __slots__ = ("_case", "_definitions", "derived")
 
     def __init__(self, case: Case, definitions: Mapping[str, Signal]) -> None:
+        super().__init__()
         self._case = case
         self._definitions = definitions
-        self._values: dict[str, SignalValue] = {}
         self.derived: dict[Any, Any] = {}
 
     @property
@@ -108,11 +112,7 @@ class SignalBook:
         """The case these signals are about."""
         return self._case
 
-    def __getitem__(self, name: str) -> SignalValue:
-        try:
-            return self._values[name]
-        except KeyError:  # computed on first use
-            pass
+    def __missing__(self, name: str) -> SignalValue:
         definition = self._definitions.get(name)
         if definition is None:
             raise SignalError(name)
@@ -122,9 +122,16 @@ class SignalBook:
             raise
         except Exception as exc:
             raise SignalError(name, exc) from exc
-        self._values[name] = value
+        self[name] = value
         return value
+
+    __hash__ = object.__hash__  # type: ignore[assignment]
+    __eq__ = object.__eq__
+    __ne__ = object.__ne__
+
+    def __bool__(self) -> bool:
+        return True
 
     def computed(self) -> dict[str, SignalValue]:
         """The signals computed so far, by name."""
-        return dict(self._values)
+        return dict(self)

@@ -60,7 +60,7 @@ class Text:
     en: str
     nl: str
     _fields: frozenset[str]
-    _needed: frozenset[str]
+    _needed: frozenset[str] | None
     source: Formatted | Joined | None
     """How a lazy text is made (``None``: the strings were given)."""
 
@@ -68,6 +68,9 @@ class Text:
         _set(self, "en", en)
         _set(self, "nl", nl)
         _set(self, "source", None)
+        # set here, not left unset: a template written in a principle's body is a new Text
+        # per case, and an unset slot costs a call of __getattr__ and an exception
+        _set(self, "_needed", None)
 
     def __getattr__(self, name: str) -> Any:
         # Only reached while ``en`` or ``nl`` is not written yet: write that one now (a
@@ -109,16 +112,22 @@ class Text:
         """
         try:
             needed = self._needed
-        except AttributeError:
-            # a template written in a principle's body is a new Text per case: its
-            # placeholders are parsed once per pair of strings
+        except AttributeError:  # a lazy text used as a template
+            needed = None
+        if needed is None:
+            # placeholders are parsed once per pair of strings (for a template written in
+            # a principle's body, a new Text per case)
             needed = _needed(self.en, self.nl)
             _set(self, "_needed", needed)
         if not needed <= values.keys():
             raise KeyError(min(needed - values.keys()))
         text = _new(Text)
-        _set(text, "source", Formatted(self, tuple([
-            (k, v if v.__class__ in SCALARS else localisable(v)) for k, v in values.items()])))
+        if SCALARS.issuperset(map(type, values.values())):  # in C: no label to look for
+            params = tuple(values.items())
+        else:
+            params = tuple([(k, v if v.__class__ in SCALARS else localisable(v))
+                            for k, v in values.items()])
+        _set(text, "source", _new_tuple(Formatted, (self, params)))
         return text
 
     def placeholders(self) -> frozenset[str]:
@@ -143,7 +152,9 @@ class Text:
     def __add__(self, other: Text) -> Text:
         if other.__class__ is not Text:
             return NotImplemented
-        return Text.lazy(Joined("", (self, other)))
+        text = _new(Text)
+        _set(text, "source", _new_tuple(Joined, ("", (self, other))))
+        return text
 
     def __eq__(self, other: object) -> bool:
         if other is self:
@@ -173,6 +184,7 @@ class Text:
 
 
 _new = object.__new__
+_new_tuple = tuple.__new__  # a NamedTuple made without its Python ``__new__``
 
 
 @lru_cache(maxsize=4096)
@@ -245,7 +257,9 @@ def _pick(value: Any, lang: str) -> Any:
 
 def join(parts: list[Text] | tuple[Text, ...], sep: str = "; ") -> Text:
     """Join several texts with the same separator in both languages."""
-    return Text.lazy(Joined(sep, tuple(parts)))
+    text = _new(Text)
+    _set(text, "source", _new_tuple(Joined, (sep, tuple(parts))))
+    return text
 
 
 T = Text  # short alias used in the principle modules' text tables

@@ -31,6 +31,7 @@ from .questions import labels
 
 _SEVERITIES = list(Severity)
 _HELD, _FAILED, _UNKNOWN = Outcome.HELD, Outcome.FAILED, Outcome.UNKNOWN
+_AT_RISK, _VIOLATED = Status.AT_RISK, Status.VIOLATED
 
 FIND_OUT = Text("Find out {fields}: see the questions to ask.",
                 "Zoek uit: {fields}; zie de vragen om te stellen.")
@@ -53,13 +54,26 @@ def _plain(value: Any) -> Any:
     return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
-def _signal_use(book: SignalBook, name: str) -> SignalUse:
-    """A signal's value as a condition cites it, made once per case (the book keeps it)."""
-    key = ("use", name)
-    use: SignalUse | None = book.derived.get(key)
-    if use is None:
-        use = book.derived[key] = SignalUse(name, _plain(book[name].value))
-    return use
+_USES = object()
+"""Where a case's book keeps the signals cited, by tuple of names and by name."""
+
+
+def _signal_uses(book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse, ...]:
+    """The signals a condition cites, with their values: each made once per case, and
+    each tuple of names once per case (the book keeps them)."""
+    uses: dict[Any, Any] | None = book.derived.get(_USES)
+    if uses is None:
+        uses = book.derived[_USES] = {}
+    used: tuple[SignalUse, ...] | None = uses.get(signals)
+    if used is None:
+        found = []
+        for name in signals:
+            use = uses.get(name)
+            if use is None:
+                use = uses[name] = SignalUse(name, _plain(book[name].value))
+            found.append(use)
+        used = uses[signals] = tuple(found)
+    return used
 
 
 class Assessment:
@@ -81,7 +95,7 @@ class Assessment:
     @staticmethod
     def fact(path: str, value: Any) -> Fact:
         """Cite a case value by its JSON path."""
-        return Fact(path, _plain(value))
+        return Fact(path, value if value.__class__ in SCALARS else _plain(value))
 
     def applies(
         self,
@@ -119,7 +133,7 @@ class Assessment:
         depends on facts the case leaves out (give the mildest effect then).
         Returns ``held`` so checks can be chained.
         """
-        if effect not in (Status.AT_RISK, Status.VIOLATED):
+        if effect is not _AT_RISK and effect is not _VIOLATED:
             raise ValueError(f"a condition's effect is at_risk or violated, not {effect.value}")
         self._record(id, held, text, effect, False, facts, signals, action, decided_by,
                      tuple(effect_decided_by) if effect_decided_by and held is not True
@@ -148,24 +162,26 @@ class Assessment:
         effect_decided_by: tuple[str, ...],
     ) -> None:
         book = self.signals
-        # Iterables may be generators: take each once.
-        facts = tuple(facts) if facts else ()
-        signals = tuple(signals) if signals else ()
+        # Iterables may be generators: take each once (a tuple is taken as it is).
+        if facts.__class__ is not tuple:
+            facts = tuple(facts)
+        if signals.__class__ is not tuple:
+            signals = tuple(signals)
         used = self._used(book, signals) if signals else ()
-        decided = tuple(decided_by) if decided_by else ()
+        decided = decided_by if decided_by.__class__ is tuple else tuple(decided_by)
         if held is None and not decided:
-            decided = tuple(f.path for f in facts if f.value is None) + tuple(
-                path for name in signals for path in book[name].missing
-            )
+            decided = tuple([f.path for f in facts if f.value is None]) + tuple(
+                [path for name in signals for path in book[name].missing])
         self._conditions.append(Condition(
             id=id, outcome=_UNKNOWN if held is None else _HELD if held else _FAILED,
             text=text, effect=effect,
-            applicability=applicability, facts=facts, signals=used, action=action,
-            decided_by=decided, effect_decided_by=effect_decided_by))
+            applicability=applicability, facts=facts, signals=used,
+            action=action, decided_by=decided,
+            effect_decided_by=effect_decided_by))
 
     def _used(self, book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse, ...]:
         """The signals a condition cites, with their values."""
-        return tuple([_signal_use(book, name) for name in signals])
+        return _signal_uses(book, signals)
 
     def finish(self, principle: Principle, severity: Severity | None = None, *,
                find_out: bool = True) -> Finding:
@@ -243,11 +259,14 @@ class Verdict:
 def _missing(status: Status, conditions: Sequence[Condition]) -> tuple[str, ...]:
     """The facts that would decide the unknown conditions (and, short of a violation,
     the effect of a failed one)."""
-    missing = _unique(p for c in conditions if c.outcome is Outcome.UNKNOWN
-                      for p in c.decided_by)
-    if status in (Status.AT_RISK, Status.UNDETERMINED):
-        missing += _unique(p for c in conditions for p in c.effect_decided_by
-                           if p not in missing)
+    missing: dict[str, None] = {}
+    for c in conditions:  # a dict keeps the first place of each path
+        if c.outcome is _UNKNOWN and c.decided_by:
+            missing.update(dict.fromkeys(c.decided_by))
+    if status is Status.AT_RISK or status is Status.UNDETERMINED:
+        for c in conditions:
+            if c.effect_decided_by:
+                missing.update(dict.fromkeys(c.effect_decided_by))
     return tuple(missing)
 
 

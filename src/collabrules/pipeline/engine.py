@@ -394,10 +394,12 @@ class Engine:
                 problems: list[Problem], plain: _Plain | None = None) -> Finding:
         principle = active.principle
         assessment = Assessment(case, book)
-        started = time.perf_counter()
+        timed = self.settings.principle_budget is not None
+        started = time.perf_counter() if timed else 0.0
         try:
             returned: object = principle.assess(assessment)  # type: ignore[func-returns-value]
-            self._check_budget(active, time.perf_counter() - started, problems)
+            if timed:
+                self._check_budget(active, time.perf_counter() - started, problems)
             if returned is not None:
                 problems.append(self._type_problem(active.plugin, principle.code, returned,
                                                    "None"))
@@ -423,6 +425,8 @@ class Engine:
         The value goes to the argument the hook names after its last word (``finding``,
         ``report``); ``None`` keeps it; a raise or a wrong type is a problem, left out.
         """
+        if not calls:  # the common case: no plugin adjusts
+            return value
         key = hook.rsplit("_", 1)[1]
         for call in calls:
             try:

@@ -7,7 +7,6 @@ error with its path. Both read the same schema file; tests hold them equivalent.
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -101,6 +100,8 @@ def _show(value: Any) -> str:
 
 def did_you_mean(value: str, choices: list[str]) -> Text | None:
     """A "did you mean" hint for a misspelt key or value, if one is close enough."""
+    import difflib  # error paths only
+
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     if not close:
         return None

@@ -7,8 +7,6 @@ and a ``<desc>`` that says the same in words, and no external assets.
 
 from __future__ import annotations
 
-from html import escape
-
 from ..model.perception_summary import PerceptionPair, ThemeViews
 from ..model.perceptions import PerceptionGap
 from ..model.questionnaire import HIGHEST, LOWEST
@@ -66,6 +64,8 @@ def gap_lines(report: Report, lang: str) -> list[str]:
 
 
 def _chart(views: ThemeViews, names: dict[str, str], index: str, lang: str) -> str:
+    from html import escape  # HTML only: text reports do without html.entities
+
     labels = [label.format(**names).get(lang) for _, label, _ in _VIEWS]
     row, bar_max = 24, 250
     left = 16 + 7 * max(len(text) for text in labels)  # room for the longest label
@@ -114,6 +114,8 @@ def perception_section(report: Report, lang: str, anchor: str) -> str:
     """
     if not report.perceptions:
         return ""
+    from html import escape
+
     items = "".join(f"<li>{escape(line)}</li>" for line in gap_lines(report, lang))
     charts = "".join(_pair(pair, report, f"{escape(anchor)}-{number}", lang)
                      for number, pair in enumerate(report.perceptions))

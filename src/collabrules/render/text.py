@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import textwrap
 
 from ..model.finding import Finding
@@ -59,7 +59,7 @@ def render_text(report: Report, lang: str = "en", *, width: int = 88,
     ``verbose`` adds each condition with its facts in words, numbered, and the evidence
     appendix with the JSON paths and values behind each number.
     """
-    nonce = secrets.token_hex(8) if color else ""
+    nonce = os.urandom(8).hex() if color else ""  # secrets.token_hex(8), without its imports
     def t(key: str) -> str:
         return L[key].get(lang)
 

@@ -116,6 +116,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_CITES = object()
+"""Where a case's shared mapping keeps the facts cited, by tuple of signal names."""
+_KNOWN = object()
+"""Where it keeps the fact read at each path (``None``: not citable)."""
+
+
 def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fact, ...]:
     """The case values one signal was derived from, as facts (each path once).
 
@@ -125,8 +131,6 @@ def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fac
     facts: dict[str, Fact] = {}
     case = a.case
     for path in a.signals[name].paths:
-        if path in facts:
-            continue
         fact: Any = known.get(path, _MISSING)
         if fact is _MISSING:
             value = reader(path)(case)
@@ -151,30 +155,28 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
     as is what a call naming several signals gives.
     """
     shared = _shared(a)
-    key = ("cite", *signals)
-    cited: tuple[Fact, ...] | None = shared.get(key)
+    cites: dict[tuple[str, ...], tuple[Fact, ...]] | None = shared.get(_CITES)
+    if cites is None:
+        cites = shared[_CITES] = {}
+        known: dict[str, Fact | None] = {}
+        shared[_KNOWN] = known
+    cited = cites.get(signals)
     if cited is None:
-        cited = shared[key] = _merged(a, signals, shared)
+        cited = cites[signals] = _merged(a, signals, cites, shared[_KNOWN])
     return cited
 
 
-def _merged(a: Assessment, signals: tuple[str, ...], shared: dict[Any, Any]
+def _merged(a: Assessment, signals: tuple[str, ...],
+            cites: dict[tuple[str, ...], tuple[Fact, ...]], known: dict[str, Fact | None]
             ) -> tuple[Fact, ...]:
     """The facts of each named signal, merged in order (each path once)."""
-    found = []
-    for name in signals:
-        key = ("cite", name)
-        facts = shared.get(key)
-        if facts is None:
-            known = shared.get("cited")
-            if known is None:
-                known = shared["cited"] = {}
-            facts = shared[key] = _cited(a, name, known)
-        found.append(facts)
-    if len(found) == 1:
-        return found[0]
+    if len(signals) == 1:
+        return _cited(a, signals[0], known)
     seen: dict[str, Fact] = {}
-    for facts in found:
+    for name in signals:
+        facts = cites.get((name,))
+        if facts is None:
+            facts = cites[(name,)] = _cited(a, name, known)
         for fact in facts:
             seen.setdefault(fact.path, fact)
     return tuple(seen.values())
