@@ -124,11 +124,14 @@ def assess(a: Assessment) -> None:
         fits = False
     elif open_posture is False and deep is False:
         fits = True
+    # DOMAIN: an adversary met openly *without protection* is the violation; an open or
+    # deep design with protection in place is a risk (the protection is a defence).
     a.check(
         _DESIGN_FITS_ATTITUDE.id,
         fits,
         _DESIGN_FITS_ATTITUDE.text,
-        effect=Status.VIOLATED,
+        effect=Status.VIOLATED if protected is False else Status.AT_RISK,
+        effect_decided_by=a.signal("protection").missing,
         facts=(a.fact("$.relationship.posture", posture),
                *cite(a, "adversarial_counterpart", "model_in_use")),
         signals=("adversarial_counterpart", "model_in_use"),
