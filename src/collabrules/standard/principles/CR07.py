@@ -132,9 +132,10 @@ def assess(a: Assessment) -> None:
         _DESIGN_FITS_ATTITUDE.text,
         effect=Status.VIOLATED if protected is False else Status.AT_RISK,
         effect_decided_by=a.signal("protection").missing,
-        facts=(a.fact("$.relationship.posture", posture),
+        # the protection decides the effect, so the condition cites it too
+        facts=(a.fact("$.relationship.posture", posture), *defence_facts,
                *cite(a, "adversarial_counterpart", "model_in_use")),
-        signals=("adversarial_counterpart", "model_in_use"),
+        signals=("adversarial_counterpart", "model_in_use", "protection"),
         action=Text(
             "Organise to work with {who} as an adversary: a strong contract, legal and "
             "negotiation capacity and an exit plan; limit openness to what the contract "
