@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from collabrules.cli import cli
+
+from .cli import run_here
 
 COMMANDS = sorted(cli.commands)  # type: ignore[attr-defined]
 
 
 def _help(command: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "collabrules", command, "--help"],
-                            capture_output=True, text=True, timeout=120, check=True)
+    result = run_here(command, "--help")
+    assert result.returncode == 0, result.stderr
     return result.stdout
 
 

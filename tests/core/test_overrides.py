@@ -14,7 +14,7 @@ from collabrules.model.vocab import Severity
 from collabrules.pipeline.selection import is_selected
 from collabrules.pipeline.settings import Settings
 from tests.conftest import EXAMPLES
-from tests.core.cli import run
+from tests.core.cli import run, run_here
 
 CODES = [f"CR0{n}" for n in range(1, 10)]
 prefixes = st.sampled_from(["CR", "CR0", *CODES, "ALL"])
@@ -81,20 +81,20 @@ def test_cli_select_ignore_and_severity_over_the_configuration(tmp_path: Path) -
         'select = ["CR0"]\nignore = ["CR05"]\n[severities]\nCR05 = "low"\nCR01 = "info"\n',
         encoding="utf-8")
     case = EXAMPLES / "bespoke-software.yaml"
-    config_only = _findings(run("evaluate", case, "--format", "json", "--fail-on", "never",
-                                cwd=tmp_path).stdout)
+    config_only = _findings(run_here("evaluate", case, "--format", "json", "--fail-on", "never",
+                                     cwd=tmp_path).stdout)
     assert "CR05" not in config_only and "CR01" in config_only
-    result = run("evaluate", case, "--format", "json", "--fail-on", "never",
-                 "--select", "CR05,CR01", "--severity", "CR0=critical", cwd=tmp_path)
+    result = run_here("evaluate", case, "--format", "json", "--fail-on", "never",
+                      "--select", "CR05,CR01", "--severity", "CR0=critical", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     found = _findings(result.stdout)
     assert set(found) == {"CR01", "CR05"}
     assert found["CR05"] == ("violated", "critical")
-    ignored = _findings(run("evaluate", case, "--format", "json", "--fail-on", "never",
-                            "--ignore", "CR01", cwd=tmp_path).stdout)
+    ignored = _findings(run_here("evaluate", case, "--format", "json", "--fail-on", "never",
+                                 "--ignore", "CR01", cwd=tmp_path).stdout)
     assert "CR01" not in ignored and "CR02" in ignored and "CR05" not in ignored
-    without = _findings(run("evaluate", case, "--format", "json", "--fail-on", "never",
-                            "--no-config", "--ignore", "CR01", cwd=tmp_path).stdout)
+    without = _findings(run_here("evaluate", case, "--format", "json", "--fail-on", "never",
+                                 "--no-config", "--ignore", "CR01", cwd=tmp_path).stdout)
     assert "CR01" not in without and "CR05" in without  # the file's ignore is not read
 
 

@@ -46,7 +46,9 @@ def test_b_fuel_supply_is_not_violated_for_low_trust() -> None:
 def test_b_the_same_supply_without_its_exit_route_needs_trust() -> None:
     finding = _finding(patched("office-cleaning", {
         **FUEL, "relationship.safeguards.exit_plan": False}), "CR05")
-    assert finding.status is Status.VIOLATED
+    assert _condition(finding, "trust_sufficient") is Outcome.FAILED
+    # A businesslike transactional contract does not rely on the trust it lacks: a risk.
+    assert finding.status is Status.AT_RISK
 
 
 HOSTING = {"relationship.governance.commercial_review": False}

@@ -18,6 +18,7 @@ from collabrules.pipeline.engine import Engine
 from collabrules.pipeline.loading import Document
 from collabrules.pipeline.schemas import load_schema
 
+from ..core.cli import run_here
 from ..principles.helpers import ROOT, SCENARIOS, base, engine, set_path, statuses
 
 
@@ -209,10 +210,8 @@ def test_notes_are_shown_in_every_report_format(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     for fmt in ("text", "markdown", "html", "json"):
-        result = subprocess.run(
-            [sys.executable, "-m", "collabrules", "evaluate", str(case), "--format", fmt,
-             "--lang", "nl", "--fail-on", "never"],
-            cwd=ROOT, capture_output=True, text=True, check=False, timeout=300)
+        result = run_here("evaluate", case, "--format", fmt, "--lang", "nl", "--fail-on",
+                          "never", cwd=ROOT)
         assert result.returncode == 0, result.stderr
         assert "Notitie bij Sparkle Facility Services: Family business, third contract." \
             in result.stdout, fmt

@@ -24,6 +24,17 @@ def run_cli(*args: str, cwd: Path | None = None, python: str = sys.executable,
                           capture_output=True, text=True, timeout=300, check=False)
 
 
+def run_here(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    """:func:`run_cli` in this process (``tests.core.cli.run_here``): for tests of what a
+    command does with its files and options; each command keeps real runs through
+    :func:`run_cli`."""
+    from ..core import cli
+
+    cleared: dict[str, str | None] = {k: None for k in os.environ if k.startswith("COLLABRULES_")}
+    return cli.run_here(*args, cwd=cwd, env={**cleared, **(env or {})})
+
+
 def write_yaml(path: Path, data: Any) -> Path:
     """Write ``data`` as YAML and return the path."""
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from collabrules.io.kinds import ANSWERS, CASE, DESIGN, FIXTURES, PRINCIPLES, REPORT, kind_of
 
-from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, write_yaml
+from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, run_here, write_yaml
 
 
 def _workspace(tmp_path: Path) -> Path:
@@ -27,8 +27,8 @@ def _workspace(tmp_path: Path) -> Path:
     (tmp_path / "collabrules.toml").write_text('house-principles = ["house.yaml"]\n',
                                                encoding="utf-8")
     write_yaml(tmp_path / "mkdocs.yml", {"site_name": "not ours"})
-    report = run_cli("evaluate", str(ROOT / "examples" / "office-cleaning.yaml"),
-                     "--format", "json", "--no-config")
+    report = run_here("evaluate", str(ROOT / "examples" / "office-cleaning.yaml"),
+                      "--format", "json", "--no-config")
     (tmp_path / "report.json").write_text(report.stdout, encoding="utf-8")
     return tmp_path
 
@@ -50,13 +50,13 @@ def test_check_locates_every_error(tmp_path: Path) -> None:
                                          "us.name": "Acme", "them.name": "B", "us.colour": "red"})
     house_file(folder / "house.yaml", principle_doc(severity="urgent"))
     (folder / "collabrules.toml").write_text('fail-on = "sometimes"\n', encoding="utf-8")
-    result = run_cli("check", str(folder), "--lang", "nl")
+    result = run_here("check", str(folder), "--lang", "nl")
     assert result.returncode == 2
     for where in ("case.yaml:", "$.delivery.risk", "answers.yaml:", "$.us.colour",
                   "house.yaml:", "$.principles[0].severity", "collabrules.toml", '$["fail-on"]'):
         assert where in result.stderr, (where, result.stderr)
     assert "4 van 7 bestanden ongeldig" in result.stderr
-    data = json.loads(run_cli("check", str(folder), "--format", "json").stdout)
+    data = json.loads(run_here("check", str(folder), "--format", "json").stdout)
     assert data["invalid"] == 4
     issue = next(f for f in data["files"] if f["kind"] == "case")["issues"][0]
     assert issue["path"] == "$.delivery.risk" and isinstance(issue["line"], int)
@@ -65,7 +65,7 @@ def test_check_locates_every_error(tmp_path: Path) -> None:
 def test_check_json_lines_and_missing_path(tmp_path: Path) -> None:
     lines = tmp_path / "portfolio.jsonl"
     lines.write_text(json.dumps(minimal_case()) + "\n{\n", encoding="utf-8")
-    result = run_cli("check", str(lines), str(tmp_path / "nope.yaml"))
+    result = run_here("check", str(lines), str(tmp_path / "nope.yaml"))
     assert result.returncode == 2
     assert "portfolio.jsonl:2" in result.stderr and "nope.yaml" in result.stderr
 
@@ -73,7 +73,7 @@ def test_check_json_lines_and_missing_path(tmp_path: Path) -> None:
 def test_validate_format_json(tmp_path: Path) -> None:
     bad = write_yaml(tmp_path / "bad.yaml", minimal_case(delivery={"risk": "hihg"}))
     good = ROOT / "examples" / "office-cleaning.yaml"
-    result = run_cli("validate", str(good), str(bad), "--format", "json")
+    result = run_here("validate", str(good), str(bad), "--format", "json")
     assert result.returncode == 2
     data = json.loads(result.stdout)
     assert (data["valid"], data["invalid"]) == (1, 1)
@@ -86,8 +86,8 @@ def test_validate_format_json(tmp_path: Path) -> None:
 def test_evaluate_a_folder_skips_files_that_are_not_cases(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     shutil.copytree(ROOT / "plugins" / "collabrules-house-example" / "fixtures", folder)
-    result = run_cli("evaluate", str(folder), "--format", "json", "--fail-on", "never",
-                     "--no-config")
+    result = run_here("evaluate", str(folder), "--format", "json", "--fail-on", "never",
+                      "--no-config")
     assert result.returncode == 0, result.stderr
     assert "acme.yaml: skipped, not a case but fixtures" in result.stderr
     assert len(result.stdout.splitlines()) == 1 + 3  # the run's provenance line first
@@ -120,7 +120,7 @@ def test_check_recognises_and_validates_design_files(tmp_path: Path) -> None:
     bad = write_yaml(tmp_path / "bad.yaml", {
         "relationship": {"governance": {"mixed_teams": "yes"}}})
     empty = write_yaml(tmp_path / "empty.yaml", {"title": "Nothing", "relationship": {}})
-    result = run_cli("check", str(tmp_path), "--format", "json")
+    result = run_here("check", str(tmp_path), "--format", "json")
     assert result.returncode == 2, result.stdout + result.stderr
     files = {Path(f["file"]).name: f for f in json.loads(result.stdout)["files"]}
     assert {name: (f["kind"], f["valid"]) for name, f in files.items()} == {
@@ -129,5 +129,5 @@ def test_check_recognises_and_validates_design_files(tmp_path: Path) -> None:
     assert [i["path"] for i in files[bad.name]["issues"]] == [
         "$.relationship.governance.mixed_teams"]
     assert [i["path"] for i in files[empty.name]["issues"]] == ["$.relationship"]
-    text = run_cli("check", str(bad), "--lang", "nl")
+    text = run_here("check", str(bad), "--lang", "nl")
     assert text.returncode == 2 and f"{bad}:" in text.stderr

@@ -1,11 +1,11 @@
-"""The real command line: --config/--no-config, config defaults, and `collabrules test`."""
+"""The command line: --config/--no-config, config defaults, and `collabrules test`."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, write_yaml
+from .conftest import ROOT, house_file, minimal_case, principle_doc, run_cli, run_here, write_yaml
 
 BESPOKE = ROOT / "examples" / "bespoke-software.yaml"
 
@@ -25,7 +25,7 @@ def test_config_found_upwards_sets_language_and_fail_on(tmp_path: Path) -> None:
 
 def test_no_config_ignores_the_file(tmp_path: Path) -> None:
     (tmp_path / "collabrules.toml").write_text('lang = "nl"\n', encoding="utf-8")
-    result = run_cli("evaluate", "--no-config", "--fail-on", "never", str(BESPOKE), cwd=tmp_path)
+    result = run_here("evaluate", "--no-config", "--fail-on", "never", str(BESPOKE), cwd=tmp_path)
     assert result.returncode == 0
     assert "Collaboration report" in result.stdout
 
@@ -39,8 +39,8 @@ def test_explicit_config_with_house_principles_severity_and_waiver(tmp_path: Pat
         '[[waivers]]\ncase = "bespoke-software"\nprinciple = "HP01"\n'
         'reason = "exit plan follows in the next release"\nowner = "CPO"\n'
         'expires = 2999-01-01\n', encoding="utf-8")
-    result = run_cli("evaluate", "--config", str(config), "--format", "json", str(BESPOKE),
-                     cwd=ROOT)
+    result = run_here("evaluate", "--config", str(config), "--format", "json", str(BESPOKE),
+                      cwd=ROOT)
     report = json.loads(result.stdout)
     findings = {f["code"]: f for f in report["findings"]}
     assert findings["CR01"]["severity"] == "low"
@@ -56,19 +56,19 @@ def test_waived_finding_does_not_fail_the_run(tmp_path: Path) -> None:
         '[[waivers]]\ncase = "bespoke-software"\nprinciple = "CR05"\n'
         'reason = "new contract is being negotiated"\nowner = "CPO"\nexpires = 2999-01-01\n',
         encoding="utf-8")
-    waived = run_cli("evaluate", "--config", str(config), str(BESPOKE), cwd=tmp_path)
+    waived = run_here("evaluate", "--config", str(config), str(BESPOKE), cwd=tmp_path)
     assert "WAIVED by CPO until 2999-01-01" in waived.stdout
     assert waived.returncode == 0, waived.stdout
     expired = config.read_text(encoding="utf-8").replace("2999-01-01", "2001-01-01")
     config.write_text(expired, encoding="utf-8")
-    again = run_cli("evaluate", "--config", str(config), str(BESPOKE), cwd=tmp_path)
+    again = run_here("evaluate", "--config", str(config), str(BESPOKE), cwd=tmp_path)
     assert "EXPIRED on 2001-01-01" in again.stdout
     assert again.returncode == 1
 
 
 def test_bad_config_exits_2_with_file_and_path(tmp_path: Path) -> None:
     (tmp_path / "collabrules.toml").write_text('ignroe = ["CR"]\n', encoding="utf-8")
-    result = run_cli("evaluate", str(BESPOKE), cwd=tmp_path)
+    result = run_here("evaluate", str(BESPOKE), cwd=tmp_path)
     assert result.returncode == 2
     assert "collabrules.toml: $.ignroe: unknown key 'ignroe' (did you mean 'ignore'?)" \
         in result.stderr
@@ -81,7 +81,7 @@ def test_bad_house_principles_file_exits_2(tmp_path: Path) -> None:
     house_file(tmp_path / "house.yaml", broken)
     (tmp_path / "collabrules.toml").write_text('house-principles = ["house.yaml"]\n',
                                                encoding="utf-8")
-    result = run_cli("principles", cwd=tmp_path)
+    result = run_here("principles", cwd=tmp_path)
     assert result.returncode == 2
     assert "house.yaml" in result.stderr
     assert "$.principles[0].applies_when.expression" in result.stderr
@@ -114,7 +114,7 @@ def test_collabrules_test_passes_with_coverage(tmp_path: Path) -> None:
 
 def test_collabrules_test_shows_a_diff_on_mismatch(tmp_path: Path) -> None:
     folder = _fixture_dir(tmp_path, "violated")
-    result = run_cli("test", "--lang", "nl", str(folder), cwd=tmp_path)
+    result = run_here("test", "--lang", "nl", str(folder), cwd=tmp_path)
     assert result.returncode == 1
     assert "MISLUKT" in result.stdout
     assert "HP01: verwacht violated, gekregen undetermined" in result.stdout
@@ -122,7 +122,7 @@ def test_collabrules_test_shows_a_diff_on_mismatch(tmp_path: Path) -> None:
 
 def test_collabrules_test_bad_fixture_exits_2(tmp_path: Path) -> None:
     folder = _fixture_dir(tmp_path, "violatd")
-    result = run_cli("test", str(folder), cwd=tmp_path)
+    result = run_here("test", str(folder), cwd=tmp_path)
     assert result.returncode == 2
     assert "$.fixtures[0].expect.HP01" in result.stderr
     assert "did you mean 'violated'?" in result.stderr
@@ -130,21 +130,21 @@ def test_collabrules_test_bad_fixture_exits_2(tmp_path: Path) -> None:
 
 def test_collabrules_test_empty_folder_exits_2(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    result = run_cli("test", str(tmp_path / "empty"), cwd=tmp_path)
+    result = run_here("test", str(tmp_path / "empty"), cwd=tmp_path)
     assert result.returncode == 2
     assert "no fixture files" in result.stderr
 
 
 def test_schema_command_prints_the_new_schemas(tmp_path: Path) -> None:
     for name in ("config", "house-principles"):
-        result = run_cli("schema", name, cwd=tmp_path)
+        result = run_here("schema", name, cwd=tmp_path)
         assert result.returncode == 0
         assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
 
 
 def test_schema_command_works_next_to_a_broken_config(tmp_path: Path) -> None:
     (tmp_path / "collabrules.toml").write_text("lang = [\n", encoding="utf-8")
-    assert run_cli("schema", "config", cwd=tmp_path).returncode == 0
-    broken = run_cli("principles", cwd=tmp_path)
+    assert run_here("schema", "config", cwd=tmp_path).returncode == 0
+    broken = run_here("principles", cwd=tmp_path)
     assert broken.returncode == 2
     assert "not valid TOML" in broken.stderr

@@ -12,7 +12,7 @@ import collabrules
 from collabrules.house.declarative import probe
 
 from ..conftest import ci_examples
-from .conftest import ROOT, minimal_case, run_cli, write_yaml
+from .conftest import ROOT, minimal_case, run_cli, run_here, write_yaml
 
 BESPOKE = str(ROOT / "examples" / "bespoke-software.yaml")
 
@@ -29,14 +29,14 @@ def test_eval_shows_value_outcome_and_reads() -> None:
 
 def test_eval_marks_missing_fields_in_dutch(tmp_path: Path) -> None:
     case = write_yaml(tmp_path / "case.yaml", minimal_case())
-    result = run_cli("eval", "delivery.uncertainty == 'high'", str(case), "--lang", "nl")
+    result = run_here("eval", "delivery.uncertainty == 'high'", str(case), "--lang", "nl")
     assert result.returncode == 0, result.stderr
     assert "uitkomst: onbekend" in result.stdout
     assert "$.delivery.uncertainty = (ontbreekt)" in result.stdout
 
 
 def test_eval_marks_a_missing_field_below_an_index() -> None:
-    result = run_cli("eval", "relationship.resistance[0].rational", BESPOKE, "--format", "json")
+    result = run_here("eval", "relationship.resistance[0].rational", BESPOKE, "--format", "json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["outcome"] == "unknown"
@@ -46,12 +46,12 @@ def test_eval_marks_a_missing_field_below_an_index() -> None:
 
 
 def test_eval_reads_signals_and_names_unknown_ones() -> None:
-    result = run_cli("eval", "signals.goal_alignment", BESPOKE, "--format", "json")
+    result = run_here("eval", "signals.goal_alignment", BESPOKE, "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["reads"][0]["path"] == "$.signals.goal_alignment"
-    wrong = run_cli("eval", "signals.goal_alignmnt", BESPOKE)
+    wrong = run_here("eval", "signals.goal_alignmnt", BESPOKE)
     assert wrong.returncode == 2 and "did you mean 'goal_alignment'?" in wrong.stderr
-    bad = run_cli("eval", "delivery.risk ==", BESPOKE)
+    bad = run_here("eval", "delivery.risk ==", BESPOKE)
     assert bad.returncode == 2 and "character 17" in bad.stderr
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from collabrules.authoring.keywords import KeywordError, keyword_match
 
-from .conftest import run_cli
+from .conftest import run_cli, run_here
 from .test_cli import _fixture_dir
 
 words = st.text(alphabet="abcxyz", min_size=1, max_size=3)
@@ -33,7 +33,7 @@ def test_unreadable_keyword_expressions(expression: str) -> None:
 
 def test_k_chooses_fixtures(tmp_path: Path) -> None:
     folder = _fixture_dir(tmp_path, "undetermined")
-    result = run_cli("test", str(folder), "-k", "exit and not cleaning", cwd=tmp_path)
+    result = run_here("test", str(folder), "-k", "exit and not cleaning", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 fixtures, 1 expectations: 1 passed, 0 failed" in result.stdout
     assert "high risk, no exit plan" in result.stdout
@@ -41,7 +41,7 @@ def test_k_chooses_fixtures(tmp_path: Path) -> None:
 
 def test_k_unreadable_is_a_usage_error_in_dutch(tmp_path: Path) -> None:
     folder = _fixture_dir(tmp_path, "undetermined")
-    result = run_cli("test", str(folder), "-k", "exit and", "--lang", "nl", cwd=tmp_path)
+    result = run_here("test", str(folder), "-k", "exit and", "--lang", "nl", cwd=tmp_path)
     assert result.returncode == 2
     assert "geen geldige uitdrukking" in result.stderr
 

@@ -4,15 +4,13 @@ only what differs."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from collabrules.authoring.fixtures import Fixture, read_fixtures
 from collabrules.authoring.testrun import run_fixtures
 from collabrules.model.vocab import Status
 
+from ..core.cli import run_here
 from .helpers import FIXTURES, ROOT, engine
 
 CODES = [f"CR0{n}" for n in range(1, 10)]
@@ -57,8 +55,7 @@ def test_fixture(fixture: Fixture) -> None:
 
 
 def test_the_cli_runs_the_standard_fixtures() -> None:
-    result = subprocess.run([sys.executable, "-m", "collabrules", "test", str(FIXTURES)],
-                            capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run_here("test", FIXTURES, cwd=ROOT)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr
     count = len(_fixtures())
     assert f"{count} fixtures, {count} expectations: {count} passed, 0 failed" in result.stdout

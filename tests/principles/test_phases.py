@@ -29,7 +29,7 @@ from collabrules.pipeline.schemas import load_schema
 from collabrules.testing import case_with
 
 from ..conftest import ci_examples
-from ..reports.helpers import run_cli
+from ..reports.helpers import run_cli_here
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.yaml"))
@@ -136,18 +136,18 @@ def test_plan_is_a_partition_of_the_open_actions_by_phase(source: Path, phase: P
 
 
 def test_principles_by_phase_on_the_command_line() -> None:
-    result = run_cli("principles", "--phase", "operating")
+    result = run_cli_here("principles", "--phase", "operating")
     assert result.returncode == 0, result.stderr
     assert "ISO 44001: value creation, staying together" in result.stdout
     assert "CR05/trust_sufficient" in result.stdout
     assert "CR09" not in result.stdout, "the process principle has no operating checks"
-    data = json.loads(run_cli("principles", "--phase", "exploring", "--format", "json",
-                              "--lang", "nl").stdout)
+    data = json.loads(run_cli_here("principles", "--phase", "exploring", "--format", "json",
+                                   "--lang", "nl").stdout)
     assert data["stage"] == "analysis"
     assert [s["label"] for s in data["iso44001"]] == ["bewustwording", "kennis",
                                                        "interne beoordeling"]
     assert "CR05" not in [p["code"] for p in data["principles"]]
-    wrong = run_cli("principles", "--phase", "operatng", "--lang", "nl")
+    wrong = run_cli_here("principles", "--phase", "operatng", "--lang", "nl")
     assert wrong.returncode == 2
     assert "onbekende fase 'operatng'" in wrong.stderr
     assert "bedoelde u 'operating'?" in wrong.stderr

@@ -111,3 +111,23 @@ def test_a_finding_asks_only_for_facts_that_could_change_it() -> None:
     assert software.status.value == "undetermined"
     assert "$.relationship.development.structured_process" in software.missing
     assert "$.delivery.risk" not in software.missing
+
+
+def test_trust_asks_only_for_facts_that_could_change_it() -> None:
+    # Bespoke, high-risk work needs high trust whatever its complexity: the missing trust
+    # alone decides whether trust fits, so CR05 does not ask for the complexity.
+    software = engine().evaluate(patched(
+        "bespoke-software", removes=["relationship.trust", "delivery.complexity"])
+    ).finding("CR05")
+    assert software.status.value == "undetermined"
+    assert "$.relationship.trust" in software.missing
+    assert "$.delivery.complexity" not in software.missing
+    # A model that is not deep settles "no trust-based model where a guarantee would do",
+    # whatever the delivery calls for; and a missing guarantee is asked for together with
+    # the trust that would make it irrelevant.
+    cleaning = engine().evaluate(patched("office-cleaning", removes=[
+        "delivery.standardisation", "relationship.trust",
+        "relationship.safeguards.price_guarantee"])).finding("CR05")
+    outcomes = {c.id: (c.outcome.value, c.decided_by) for c in cleaning.conditions}
+    assert outcomes["no_trust_model_where_guarantee_suffices"] == ("held", ())
+    assert "$.relationship.trust" in outcomes["guarantees_cover"][1]

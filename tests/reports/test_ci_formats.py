@@ -24,7 +24,7 @@ from collabrules.render.sarif import sarif_log
 from tests.strategies import valid_cases
 
 from ..conftest import ci_examples
-from .helpers import LANGS, ROOT, SCENARIOS, run_cli
+from .helpers import LANGS, ROOT, SCENARIOS, run_cli, run_cli_here
 
 REPORTED = {Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED}
 ANNOTATION = re.compile(r"^::(error|warning|notice) (file=[^,]+,(line=\d+,)?)?title=[^:]+::.+$")
@@ -153,8 +153,8 @@ def test_github_annotations_follow_fail_on() -> None:
 def test_cli_sarif_for_a_portfolio(sarif_validator: jsonschema.Draft4Validator,
                                    tmp_path: Path) -> None:
     out = tmp_path / "results.sarif"
-    result = run_cli("evaluate", "examples", "--format", "sarif", "-o", str(out),
-                     "--lang", "nl", "--jobs", "2")
+    result = run_cli_here("evaluate", "examples", "--format", "sarif", "-o", str(out),
+                          "--lang", "nl", "--jobs", "2")
     assert result.returncode == 1, result.stderr  # the scenarios have high violations
     log = json.loads(out.read_text("utf-8"))
     assert _errors(sarif_validator, log) == []
@@ -168,12 +168,12 @@ def test_cli_sarif_for_a_portfolio(sarif_validator: jsonschema.Draft4Validator,
 
 
 def test_cli_junit_and_github(tmp_path: Path) -> None:
-    junit = run_cli("evaluate", "examples/office-cleaning.yaml", "--format", "junit",
-                    "--fail-on", "never")
+    junit = run_cli_here("evaluate", "examples/office-cleaning.yaml", "--format", "junit",
+                         "--fail-on", "never")
     assert junit.returncode == 0, junit.stderr
     root = ET.fromstring(junit.stdout)
     assert root.get("failures") == "0" and root.get("tests") == "9"
-    github = run_cli("evaluate", "examples/bespoke-software.yaml", "--format", "github")
+    github = run_cli_here("evaluate", "examples/bespoke-software.yaml", "--format", "github")
     assert github.returncode == 1
     assert github.stdout and all(ANNOTATION.match(x) for x in github.stdout.splitlines())
 

@@ -13,7 +13,7 @@ from collabrules.io.trends import SCALE, Snapshot, Verdict, compare, movement
 from collabrules.model.text import Text
 from collabrules.model.vocab import Severity, Status
 
-from .helpers import DATA, ROOT, run_cli
+from .helpers import DATA, ROOT, run_cli, run_cli_here
 
 OLD = "examples/bespoke-software.yaml"
 NEW = str((DATA / "bespoke-software.v2.yaml").relative_to(ROOT))
@@ -28,7 +28,7 @@ def test_upward_spiral_between_versions_text() -> None:
 
 
 def test_downward_spiral_in_dutch_json() -> None:
-    result = run_cli("compare", NEW, OLD, "--format", "json", "--lang", "nl")
+    result = run_cli_here("compare", NEW, OLD, "--format", "json", "--lang", "nl")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["direction"] == "downward"
@@ -44,11 +44,12 @@ def test_downward_spiral_in_dutch_json() -> None:
 def test_reports_as_inputs_and_html(tmp_path: Path) -> None:
     old_json, new_json = tmp_path / "old.json", tmp_path / "new.json"
     for case, out in ((OLD, old_json), (NEW, new_json)):
-        result = run_cli("evaluate", case, "--format", "json", "--lang", "nl", "-o", str(out),
-                         "--fail-on", "never")
+        result = run_cli_here("evaluate", case, "--format", "json", "--lang", "nl", "-o", str(out),
+                              "--fail-on", "never")
         assert result.returncode == 0, result.stderr
     page = tmp_path / "trend.html"
-    result = run_cli("compare", str(old_json), str(new_json), "--format", "html", "-o", str(page))
+    result = run_cli_here("compare", str(old_json), str(new_json), "--format", "html",
+                          "-o", str(page))
     assert result.returncode == 0, result.stderr
     html = page.read_text(encoding="utf-8")
     assert 'class="move-up"' in html and "direction-upward" in html
@@ -56,7 +57,7 @@ def test_reports_as_inputs_and_html(tmp_path: Path) -> None:
 
 
 def test_different_relationships_warn(tmp_path: Path) -> None:
-    result = run_cli("compare", OLD, "examples/office-cleaning.yaml")
+    result = run_cli_here("compare", OLD, "examples/office-cleaning.yaml")
     assert result.returncode == 0
     assert "different relationships" in result.stderr
 
@@ -64,7 +65,7 @@ def test_different_relationships_warn(tmp_path: Path) -> None:
 def test_bad_input_names_file(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("schema_version: '1.0'\nparties: [\n", encoding="utf-8")
-    result = run_cli("compare", OLD, str(broken))
+    result = run_cli_here("compare", OLD, str(broken))
     assert result.returncode == 2
     assert str(broken) in result.stderr and "Traceback" not in result.stderr
 
@@ -102,6 +103,6 @@ def test_malformed_report_is_named(tmp_path: Path) -> None:
     fake = tmp_path / "fake.json"
     fake.write_text(json.dumps({"findings": [{"code": "CR01", "status": "great"}],
                                 "provenance": {}}), encoding="utf-8")
-    result = run_cli("compare", str(fake), OLD, "--lang", "nl")
+    result = run_cli_here("compare", str(fake), OLD, "--lang", "nl")
     assert result.returncode == 2
     assert f"{fake}: $.findings: dit rapport is misvormd" in result.stderr

@@ -61,14 +61,14 @@ def test_reports_in_json_lines_give_the_same_history(tmp_path: Path) -> None:
     lines = []
     for case in sorted((ROOT / EXAMPLE).glob("*.yaml"), reverse=True):  # order by date, not file
         out = tmp_path / f"{case.stem}.json"
-        result = run_cli("evaluate", str(case.relative_to(ROOT)), "--format", "json",
-                         "--fail-on", "never", "-o", str(out))
+        result = run_cli_here("evaluate", str(case.relative_to(ROOT)), "--format", "json",
+                              "--fail-on", "never", "-o", str(out))
         assert result.returncode == 0, result.stderr
         lines.append(json.dumps(json.loads(out.read_text(encoding="utf-8"))))
     jsonl = tmp_path / "history.jsonl"
     jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    from_reports = json.loads(run_cli("history", str(jsonl), "--format", "json").stdout)
-    from_cases = json.loads(run_cli("history", EXAMPLE, "--format", "json").stdout)
+    from_reports = json.loads(run_cli_here("history", str(jsonl), "--format", "json").stdout)
+    from_cases = json.loads(run_cli_here("history", EXAMPLE, "--format", "json").stdout)
     assert [a["source"] for a in from_reports["assessments"]] == [
         f"{jsonl}:3", f"{jsonl}:2", f"{jsonl}:1"]
     for key in ("direction", "principles", "steps"):
@@ -83,11 +83,11 @@ def test_undated_assessment_is_located_in_both_languages(tmp_path: Path) -> None
         'assessed_on: "2026-06-15"\n', ""), encoding="utf-8")
     for lang, words in (("en", "this assessment has no date"),
                         ("nl", "deze beoordeling heeft geen datum")):
-        result = run_cli("history", str(folder), "--lang", lang)
+        result = run_cli_here("history", str(folder), "--lang", lang)
         assert result.returncode == 2
         assert f"{second}:" in result.stderr and f"$.assessed_on: {words}" in result.stderr
         assert "Traceback" not in result.stderr
-    assert "assessed_on: YYYY-MM-DD" in run_cli("history", str(folder)).stderr
+    assert "assessed_on: YYYY-MM-DD" in run_cli_here("history", str(folder)).stderr
 
 
 def test_mixed_relationships_are_located(tmp_path: Path) -> None:
@@ -96,7 +96,7 @@ def test_mixed_relationships_are_located(tmp_path: Path) -> None:
     other = folder / "3-after-dispute.yaml"
     other.write_text(other.read_text(encoding="utf-8").replace(
         "id: bespoke-software\n", "id: office-cleaning\n"), encoding="utf-8")
-    result = run_cli("history", str(folder), "--lang", "nl")
+    result = run_cli_here("history", str(folder), "--lang", "nl")
     assert result.returncode == 2
     line = next(n for n, text in enumerate(other.read_text(encoding="utf-8").splitlines(), 1)
                 if text.startswith("id:"))
@@ -106,7 +106,7 @@ def test_mixed_relationships_are_located(tmp_path: Path) -> None:
 
 
 def test_one_assessment_is_not_a_history(tmp_path: Path) -> None:
-    result = run_cli("history", f"{EXAMPLE}/1-contracting.yaml")
+    result = run_cli_here("history", f"{EXAMPLE}/1-contracting.yaml")
     assert result.returncode == 2
     assert "a history needs at least 2 assessments, found 1" in result.stderr
 
@@ -158,6 +158,6 @@ def test_assessed_on_needs_schema_1_2(tmp_path: Path) -> None:
     case = tmp_path / "old.yaml"
     case.write_text((ROOT / EXAMPLE / "1-contracting.yaml").read_text(encoding="utf-8").replace(
         'schema_version: "1.2"', 'schema_version: "1.1"'), encoding="utf-8")
-    result = run_cli("validate", str(case), "--lang", "nl")
+    result = run_cli_here("validate", str(case), "--lang", "nl")
     assert result.returncode == 2
     assert "$.assessed_on: 'assessed_on' is nieuw in schema 1.2" in result.stderr + result.stdout

@@ -12,20 +12,20 @@ from collabrules.io.trends import SCALE, Snapshot, Verdict, compare
 from collabrules.model.text import Text
 from collabrules.model.vocab import Severity, Status
 
-from .helpers import DATA, ROOT, run_cli
+from .helpers import DATA, ROOT, run_cli, run_cli_here
 
 OLD = "examples/bespoke-software.yaml"
 NEW = str((DATA / "bespoke-software.v2.yaml").relative_to(ROOT))
 
 
 def test_compare_fail_on_gates_a_regression() -> None:
-    worse = run_cli("compare", NEW, OLD, "--fail-on", "2")
+    worse = run_cli_here("compare", NEW, OLD, "--fail-on", "2")
     assert worse.returncode == 1, worse.stderr
     assert "CR01" in worse.stdout  # the report is still printed
-    better = run_cli("compare", OLD, NEW, "--fail-on", "1")
+    better = run_cli_here("compare", OLD, NEW, "--fail-on", "1")
     assert better.returncode == 0, better.stderr
-    assert run_cli("compare", NEW, OLD).returncode == 0  # no gate without --fail-on
-    assert run_cli("compare", OLD, NEW, "--fail-on", "3").returncode == 2
+    assert run_cli_here("compare", NEW, OLD).returncode == 0  # no gate without --fail-on
+    assert run_cli_here("compare", OLD, NEW, "--fail-on", "3").returncode == 2
 
 
 def _snap(statuses: dict[str, Status]) -> Snapshot:
@@ -65,10 +65,10 @@ def test_models_lists_the_taxonomy_with_what_each_needs() -> None:
 
 def test_explain_a_model_and_a_misspelt_one() -> None:
     model = collabrules.default_engine().taxonomy.models["strategic-alliance"]  # type: ignore[union-attr]
-    result = run_cli("explain", "strategic-alliance", "--lang", "nl")
+    result = run_cli_here("explain", "strategic-alliance", "--lang", "nl")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(model.name.nl)
     assert all(stage.name.nl in result.stdout for stage in model.stages)
-    wrong = run_cli("explain", "strategic-aliance")
+    wrong = run_cli_here("explain", "strategic-aliance")
     assert wrong.returncode == 2
     assert "did you mean 'strategic-alliance'?" in wrong.stderr

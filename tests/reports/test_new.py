@@ -29,7 +29,7 @@ from collabrules.pipeline.loading import parse_bytes
 from collabrules.pipeline.structure import consistency_issues
 
 from ..conftest import ci_examples
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, run_cli, run_cli_here
 
 ANSWERS = {
     "id": "rail-supply", "title": "Supplying the national rail operator",
@@ -90,12 +90,12 @@ def test_answers_file_gives_a_case_that_validates_and_evaluates(tmp_path: Path) 
 def test_skipping_everything_optional_still_validates(tmp_path: Path) -> None:
     answers, case = tmp_path / "answers.yaml", tmp_path / "case.yaml"
     answers.write_text(json.dumps(REQUIRED), encoding="utf-8")
-    result = run_cli("new", str(case), "--answers", str(answers))
+    result = run_cli_here("new", str(case), "--answers", str(answers))
     assert result.returncode == 0, result.stderr
     data = yaml.safe_load(case.read_text(encoding="utf-8"))
     assert data["parties"][0] == {"id": "customer", "name": "A", "role": "customer"}
     assert "relationship" not in data
-    assert run_cli("validate", str(case)).returncode == 0
+    assert run_cli_here("validate", str(case)).returncode == 0
 
 
 def test_follow_up_answers_need_their_lead_question(tmp_path: Path) -> None:
@@ -103,7 +103,7 @@ def test_follow_up_answers_need_their_lead_question(tmp_path: Path) -> None:
     answers.write_text(json.dumps({
         **REQUIRED, "us.target.target": "20% discount", "us.goal.direction": "keep",
         "relationship.resistance.who": "sales"}), encoding="utf-8")
-    result = run_cli("new", str(case), "--answers", str(answers))
+    result = run_cli_here("new", str(case), "--answers", str(answers))
     assert result.returncode == 2
     assert f"{answers}: $.us.target.target: answered, but 'us.target.department' was " \
         "skipped" in result.stderr
@@ -124,7 +124,7 @@ def test_bad_answers_are_named_with_their_key(tmp_path: Path) -> None:
     answers, case = tmp_path / "answers.yaml", tmp_path / "case.yaml"
     answers.write_text("id: 'no spaces allowed'\nperspective: buyer\nus.colour: red\n",
                        encoding="utf-8")
-    result = run_cli("new", str(case), "--answers", str(answers))
+    result = run_cli_here("new", str(case), "--answers", str(answers))
     assert result.returncode == 2
     assert f"{answers}: $.perspective: 'buyer' is not one of: customer, supplier" \
         in result.stderr
@@ -138,7 +138,7 @@ def test_refuses_to_overwrite(tmp_path: Path) -> None:
     case.write_text("keep me", encoding="utf-8")
     answers = tmp_path / "a.json"
     answers.write_text(json.dumps(ANSWERS), encoding="utf-8")
-    assert run_cli("new", str(case), "--answers", str(answers)).returncode == 2
+    assert run_cli_here("new", str(case), "--answers", str(answers)).returncode == 2
     assert case.read_text(encoding="utf-8") == "keep me"
 
 

@@ -142,7 +142,7 @@ def test_survey_writes_the_questionnaire_for_a_party(tmp_path: Path) -> None:
 
 
 def test_survey_names_an_unknown_party() -> None:
-    result = run_cli("survey", "examples/bespoke-software.yaml", "--party", "nobody")
+    result = run_cli_here("survey", "examples/bespoke-software.yaml", "--party", "nobody")
     assert result.returncode == 2
     assert "no party 'nobody'" in result.stderr and "customer, developer" in result.stderr
     assert "Traceback" not in result.stderr
@@ -159,14 +159,14 @@ def _filled(template: str) -> str:
 
 
 def test_survey_template_and_merge_round_trip(tmp_path: Path) -> None:
-    template = run_cli("survey", "examples/bespoke-software.yaml", "--template")
+    template = run_cli_here("survey", "examples/bespoke-software.yaml", "--template")
     assert template.returncode == 0, template.stderr
     assert "parties:\n  customer:" in template.stdout
     answers = tmp_path / "answers.yaml"
     answers.write_text(_filled(template.stdout), encoding="utf-8")
     merged = tmp_path / "case.yaml"
-    result = run_cli("survey", "examples/bespoke-software.yaml", "--merge", str(answers),
-                     "-o", str(merged))
+    result = run_cli_here("survey", "examples/bespoke-software.yaml", "--merge", str(answers),
+                          "-o", str(merged))
     assert result.returncode == 0, result.stderr
     case = yaml.safe_load(merged.read_text("utf-8"))
     assert case["schema_version"] == "1.2"
@@ -177,14 +177,14 @@ def test_survey_template_and_merge_round_trip(tmp_path: Path) -> None:
     assert len(perceptions["answers"]) == 10
     assert list(case) == list(yaml.safe_load(
         (ROOT / "examples" / "bespoke-software.yaml").read_text("utf-8")))  # order kept
-    evaluated = run_cli("evaluate", str(merged), "--format", "json", "--fail-on", "never")
+    evaluated = run_cli_here("evaluate", str(merged), "--format", "json", "--fail-on", "never")
     assert evaluated.returncode == 0, evaluated.stderr
     assert json.loads(evaluated.stdout)["case"]["id"] == "bespoke-software"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_survey_merge_reports_each_problem_where_it_is(tmp_path: Path, lang: str) -> None:
-    template = run_cli("survey", "examples/bespoke-software.yaml", "--template").stdout
+    template = run_cli_here("survey", "examples/bespoke-software.yaml", "--template").stdout
     data = yaml.safe_load(_filled(template))
     developer = data["parties"]["developer"]
     developer["date"] = "18-11-2026"
@@ -194,8 +194,8 @@ def test_survey_merge_reports_each_problem_where_it_is(tmp_path: Path, lang: str
     answers = tmp_path / "answers.yaml"
     answers.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     out = tmp_path / "case.yaml"
-    result = run_cli("survey", "examples/bespoke-software.yaml", "--merge", str(answers),
-                     "-o", str(out), "--lang", lang)
+    result = run_cli_here("survey", "examples/bespoke-software.yaml", "--merge", str(answers),
+                          "-o", str(out), "--lang", lang)
     assert result.returncode == 2 and not out.exists()
     lines = result.stderr.splitlines()
     assert any("$.parties.developer.date" in line for line in lines)
@@ -209,5 +209,5 @@ def test_survey_merge_reports_each_problem_where_it_is(tmp_path: Path, lang: str
 
 
 def test_survey_wants_exactly_one_action() -> None:
-    result = run_cli("survey", "examples/bespoke-software.yaml", "--template", "--party", "x")
+    result = run_cli_here("survey", "examples/bespoke-software.yaml", "--template", "--party", "x")
     assert result.returncode == 2 and "exactly one" in result.stderr

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from .generator import write_portfolio
-from .helpers import ROOT, run_cli
+from .helpers import ROOT, run_cli, run_cli_here
 
 
 def _recount(lines: list[str]) -> dict[str, Counter[str]]:
@@ -27,8 +27,8 @@ def test_bad_cases_are_reported_and_skipped(tmp_path: Path) -> None:
     portfolio = tmp_path / "cases.jsonl"
     bad = write_portfolio(portfolio, 60, bad_every=20)
     out, summary = tmp_path / "out.jsonl", tmp_path / "summary.json"
-    result = run_cli("evaluate", str(portfolio), "--format", "json", "-o", str(out),
-                     "--summary", str(summary), "--fail-on", "never")
+    result = run_cli_here("evaluate", str(portfolio), "--format", "json", "-o", str(out),
+                          "--summary", str(summary), "--fail-on", "never")
     assert result.returncode == 2  # bad input, but every other case was evaluated
     for number in bad:
         assert f"{portfolio}:{number}" in result.stderr
@@ -61,8 +61,8 @@ def test_jobs_give_identical_output(tmp_path: Path) -> None:
 def test_folder_portfolio_in_markdown_and_html(tmp_path: Path) -> None:
     folder = tmp_path / "cases"
     shutil.copytree(ROOT / "examples", folder)
-    result = run_cli("evaluate", str(folder), "--format", "markdown", "--fail-on", "never",
-                     "--summary", str(tmp_path / "summary.html"))
+    result = run_cli_here("evaluate", str(folder), "--format", "markdown", "--fail-on", "never",
+                          "--summary", str(tmp_path / "summary.html"))
     assert result.returncode == 0, result.stderr
     cases = len(list(folder.rglob("*.yaml")))  # the folder is walked recursively
     assert result.stdout.count("# Collaboration report:") == cases

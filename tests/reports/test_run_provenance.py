@@ -8,7 +8,7 @@ import jsonschema
 
 from collabrules.pipeline.schemas import load_schema
 
-from .helpers import check_golden, run_cli
+from .helpers import check_golden, run_cli, run_cli_here
 
 REPORT = jsonschema.Draft202012Validator(load_schema("report"))
 RESULTS = jsonschema.Draft202012Validator(load_schema("results"))
@@ -20,7 +20,7 @@ SMALL = ("examples/aggressive-monopolist.yaml", "examples/bespoke-software.yaml"
 
 
 def test_a_small_portfolio_names_its_run_provenance() -> None:
-    result = run_cli("evaluate", *SMALL, "--format", "json", "--fail-on", "never")
+    result = run_cli_here("evaluate", *SMALL, "--format", "json", "--fail-on", "never")
     assert result.returncode == 0, result.stderr
     check_golden("portfolio.provenance-once.jsonl", result.stdout)
     header, *reports = [json.loads(line) for line in result.stdout.splitlines()]
@@ -33,9 +33,9 @@ def test_a_small_portfolio_names_its_run_provenance() -> None:
 
 
 def test_provenance_each_repeats_it_on_every_line() -> None:
-    once = run_cli("evaluate", *SMALL, "--format", "json", "--fail-on", "never")
-    each = run_cli("evaluate", *SMALL, "--format", "json", "--fail-on", "never",
-                   "--provenance", "each")
+    once = run_cli_here("evaluate", *SMALL, "--format", "json", "--fail-on", "never")
+    each = run_cli_here("evaluate", *SMALL, "--format", "json", "--fail-on", "never",
+                        "--provenance", "each")
     header, *named = [json.loads(line) for line in once.stdout.splitlines()]
     whole = [json.loads(line) for line in each.stdout.splitlines()]
     assert len(whole) == len(named) == 3

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from ..core.cli import run_here
 from .conftest import run_cli
 from .generated import BASE_YAML, GENERATED
 
@@ -18,8 +19,8 @@ def test_bad_lines_in_a_portfolio_are_named_and_the_rest_evaluated(tmp_path: Pat
     lines = [good[0], "{not json", good[1], '{"schema_version": "1.0"}', "", good[2]]
     portfolio = tmp_path / "portfolio.jsonl"
     portfolio.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = run_cli("evaluate", "portfolio.jsonl", "--format", "json", "--fail-on", "never",
-                     cwd=tmp_path)
+    result = run_here("evaluate", "portfolio.jsonl", "--format", "json", "--fail-on", "never",
+                      cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     run_line, *reports = [json.loads(line) for line in result.stdout.splitlines()]

@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from ..core.cli import run_here
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -32,7 +34,7 @@ def test_resume_skips_done_cases_and_cuts_a_torn_line(tmp_path: Path) -> None:
     cases = portfolio(tmp_path)
     args = ("evaluate", "cases.jsonl", "--format", "json", "-o", "out.jsonl", "--fail-on",
             "never")
-    full = run(*args, cwd=tmp_path)
+    full = run_here(*args, cwd=tmp_path)
     assert full.returncode == 0, full.stderr
     expected = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     assert len(expected) == 4  # the run's provenance line, then one line per case
@@ -45,7 +47,7 @@ def test_resume_skips_done_cases_and_cuts_a_torn_line(tmp_path: Path) -> None:
     assert json.loads(expected[1])["case"]["source"] == "cases.jsonl:1"
     cases.write_text("\n".join(['{"schema_version": "1.0"}', *lines[1:]]) + "\n",
                      encoding="utf-8")
-    resumed = run(*args, "--resume", cwd=tmp_path)
+    resumed = run_here(*args, "--resume", cwd=tmp_path)
     assert resumed.returncode == 0, resumed.stderr
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "".join(expected)
     assert not partial.exists()
@@ -54,7 +56,7 @@ def test_resume_skips_done_cases_and_cuts_a_torn_line(tmp_path: Path) -> None:
 
 def test_resume_needs_json_and_an_output(tmp_path: Path) -> None:
     portfolio(tmp_path)
-    result = run("evaluate", "cases.jsonl", "--resume", cwd=tmp_path)
+    result = run_here("evaluate", "cases.jsonl", "--resume", cwd=tmp_path)
     assert result.returncode == 2
     assert "--resume needs --format json and --output" in result.stderr
     assert "Traceback" not in result.stderr
@@ -93,13 +95,13 @@ def test_a_partial_file_from_other_inputs_is_not_continued(tmp_path: Path) -> No
     portfolio(tmp_path)
     args = ("evaluate", "cases.jsonl", "--format", "json", "-o", "out.jsonl", "--fail-on",
             "never")
-    assert run(*args, cwd=tmp_path).returncode == 0
+    assert run_here(*args, cwd=tmp_path).returncode == 0
     written = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines(keepends=True)
     (tmp_path / "out.jsonl").write_text("before\n", encoding="utf-8")
     # The interrupted run had the cases in another order: the second case's result came first.
     partial = tmp_path / "out.jsonl.partial"
     partial.write_text(written[0] + written[2] + written[1], encoding="utf-8")
-    resumed = run(*args, "--resume", cwd=tmp_path)
+    resumed = run_here(*args, "--resume", cwd=tmp_path)
     assert resumed.returncode == 2
     assert "result for cases.jsonl:1," in resumed.stderr
     assert "without --resume" in resumed.stderr

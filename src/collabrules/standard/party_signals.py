@@ -106,7 +106,6 @@ def goal_alignment(case: Case, signals: SignalBook) -> SignalValue:
     return SignalValue(GoalAlignment(tuple(shared_topics), tuple(sorted(conflicting))), paths)
 
 
-@reads("$.parties[].goals", "$.parties[].departmental_targets", signals=(TOPIC_SIGNAL,))
 def _one_label_per_department_aim(targets: dict[str, Goal], owned: list[Aim]
                                   ) -> dict[str, str]:
     """Each owned goal's label -> the label it counts under.
@@ -127,23 +126,36 @@ def _one_label_per_department_aim(targets: dict[str, Goal], owned: list[Aim]
     return label
 
 
+def _target_paths(targets: dict[str, Goal]) -> tuple[str, ...]:
+    """The fields that make each departmental target one: its owner, topic and direction."""
+    return tuple(f"{where}.{key}" for where in targets
+                 for key in ("department" if ".departmental_targets[" in where else "owner",
+                             "topic", "direction"))
+
+
+@reads("$.parties[].goals", "$.parties[].departmental_targets", signals=(TOPIC_SIGNAL,))
 def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
     """The perspective party's departmental targets (goals with an owner) that oppose
     another party's goals.
 
-    A target without topic or direction leaves the answer unknown (it could be a
-    conflict), unless a known conflict already exists.
+    The targets are known when the party's ``departmental_targets`` list is recorded (an
+    empty list: none) or its goals name their owners; goals that name no owner leave them
+    unknown (ADR 0025). A target without topic or direction leaves the answer unknown (it
+    could be a conflict), unless a known conflict already exists.
     """
     vocabulary = vocabulary_of(signals)
-    own_path = case.path_of(case.own)
-    paths = (f"{own_path}.goals", f"{own_path}.departmental_targets")
-    needed = [f"{own_path}.goals"] if case.own.goals is None \
-        and case.own.departmental_targets is None else []
+    own = case.own
+    own_path = case.path_of(own)
+    listed = f"{own_path}.departmental_targets"
+    paths = (f"{own_path}.goals", listed)
+    known = own.departmental_targets is not None or any(g.owner for g in own.goals or ())
+    needed = [] if known else [listed]
     needed += [f"{case.path_of(p)}.goals" for p in case.others if p.goals is None]
     if needed:
         return SignalValue(None, paths, tuple(needed))
-    targets = {where: goal for where, goal in party_goals(case.own, own_path) if goal.owner}
-    owned = [aim for aim in aims(case.own, own_path, vocabulary) if aim.path in targets]
+    targets = {where: goal for where, goal in party_goals(own, own_path) if goal.owner}
+    cited = (() if own.departmental_targets is None else (listed,)) + _target_paths(targets)
+    owned = [aim for aim in aims(own, own_path, vocabulary) if aim.path in targets]
     label = _one_label_per_department_aim(targets, owned)
     theirs = pushes_by_axis([a for p in case.others
                              for a in aims(p, case.path_of(p), vocabulary)])
@@ -151,14 +163,14 @@ def departmental_conflicts(case: Case, signals: SignalBook) -> SignalValue:
                  if any(opposed(aim, other) for other in theirs.get(aim.axis, ()))}
     conflicts |= {label[ours] for ours, _, _ in explicit_oppositions(case) if ours in label}
     if conflicts:
-        return SignalValue(tuple(sorted(conflicts)), paths)
+        return SignalValue(tuple(sorted(conflicts)), cited)
     undecided = undecided_goals(case, case.others)
     undecided += [f"{where}.{key}" for where, goal in targets.items()
                   for key, value in (("topic", goal.topic), ("direction", goal.direction))
                   if value is None]
     if undecided:
-        return SignalValue(None, paths, tuple(undecided))
-    return SignalValue((), paths)
+        return SignalValue(None, cited, tuple(undecided))
+    return SignalValue((), cited)
 
 
 def _stated_by_another(case: Case, vocabulary: TopicVocabulary) -> set[str]:

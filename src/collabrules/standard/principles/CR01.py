@@ -139,19 +139,21 @@ def assess(a: Assessment) -> None:
     conflicts = a.signal("departmental_conflicts").value
     rel = case.relationship
     review = rel.governance.commercial_review if rel and rel.governance else None
-    balanced: bool | None = True if conflicts == () else None
-    if conflicts:
-        balanced = review
+    # A commercial review balances any departmental conflict (ADR 0007): with one, the
+    # targets need not be known; without conflicts, the review does not matter.
+    balanced: bool | None = True if conflicts == () or review is True else None
+    if conflicts and review is False:
+        balanced = False
     a.check(
         _NO_DEPARTMENTAL_CONFLICT.id,
         balanced,
         _NO_DEPARTMENTAL_CONFLICT.text,
         signals=("departmental_conflicts",),
         facts=(*cite(a, "departmental_conflicts"),
-               a.fact("$.relationship.governance.commercial_review", review)),
-        decided_by=() if conflicts is None else (
-            () if not conflicts or review is not None
-            else ("$.relationship.governance.commercial_review",)),
+               *(() if conflicts == () else (
+                   a.fact("$.relationship.governance.commercial_review", review),))),
+        decided_by=(() if conflicts is not None else a.signal("departmental_conflicts").missing)
+        + (("$.relationship.governance.commercial_review",) if review is None else ()),
         action=Text(
             "Align the conflicting departmental targets ({targets}) with the joint goal, or "
             "balance them in a commercial review with the other party.",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ...host.hookspecs import hookimpl
 from ...host.registry import PrincipleRegistrar
-from ...model.kleene import and3
+from ...model.kleene import and3, is3, or3
 from ...model.principle import Check, Example, Observation, Principle
 from ...model.questionnaire import QUESTIONNAIRE_SIGNAL
 from ...model.signal_reads import reads
 from ...model.text import Text
-from ...model.vocab import Level, Severity, Status
+from ...model.vocab import Level, Posture, Severity, Status
 from ...pipeline.assessment import Assessment
 from ..evidence import cite
 from ..perception_checks import TRUST_ALIKE, check_trust_alike
@@ -39,7 +39,8 @@ _GUARANTEES_COVER = Check(
          "en kwaliteit dat"))
 
 
-@reads("$.relationship.trust", "$.relationship.safeguards", "$.parties[].perceptions",
+@reads("$.relationship.trust", "$.relationship.posture", "$.relationship.safeguards",
+       "$.parties[].perceptions",
        signals=("required_trust", "required_depth", "model_in_use", "perception_asymmetries",
                 QUESTIONNAIRE_SIGNAL))
 def assess(a: Assessment) -> None:
@@ -47,20 +48,35 @@ def assess(a: Assessment) -> None:
     relationship = a.case.relationship
     actual = relationship.trust if relationship else None
     required = a.signal("required_trust").value
+    used = a.signal("model_in_use").value
     enough: bool | None = None
     gap = 0
     if actual is not None and required is not None:
         gap = required.rank - actual.rank
         enough = gap <= 0
+    # DOMAIN: too little trust is a violation where the relationship relies on it (a deep
+    # model, or an open posture); where a shallower contract and a guarded posture carry
+    # it, the gap is a risk and the too-shallow model is tailoring's finding (CR06).
+    posture = relationship.posture if relationship else None
+    relies = or3(None if used is None else used.deep, is3(posture, Posture.OPEN))
+    undecided = () if relies is not None else (
+        a.signal("model_in_use").missing + (() if posture else ("$.relationship.posture",)))
     a.check(
         _TRUST_SUFFICIENT.id,
         enough,
         _TRUST_SUFFICIENT.text,
-        effect=Status.VIOLATED if gap >= 2 else Status.AT_RISK,
+        effect=Status.VIOLATED if gap >= 2 and relies else Status.AT_RISK,
         effect_decided_by=(() if actual is not None else ("$.relationship.trust",))
-        + a.signal("required_trust").missing,
-        facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust")),
-        signals=("required_trust",),
+        + a.signal("required_trust").missing
+        + (undecided if required in (None, Level.HIGH) and actual in (None, Level.LOW)
+           and enough is not True else ()),
+        # The facts the trust required waits on, not every delivery fact it cites.
+        decided_by=() if enough is not None else (
+            (() if actual is not None else ("$.relationship.trust",))
+            + a.signal("required_trust").missing),
+        facts=(a.fact("$.relationship.trust", actual), *cite(a, "required_trust"),
+               *((a.fact("$.relationship.posture", posture),) if gap >= 2 else ())),
+        signals=("required_trust", "model_in_use") if gap >= 2 else ("required_trust",),
         action=Text(
             "Build trust before relying on it: start small (a pilot, joint reviews), and "
             "keep formal guarantees in place until the trust has grown.",
@@ -68,14 +84,20 @@ def assess(a: Assessment) -> None:
             "evaluaties) en houd formele garanties aan tot het vertrouwen is gegroeid."),
     )
     needed = a.signal("required_depth").value
-    used = a.signal("model_in_use").value
+    # Held when either side settles it: a model that is not deep, or a delivery that asks
+    # for more than a transaction.
     lean: bool | None = None
-    if needed is not None and used is not None:
-        lean = not (needed is Depth.TRANSACTIONAL and used.deep)
+    if (used is not None and not used.deep) or (
+            needed is not None and needed is not Depth.TRANSACTIONAL):
+        lean = True
+    elif needed is not None and used is not None:
+        lean = False
     a.check(
         _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.id,
         lean,
         _NO_TRUST_MODEL_WHERE_GUARANTEE_SUFFICES.text,
+        decided_by=() if lean is not None
+        else a.signal("required_depth").missing + a.signal("model_in_use").missing,
         facts=cite(a, "required_depth", "model_in_use"),
         signals=("required_depth", "model_in_use"),
         action=Text(
@@ -101,6 +123,11 @@ def assess(a: Assessment) -> None:
         _GUARANTEES_COVER.id,
         covered,
         _GUARANTEES_COVER.text,
+        # A missing guarantee decides only while the trust there is leaves it to them.
+        decided_by=() if covered is not None else (
+            tuple(f"$.relationship.safeguards.{g}" for g, v in zip(_GUARANTEES, values)
+                  if v is None) + (() if actual is not None else ("$.relationship.trust",))
+            + (a.signal("required_trust").missing if required is None else ())),
         facts=tuple(a.fact(f"$.relationship.safeguards.{g}", v)
                     for g, v in zip(_GUARANTEES, values)),
         signals=("required_trust",),

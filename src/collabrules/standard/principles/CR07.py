@@ -124,14 +124,18 @@ def assess(a: Assessment) -> None:
         fits = False
     elif open_posture is False and deep is False:
         fits = True
+    # DOMAIN: an adversary met openly *without protection* is the violation; an open or
+    # deep design with protection in place is a risk (the protection is a defence).
     a.check(
         _DESIGN_FITS_ATTITUDE.id,
         fits,
         _DESIGN_FITS_ATTITUDE.text,
-        effect=Status.VIOLATED,
-        facts=(a.fact("$.relationship.posture", posture),
+        effect=Status.VIOLATED if protected is False else Status.AT_RISK,
+        effect_decided_by=a.signal("protection").missing,
+        # the protection decides the effect, so the condition cites it too
+        facts=(a.fact("$.relationship.posture", posture), *defence_facts,
                *cite(a, "adversarial_counterpart", "model_in_use")),
-        signals=("adversarial_counterpart", "model_in_use"),
+        signals=("adversarial_counterpart", "model_in_use", "protection"),
         action=Text(
             "Organise to work with {who} as an adversary: a strong contract, legal and "
             "negotiation capacity and an exit plan; limit openness to what the contract "
