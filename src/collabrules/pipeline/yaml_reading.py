@@ -4,12 +4,6 @@ PyYAML's safe machinery only: no Python object tags, no anchors or aliases (they
 "billion laughs" expansion and case files never need them), no duplicate keys, and dates
 stay strings. Imported by :func:`collabrules.pipeline.loading.parse_yaml` for YAML input
 only, so reading JSON never imports PyYAML.
-
-libyaml (PyYAML's C parser, when PyYAML has it) composes a document about 15 times faster
-than the pure-Python parser. It is tried first; whatever it refuses, or what this module
-refuses in what it built, is read again by the pure-Python parser, which then decides and
-writes the message with its line and column. ``tests/core/test_yaml_fast_path.py`` holds
-that the two give the same data and lines, or that libyaml refuses (ADR 0027, session 7).
 """
 
 from __future__ import annotations
@@ -47,21 +41,6 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
-_FastLoader: type[yaml.CSafeLoader] | None = None
-if yaml.__with_libyaml__:
-    class _CLoader(yaml.CSafeLoader):
-        """libyaml's safe loader with the same resolvers as :class:`_Loader`."""
-
-    _CLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
-    _FastLoader = _CLoader
-
-# Characters the two parsers were found to treat differently (tests/core/test_yaml_fast_path.py):
-# libyaml accepts a tab inside a plain key ("c\tase: 1") and drops a byte-order mark
-# after a line break, which the pure parser refuses or keeps, and reads an empty value
-# tagged "!" as text where the pure parser reads null; the other line breaks than \n and
-# \r are left to the pure parser with them. Case files seldom hold any of these.
-_PURE_ONLY = ("\t", "\ufeff", "\x85", "\u2028", "\u2029", "!")
-
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null",
@@ -70,31 +49,6 @@ _SCALAR_TAGS = {
 
 def read_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
-    if _FastLoader is not None:
-        try:
-            return read_fast(text, source, _FastLoader)
-        except Exception:  # refused: the pure-Python parser decides and writes the message
-            pass
-    return read_pure(text, source)
-
-
-def read_fast(text: str, source: str,
-              loader_class: type[yaml.CSafeLoader]) -> tuple[Any, dict[str, int]]:
-    """What :func:`read_pure` gives, composed by libyaml; raises whatever it refuses."""
-    if any(char in text for char in _PURE_ONLY):
-        raise ValueError("a character libyaml reads differently: the pure parser reads it")
-    loader = loader_class(text)
-    try:
-        root = loader.get_single_node()
-    finally:
-        loader.dispose()
-    if root is None:
-        raise ValueError("no document")
-    return _plain(root, loader, source)
-
-
-def read_pure(text: str, source: str) -> tuple[Any, dict[str, int]]:
-    """Parse YAML text with PyYAML's pure-Python parser; refusals are :class:`InputError`."""
     try:
         loader = _Loader(text)
         try:
@@ -125,12 +79,6 @@ def read_pure(text: str, source: str) -> tuple[Any, dict[str, int]]:
         raise too_deep(source) from None
     if root is None:
         raise _issue(source, Text("the file holds no document", "het bestand bevat geen document"))
-    return _plain(root, loader, source)
-
-
-def _plain(root: yaml.Node, loader: _Loader | yaml.CSafeLoader,
-           source: str) -> tuple[Any, dict[str, int]]:
-    """The plain data of a composed document and the line of each of its JSON paths."""
     lines: dict[str, int] = {}
     builder = _Builder(source, lines, loader)
     data = builder.build(root, "$", 1)
@@ -144,8 +92,7 @@ def _plain(root: yaml.Node, loader: _Loader | yaml.CSafeLoader,
 class _Builder:
     """Turns a composed YAML node tree into plain data, refusing unsafe constructs."""
 
-    def __init__(self, source: str, lines: dict[str, int],
-                 loader: _Loader | yaml.CSafeLoader) -> None:
+    def __init__(self, source: str, lines: dict[str, int], loader: _Loader) -> None:
         self.source = source
         self.lines = lines
         self.loader = loader
