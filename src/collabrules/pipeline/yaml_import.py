@@ -5,7 +5,7 @@ written as the complement of the allowed ranges up to U+10FFFF; Python's regular
 compiler walks every code point of such a class: about 50 M instructions, 6 % of one YAML
 evaluation (ADR 0027, session 7). :func:`import_yaml` first puts into ``re``'s cache, under
 that pattern's text, the same class written as its short list of refused ranges, which
-compiles in a fraction of the time; ``tests/core/test_yaml_fast_path.py`` checks that the
+compiles in a fraction of the time; ``tests/core/test_yaml_import.py`` checks that the
 two match exactly the same code points. Where ``re`` keeps no such cache, PyYAML compiles
 its own pattern as before.
 """
