@@ -28,6 +28,7 @@ def refusal(raw: bytes, source: str = "case.yaml") -> Issue:
      "this is not valid JSON: Expecting property name enclosed in double quotes", "$", 1),
     (b"a: !!python/object:os.system x\n", "c.yaml",
      "the YAML tag tag:yaml.org,2002:python/object:os.system is not allowed", "$.a", 1),
+    (b"a: 1\nb: !!bool maybe\n", "c.yaml", "'maybe' cannot be read as a bool value", "$.b", 2),
     (b"a: 1\nb: !custom x\n", "c.yaml", "the YAML tag !custom is not allowed", "$.b", 2),
     (b"a: &x 1\nb: *x\n", "c.yaml", "YAML anchors and aliases are not allowed in case files",
      "$.b", 2),

@@ -23,6 +23,7 @@ import attrs
 from ..model.case import Case
 from ..model.errors import UsageError
 from ..model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.vocab import Level, Status
@@ -38,6 +39,7 @@ _TODAY_NAME = Text("As it is today", "Zoals het nu is")
 
 
 @attrs.frozen
+@shared_repr
 class Change:
     """One field of the relationship design an option changes (``None``: unknown)."""
 
@@ -47,6 +49,7 @@ class Change:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Option:
     """One column: a design (today's, a model's, or an alternative) and its verdicts."""
 
@@ -90,6 +93,7 @@ class Option:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Options:
     """The design as it is today, then one option per model (and per alternative design)."""
 

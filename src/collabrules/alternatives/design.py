@@ -21,6 +21,7 @@ import attrs
 import jsonschema_rs
 
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..pipeline.loading import Document, read_document
 from ..pipeline.schemas import load_schema
@@ -28,6 +29,7 @@ from ..pipeline.validation import SchemaValidator, line_of
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class AlternativeDesign:
     """A relationship design to set beside the options: its name and its relationship part."""
 

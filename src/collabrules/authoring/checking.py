@@ -20,6 +20,7 @@ from ..io.kinds import (
     kind_of,
 )
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..pipeline.loading import Document, read_document
 
@@ -28,6 +29,7 @@ _SKIP_FOLDERS = frozenset({"node_modules", "site", "__pycache__", "build", "dist
 
 
 @attrs.frozen
+@shared_repr
 class FileCheck:
     """One file: its kind (``None``: not a file collabrules reads) and its issues."""
 

@@ -33,6 +33,7 @@ import attrs
 
 from ..model.errors import InputError, Issue
 from ..model.paths import steps
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..model.vocab import Status
 from ..pipeline.loading import Document, read_document
@@ -44,6 +45,7 @@ KEYS = ("name", "case", "set", "remove", "expect", "failed")
 
 
 @attrs.frozen
+@shared_repr
 class Fixture:
     """One case and the statuses expected for some of its principles."""
 

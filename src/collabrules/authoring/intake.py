@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..model.glossary import TERMS
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..model.vocab import (
     Attitude,
@@ -39,6 +40,7 @@ NO = ("no", "nee", "n", "false")
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Question:
     """One intake question.
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..model.errors import InputError
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.vocab import Outcome as ConditionOutcome
@@ -34,6 +35,7 @@ _L = {
 
 
 @attrs.frozen
+@shared_repr
 class Check:
     """One expectation of one fixture and what the engine said."""
 
@@ -55,6 +57,7 @@ class Check:
 
 
 @attrs.frozen
+@shared_repr
 class Result:
     """A fixture's checks, the report it produced, or the input error it raised."""
 
@@ -70,6 +73,7 @@ class Result:
 
 
 @attrs.frozen
+@shared_repr
 class Outcome:
     """Every fixture's result."""
 

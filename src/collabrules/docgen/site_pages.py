@@ -13,6 +13,7 @@ from pathlib import Path
 
 import attrs
 
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..pipeline.schemas import available, load_schema
 from ..render.catalogue import standard_catalogue
@@ -79,6 +80,7 @@ DUTCH = "nl/"
 
 
 @attrs.frozen
+@shared_repr
 class Page:
     """A generated page: its path under ``docs/`` and the function that writes it."""
 

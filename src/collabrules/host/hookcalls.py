@@ -19,10 +19,12 @@ import attrs
 import pluggy
 
 from ..model.problems import Problem, ProblemKind
+from ..model.records import shared_repr
 from ..model.text import Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class HookCall:
     """One implementation of a hook (wrapped by every wrapper), ready to call."""
 

@@ -21,6 +21,7 @@ import pluggy
 
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
+from ..model.records import shared_repr
 from . import hookspecs
 from .hookcalls import unknown_hooks
 
@@ -59,7 +60,8 @@ class PluginManager(pluggy.PluginManager):
 
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class PluginInfo:
     """Where a loaded plugin comes from."""
 
@@ -75,7 +77,8 @@ class PluginInfo:
         return f"{self.distribution} {self.version}{where}"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class LoadedPlugins:
     """The plugin manager and what was loaded into it."""
 

@@ -14,6 +14,7 @@ import attrs
 from ..model.models import CollaborationModel
 from ..model.principle import Principle
 from ..model.problems import Problem, ProblemKind
+from ..model.records import shared_repr
 from ..model.signals import Signal
 
 
@@ -35,7 +36,8 @@ class ModelRegistrar(Protocol):
     def __call__(self, model: CollaborationModel, *, replaces: bool = False) -> None: ...
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Owned:
     """Something a plugin registered, with the plugin's name and how it asked."""
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from ..model.records import shared_repr
 from ..pipeline.schemas import load_schema
 from .expressions import SIGNALS
 
@@ -28,6 +29,7 @@ _BUILT = "x-built"
 
 
 @attrs.frozen
+@shared_repr
 class ImpossibleField:
     """A field the case schema does not allow where the expression reads it."""
 
@@ -47,6 +49,7 @@ def impossible_fields(ast: Mapping[str, Any], schema_name: str = "case"
 
 
 @attrs.frozen
+@shared_repr
 class _Place:
     """A schema position the expression is at, with the path that led there."""
 

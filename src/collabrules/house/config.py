@@ -21,6 +21,7 @@ import attrs
 
 from ..model.case import Endorsement
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..model.vocab import Phase, Severity
 from ..pipeline.engine import Engine
@@ -32,7 +33,8 @@ from .waivers import Today, Waiver, WaiverPlugin
 FILENAME = "collabrules.toml"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Config:
     """A loaded configuration: settings, waivers, the charter, and where it came from."""
 

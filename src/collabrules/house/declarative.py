@@ -20,6 +20,7 @@ from ..host.hookspecs import hookimpl
 from ..host.registry import PrincipleRegistrar
 from ..model.errors import InputError, Issue
 from ..model.principle import Observation, Principle, summary
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..model.vocab import Severity, Status
 from ..pipeline.assessment import Assessment
@@ -37,6 +38,7 @@ _APPLIES = "applies"
 
 
 @attrs.frozen
+@shared_repr
 class DeclaredCondition:
     """One compiled condition of a declarative principle."""
 
@@ -70,6 +72,7 @@ _last: tuple[Any, dict[str, Any], dict[int, str]] | None = None
 
 
 @attrs.frozen
+@shared_repr
 class DeclarativeLogic:
     """The ``assess`` of a declarative principle: evaluate its compiled conditions."""
 
@@ -277,6 +280,7 @@ class HousePrinciples:
 
 
 @attrs.frozen
+@shared_repr
 class Probe:
     """One expression on one case (``collabrules eval``): the value JMESPath gives, the
     condition outcome (held, failed or unknown) and every field and signal it read."""

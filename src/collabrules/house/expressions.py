@@ -25,6 +25,7 @@ from jmespath import exceptions as jexceptions
 from jmespath import functions as jfunctions
 from jmespath.parser import ParsedResult, Parser
 
+from ..model.records import shared_repr
 from ..model.text import Text
 from . import bounds, tracing
 
@@ -42,6 +43,7 @@ class ExpressionError(ValueError):
 
 
 @attrs.frozen
+@shared_repr
 class Expression:
     """A compiled condition: its source, the root paths and signals it reads."""
 

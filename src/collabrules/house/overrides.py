@@ -18,6 +18,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..model.vocab import Severity
 from ..pipeline.settings import Settings
@@ -35,6 +36,7 @@ class OverrideError(ValueError):
 
 
 @attrs.frozen
+@shared_repr
 class Override:
     """Selection and severities given on the command line (plain, hashable, picklable)."""
 

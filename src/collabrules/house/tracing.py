@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 from jmespath import visitor as jvisitor
 
+from ..model.records import shared_repr
 from . import bounds
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ _DEEP = frozenset({"to_string", "contains"})
 
 
 @attrs.frozen
+@shared_repr
 class Read:
     """One case field an expression read: its JSON path and value, or that it is missing."""
 
@@ -66,6 +68,7 @@ class Read:
 
 
 @attrs.frozen
+@shared_repr
 class Trace:
     """The value of an expression (:data:`UNKNOWN` if missing fields decide it) and its reads."""
 

@@ -18,6 +18,7 @@ from .._version import __version__
 from ..host.hookspecs import hookimpl
 from ..model.case import Case
 from ..model.finding import Finding
+from ..model.records import shared_repr
 from ..model.report import Note, Report
 from ..model.text import Text
 from ..model.vocab import Status
@@ -27,6 +28,7 @@ WAIVABLE = (Status.VIOLATED, Status.AT_RISK)
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Waiver:
     """Acceptance of one finding (principle ``code``) for one relationship (``case``)."""
 

@@ -16,6 +16,7 @@ import attrs
 from ..house.overrides import Override
 from ..model.errors import InputError, Issue
 from ..model.models import Taxonomy
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..pipeline.loading import Document
 from .inputs import RawDocument
@@ -29,6 +30,7 @@ Item = Union[Document, RawDocument, InputError]  # noqa: UP007  (a runtime alias
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class CaseResult:
     """One input's result: its digest, exit code and rendered text, or what stopped it.
 
@@ -45,6 +47,7 @@ class CaseResult:
 
 
 @attrs.frozen
+@shared_repr
 class EngineSpec:
     """How to build the engine in every worker: a configuration file, blocked plugins and
     the command line's selection and severities (``override``).

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.vocab import Status
@@ -68,6 +69,7 @@ def spiral(scores: Iterable[float | None]) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class History:
     """Dated assessments of one relationship, oldest first, and the steps between them."""
 

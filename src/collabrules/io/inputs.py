@@ -14,6 +14,7 @@ from typing import cast
 import attrs
 
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from ..pipeline.loading import Document, parse_bytes, read_document
 from .kinds import CASE, kind_of
@@ -24,6 +25,7 @@ Skip = Callable[[str, 'str | None'], None]
 
 
 @attrs.frozen
+@shared_repr
 class RawDocument:
     """One JSON Lines line, not parsed yet (so that a worker process can parse it)."""
 

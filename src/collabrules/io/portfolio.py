@@ -15,6 +15,7 @@ import attrs
 
 from ..model.errors import Issue
 from ..model.problems import Problem
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.verdict import STATUS_ORDER, Verdict
@@ -24,6 +25,7 @@ ATTENTION_SIZE = 10
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class CaseDigest:
     """A report reduced to what a portfolio summary needs (cheap to send between processes)."""
 
@@ -95,6 +97,7 @@ def attention_maximum(principles: int) -> int:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Attention:
     """One relationship on the attention list."""
 
@@ -109,6 +112,7 @@ class Attention:
 
 
 @attrs.define
+@shared_repr
 class PortfolioTally:
     """Running totals over a portfolio of reports."""
 

@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.verdict import Verdict
@@ -25,6 +26,7 @@ SCALE = {Status.VIOLATED: 0, Status.AT_RISK: 1, Status.UPHELD: 2}
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Snapshot:
     """What a trend compares: a relationship's verdicts and models at one moment."""
 
@@ -50,6 +52,7 @@ class Snapshot:
 
 
 @attrs.frozen
+@shared_repr
 class FactChange:
     """A fact a principle cited whose value differs between two versions (``None``: unknown)."""
 
@@ -59,6 +62,7 @@ class FactChange:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Move:
     """How one principle moved: ``up``, ``down``, ``same``, ``changed``, ``added``, ``removed``."""
 
@@ -71,6 +75,7 @@ class Move:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Trend:
     """The moves of every principle and the overall direction."""
 

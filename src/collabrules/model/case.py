@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 
+from .records import shared_repr
 from .vocab import (
     Attitude,
     Conduct,
@@ -35,6 +36,7 @@ SCHEMA_VERSIONS = ("1.0", "1.1", "1.2")
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Interest:
     """A driver of a party: a need, a wish or a hesitation."""
 
@@ -44,6 +46,7 @@ class Interest:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Goal:
     """What a party (or one of its departments) wants to achieve on a topic.
 
@@ -65,6 +68,7 @@ class Goal:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class DepartmentalTarget:
     """A narrow target of one department ("procurement: 20% discount").
 
@@ -80,6 +84,7 @@ class DepartmentalTarget:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Benefit:
     """The benefit a party expects from the relationship."""
 
@@ -88,6 +93,7 @@ class Benefit:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Respondent:
     """Who answered the perception questionnaire for a party."""
 
@@ -96,6 +102,7 @@ class Respondent:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PerceptionAnswer:
     """Agreement (1-5) with one statement, about the answering party and about the other."""
 
@@ -105,6 +112,7 @@ class PerceptionAnswer:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Perceptions:
     """A party's answers to the perception questionnaire: who answered, when, and what."""
 
@@ -115,6 +123,7 @@ class Perceptions:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Party:
     """One organisation in the relationship."""
 
@@ -139,6 +148,7 @@ class Party:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Delivery:
     """What the relationship is about."""
 
@@ -156,6 +166,7 @@ class Delivery:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Safeguards:
     """Formal safeguards in the contract."""
 
@@ -170,6 +181,7 @@ class Safeguards:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Governance:
     """Joint governance of the relationship."""
 
@@ -184,6 +196,7 @@ class Governance:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Resistance:
     """A signal of resistance: who resists what, why, and what was done about it."""
 
@@ -197,6 +210,7 @@ class Resistance:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Development:
     """How the relationship is developed over time."""
 
@@ -217,6 +231,7 @@ class Development:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Relationship:
     """How the relationship is, or is planned to be, organised."""
 
@@ -233,6 +248,7 @@ class Relationship:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Endorsement:
     """One stakeholder's fiat on a principle set."""
 
@@ -245,6 +261,7 @@ class Endorsement:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class CaseCharter:
     """Who endorsed the principle set applied to this relationship."""
 
@@ -252,6 +269,7 @@ class CaseCharter:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Case:
     """One relationship under assessment, seen from the perspective party."""
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Issue:
     """One problem with an input document."""
 

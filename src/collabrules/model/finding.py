@@ -6,11 +6,13 @@ from typing import Any
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 from .vocab import Outcome, Severity, Status
 
 
 @attrs.frozen
+@shared_repr
 class Fact:
     """A case value a condition used, cited by its JSON path (``$.relationship.trust``).
 
@@ -22,6 +24,7 @@ class Fact:
 
 
 @attrs.frozen
+@shared_repr
 class SignalUse:
     """A signal a condition used, with the value it had for this case."""
 
@@ -30,6 +33,7 @@ class SignalUse:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Condition:
     """One check a principle made: held, failed or unknown, with its evidence.
 
@@ -52,6 +56,7 @@ class Condition:
 
 
 @attrs.frozen
+@shared_repr
 class Possibility:
     """A result some completions of the missing facts lead to, and those completions.
 
@@ -64,6 +69,7 @@ class Possibility:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Finding:
     """A principle's verdict on one case.
 

@@ -13,10 +13,12 @@ from collections.abc import Sequence
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Term:
     """A term in both languages: singular, plural (if it counts) and what it means."""
 
@@ -209,7 +211,8 @@ VALUES: dict[str, dict[str, Text]] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Field:
     """A case field in words: ``label`` as a report's evidence names it ("role of Acme"),
     ``phrase`` as a sentence or a question names it ("Acme's role"); ``values`` names the

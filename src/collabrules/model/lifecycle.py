@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from .finding import Finding
+from .records import shared_repr
 from .text import Text
 from .vocab import Outcome, Phase, Status
 
@@ -30,7 +31,8 @@ ADVISED = (Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED)
 """The statuses whose actions a phase plan lists."""
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Tag:
     """An action's phases and a short bilingual label of what it is about."""
 
@@ -38,7 +40,8 @@ class Tag:
     phases: frozenset[Phase]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class IsoStage:
     """One ISO 44001 lifecycle stage and the case phases it covers."""
 
@@ -48,7 +51,8 @@ class IsoStage:
     phases: frozenset[Phase]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Stage:
     """One of the three stages the principles are applied in: analysis, restructuring, operation."""
 
@@ -134,6 +138,7 @@ def checks_for(code: str, phase: Phase | None = None) -> tuple[tuple[str, Tag], 
 
 
 @attrs.frozen
+@shared_repr
 class Advice:
     """One action of a report, with the principle it comes from and where it applies."""
 
@@ -145,6 +150,7 @@ class Advice:
 
 
 @attrs.frozen
+@shared_repr
 class PhasePlan:
     """A report's actions by phase: for the current phase, and what the next will need."""
 

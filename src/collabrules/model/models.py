@@ -8,11 +8,13 @@ import attrs
 
 from .case import Relationship
 from .finding import Possibility
+from .records import shared_repr
 from .text import Text
 from .vocab import Level
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Stage:
     """One step on the path to a collaboration model: what it establishes, how long."""
 
@@ -21,7 +23,8 @@ class Stage:
     months: float
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class CollaborationModel:
     """A type of customer/supplier collaboration, with the trust and governance it needs.
 
@@ -58,7 +61,8 @@ class CollaborationModel:
 FACTS = ("model", "label", "trust", "resistance", "phase")
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Taxonomy:
     """The models one engine recommends from, by id."""
 
@@ -97,6 +101,7 @@ class Taxonomy:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class ModelRecommendation:
     """The model that fits the case, why, the gap from the model in use, and the path.
 

@@ -15,10 +15,12 @@ import attrs
 from .case import Case
 from .perceptions import PerceptionGap, gaps_of, party_scores
 from .questionnaire import Questionnaire
+from .records import shared_repr
 from .text import Text
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class ThemeViews:
     """The four views of one theme; ``None`` where a side did not answer."""
 
@@ -31,6 +33,7 @@ class ThemeViews:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PerceptionPair:
     """The perspective party and one other party: their views per theme and largest gaps."""
 

@@ -15,6 +15,7 @@ import attrs
 
 from .case import Case, Party
 from .questionnaire import Questionnaire
+from .records import shared_repr
 
 GAP = 2.0
 """Points on the 1-5 scale at which two views of the same thing differ materially."""
@@ -23,6 +24,7 @@ LOW = 2.0
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class ThemeScore:
     """One party's mean agreement on one theme, about itself and about the other."""
 
@@ -35,6 +37,7 @@ class ThemeScore:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PerceptionGap:
     """How ``party`` sees itself on a theme against how ``seen_by`` sees it."""
 
@@ -52,6 +55,7 @@ class PerceptionGap:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Asymmetry:
     """What two parties think of each other on one theme (each one's ``them`` score)."""
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 from .vocab import Severity
 
@@ -16,14 +17,16 @@ if TYPE_CHECKING:
 CODE_PATTERN = r"^[A-Z]{1,4}[0-9]{1,4}$"
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Observation:
     """The general truth a principle rests on: a value, belief or regularity."""
 
     text: Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Example:
     """A short illustration of a principle upheld or violated, for its page."""
 
@@ -31,7 +34,8 @@ class Example:
     text: Text
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Check:
     """A condition a principle records, declared with the principle so that its summary
     (:attr:`Principle.checks`) is derived from what it really checks.
@@ -67,7 +71,8 @@ Assess = Callable[["Assessment"], None]
 """A principle's logic: it records conditions on the assessment it is given."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Principle:
     """A guideline derived from an observation, with the logic that assesses a case.
 

@@ -11,6 +11,7 @@ from enum import Enum
 
 import attrs
 
+from .records import shared_repr
 from .text import Text
 
 
@@ -115,6 +116,7 @@ _SLOW_DETAIL = Text(
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Problem:
     """One problem with a plugin or principle: which, where from, and what happened."""
 

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import attrs
 
 from .case import Case
+from .records import shared_repr
 from .signal_reads import reads
 from .signals import Signal, SignalBook, SignalValue
 from .text import Text
@@ -28,7 +29,8 @@ HIGHEST = 5
 QUESTIONNAIRE_SIGNAL = "perception_questionnaire"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Theme:
     """A theme of the questionnaire and the principle codes it informs."""
 
@@ -37,7 +39,8 @@ class Theme:
     principles: tuple[str, ...] = ()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Statement:
     """One statement, worded about the answering party (``us``) and the other (``them``)."""
 
@@ -47,7 +50,8 @@ class Statement:
     them: Text
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Questionnaire:
     """The themes, statements and agreement scale one engine asks about."""
 

@@ -8,6 +8,7 @@ from .finding import Finding
 from .models import ModelRecommendation
 from .perception_summary import PerceptionPair
 from .problems import Problem
+from .records import shared_repr
 from .text import Text
 from .vocab import Phase, Role, Severity, Status
 
@@ -15,6 +16,7 @@ REPORT_SCHEMA_VERSION = "1.0"
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PluginRecord:
     """A plugin that took part in the evaluation."""
 
@@ -24,6 +26,7 @@ class PluginRecord:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PrincipleSetRecord:
     """The principle set applied: codes, each one's origin, and a digest of it all."""
 
@@ -33,6 +36,7 @@ class PrincipleSetRecord:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Provenance:
     """Where a report comes from, so that it can be reproduced and trusted."""
 
@@ -45,6 +49,7 @@ class Provenance:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Summary:
     """Counts per status, the worst severity, and a one-line headline."""
 
@@ -58,6 +63,7 @@ class Summary:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Note:
     """A remark about the evaluation that is not a finding (charter, waivers, ...)."""
 
@@ -66,6 +72,7 @@ class Note:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class PartyName:
     """A party as a report names it: the id the case uses, its name and its role."""
 
@@ -75,6 +82,7 @@ class PartyName:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Question:
     """A fact to find out, asked as a person would ask it, and the verdicts it would settle.
 
@@ -88,6 +96,7 @@ class Question:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Report:
     """The outcome of evaluating one case.
 

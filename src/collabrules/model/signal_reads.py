@@ -27,6 +27,8 @@ from typing import TypeVar
 
 import attrs
 
+from .records import shared_repr
+
 C = TypeVar("C", bound=Callable[..., object])
 
 _STEP = re.compile(r"[^.\[\]]+|\[\]")
@@ -39,7 +41,8 @@ def field_steps(path: str) -> tuple[str, ...]:
     return tuple(_STEP.findall(_INDEX.sub("[]", rest)))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class Reads:
     """The case fields (as :func:`field_steps`) and signals (by name) a signal reads."""
 

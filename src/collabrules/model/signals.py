@@ -9,10 +9,12 @@ from typing import Any
 import attrs
 
 from .case import Case
+from .records import shared_repr
 from .text import SCALARS, Text
 
 
 @attrs.frozen
+@shared_repr
 class SignalValue:
     """A signal's value for one case and the case paths it was derived from.
 
@@ -69,7 +71,8 @@ def plain(value: Any) -> Any:
 Compute = Callable[[Case, "SignalBook"], SignalValue]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Signal:
     """The definition of a signal: its name, meaning and how it is computed."""
 

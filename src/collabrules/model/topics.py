@@ -18,10 +18,13 @@ from typing import Any, Protocol
 
 import attrs
 
+from .records import shared_repr
+
 _RISING, _FALLING = 1, -1
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class TopicAxis:
     """One axis goals push, with the words that measure it either way."""
 
@@ -41,7 +44,8 @@ def normalise(topic: str) -> str:
     return " ".join(topic.lower().replace("_", " ").replace("-", " ").split())
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class TopicVocabulary:
     """Words to ``(axis, sign)``; built from axes, later axes extending earlier ones."""
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import attrs
 
 from .finding import Finding
+from .records import shared_repr
 from .text import Text
 from .vocab import Severity, Status
 
@@ -15,6 +16,7 @@ STATUS_ORDER = (Status.VIOLATED, Status.AT_RISK, Status.ERROR, Status.UNDETERMIN
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Verdict:
     """One principle's verdict on one case: code, title, status, severity, waived or not."""
 

@@ -24,6 +24,7 @@ import attrs
 from ..model.case import Case
 from ..model.finding import Condition, Fact, Finding, SignalUse
 from ..model.principle import Principle
+from ..model.records import shared_repr
 from ..model.signals import SignalBook, SignalValue, plain
 from ..model.text import SCALARS, Text, join
 from ..model.vocab import Outcome, Severity, Status, Vocabulary
@@ -235,6 +236,7 @@ class QuietAssessment(Assessment):
 
 
 @attrs.frozen
+@shared_repr
 class Verdict:
     """A quiet assessment's conclusion: what the completion rule reads of a finding."""
 

@@ -25,6 +25,7 @@ from ..model.case import Case
 from ..model.finding import Condition, Finding, Possibility
 from ..model.models import ModelRecommendation, Taxonomy
 from ..model.paths import steps
+from ..model.records import shared_repr
 from ..model.text import Text, join
 from ..model.vocab import Outcome, Severity, Status
 from .assessment import severity_for
@@ -66,6 +67,7 @@ _DEPENDS = Text("{results}, depending on {fields}", "{results}, afhankelijk van 
 
 
 @attrs.frozen
+@shared_repr
 class Leaf(Generic[T]):
     """One completion explored to its end: the values filled in and what they give."""
 
@@ -75,6 +77,7 @@ class Leaf(Generic[T]):
 
 
 @attrs.frozen
+@shared_repr
 class Exploration(Generic[T]):
     """Every completion of a verdict's missing facts, explored within the cap."""
 

@@ -39,6 +39,7 @@ from ..model.questionnaire import (
     merge_statements,
     questionnaire_signal,
 )
+from ..model.records import shared_repr
 from ..model.report import (
     PartyName,
     PluginRecord,
@@ -181,7 +182,8 @@ def _as_doubles(data: Any) -> Any:
     return data
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)
+@shared_repr
 class ActivePrinciple:
     """A principle in the engine's set, with the plugin that provided it."""
 

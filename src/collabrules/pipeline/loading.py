@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from ..model.errors import InputError, Issue
+from ..model.records import shared_repr
 from ..model.text import Text
 from .plain import MAX_DEPTH, MAX_DIGITS, BadNumber, check_parsed, too_deep
 
@@ -23,6 +24,7 @@ __all__ = ["MAX_BYTES", "MAX_DEPTH", "Document", "parse_bytes", "parse_json", "p
 
 
 @attrs.frozen
+@shared_repr
 class Document:
     """A parsed input document, where it came from, and the line of each JSON path."""
 
@@ -174,6 +176,9 @@ def _locate_duplicate(text: str, source: str) -> Issue | None:
 
 def parse_yaml(text: str, source: str) -> tuple[Any, dict[str, int]]:
     """Parse YAML text into plain data and a map from JSON path to line number."""
-    from .yaml_reading import read_yaml  # PyYAML is imported for YAML input only
+    from .yaml_import import import_yaml
+
+    import_yaml()  # PyYAML is imported for YAML input only
+    from .yaml_reading import read_yaml
 
     return read_yaml(text, source)

@@ -6,10 +6,12 @@ from collections.abc import Mapping
 
 import attrs
 
+from ..model.records import shared_repr
 from ..model.vocab import Severity
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, slots=False)
+@shared_repr
 class Settings:
     """How an organisation runs collabrules (usually read from ``collabrules.toml``).
 

@@ -16,6 +16,7 @@ from typing import cast
 import attrs
 
 from ..model.case import Case
+from ..model.records import shared_repr
 from ..model.signal_reads import declared_reads, field_steps, touches
 from ..model.signals import Signal, SignalBook, SignalValue
 
@@ -37,6 +38,7 @@ class CompletedSignals(SignalBook):
 
 
 @attrs.frozen
+@shared_repr
 class FromParent:
     """The compute function of a signal a completed case shares with its parent."""
 

@@ -148,7 +148,7 @@ class _Builder:
             return BadNumber(str(node.value))
         try:
             value = self.loader.construct_object(node, deep=True)
-        except (ValueError, OverflowError, yaml.YAMLError):
+        except (ValueError, OverflowError, KeyError, yaml.YAMLError):  # KeyError: "!!bool x"
             self.fail(node, path, Text("{value!r} cannot be read as a {tag} value",
                                        "{value!r} kan niet worden gelezen als {tag}-waarde"
                                        ).format(value=str(node.value)[:60],

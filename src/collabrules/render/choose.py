@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from ..model.models import Taxonomy
+from ..model.records import shared_repr
 from ..model.report import Provenance, Report
 
 FORMATS = ("text", "json", "markdown", "html", "github")
@@ -13,6 +14,7 @@ WHOLE_RUN = ("html", "sarif", "junit")
 
 
 @attrs.frozen
+@shared_repr
 class Render:
     """Render one report in a format and language (``json`` compact or indented).
 

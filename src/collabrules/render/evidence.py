@@ -13,6 +13,7 @@ import json
 import attrs
 
 from ..model.finding import Condition
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from .perception_evidence import summary
@@ -27,6 +28,7 @@ INTRO = Text("The case fields (JSON paths) and signals behind each numbered refe
 
 
 @attrs.frozen
+@shared_repr
 class Item:
     """One numbered entry: what it belongs to, and its ``path = value`` lines."""
 
@@ -45,6 +47,7 @@ def citations(condition: Condition, lang: str = "en") -> tuple[str, ...]:
 
 
 @attrs.frozen
+@shared_repr
 class Evidence:
     """The numbered evidence of one report, in the order the body cites it."""
 

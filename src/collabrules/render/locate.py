@@ -14,11 +14,13 @@ from pathlib import Path
 import attrs
 
 from ..model.finding import Finding
+from ..model.records import shared_repr
 from ..model.vocab import Outcome, Status
 from ..pipeline.validation import line_of
 
 
 @attrs.frozen
+@shared_repr
 class Location:
     """A file, a line in it (``None``: the whole file) and the JSON path found there."""
 

@@ -18,6 +18,7 @@ from ..model.lifecycle import (
     stage_of,
 )
 from ..model.principle import Principle
+from ..model.records import shared_repr
 from ..model.report import Report
 from ..model.text import Text
 from ..model.vocab import Phase
@@ -31,6 +32,7 @@ NOTHING_NOW = Text("No open action belongs to this phase.",
 
 
 @attrs.frozen
+@shared_repr
 class PhaseSection:
     """The words of a phase plan, ready for any format."""
 
@@ -67,6 +69,7 @@ UNTAGGED = Text("every phase (its actions are not tagged with phases)",
 
 
 @attrs.frozen
+@shared_repr
 class PhaseListing:
     """The principles and the checks that matter in one phase, in one language."""
 

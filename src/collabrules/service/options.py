@@ -12,6 +12,8 @@ from typing import Any
 
 import attrs
 
+from ..model.records import shared_repr
+
 ENV_OPTIONS = "COLLABRULES_SERVICE_OPTIONS"
 ENV_TOKENS = "COLLABRULES_TOKENS"
 
@@ -22,6 +24,7 @@ def hash_token(token: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class Limits:
     """Limits that protect the server; every one is configurable (``collabrules serve``)."""
 
@@ -40,6 +43,7 @@ class Limits:
 
 
 @attrs.frozen(kw_only=True)
+@shared_repr
 class ServiceOptions:
     """Everything the application needs; plain data, so worker processes get the same."""
 

@@ -16,11 +16,13 @@ from typing import Any, TypeVar
 import attrs
 
 from ..model.case import Case, Goal, Party
+from ..model.records import shared_repr
 from ..model.topics import TopicVocabulary
 from ..model.vocab import Direction
 
 
 @attrs.frozen
+@shared_repr
 class Aim:
     """A goal reduced to an axis and a push (+1 up, -1 down, 0 reach)."""
 

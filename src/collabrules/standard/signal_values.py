@@ -11,6 +11,8 @@ from enum import Enum, IntEnum
 
 import attrs
 
+from ..model.records import shared_repr
+
 Names = tuple[str, ...]
 """Labels or case paths, in a stable order (``()`` = none)."""
 
@@ -38,6 +40,7 @@ class Quadrant(str, Enum):
 
 
 @attrs.frozen
+@shared_repr
 class ModelInUse:
     """The collaboration model in use, as the standard taxonomy describes it."""
 
@@ -52,6 +55,7 @@ class ModelInUse:
 
 
 @attrs.frozen
+@shared_repr
 class GoalAlignment:
     """Topic axes on which the parties' goals point the same way or opposite ways."""
 
@@ -60,6 +64,7 @@ class GoalAlignment:
 
 
 @attrs.frozen
+@shared_repr
 class CapabilityFit:
     """Capabilities one side offers that the other needs, both ways, and those both offer."""
 
@@ -69,6 +74,7 @@ class CapabilityFit:
 
 
 @attrs.frozen
+@shared_repr
 class ResistanceState:
     """Recorded resistance: how much, what was not investigated, which rational objections
     remain unaddressed; ``unknown`` and ``unweighed`` are the paths that would tell."""
