@@ -17,11 +17,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import collabrules
-from collabrules.io.compact import Catalogue, CompactWriter, _alike, _dumps, read_compact
+from collabrules.io.compact import Catalogue, CompactWriter, _dumps, read_compact
 from collabrules.io.serialize import report_to_json
 from collabrules.model.finding import Fact, SignalUse
 from collabrules.model.report import Report
 from collabrules.model.text import Text, join
+from collabrules.model.text import made_alike as _alike
 
 from ..conftest import EXAMPLES, ci_examples
 from ..strategies import valid_cases

@@ -59,7 +59,6 @@ class PluginManager(pluggy.PluginManager):
         return super().parse_hookimpl_opts(plugin, name)
 
 
-
 @attrs.frozen(kw_only=True, slots=False)
 @shared_repr
 class PluginInfo:

@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from functools import lru_cache
 from itertools import repeat
-from operator import is_
 from typing import Any, NamedTuple
 
 import attrs
@@ -49,7 +48,7 @@ from ..model.report import (
     Summary,
 )
 from ..model.summary import summarise
-from ..model.text import Formatted, Joined, Text, join, localisable
+from ..model.text import Formatted, Joined, Text, join, localisable, made_alike
 from ..model.vocab import Level, Outcome, Phase, Role, Severity, Status
 from ..pipeline.assessment import rationale_for
 from ..pipeline.engine import Engine, digest_of
@@ -348,12 +347,12 @@ class Catalogue:
         slug = None if principle is not None and principle["slug"] == finding.slug \
             else finding.slug
         title = None
-        if principle is None or not _alike(self.get(principle["title"]), finding.title):
+        if principle is None or not made_alike(self.get(principle["title"]), finding.title):
             title = self.ref(finding.title)
         # Left out (derived again when expanded) when surely the derived one; comparing
         # strings would write every text of the case.
         rationale: Any = None
-        if not _alike(finding.rationale, self._derived(finding, conditions)):
+        if not made_alike(finding.rationale, self._derived(finding, conditions)):
             rationale = self.ref(finding.rationale)
         actions = tuple(map(self.ref, finding.actions))
         possible = finding.possible
@@ -415,7 +414,7 @@ class Catalogue:
                 self._summaries.clear()
             known = self._summaries[key] = (name, summarise(report.findings, rec))
         summary, derived = report.summary, known[1]
-        if summary.counts == derived.counts and summary.worst is derived.worst and _alike(
+        if summary.counts == derived.counts and summary.worst is derived.worst and made_alike(
                 summary.headline, derived.headline):
             return True
         return summary == summarise(report.findings, rec)
@@ -597,45 +596,6 @@ def _shape(en: str, nl: str) -> tuple[frozenset[str], bool]:
     """A template's placeholders, and whether its strings hold braces: per pair of strings,
     as most templates are written in a principle's body (a new ``Text`` per case)."""
     return Text(en, nl).placeholders(), bool(_BRACES & set(en + nl))
-
-
-def _alike(a: Text, b: Text) -> bool:
-    """Whether two texts surely have the same strings, decided without writing any: the
-    same text, finished texts with the same strings, or texts made the same way from
-    parts and values that are (``False`` means not known, not unequal)."""
-    if a is b:
-        return True
-    mine, theirs = a.source, b.source
-    if mine is None or theirs is None:
-        return mine is theirs and a.en == b.en and a.nl == b.nl
-    if type(mine) is Joined:
-        assert isinstance(mine, Joined)
-        return (type(theirs) is Joined and mine.sep == theirs.sep
-                and len(mine.parts) == len(theirs.parts)
-                and (all(map(is_, mine.parts, theirs.parts))  # the same texts, in C
-                     or all(map(_alike, mine.parts, theirs.parts))))
-    assert isinstance(mine, Formatted)
-    if type(theirs) is not Formatted or len(mine.params) != len(theirs.params):
-        return False
-    return _alike(mine.template, theirs.template) and all(
-        k == m and _same_param(v, w) for (k, v), (m, w) in zip(mine.params, theirs.params))
-
-
-def _same_param(a: Any, b: Any) -> bool:
-    """Whether two format parameters surely format alike (type-strict: ``1``, ``1.0`` and
-    ``True`` are equal but format differently; floats are left to the strings)."""
-    if a is b:
-        return True
-    kind = type(a)
-    if kind is not type(b):
-        return False
-    if kind is Text:
-        return _alike(a, b)
-    if kind is str or kind is int:
-        return bool(a == b)
-    if kind is list or kind is tuple:
-        return len(a) == len(b) and all(map(_same_param, a, b))
-    return False
 
 
 def _flat(source: Joined) -> list[Text]:

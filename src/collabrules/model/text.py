@@ -12,6 +12,7 @@ from __future__ import annotations
 import string
 from enum import Enum
 from functools import lru_cache
+from operator import is_
 from typing import Any, NamedTuple
 
 from attrs.exceptions import FrozenInstanceError
@@ -194,12 +195,42 @@ def _needed(en: str, nl: str) -> frozenset[str]:
 
 
 def made_alike(a: Text, b: Text) -> bool:
-    """Whether two texts are surely equal without writing their strings: the same text,
-    or made the same way (``False`` means not known, not unequal)."""
+    """Whether two texts surely have the same strings, decided without writing any: the
+    same text, finished texts with the same strings, or texts made the same way from
+    parts and values that are (``False`` means not known, not unequal)."""
     if a is b:
         return True
     mine, theirs = a.source, b.source
-    return mine is not None and theirs is not None and _same_source(mine, theirs)
+    if mine is None or theirs is None:
+        return mine is theirs and a.en == b.en and a.nl == b.nl
+    if type(mine) is Joined:
+        assert isinstance(mine, Joined)
+        return (type(theirs) is Joined and mine.sep == theirs.sep
+                and len(mine.parts) == len(theirs.parts)
+                and (all(map(is_, mine.parts, theirs.parts))  # the same texts, in C
+                     or all(map(made_alike, mine.parts, theirs.parts))))
+    assert isinstance(mine, Formatted)
+    if type(theirs) is not Formatted or len(mine.params) != len(theirs.params):
+        return False
+    return made_alike(mine.template, theirs.template) and all(
+        k == m and _same_param(v, w) for (k, v), (m, w) in zip(mine.params, theirs.params))
+
+
+def _same_param(a: Any, b: Any) -> bool:
+    """Whether two format parameters surely format alike (type-strict: ``1``, ``1.0`` and
+    ``True`` are equal but format differently; floats are left to the strings)."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is Text:
+        return made_alike(a, b)
+    if kind is str or kind is int:
+        return bool(a == b)
+    if kind is list or kind is tuple:
+        return len(a) == len(b) and all(map(_same_param, a, b))
+    return False
 
 
 def _field_name(field: str) -> str:
@@ -210,31 +241,6 @@ def _field_name(field: str) -> str:
         if at != -1:
             end = min(end, at)
     return field[:end]
-
-
-def _same_source(a: Formatted | Joined, b: Formatted | Joined) -> bool:
-    """Whether two sources surely write the same strings (``False``: not known)."""
-    if type(a) is not type(b):
-        return False
-    if type(a) is Joined:
-        assert type(b) is Joined
-        return a.sep == b.sep and len(a.parts) == len(b.parts) and all(
-            x is y or x == y for x, y in zip(a.parts, b.parts))
-    assert type(a) is Formatted and type(b) is Formatted
-    return (a.template == b.template and len(a.params) == len(b.params)
-            and all(k == m and _same_value(v, w)
-                    for (k, v), (m, w) in zip(a.params, b.params)))
-
-
-def _same_value(a: Any, b: Any) -> bool:
-    # Type-strict: 1, 1.0 and True are equal but format differently.
-    if a is b:
-        return True
-    if type(a) is not type(b):
-        return False
-    if type(a) in (list, tuple):
-        return len(a) == len(b) and all(_same_value(x, y) for x, y in zip(a, b))
-    return type(a) in (str, int, Text) and bool(a == b)
 
 
 def localisable(value: Any) -> Any:

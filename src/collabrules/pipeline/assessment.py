@@ -42,8 +42,6 @@ NO_CONDITIONS = Text(
 )
 
 
-
-
 def _plain(value: Any) -> Any:
     kind = type(value)
     if kind in SCALARS:  # the common cases first: no attribute lookups
@@ -279,8 +277,6 @@ def _actions(status: Status, conditions: Sequence[Condition],
         actions = [c.action for c in conditions
                    if c.outcome is Outcome.FAILED and c.action is not None] + actions
     return actions
-
-
 
 
 def derive_status(conditions: Sequence[Condition]) -> Status:

@@ -104,8 +104,6 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return read
 
 
-
-
 def _plain(value: Any) -> Any:
     if value.__class__ in SCALARS:  # the common case first
         return value
