@@ -43,7 +43,7 @@ def _through_lines(reports: list[Report]) -> list[Report]:
     assert all(line.endswith("\n") and line.count("\n") == 1 for line in lines)
     for line in lines:
         SCHEMA.validate(json.loads(line))
-    return list(read_compact(lines, phase_tags=ENGINE.phase_tags))
+    return list(read_compact(lines))
 
 
 @pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
@@ -99,8 +99,7 @@ def test_generated_cases_expand_to_their_full_reports(document: dict[str, Any]) 
     SCHEMA.validate(json.loads(json.dumps(record)))
     SCHEMA.validate(json.loads(json.dumps(catalogue.to_json())))
     reader = Catalogue.from_json(json.loads(json.dumps(catalogue.to_json())))
-    _same(report, expand(json.loads(json.dumps(record)), reader,
-                         phase_tags=ENGINE.phase_tags))
+    _same(report, expand(json.loads(json.dumps(record)), reader))
 
 
 def test_texts_are_defined_once_per_run() -> None:

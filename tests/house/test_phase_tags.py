@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from collabrules import hookimpl
-from collabrules.io.serialize import report_to_dict
+from collabrules.io.compact import Catalogue, CompactWriter, read_compact
+from collabrules.io.serialize import report_to_dict, report_to_json
 from collabrules.model.lifecycle import PhaseTag, PhaseTagRegistrar, phase_plan
 from collabrules.model.problems import ProblemKind
 from collabrules.model.report import Report
@@ -125,3 +126,16 @@ def test_a_wrong_tag_is_the_plugins_problem(action: str, tag: Any, says: str) ->
     assert says in problem.detail
     assert "HOUSE1/first" in engine.phase_tags.tags, "what came before the wrong tag counts"
     assert len(engine.phase_tags.tags) > 1, "the standard tags are unaffected"
+
+
+def test_compact_results_expand_with_the_tags_of_their_engine(acme: ModuleType) -> None:
+    engine = Engine(plugins=[("acme", acme)])
+    report = _bespoke(engine, "contracting")
+    writer = CompactWriter(Catalogue.of(engine))
+    lines = [writer.header(), writer.line(report)]
+    [expanded] = read_compact(lines, phase_tags=engine.phase_tags)
+    assert expanded == report
+    assert report_to_json(expanded) == report_to_json(report)
+    [installed] = read_compact(lines)  # by default: the installed plugins' tags
+    assert installed.phase_tags == Engine().phase_tags
+    assert "CR05/trust_sufficient" in installed.phase_tags.tags

@@ -22,7 +22,7 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -32,7 +32,7 @@ import orjson
 from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
-from ..model.lifecycle import NO_PHASE_TAGS, PhaseTags
+from ..model.lifecycle import PhaseTags
 from ..model.models import ModelRecommendation, Stage
 from ..model.perception_summary import PerceptionPair, ThemeViews
 from ..model.perceptions import PerceptionGap
@@ -835,11 +835,12 @@ def _recommendation(rec: ModelRecommendation, catalogue: Catalogue, name: Any,
 
 
 def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>", *,
-           phase_tags: PhaseTags = NO_PHASE_TAGS) -> Report:
+           phase_tags: PhaseTags | None = None) -> Report:
     """The full report a compact case record came from (its entries defined first).
 
-    Compact results do not hold the phase tags of the actions: pass the engine's
-    (``engine.phase_tags``) for the report's phase plan.
+    Compact results do not hold the phase tags of the actions, from which the report's
+    phase plan is derived: ``phase_tags`` are those of the engine that made the results
+    (``engine.phase_tags``); by default those of an engine with the installed plugins.
     """
     if line.get("kind") != "case":
         raise _bad(where, "$.kind", "expected a case record (kind: case)")
@@ -870,8 +871,14 @@ def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact
                           for n in line.get("perceptions", ())),
         phase=None if line.get("phase") is None else Phase(line["phase"]),
         assessed_on=line.get("assessed_on"),
-        phase_tags=phase_tags,
+        phase_tags=_installed_tags() if phase_tags is None else phase_tags,
     )
+
+
+@cache
+def _installed_tags() -> PhaseTags:
+    """The phase tags of an engine with the installed plugins (built once per process)."""
+    return Engine().phase_tags
 
 
 def _read_question(catalogue: Catalogue, data: Sequence[Any]) -> Question:
@@ -978,7 +985,7 @@ def compact_document(report: Report, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def read_compact(lines: Iterable[str], where: str = "<compact>", *,
-                 phase_tags: PhaseTags = NO_PHASE_TAGS) -> Iterator[Report]:
+                 phase_tags: PhaseTags | None = None) -> Iterator[Report]:
     """The full reports of a compact portfolio (or of one compact document), their phase
     plans from ``phase_tags`` (see :func:`expand`)."""
     catalogue: Catalogue | None = None
