@@ -65,8 +65,16 @@ def structure_case(data: dict[str, Any], source: str = "<case>", *,
     if issues:
         raise InputError(issues)
     case: Case = _structure(data) if filled is None or parent is None else \
-        _rebuild(parent, data, paths.steps(filled)[:-1])
+        _rebuild(parent, data, *_holder(filled))
     return case
+
+
+def _holder(filled: str) -> tuple[tuple[str | int, ...], str | None]:
+    """The steps to the object holding the filled-in fact, and its member name (``None``
+    for a list item)."""
+    parts = paths.steps(filled)
+    last = parts[-1]
+    return tuple(parts[:-1]), last if isinstance(last, str) else None
 
 
 def structure_issues(data: dict[str, Any], source: str = "<case>") -> list[Issue]:
