@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -526,6 +527,67 @@ def _rebuilt_alike(document: dict[str, Any]) -> int:
 def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured() -> None:
     assert sum(_rebuilt_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
     assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
+
+
+def _partial_portfolio(count: int, seed: int) -> list[dict[str, Any]]:
+    """The benchmark's partial-facts portfolio (``benchmarks/cases.py``, drop=0.5)."""
+    folder = str(Path(__file__).resolve().parents[2] / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    from cases import example_cases
+
+    return list(example_cases(count, seed=seed, drop=0.5))
+
+
+@given(valid_cases(), st.integers(min_value=1, max_value=3))
+@ci_examples(30)
+def test_generated_partial_cases_rebuilt_from_their_parent_as_structured_whole(
+        document: dict[str, Any], keep: int) -> None:
+    try:
+        _rebuilt_alike(_thinned(document, keep))
+    except InputError:
+        return
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(10)
+def test_partial_portfolio_rebuilt_from_the_parent_as_structured_whole(seed: int) -> None:
+    assert sum(_rebuilt_alike(document) for document in _partial_portfolio(3, seed)) > 0
+
+
+def _shared_members(document: dict[str, Any]) -> int:
+    """Fill in each missing scalar or choice that an existing object holds: the completed
+    case's object there keeps its parent's other members (they are not structured again)."""
+    parent = structure_case(document)
+    report = _engine().evaluate(copy.deepcopy(document))
+    shared = 0
+    for path in sorted({p for f in report.findings for p in f.missing}):
+        *way, leaf = paths.steps(path)
+        holder = parent
+        for step in way:
+            holder = holder[step] if isinstance(step, int) else getattr(holder, step, None)
+            if holder is None:
+                break
+        if holder is None or not attrs.has(type(holder)) or not isinstance(leaf, str):
+            continue
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if version_issues(completed, "x", path):
+                continue
+            rebuilt: Any = structure_case(completed, filled=path, parent=parent)
+            for step in way:
+                rebuilt = rebuilt[step] if isinstance(step, int) else getattr(rebuilt, step)
+            others = [f.name for f in attrs.fields(type(holder)) if f.name != leaf
+                      and attrs.has(type(getattr(holder, f.name)))]
+            assert all(getattr(rebuilt, name) is getattr(holder, name) for name in others)
+            shared += len(others)
+    return shared
+
+
+def test_a_filled_in_choice_evolves_the_object_holding_it() -> None:
+    """The leaf fast path of ``compile_rebuilder`` is taken (the object holding the filled-in
+    value is not structured again from its mapping)."""
+    assert sum(_shared_members(document) for document in _partial_portfolio(12, 7)) > 0
 
 
 _TEXT = st.text(st.characters(blacklist_categories=()), max_size=4)  # surrogates and astral
