@@ -137,6 +137,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)), \
             mock.patch.object(evidence, "_shared", lambda a: {}), \
+            mock.patch.object(CompletedSignals, "citing_parent", lambda self, names: None), \
             mock.patch.object(engine, "checked_digest", _checked_then_digested), \
             mock.patch.object(engine, "plain_digest", engine.digest_of), \
             mock.patch.object(loading, "check_parsed", _walked), \
@@ -225,6 +226,29 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
     assert _shared(document) > 50
     with _straightforward():
         assert _shared(document) == 0
+
+
+def _inherited(document: dict[str, Any]) -> int:
+    """How many cites of completed cases take the facts their parent cited."""
+    taken = 0
+    original = evidence._inherited
+
+    def counting(a: Any, signals: tuple[str, ...]) -> Any:
+        nonlocal taken
+        found = original(a, signals)
+        taken += found is not None
+        return found
+
+    with mock.patch.object(evidence, "_inherited", counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return taken
+
+
+def test_completed_cases_take_the_facts_their_parent_cited_for_unchanged_signals() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _inherited(document) > 20
+    with _straightforward():
+        assert _inherited(document) == 0
 
 
 def _quiet(document: dict[str, Any]) -> int:
@@ -402,6 +426,14 @@ def test_generated_cases_complete_or_partial(document: dict[str, Any], keep: int
     except InputError:
         return
     assert fast == reference
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(4)
+def test_the_partial_portfolio_reports_as_the_straightforward_engine(seed: int) -> None:
+    for document in _partial_portfolio(3, seed):
+        fast, reference = _both(document)
+        assert fast == reference
 
 
 def _filled_checks_alike(document: dict[str, Any]) -> int:
