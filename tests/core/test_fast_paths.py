@@ -47,7 +47,7 @@ from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, FromParent, SignalReuse
-from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.structure import _consistency, held_by, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence, goals, perception_checks, perception_signals
@@ -536,6 +536,40 @@ def test_admits_refuses_only_completions_with_a_version_issue() -> None:
         refused += sum(_filled_in_admitted(_thinned(dict(e.case), 2), declared)
                        for e in load()[:10])
     assert refused > 5
+
+
+def _held_alike(document: dict[str, Any], declared: str) -> int:
+    """Fill in each missing fact a verdict names: where :func:`held_by` lets a completion
+    skip the version walk along its path, the walk finds nothing."""
+    document = {**document, "schema_version": declared}
+    try:
+        report = _engine().evaluate(copy.deepcopy(document))
+    except InputError:
+        return 0
+    parent = structure_case(document)
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    held = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if held_by(parent, completed, path):
+                assert version_issues(completed, "x", path) == [], path
+                held += 1
+    return held
+
+
+@given(valid_cases(), st.sampled_from(["1.0", "1.1", LATEST]), st.integers(1, 3))
+@ci_examples(30)
+def test_a_completion_held_by_its_parent_has_no_version_issue(
+        document: dict[str, Any], declared: str, keep: int) -> None:
+    _held_alike(_thinned(document, keep), declared)
+
+
+def test_completions_held_by_their_parent_skip_the_version_walk() -> None:
+    assert sum(_held_alike(_thinned(base(name), 2), declared) for name in SCENARIOS
+               for declared in ("1.0", "1.1", LATEST)) > 5
+    assert sum(_held_alike(document, "1.0") for document in _partial_portfolio(6, 7)) > 5
 
 
 def _rebuilt_alike(document: dict[str, Any]) -> int:

@@ -44,12 +44,15 @@ class CompletedSignals(SignalBook):
         the same there (``None`` otherwise)."""
         definitions = self._definitions
         parent = self.parent
+        filled = self.filled
         for name in names:
             signal = definitions.get(name)
             value = parent.get(name)  # not computed there: nothing cited there either
-            if signal is None or signal.compute.__class__ is not FromParent or value is None \
-                    or any(_touch(path, self.filled) for path in value.paths):
+            if signal is None or signal.compute.__class__ is not FromParent or value is None:
                 return None
+            for path in value.paths:
+                if _touch(path, filled):
+                    return None
         return parent
 
 

@@ -20,6 +20,8 @@ from typing import Any
 import attrs
 
 Structure = Callable[[Any], Any]
+_ATTRS = "__attrs_attrs__"
+"""What an attrs class has (``attrs.has``, read in C on the objects of the case model)."""
 
 
 class _Mismatch(Exception):
@@ -201,13 +203,13 @@ def compile_rebuilder(fallback: Callable[[Any, Any], Any]) -> Rebuild:
         node, value = parent, data
         for step in steps:
             child = node[step] if isinstance(step, int) else getattr(node, step)
-            if child is None or not (attrs.has(type(child)) or type(child) is tuple):
+            if child is None or not (hasattr(child, _ATTRS) or type(child) is tuple):
                 leaf = None  # the object at ``steps`` is new: structure what holds it
                 break
             chain.append((node, step))
             node, value = child, value[step]
         convert = leaf_converter(type(node), leaf) \
-            if leaf is not None and attrs.has(type(node)) else None
+            if leaf is not None and hasattr(node, _ATTRS) else None
         rebuilt: Any = None
         if convert is not None:
             try:
@@ -215,7 +217,7 @@ def compile_rebuilder(fallback: Callable[[Any, Any], Any]) -> Rebuild:
             except (KeyError, TypeError, ValueError):
                 rebuilt = None  # not a value this converter takes: structure it whole
         if rebuilt is None:
-            while not attrs.has(type(node)):  # a list: structure its owner again
+            while not hasattr(node, _ATTRS):  # a list: structure its owner again
                 node, _ = chain.pop()
                 value = data
                 for _, step in chain:
