@@ -44,7 +44,7 @@ class Compiler:
         inner = rest[0] if len(rest) == 1 and typing.get_origin(hint) in (
             typing.Union, types.UnionType) else hint
         if not (inner in (str, float, bool, int)
-                or isinstance(inner, type) and issubclass(inner, enum.Enum)):
+                or (isinstance(inner, type) and issubclass(inner, enum.Enum))):
             return None
         expression = self._convert(hint, "v")  # names what it needs in self._names
         namespace = dict(self._names)

@@ -174,7 +174,7 @@ def _inherited(a: Assessment, signals: tuple[str, ...]) -> tuple[Fact, ...] | No
     book = a.signals
     if book.__class__ is not CompletedSignals or book.case is not a.case:
         return None
-    parent = book.citing_parent(signals)  # type: ignore[attr-defined]
+    parent = book.citing_parent(signals)
     cites = None if parent is None else parent.derived.get(_CITES)
     return None if cites is None else cites.get(signals)
 
