@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -46,7 +47,7 @@ from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, FromParent, SignalReuse
-from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.structure import _consistency, held_by, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence, goals, perception_checks, perception_signals
@@ -136,6 +137,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)), \
             mock.patch.object(evidence, "_shared", lambda a: {}), \
+            mock.patch.object(CompletedSignals, "citing_parent", lambda self, names: None), \
             mock.patch.object(engine, "checked_digest", _checked_then_digested), \
             mock.patch.object(engine, "plain_digest", engine.digest_of), \
             mock.patch.object(loading, "check_parsed", _walked), \
@@ -227,6 +229,29 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
     assert _shared(document) > 50
     with _straightforward():
         assert _shared(document) == 0
+
+
+def _inherited(document: dict[str, Any]) -> int:
+    """How many cites of completed cases take the facts their parent cited."""
+    taken = 0
+    original = evidence._inherited
+
+    def counting(a: Any, signals: tuple[str, ...]) -> Any:
+        nonlocal taken
+        found = original(a, signals)
+        taken += found is not None
+        return found
+
+    with mock.patch.object(evidence, "_inherited", counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return taken
+
+
+def test_completed_cases_take_the_facts_their_parent_cited_for_unchanged_signals() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _inherited(document) > 20
+    with _straightforward():
+        assert _inherited(document) == 0
 
 
 def _quiet(document: dict[str, Any]) -> int:
@@ -406,6 +431,14 @@ def test_generated_cases_complete_or_partial(document: dict[str, Any], keep: int
     assert fast == reference
 
 
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(4)
+def test_the_partial_portfolio_reports_as_the_straightforward_engine(seed: int) -> None:
+    for document in _partial_portfolio(3, seed):
+        fast, reference = _both(document)
+        assert fast == reference
+
+
 def _filled_checks_alike(document: dict[str, Any]) -> int:
     """Fill in each missing fact a verdict names: the party and goal-link checks a completed
     case skips say what they said about ``document`` (nothing)."""
@@ -508,6 +541,40 @@ def test_admits_refuses_only_completions_with_a_version_issue() -> None:
     assert refused > 5
 
 
+def _held_alike(document: dict[str, Any], declared: str) -> int:
+    """Fill in each missing fact a verdict names: where :func:`held_by` lets a completion
+    skip the version walk along its path, the walk finds nothing."""
+    document = {**document, "schema_version": declared}
+    try:
+        report = _engine().evaluate(copy.deepcopy(document))
+    except InputError:
+        return 0
+    parent = structure_case(document)
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    held = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if held_by(parent, completed, path):
+                assert version_issues(completed, "x", path) == [], path
+                held += 1
+    return held
+
+
+@given(valid_cases(), st.sampled_from(["1.0", "1.1", LATEST]), st.integers(1, 3))
+@ci_examples(30)
+def test_a_completion_held_by_its_parent_has_no_version_issue(
+        document: dict[str, Any], declared: str, keep: int) -> None:
+    _held_alike(_thinned(document, keep), declared)
+
+
+def test_completions_held_by_their_parent_skip_the_version_walk() -> None:
+    assert sum(_held_alike(_thinned(base(name), 2), declared) for name in SCENARIOS
+               for declared in ("1.0", "1.1", LATEST)) > 5
+    assert sum(_held_alike(document, "1.0") for document in _partial_portfolio(6, 7)) > 5
+
+
 def _rebuilt_alike(document: dict[str, Any]) -> int:
     """Fill in each missing fact a verdict names: the case built from the parent's objects
     equals the completed document structured whole."""
@@ -529,6 +596,67 @@ def _rebuilt_alike(document: dict[str, Any]) -> int:
 def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured() -> None:
     assert sum(_rebuilt_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
     assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
+
+
+def _partial_portfolio(count: int, seed: int) -> list[dict[str, Any]]:
+    """The benchmark's partial-facts portfolio (``benchmarks/cases.py``, drop=0.5)."""
+    folder = str(Path(__file__).resolve().parents[2] / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    from cases import example_cases
+
+    return list(example_cases(count, seed=seed, drop=0.5))
+
+
+@given(valid_cases(), st.integers(min_value=1, max_value=3))
+@ci_examples(30)
+def test_generated_partial_cases_rebuilt_from_their_parent_as_structured_whole(
+        document: dict[str, Any], keep: int) -> None:
+    try:
+        _rebuilt_alike(_thinned(document, keep))
+    except InputError:
+        return
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(10)
+def test_partial_portfolio_rebuilt_from_the_parent_as_structured_whole(seed: int) -> None:
+    assert sum(_rebuilt_alike(document) for document in _partial_portfolio(3, seed)) > 0
+
+
+def _shared_members(document: dict[str, Any]) -> int:
+    """Fill in each missing scalar or choice that an existing object holds: the completed
+    case's object there keeps its parent's other members (they are not structured again)."""
+    parent = structure_case(document)
+    report = _engine().evaluate(copy.deepcopy(document))
+    shared = 0
+    for path in sorted({p for f in report.findings for p in f.missing}):
+        *way, leaf = paths.steps(path)
+        holder = parent
+        for step in way:
+            holder = holder[step] if isinstance(step, int) else getattr(holder, step, None)
+            if holder is None:
+                break
+        if holder is None or not attrs.has(type(holder)) or not isinstance(leaf, str):
+            continue
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if version_issues(completed, "x", path):
+                continue
+            rebuilt: Any = structure_case(completed, filled=path, parent=parent)
+            for step in way:
+                rebuilt = rebuilt[step] if isinstance(step, int) else getattr(rebuilt, step)
+            others = [f.name for f in attrs.fields(type(holder)) if f.name != leaf
+                      and attrs.has(type(getattr(holder, f.name)))]
+            assert all(getattr(rebuilt, name) is getattr(holder, name) for name in others)
+            shared += len(others)
+    return shared
+
+
+def test_a_filled_in_choice_evolves_the_object_holding_it() -> None:
+    """The leaf fast path of ``compile_rebuilder`` is taken (the object holding the filled-in
+    value is not structured again from its mapping)."""
+    assert sum(_shared_members(document) for document in _partial_portfolio(12, 7)) > 0
 
 
 _TEXT = st.text(st.characters(blacklist_categories=()), max_size=4)  # surrogates and astral

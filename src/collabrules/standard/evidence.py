@@ -12,6 +12,7 @@ from ..model.paths import steps
 from ..model.signals import cited_value
 from ..model.text import SCALARS
 from ..pipeline.assessment import Assessment
+from ..pipeline.signal_reuse import CompletedSignals
 
 _MISSING = object()
 
@@ -150,8 +151,22 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
         shared[_KNOWN] = known
     cited = cites.get(signals)
     if cited is None:
-        cited = cites[signals] = _merged(a, signals, cites, shared[_KNOWN])
+        cited = _inherited(a, signals)
+        if cited is None:
+            cited = _merged(a, signals, cites, shared[_KNOWN])
+        cites[signals] = cited
     return cited
+
+
+def _inherited(a: Assessment, signals: tuple[str, ...]) -> tuple[Fact, ...] | None:
+    """What the case a completed case was completed from cited for ``signals``, when the
+    filled-in fact cannot change it (ADR 0019, point 15); ``None`` otherwise."""
+    book = a.signals
+    if book.__class__ is not CompletedSignals or book.case is not a.case:
+        return None
+    parent = book.citing_parent(signals)
+    cites = None if parent is None else parent.derived.get(_CITES)
+    return None if cites is None else cites.get(signals)
 
 
 def _merged(a: Assessment, signals: tuple[str, ...],
