@@ -36,16 +36,7 @@ from collabrules.model.errors import InputError
 from collabrules.model.finding import Condition, SignalUse
 from collabrules.model.perceptions import scores_of
 from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue
-from collabrules.model.text import (
-    LANGS,
-    SCALARS,
-    Formatted,
-    Joined,
-    Text,
-    _pick,
-    join,
-    localisable,
-)
+from collabrules.model.text import LANGS, SCALARS, Formatted, Joined, Text, _pick, localisable
 from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.pipeline import assessment, completion, engine, loading
 from collabrules.pipeline.completion import domain, fill
@@ -700,45 +691,6 @@ def test_text_format_keeps_the_source_the_straightforward_code_keeps(
 @cache
 def _template(en: str) -> Text:
     return Text(en, en)
-
-
-class _Word(str):
-    """A text subclass as a format value: not a scalar to the fast path's type test."""
-
-
-def _by_hand(text: Text, lang: str) -> str:
-    """The reference of writing a lazy text: its tree walked one node at a time."""
-    source = text.source
-    if source is None:
-        return text.get(lang)
-    if type(source) is Formatted:
-        return _by_hand(source.template, lang).format(**{
-            k: _by_hand(v, lang) if v.__class__ is Text else _pick(v, lang)
-            for k, v in source.params})
-    assert isinstance(source, Joined)
-    return source.sep.join([_by_hand(p, lang) for p in source.parts])
-
-
-_LEAVES = st.sampled_from([Text("a", "een"), Text("{x}", "{x}!"), Text("", "")])
-_PARAMS = _VALUES | st.text(max_size=3).map(_Word) | _LEAVES
-
-
-def _texts(leaves: st.SearchStrategy[Text]) -> st.SearchStrategy[Text]:
-    return st.one_of(
-        st.builds(lambda t, x: Text("<{x}>", "[{x}]").format(x=x), leaves, _PARAMS),
-        st.builds(lambda t, u, v: Text("{a}{b}", "{b}{a}").format(a=u, b=v, c=t),
-                  leaves, _PARAMS, _PARAMS),
-        st.builds(lambda a, b: a + b, leaves, leaves),
-        st.builds(lambda parts, sep: join(parts, sep), st.lists(leaves, max_size=4),
-                  st.sampled_from(["; ", "", ", "])))
-
-
-@given(st.recursive(_LEAVES, _texts, max_leaves=12), st.sampled_from(LANGS))
-def test_lazy_texts_write_the_strings_the_tree_gives(text: Text, lang: str) -> None:
-    """A lazy text's string: scalar parameters passed on in C, joined parts read by
-    ``attrgetter``; the reference walks the tree and picks each value (ADR 0018,
-    session 8)."""
-    assert getattr(text, lang) == _by_hand(text, lang)
 
 
 def _missing_step_by_step(status: Status, conditions: tuple[Any, ...]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from enum import Enum
 from functools import lru_cache
-from operator import attrgetter, is_
+from operator import is_
 from typing import Any, NamedTuple
 
 from attrs.exceptions import FrozenInstanceError
@@ -81,14 +81,12 @@ class Text:
         source = self.source
         if type(source) is Formatted:
             template, params = source
-            values = dict(params)
-            if not SCALARS.issuperset(map(type, values.values())):  # in C: values as given
-                values = {k: v if v.__class__ in SCALARS else getattr(v, name)
-                          if v.__class__ is Text else _pick(v, name) for k, v in params}
-            written = getattr(template, name).format(**values)
+            written = getattr(template, name).format(**{
+                k: v if v.__class__ in SCALARS else getattr(v, name) if v.__class__ is Text
+                else _pick(v, name) for k, v in params})
         elif type(source) is Joined:
             sep, parts = source
-            written = sep.join(map(_WORD[name], parts))  # each part's string read in C
+            written = sep.join([getattr(p, name) for p in parts])
         else:
             raise AttributeError(name)
         _set(self, name, written)
@@ -187,7 +185,6 @@ class Text:
 
 
 _new = object.__new__
-_WORD = {"en": attrgetter("en"), "nl": attrgetter("nl")}
 _new_tuple = tuple.__new__  # a NamedTuple made without its Python ``__new__``
 
 
