@@ -165,9 +165,12 @@ def _both(document: dict[str, Any], lang: str = "en") -> tuple[str, str]:
 
 
 def _thinned(document: dict[str, Any], keep: int) -> dict[str, Any]:
-    """``document`` with all but every ``keep``-th optional key left out (deepest first)."""
+    """``document`` with all but every ``keep``-th optional key left out (deepest first).
+
+    A key stays when an earlier removal made it required (a goal's topic once its target
+    is gone: one of the two must stay)."""
     for index, path in enumerate(reversed(optional_paths(document))):
-        if index % keep:
+        if index % keep and path in optional_paths(document):
             document = without(document, path)
     return document
 
