@@ -35,7 +35,7 @@ from collabrules.model import paths
 from collabrules.model.errors import InputError
 from collabrules.model.finding import Condition, SignalUse
 from collabrules.model.perceptions import scores_of
-from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue
+from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue, cited_value
 from collabrules.model.text import LANGS, SCALARS, Formatted, Joined, Text, _pick, localisable
 from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.pipeline import assessment, completion, engine, loading
@@ -78,14 +78,14 @@ def _walked(data: Any, text: str, source: str) -> None:
 
 def _signal_uses_each_time(book: SignalBook, signals: tuple[str, ...]
                            ) -> tuple[SignalUse, ...]:
-    return tuple(SignalUse(name, assessment._plain(book[name].value)) for name in signals)
+    return tuple(SignalUse(name, cited_value(book[name].value)) for name in signals)
 
 
 def _scores_each_time(case: Any, signals: SignalBook) -> Any:
     return scores_of(case, perception_signals.questionnaire_of(signals))
 
 
-def _plain_by_asdict(items: tuple[Any, ...]) -> SignalValue:
+def _signal_of_by_asdict(items: tuple[Any, ...]) -> SignalValue:
     if not items:
         return SignalValue(None)
     value = [{k: v for k, v in attrs.asdict(i).items() if not k.endswith("paths")}
@@ -143,7 +143,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(assessment, "_signal_uses", _signal_uses_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
-            mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
+            mock.patch.object(perception_signals, "_signal_of", _signal_of_by_asdict), \
             mock.patch.object(engine, "_concluded", _assessed_in_full), \
             mock.patch.object(VerdictReuse, "of", lambda *functions: None), \
             mock.patch.object(engine, "_Plain", _written_out_again), \

@@ -22,7 +22,7 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -32,6 +32,7 @@ import orjson
 from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
+from ..model.lifecycle import PhaseTags
 from ..model.models import ModelRecommendation, Stage
 from ..model.perception_summary import PerceptionPair, ThemeViews
 from ..model.perceptions import PerceptionGap
@@ -849,8 +850,14 @@ def _recommendation(rec: ModelRecommendation, catalogue: Catalogue, name: Any,
 # -- expanding -----------------------------------------------------------------------
 
 
-def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>") -> Report:
-    """The full report a compact case record came from (its entries defined first)."""
+def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>", *,
+           phase_tags: PhaseTags | None = None) -> Report:
+    """The full report a compact case record came from (its entries defined first).
+
+    Compact results do not hold the phase tags of the actions, from which the report's
+    phase plan is derived: ``phase_tags`` are those of the engine that made the results
+    (``engine.phase_tags``); by default those of an engine with the installed plugins.
+    """
     if line.get("kind") != "case":
         raise _bad(where, "$.kind", "expected a case record (kind: case)")
     catalogue.define(line.get("texts", {}), where)
@@ -880,7 +887,14 @@ def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact
                           for n in line.get("perceptions", ())),
         phase=None if line.get("phase") is None else Phase(line["phase"]),
         assessed_on=line.get("assessed_on"),
+        phase_tags=_installed_tags() if phase_tags is None else phase_tags,
     )
+
+
+@cache
+def _installed_tags() -> PhaseTags:
+    """The phase tags of an engine with the installed plugins (built once per process)."""
+    return Engine().phase_tags
 
 
 def _read_question(catalogue: Catalogue, data: Sequence[Any]) -> Question:
@@ -986,8 +1000,10 @@ def compact_document(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     return {"catalogue": catalogue.to_json(), "result": result}
 
 
-def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Report]:
-    """The full reports of a compact portfolio (or of one compact document)."""
+def read_compact(lines: Iterable[str], where: str = "<compact>", *,
+                 phase_tags: PhaseTags | None = None) -> Iterator[Report]:
+    """The full reports of a compact portfolio (or of one compact document), their phase
+    plans from ``phase_tags`` (see :func:`expand`)."""
     catalogue: Catalogue | None = None
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -998,13 +1014,14 @@ def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Rep
         except ValueError as exc:
             raise _bad(at, "$", f"not JSON: {exc}") from None
         if "catalogue" in record and "result" in record:
-            yield expand(record["result"], Catalogue.from_json(record["catalogue"], at), at)
+            yield expand(record["result"], Catalogue.from_json(record["catalogue"], at), at,
+                         phase_tags=phase_tags)
             continue
         if catalogue is None:
             catalogue = Catalogue.from_json(record, at)
             continue
         try:
-            yield expand(record, catalogue, at)
+            yield expand(record, catalogue, at, phase_tags=phase_tags)
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise _bad(at, "$", f"not a compact case record ({type(exc).__name__}: {exc})"
                        ) from None

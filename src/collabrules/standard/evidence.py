@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from functools import cache
 from operator import attrgetter
 from typing import Any
 
 from ..model.finding import Fact
 from ..model.paths import steps
+from ..model.signals import cited_value
 from ..model.text import SCALARS
 from ..pipeline.assessment import Assessment
 
@@ -104,16 +104,6 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return read
 
 
-def _plain(value: Any) -> Any:
-    if value.__class__ in SCALARS:  # the common case first
-        return value
-    if isinstance(value, Enum):
-        return value._value_  # what ``.value`` returns, without the descriptor
-    if value.__class__ is tuple:
-        return [_plain(v) for v in value]
-    return value
-
-
 _CITES = object()
 """Where a case's shared mapping keeps the facts cited, by tuple of signal names."""
 _KNOWN = object()
@@ -133,7 +123,7 @@ def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fac
         if fact is _MISSING:
             value = reader(path)(case)
             fact = known[path] = None if value is _MISSING else Fact(
-                path, value if value.__class__ in SCALARS else _plain(value))
+                path, value if value.__class__ in SCALARS else cited_value(value))
         if fact is not None:
             facts[path] = fact
     return tuple(facts.values())

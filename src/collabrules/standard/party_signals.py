@@ -39,6 +39,9 @@ from .perception_signals import PERCEPTION_SIGNALS
 from .perception_signals import (
     collabrules_add_perception_statements as collabrules_add_perception_statements,
 )
+
+# The phase tags of the standard actions too (no plugin of their own, for the same reason).
+from .phases import collabrules_add_phase_tags as collabrules_add_phase_tags
 from .signal_values import CapabilityFit, GoalAlignment
 from .topic_axes import standard_axes, standard_vocabulary
 
