@@ -325,17 +325,19 @@ class Catalogue:
 
         # The facts' and signals' values in one key, as the JSON orjson writes for them
         # (exact: 1, 1.0 and true differ), or as their repr where that JSON is not exact
-        # (null: orjson writes a non-finite float so) or orjson refuses them.
+        # (null where a value may be a float, which orjson writes so when non-finite) or
+        # orjson refuses them. Outcome and effect by their values: a key's repr is short.
         values = [*map(_VALUE, facts), *map(_VALUE, signals)]
         try:
             written: bytes | str = orjson.dumps(values)
         except orjson.JSONEncodeError:
             written = repr(values)
         else:
-            if b"null" in written:
+            if b"null" in written and not _SCALARS.issuperset(map(type, values)):
                 written = repr(values)
         return self._quick((
-            "condition", condition.id, condition.outcome, text, condition.effect,
+            "condition", condition.id, condition.outcome._value_, text,
+            condition.effect._value_,
             condition.applicability, tuple(map(_PATH, facts)), tuple(map(_NAME, signals)),
             written, action, condition.decided_by, condition.effect_decided_by), encode,
             self._loose)
@@ -366,7 +368,8 @@ class Catalogue:
         if finding.waiver is not None:
             return encode()
         return self._quick((
-            "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
+            "finding", finding.code, finding.status._value_, finding.severity._value_,
+            conditions, slug, title,
             rationale, actions, finding.missing, finding.settled_over,
             tuple([p.result for p in possible]) if possible else (), whens), encode,
             self._loose or bool(
@@ -431,6 +434,19 @@ class Catalogue:
 
         return self._quick(("question", question.path, text, question.verdicts), encode,
                            self._loose)
+
+    def perceptions(self, data: dict[str, Any]) -> int:
+        """The number of a ``perceptions`` entry, found by the JSON orjson writes for it
+        (exact where it holds no ``null``, which a non-finite float would also give; the
+        entry is the writer's own lists of text, numbers and text references)."""
+        try:
+            written = orjson.dumps(data)
+        except orjson.JSONEncodeError:
+            written = b"null"
+        if b"null" in written:
+            return self.intern("perceptions", data)
+        return self._quick(("perceptions", written),
+                           lambda: self.intern("perceptions", data))
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
@@ -681,7 +697,7 @@ def _as_text(value: Any) -> Text:
 def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     """One report as a compact case record; new entries go into ``catalogue`` (and
     ``texts``)."""
-    r, intern = catalogue.ref, catalogue.intern
+    r = catalogue.ref
     catalogue.new_line()
     line: dict[str, Any] = {"kind": "case", "id": report.case_id, "title": report.title,
                             "perspective": report.perspective, "source": report.source,
@@ -705,7 +721,7 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     if report.assessed_on is not None:
         line["assessed_on"] = report.assessed_on
     if report.perceptions:
-        line["perceptions"] = [intern("perceptions", _perception_pair(pair, r))
+        line["perceptions"] = [catalogue.perceptions(_perception_pair(pair, r))
                                for pair in report.perceptions]
     catalogue.new_line()
     catalogue.line_is_plain = catalogue.plain_json and _reads_back(
