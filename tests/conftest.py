@@ -97,6 +97,8 @@ SLOW = (
     "tests/robustness/test_permissions.py::test_every_writer_honours_the_umask",
     "tests/robustness/test_hostile_expressions.py::test_exponential_expressions_stop",
     "tests/core/test_fast_paths.py::test_casebook_cases_complete_and_partial",
+    "tests/core/test_fast_paths.py::test_the_partial_portfolio_reports_as_the_straightforward",
+    "tests/core/test_fast_paths.py::test_partial_portfolio_rebuilt_from_the_parent_as_structured",
     "tests/core/test_properties.py::test_leaving_out_an_optional_key_never_creates_a_violation",
     "tests/reports/test_new.py::test_interactive_intake_in_dutch_through_a_pty",
     "tests/reports/test_portfolio.py::test_folder_portfolio_in_markdown_and_html",

@@ -6,10 +6,11 @@ A house plugin imports only from here::
 
 It holds the hook marker and the registrar types, the building blocks of principles,
 signals and models, ``reads`` (what a signal reads, so completed cases can reuse it),
-topic axes, what an engine produces (findings, reports), the vocabularies of a case,
-three-valued logic (``and3``/``or3``/``not3``/``is3``) and the test helpers of
-:mod:`collabrules.testing`. Names are imported on first use, so importing this module
-is cheap and does not import pytest. The other modules are internal and may move.
+topic axes, the phase tags of actions, what an engine produces (findings, reports), the
+vocabularies of a case, three-valued logic (``and3``/``or3``/``not3``/``is3``) and the
+test helpers of :mod:`collabrules.testing`. Names are imported on first use, so
+importing this module is cheap and does not import pytest. The other modules are internal
+and may move.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .model.case import Case
     from .model.finding import Condition, Fact, Finding, SignalUse
     from .model.kleene import Truth, and3, is3, not3, or3
+    from .model.lifecycle import PhaseTag, PhaseTagRegistrar, action_id
     from .model.models import CollaborationModel, ModelRecommendation, Stage, Taxonomy
     from .model.principle import Check, Example, Observation, Principle
     from .model.questionnaire import Statement, StatementRegistrar, Theme
@@ -71,6 +73,8 @@ _FROM_PACKAGE = frozenset({
 _LAZY = {
     "Check": "model.principle",
     "ModelRegistrar": "host.registry",
+    "PhaseTag": "model.lifecycle",
+    "PhaseTagRegistrar": "model.lifecycle",
     "PrincipleRegistrar": "host.registry",
     "SignalRegistrar": "host.registry",
     "Statement": "model.questionnaire",
@@ -80,6 +84,7 @@ _LAZY = {
     "TopicRegistrar": "model.topics",
     "SignalUse": "model.finding",
     "Truth": "model.kleene",
+    "action_id": "model.lifecycle",
     "and3": "model.kleene",
     "is3": "model.kleene",
     "case_with": "testing",
@@ -98,11 +103,13 @@ __all__ = [
     "Assessment", "Attitude", "Case", "Check", "CollaborationModel", "Condition", "Conduct",
     "DeliveryKind", "Direction", "Engine", "Example", "Fact", "Finding", "Horizon",
     "InterestKind", "Level", "ModelRecommendation", "ModelRegistrar", "Net", "Observation",
-    "Outcome", "Phase", "Posture", "Power", "Principle", "PrincipleRegistrar", "Reach",
+    "Outcome", "Phase", "PhaseTag", "PhaseTagRegistrar", "Posture", "Power", "Principle",
+    "PrincipleRegistrar", "Reach",
     "Replaceability", "Report", "Role", "Settings", "Severity", "Signal", "SignalBook",
     "SignalRegistrar", "SignalUse", "SignalValue", "Size", "Stage", "Standardisation",
     "Statement", "StatementRegistrar", "Status", "Taxonomy", "Text", "Theme", "TopicAxis",
-    "TopicRegistrar", "Truth", "Vocabulary", "and3", "case_with", "check_fixtures",
+    "TopicRegistrar", "Truth", "Vocabulary", "action_id", "and3", "case_with",
+    "check_fixtures",
     "evaluate_with", "hookimpl", "is3", "load_principles", "make_engine", "not3", "or3",
     "reads", "standard_plugins", "standard_principle",
 ]

@@ -203,3 +203,38 @@ def test_texts_alike_have_the_same_strings_and_stay_unwritten(
     if alike:
         assert (a.en, a.nl) == (b.en, b.nl)
     assert _alike(a, a) and _alike(a, _build(random.Random(shape), {}))
+
+
+@given(st.sampled_from([(None, math.inf), (math.inf, None), (None, math.nan), (1, 1.0),
+                        (True, 1), (0.0, -0.0)]))
+def test_conditions_of_facts_that_differ_only_in_a_value_stay_apart(
+        pair: tuple[Any, Any]) -> None:
+    """Facts only, one of them unknown (``null``): values of text, whole numbers,
+    true/false and null are found by orjson's JSON, anything else by its repr."""
+    report = ENGINE.evaluate(sorted(EXAMPLES.glob("*.yaml"))[0])
+    finding = report.findings[0]
+    condition = finding.conditions[0]
+    reports = [attrs.evolve(report, findings=(attrs.evolve(finding, conditions=(
+        attrs.evolve(condition, facts=(Fact("$.x", value), Fact("$.y", None)), signals=()),
+        *finding.conditions[1:])), *report.findings[1:])) for value in [*pair, *pair]]
+    lines = _both(reports)
+    for original, expanded in zip(reports, read_compact(lines), strict=True):
+        _same_json(original, expanded)
+
+
+@given(st.sampled_from([(3.0, 3), (True, 1), (0.0, -0.0), (math.nan, None), (None, math.inf),
+                        (2**70, 2**70 + 1)]))
+def test_perceptions_that_differ_only_in_a_value_stay_apart(pair: tuple[Any, Any]) -> None:
+    """A perception pair is found by the JSON orjson writes for it: ``3`` and ``3.0``
+    differ there; ``null`` (``None`` or a non-finite view) and what orjson refuses are
+    numbered by their repr."""
+    report = ENGINE.evaluate(EXAMPLES / "bespoke-software-perceptions.yaml")
+    first = report.perceptions[0]
+    theme = first.themes[0]
+    reports = [attrs.evolve(report, perceptions=(attrs.evolve(first, themes=(
+        attrs.evolve(theme, us_about_us=value), *first.themes[1:])), *report.perceptions[1:]))
+        for value in [*pair, *pair]]
+    lines = _both(reports)
+    assert len({json.dumps(json.loads(line)["perceptions"]) for line in lines[1:]}) == 2
+    for original, expanded in zip(reports, read_compact(lines), strict=True):
+        _same_json(original, expanded)

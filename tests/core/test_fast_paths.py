@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -35,7 +36,7 @@ from collabrules.model import paths
 from collabrules.model.errors import InputError
 from collabrules.model.finding import Condition, SignalUse
 from collabrules.model.perceptions import scores_of
-from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue
+from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue, cited_value
 from collabrules.model.text import LANGS, SCALARS, Formatted, Joined, Text, _pick, localisable
 from collabrules.model.vocab import Outcome, Severity, Status
 from collabrules.pipeline import assessment, completion, engine, loading
@@ -46,7 +47,7 @@ from collabrules.pipeline.plain import check_plain
 from collabrules.pipeline.questions import choices, resolve
 from collabrules.pipeline.schemas import load_schema
 from collabrules.pipeline.signal_reuse import CompletedSignals, FromParent, SignalReuse
-from collabrules.pipeline.structure import _consistency, structure_case
+from collabrules.pipeline.structure import _consistency, held_by, structure_case
 from collabrules.pipeline.verdict_reuse import VerdictReuse
 from collabrules.pipeline.versions import admits, version_issues
 from collabrules.standard import evidence, goals, perception_checks, perception_signals
@@ -78,14 +79,14 @@ def _walked(data: Any, text: str, source: str) -> None:
 
 def _signal_uses_each_time(book: SignalBook, signals: tuple[str, ...]
                            ) -> tuple[SignalUse, ...]:
-    return tuple(SignalUse(name, assessment._plain(book[name].value)) for name in signals)
+    return tuple(SignalUse(name, cited_value(book[name].value)) for name in signals)
 
 
 def _scores_each_time(case: Any, signals: SignalBook) -> Any:
     return scores_of(case, perception_signals.questionnaire_of(signals))
 
 
-def _plain_by_asdict(items: tuple[Any, ...]) -> SignalValue:
+def _signal_of_by_asdict(items: tuple[Any, ...]) -> SignalValue:
     if not items:
         return SignalValue(None)
     value = [{k: v for k, v in attrs.asdict(i).items() if not k.endswith("paths")}
@@ -136,6 +137,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(evidence, "reader", lambda path: lambda case: evidence.value_at(
                 case, path)), \
             mock.patch.object(evidence, "_shared", lambda a: {}), \
+            mock.patch.object(CompletedSignals, "citing_parent", lambda self, names: None), \
             mock.patch.object(engine, "checked_digest", _checked_then_digested), \
             mock.patch.object(engine, "plain_digest", engine.digest_of), \
             mock.patch.object(loading, "check_parsed", _walked), \
@@ -143,7 +145,7 @@ def _straightforward() -> Iterator[None]:
             mock.patch.object(assessment, "_signal_uses", _signal_uses_each_time), \
             mock.patch.object(perception_signals, "theme_scores", _scores_each_time), \
             mock.patch.object(perception_checks, "theme_scores", _scores_each_time), \
-            mock.patch.object(perception_signals, "_plain", _plain_by_asdict), \
+            mock.patch.object(perception_signals, "_signal_of", _signal_of_by_asdict), \
             mock.patch.object(engine, "_concluded", _assessed_in_full), \
             mock.patch.object(VerdictReuse, "of", lambda *functions: None), \
             mock.patch.object(engine, "_Plain", _written_out_again), \
@@ -165,9 +167,12 @@ def _both(document: dict[str, Any], lang: str = "en") -> tuple[str, str]:
 
 
 def _thinned(document: dict[str, Any], keep: int) -> dict[str, Any]:
-    """``document`` with all but every ``keep``-th optional key left out (deepest first)."""
+    """``document`` with all but every ``keep``-th optional key left out (deepest first).
+
+    A key stays when an earlier removal made it required (a goal's topic once its target
+    is gone: one of the two must stay)."""
     for index, path in enumerate(reversed(optional_paths(document))):
-        if index % keep:
+        if index % keep and path in optional_paths(document):
             document = without(document, path)
     return document
 
@@ -224,6 +229,29 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
     assert _shared(document) > 50
     with _straightforward():
         assert _shared(document) == 0
+
+
+def _inherited(document: dict[str, Any]) -> int:
+    """How many cites of completed cases take the facts their parent cited."""
+    taken = 0
+    original = evidence._inherited
+
+    def counting(a: Any, signals: tuple[str, ...]) -> Any:
+        nonlocal taken
+        found = original(a, signals)
+        taken += found is not None
+        return found
+
+    with mock.patch.object(evidence, "_inherited", counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return taken
+
+
+def test_completed_cases_take_the_facts_their_parent_cited_for_unchanged_signals() -> None:
+    document = _thinned(base("bespoke-software"), 2)
+    assert _inherited(document) > 20
+    with _straightforward():
+        assert _inherited(document) == 0
 
 
 def _quiet(document: dict[str, Any]) -> int:
@@ -403,6 +431,14 @@ def test_generated_cases_complete_or_partial(document: dict[str, Any], keep: int
     assert fast == reference
 
 
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(4)
+def test_the_partial_portfolio_reports_as_the_straightforward_engine(seed: int) -> None:
+    for document in _partial_portfolio(3, seed):
+        fast, reference = _both(document)
+        assert fast == reference
+
+
 def _filled_checks_alike(document: dict[str, Any]) -> int:
     """Fill in each missing fact a verdict names: the party and goal-link checks a completed
     case skips say what they said about ``document`` (nothing)."""
@@ -505,6 +541,40 @@ def test_admits_refuses_only_completions_with_a_version_issue() -> None:
     assert refused > 5
 
 
+def _held_alike(document: dict[str, Any], declared: str) -> int:
+    """Fill in each missing fact a verdict names: where :func:`held_by` lets a completion
+    skip the version walk along its path, the walk finds nothing."""
+    document = {**document, "schema_version": declared}
+    try:
+        report = _engine().evaluate(copy.deepcopy(document))
+    except InputError:
+        return 0
+    parent = structure_case(document)
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    held = 0
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if held_by(parent, completed, path):
+                assert version_issues(completed, "x", path) == [], path
+                held += 1
+    return held
+
+
+@given(valid_cases(), st.sampled_from(["1.0", "1.1", LATEST]), st.integers(1, 3))
+@ci_examples(30)
+def test_a_completion_held_by_its_parent_has_no_version_issue(
+        document: dict[str, Any], declared: str, keep: int) -> None:
+    _held_alike(_thinned(document, keep), declared)
+
+
+def test_completions_held_by_their_parent_skip_the_version_walk() -> None:
+    assert sum(_held_alike(_thinned(base(name), 2), declared) for name in SCENARIOS
+               for declared in ("1.0", "1.1", LATEST)) > 5
+    assert sum(_held_alike(document, "1.0") for document in _partial_portfolio(6, 7)) > 5
+
+
 def _rebuilt_alike(document: dict[str, Any]) -> int:
     """Fill in each missing fact a verdict names: the case built from the parent's objects
     equals the completed document structured whole."""
@@ -526,6 +596,67 @@ def _rebuilt_alike(document: dict[str, Any]) -> int:
 def test_a_completed_case_built_from_its_parent_is_the_whole_document_structured() -> None:
     assert sum(_rebuilt_alike(_thinned(base(name), 2)) for name in SCENARIOS) > 5
     assert sum(_rebuilt_alike(_thinned(dict(e.case), 2)) for e in load()[:10]) > 5
+
+
+def _partial_portfolio(count: int, seed: int) -> list[dict[str, Any]]:
+    """The benchmark's partial-facts portfolio (``benchmarks/cases.py``, drop=0.5)."""
+    folder = str(Path(__file__).resolve().parents[2] / "benchmarks")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    from cases import example_cases
+
+    return list(example_cases(count, seed=seed, drop=0.5))
+
+
+@given(valid_cases(), st.integers(min_value=1, max_value=3))
+@ci_examples(30)
+def test_generated_partial_cases_rebuilt_from_their_parent_as_structured_whole(
+        document: dict[str, Any], keep: int) -> None:
+    try:
+        _rebuilt_alike(_thinned(document, keep))
+    except InputError:
+        return
+
+
+@given(st.integers(min_value=0, max_value=10**6))
+@ci_examples(10)
+def test_partial_portfolio_rebuilt_from_the_parent_as_structured_whole(seed: int) -> None:
+    assert sum(_rebuilt_alike(document) for document in _partial_portfolio(3, seed)) > 0
+
+
+def _shared_members(document: dict[str, Any]) -> int:
+    """Fill in each missing scalar or choice that an existing object holds: the completed
+    case's object there keeps its parent's other members (they are not structured again)."""
+    parent = structure_case(document)
+    report = _engine().evaluate(copy.deepcopy(document))
+    shared = 0
+    for path in sorted({p for f in report.findings for p in f.missing}):
+        *way, leaf = paths.steps(path)
+        holder = parent
+        for step in way:
+            holder = holder[step] if isinstance(step, int) else getattr(holder, step, None)
+            if holder is None:
+                break
+        if holder is None or not attrs.has(type(holder)) or not isinstance(leaf, str):
+            continue
+        for value in domain(document, path) or ():
+            completed = fill(document, path, value)
+            if version_issues(completed, "x", path):
+                continue
+            rebuilt: Any = structure_case(completed, filled=path, parent=parent)
+            for step in way:
+                rebuilt = rebuilt[step] if isinstance(step, int) else getattr(rebuilt, step)
+            others = [f.name for f in attrs.fields(type(holder)) if f.name != leaf
+                      and attrs.has(type(getattr(holder, f.name)))]
+            assert all(getattr(rebuilt, name) is getattr(holder, name) for name in others)
+            shared += len(others)
+    return shared
+
+
+def test_a_filled_in_choice_evolves_the_object_holding_it() -> None:
+    """The leaf fast path of ``compile_rebuilder`` is taken (the object holding the filled-in
+    value is not structured again from its mapping)."""
+    assert sum(_shared_members(document) for document in _partial_portfolio(12, 7)) > 0
 
 
 _TEXT = st.text(st.characters(blacklist_categories=()), max_size=4)  # surrogates and astral

@@ -46,13 +46,6 @@ EXCEPTIONS = {
     # ``render.render(report)`` without an engine uses the package's default engine
     ("render", "collabrules"),
 }
-# Data files read across folders (``importlib.resources``), by reading module, with the
-# folder read and the reason. Reading another folder's data is a dependency like an import.
-DATA_EXCEPTIONS = {
-    # the phase plan is derived from a finished report with no engine at hand (ADR 0023),
-    # so the tags of the standard actions cannot come through a hook yet
-    "collabrules/model/lifecycle.py": "standard",
-}
 # Functions that name a package by string: ``resources.files("collabrules.standard")``.
 _BY_NAME = {"files", "read_text", "read_binary", "open_text", "open_binary", "path",
             "contents", "is_resource", "import_module"}
@@ -122,8 +115,6 @@ def _violations(src: Path) -> list[str]:
                 folder = folder if folder in FACADES else "collabrules"
             if folder in FACADES or folder == source or (source, folder) in EXCEPTIONS:
                 continue
-            if DATA_EXCEPTIONS.get(path.relative_to(src).as_posix()) == folder:
-                continue
             if folder not in ALLOWED.get(source, set()):
                 wrong.append(f"{path.relative_to(src)}:{line}: "
                              f"{source}/ imports {target}")
@@ -133,12 +124,6 @@ def _violations(src: Path) -> list[str]:
 def test_folders_import_only_downward() -> None:
     wrong = _violations(SRC)
     assert not wrong, "imports against the layering of ADR 0016:\n" + "\n".join(wrong)
-
-
-def test_every_data_exception_is_still_needed() -> None:
-    for name, folder in DATA_EXCEPTIONS.items():
-        assert any(target.split(".")[1] == folder
-                   for _, target in _imports(SRC / name, SRC)), (name, folder)
 
 
 def test_every_folder_is_in_the_table() -> None:

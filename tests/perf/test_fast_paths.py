@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from collabrules.io.serialize import report_to_dict
 from collabrules.model import vocab
-from collabrules.model.signals import plain
+from collabrules.model.signals import cited_value, plain
 from collabrules.model.text import Lang, Text
-from collabrules.pipeline.assessment import _plain
 from collabrules.pipeline.engine import Engine
 
 from ..conftest import ci_examples
@@ -26,7 +25,7 @@ MEMBERS = [m for cls in vars(vocab).values()
 
 
 def _reference_plain(value: Any) -> Any:
-    """``_plain`` without the fast path: labelled vocabulary values to their value, typed
+    """``cited_value`` without the fast path: labelled vocabulary values to their value, typed
     signal values (enums, attrs classes) through :func:`collabrules.model.signals.plain`."""
     if isinstance(value, tuple):
         return [_reference_plain(v) for v in value]
@@ -57,7 +56,7 @@ values = st.recursive(
 @ci_examples(200)
 @given(values)
 def test_plain_matches_the_reference(value: Any) -> None:
-    fast, reference = _plain(value), _reference_plain(value)
+    fast, reference = cited_value(value), _reference_plain(value)
     assert fast == reference
     assert repr(fast) == repr(reference)
 

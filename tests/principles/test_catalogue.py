@@ -36,6 +36,6 @@ def test_catalogue_module_runs_as_a_script() -> None:
 
 def test_catalogue_is_sorted_by_code() -> None:
     principles = list(reversed(engine().principles))
-    text = catalogue_markdown(principles)
+    text = catalogue_markdown(principles, engine().phase_tags)
     positions = [text.index(f"### {p.code} ") for p in sorted(principles, key=lambda p: p.code)]
     assert positions == sorted(positions)

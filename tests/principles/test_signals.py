@@ -49,8 +49,9 @@ def test_every_signal_is_registered_and_known_for_the_bespoke_case(name: str) ->
     ("required_trust", "office-cleaning", ["relationship.model"], "$.relationship.model"),
     ("kraljic_quadrant", "office-cleaning", ["delivery.spend_impact"],
      "$.delivery.spend_impact"),
-    ("capability_fit", "office-cleaning", ["parties[0].capabilities_needed"],
-     "$.parties[0].capabilities_needed"),
+    ("capability_fit", "office-cleaning",
+     ["parties[0].capabilities_offered", "parties[1].capabilities_offered"],
+     "$.parties[0].capabilities_offered"),
     ("adversarial_counterpart", "office-cleaning", ["parties[1].attitude"],
      "$.parties[1].attitude"),
     ("called_partnership", "bespoke-software", ["relationship.label"], "$.relationship.label"),
@@ -90,6 +91,16 @@ def test_capability_fit_in_both_directions_and_overlap() -> None:
                     {"parties[0].capabilities_offered": ["Cleaning", "steady payment"]})
     assert value.value == CapabilityFit(they_give_us=("cleaning",),
                                         we_give_them=("steady payment",), overlap=("cleaning",))
+
+
+def test_a_left_out_needs_list_leaves_unknown_only_the_direction_it_decides() -> None:
+    value = _signal("capability_fit", "office-cleaning", removes=["parties[1].capabilities_needed"])
+    assert value.value == CapabilityFit(they_give_us=("cleaning",), we_give_them=None,
+                                        overlap=())
+    assert value.missing == ("$.parties[1].capabilities_needed",)
+    offers = _signal("capability_fit", "office-cleaning",
+                     removes=["parties[0].capabilities_needed", "parties[1].capabilities_needed"])
+    assert offers.value == CapabilityFit(they_give_us=None, we_give_them=None, overlap=())
 
 
 def test_an_empty_list_is_a_fact_not_an_unknown() -> None:

@@ -112,8 +112,8 @@ def test_blocking_the_faulty_plugins_gives_a_clean_run(tmp_path: Path) -> None:
 def test_slow_problem_speaks_both_languages() -> None:
     problem = Problem.slow("slow", "slow 1.0 (slow_dist)", "FX05", 2.345, 2.0)
     assert problem.kind is ProblemKind.SLOW
-    assert problem.message.en.endswith("is slow: it took 2.35 s on one case, "
+    assert problem.message.en.endswith("is slow: it took 2.35 s of CPU time on one case, "
                                        "over the budget of 2 s.")
-    assert problem.message.nl.endswith("is traag: het kostte 2.35 s op één casus, "
+    assert problem.message.nl.endswith("is traag: het kostte 2.35 s CPU-tijd op één casus, "
                                        "boven het budget van 2 s.")
     assert "took" not in problem.message.nl

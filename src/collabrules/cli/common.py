@@ -196,7 +196,7 @@ def _evaluator(block: Sequence[str] = ()) -> Callable[[Document], Report]:
 
 
 def _budget() -> float | None:
-    """The per-principle time budget: ``COLLABRULES_PRINCIPLE_BUDGET`` seconds, or 2."""
+    """The per-principle budget of CPU time: ``COLLABRULES_PRINCIPLE_BUDGET`` seconds, or 2."""
     value = os.environ.get("COLLABRULES_PRINCIPLE_BUDGET", "").strip()
     if not value:
         return 2.0

@@ -7,7 +7,7 @@ from typing import TextIO
 
 import click
 
-from .common import EXIT_INPUT, _input_failure, _lang, _lang_option, epilog
+from .common import EXIT_INPUT, _engine, _input_failure, _lang, _lang_option, epilog
 from .group import cli
 
 FORMATS = ("json", "text", "markdown", "html", "github")
@@ -36,7 +36,10 @@ def expand(file: TextIO, fmt: str, output: str | None, lang: str | None) -> None
     render = Render(fmt, language, indent=None)
     name = getattr(file, "name", "-")
     try:
-        body = SEPARATORS[fmt].join(render(report) for report in read_compact(file, name))
+        # the installed plugins tag the actions of the phase plans, as for `evaluate`
+        tags = _engine(()).phase_tags
+        body = SEPARATORS[fmt].join(render(report)
+                                    for report in read_compact(file, name, phase_tags=tags))
         if output is None:
             click.echo(body, nl=False)
         else:

@@ -90,7 +90,8 @@ def _by_phase(phase: Phase, fmt: str, language: str, block: tuple[str, ...]) -> 
     from ..render.phases import phase_listing
 
     engine = _engine(block)
-    listing = phase_listing([a.principle for a in engine.active], phase, language)
+    listing = phase_listing([a.principle for a in engine.active], engine.phase_tags, phase,
+                            language)
     if fmt == "json":
         click.echo(json.dumps(listing.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -17,7 +17,7 @@ Hooks, in the order an engine calls them:
 
 1. at engine start: :func:`collabrules_add_signals`, :func:`collabrules_add_principles`,
    :func:`collabrules_add_models`, :func:`collabrules_add_topics`,
-   :func:`collabrules_add_perception_statements`;
+   :func:`collabrules_add_perception_statements`, :func:`collabrules_add_phase_tags`;
 2. per case: each principle's ``assess`` (not a hook: called directly, see
    docs/decisions/0002-plugins.md), then :func:`collabrules_adjust_finding` for every
    finding, :func:`collabrules_recommend_model` once, and
@@ -33,6 +33,7 @@ import pluggy
 if TYPE_CHECKING:
     from ..model.case import Case
     from ..model.finding import Finding
+    from ..model.lifecycle import PhaseTagRegistrar
     from ..model.models import ModelRecommendation, Taxonomy
     from ..model.questionnaire import StatementRegistrar
     from ..model.report import Report
@@ -95,6 +96,21 @@ def collabrules_add_perception_statements(register: StatementRegistrar) -> None:
     in English and Dutch. An id that already exists is reported as a plugin problem.
     Called once per engine; ``collabrules survey`` asks the statements and cases answer
     them by id.
+    """
+
+
+@hookspec
+def collabrules_add_phase_tags(register: PhaseTagRegistrar) -> None:
+    """Tag actions with the lifecycle phases they apply in: ``register(action, tag)``.
+
+    ``action`` is the id of the action a principle's condition recommends, the principle's
+    code and the condition's id (``HOUSE1/exit_plan_agreed``, see
+    :func:`~collabrules.plugin.action_id`); ``tag`` is a :class:`~collabrules.plugin.PhaseTag`:
+    a short label in English and Dutch and the case phases (``relationship.phase``) the
+    action applies in. A report's phase plan lists an action under the case's phase when
+    it is tagged with it, and an untagged action in every phase. An action id that is not
+    ``CODE/condition-id``, a phase that does not exist or an action already tagged is
+    reported as a plugin problem. Called once per engine.
     """
 
 

@@ -97,7 +97,7 @@ def load_config(path: str | Path) -> Config:
             "this is not valid TOML: {error}", "dit is geen geldige TOML: {error}"
         ).format(error=error), hint=Text("see https://toml.io", "zie https://toml.io"))]
         ) from None
-    return config_from_data(_plain(data), source, base=file.parent)
+    return config_from_data(_dates_as_text(data), source, base=file.parent)
 
 
 def config_from_data(data: Mapping[str, Any], source: str, *, base: Path | None = None
@@ -198,12 +198,12 @@ def _date(value: str, source: str, path: str, issues: list[Issue]) -> dt.date | 
         return None
 
 
-def _plain(value: Any) -> Any:
+def _dates_as_text(value: Any) -> Any:
     """TOML dates and times as ISO text, so the JSON Schema can check them."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _dates_as_text(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_plain(v) for v in value]
+        return [_dates_as_text(v) for v in value]
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
         return value.isoformat()
     return value

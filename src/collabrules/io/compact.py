@@ -22,7 +22,7 @@ import math
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from enum import Enum
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import repeat
 from typing import Any, NamedTuple
 
@@ -32,6 +32,7 @@ import orjson
 from ..house.waivers import Waiver
 from ..model.errors import InputError, Issue
 from ..model.finding import Condition, Fact, Finding, Possibility, SignalUse
+from ..model.lifecycle import PhaseTags
 from ..model.models import ModelRecommendation, Stage
 from ..model.perception_summary import PerceptionPair, ThemeViews
 from ..model.perceptions import PerceptionGap
@@ -324,17 +325,19 @@ class Catalogue:
 
         # The facts' and signals' values in one key, as the JSON orjson writes for them
         # (exact: 1, 1.0 and true differ), or as their repr where that JSON is not exact
-        # (null: orjson writes a non-finite float so) or orjson refuses them.
+        # (null where a value may be a float, which orjson writes so when non-finite) or
+        # orjson refuses them. Outcome and effect by their values: a key's repr is short.
         values = [*map(_VALUE, facts), *map(_VALUE, signals)]
         try:
             written: bytes | str = orjson.dumps(values)
         except orjson.JSONEncodeError:
             written = repr(values)
         else:
-            if b"null" in written:
+            if b"null" in written and not _SCALARS.issuperset(map(type, values)):
                 written = repr(values)
         return self._quick((
-            "condition", condition.id, condition.outcome, text, condition.effect,
+            "condition", condition.id, condition.outcome._value_, text,
+            condition.effect._value_,
             condition.applicability, tuple(map(_PATH, facts)), tuple(map(_NAME, signals)),
             written, action, condition.decided_by, condition.effect_decided_by), encode,
             self._loose)
@@ -365,7 +368,8 @@ class Catalogue:
         if finding.waiver is not None:
             return encode()
         return self._quick((
-            "finding", finding.code, finding.status, finding.severity, conditions, slug, title,
+            "finding", finding.code, finding.status._value_, finding.severity._value_,
+            conditions, slug, title,
             rationale, actions, finding.missing, finding.settled_over,
             tuple([p.result for p in possible]) if possible else (), whens), encode,
             self._loose or bool(
@@ -430,6 +434,19 @@ class Catalogue:
 
         return self._quick(("question", question.path, text, question.verdicts), encode,
                            self._loose)
+
+    def perceptions(self, data: dict[str, Any]) -> int:
+        """The number of a ``perceptions`` entry, found by the JSON orjson writes for it
+        (exact where it holds no ``null``, which a non-finite float would also give; the
+        entry is the writer's own lists of text, numbers and text references)."""
+        try:
+            written = orjson.dumps(data)
+        except orjson.JSONEncodeError:
+            written = b"null"
+        if b"null" in written:
+            return self.intern("perceptions", data)
+        return self._quick(("perceptions", written),
+                           lambda: self.intern("perceptions", data))
 
     def intern(self, kind: str, data: Any) -> int:
         """The number of one part of a result (numbered now if no line had it yet)."""
@@ -680,7 +697,7 @@ def _as_text(value: Any) -> Text:
 def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     """One report as a compact case record; new entries go into ``catalogue`` (and
     ``texts``)."""
-    r, intern = catalogue.ref, catalogue.intern
+    r = catalogue.ref
     catalogue.new_line()
     line: dict[str, Any] = {"kind": "case", "id": report.case_id, "title": report.title,
                             "perspective": report.perspective, "source": report.source,
@@ -704,7 +721,7 @@ def report_to_compact(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     if report.assessed_on is not None:
         line["assessed_on"] = report.assessed_on
     if report.perceptions:
-        line["perceptions"] = [intern("perceptions", _perception_pair(pair, r))
+        line["perceptions"] = [catalogue.perceptions(_perception_pair(pair, r))
                                for pair in report.perceptions]
     catalogue.new_line()
     catalogue.line_is_plain = catalogue.plain_json and _reads_back(
@@ -833,8 +850,14 @@ def _recommendation(rec: ModelRecommendation, catalogue: Catalogue, name: Any,
 # -- expanding -----------------------------------------------------------------------
 
 
-def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>") -> Report:
-    """The full report a compact case record came from (its entries defined first)."""
+def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact>", *,
+           phase_tags: PhaseTags | None = None) -> Report:
+    """The full report a compact case record came from (its entries defined first).
+
+    Compact results do not hold the phase tags of the actions, from which the report's
+    phase plan is derived: ``phase_tags`` are those of the engine that made the results
+    (``engine.phase_tags``); by default those of an engine with the installed plugins.
+    """
     if line.get("kind") != "case":
         raise _bad(where, "$.kind", "expected a case record (kind: case)")
     catalogue.define(line.get("texts", {}), where)
@@ -864,7 +887,14 @@ def expand(line: Mapping[str, Any], catalogue: Catalogue, where: str = "<compact
                           for n in line.get("perceptions", ())),
         phase=None if line.get("phase") is None else Phase(line["phase"]),
         assessed_on=line.get("assessed_on"),
+        phase_tags=_installed_tags() if phase_tags is None else phase_tags,
     )
+
+
+@cache
+def _installed_tags() -> PhaseTags:
+    """The phase tags of an engine with the installed plugins (built once per process)."""
+    return Engine().phase_tags
 
 
 def _read_question(catalogue: Catalogue, data: Sequence[Any]) -> Question:
@@ -970,8 +1000,10 @@ def compact_document(report: Report, catalogue: Catalogue) -> dict[str, Any]:
     return {"catalogue": catalogue.to_json(), "result": result}
 
 
-def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Report]:
-    """The full reports of a compact portfolio (or of one compact document)."""
+def read_compact(lines: Iterable[str], where: str = "<compact>", *,
+                 phase_tags: PhaseTags | None = None) -> Iterator[Report]:
+    """The full reports of a compact portfolio (or of one compact document), their phase
+    plans from ``phase_tags`` (see :func:`expand`)."""
     catalogue: Catalogue | None = None
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -982,13 +1014,14 @@ def read_compact(lines: Iterable[str], where: str = "<compact>") -> Iterator[Rep
         except ValueError as exc:
             raise _bad(at, "$", f"not JSON: {exc}") from None
         if "catalogue" in record and "result" in record:
-            yield expand(record["result"], Catalogue.from_json(record["catalogue"], at), at)
+            yield expand(record["result"], Catalogue.from_json(record["catalogue"], at), at,
+                         phase_tags=phase_tags)
             continue
         if catalogue is None:
             catalogue = Catalogue.from_json(record, at)
             continue
         try:
-            yield expand(record, catalogue, at)
+            yield expand(record, catalogue, at, phase_tags=phase_tags)
         except (KeyError, IndexError, TypeError, ValueError) as exc:
             raise _bad(at, "$", f"not a compact case record ({type(exc).__name__}: {exc})"
                        ) from None

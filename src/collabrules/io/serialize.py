@@ -24,7 +24,7 @@ from ..model.text import Lang, Text
 
 
 def _phase_plan(report: Report, lang: str) -> dict[str, Any] | None:
-    plan = phase_plan(report.findings, report.phase)
+    plan = phase_plan(report.findings, report.phase, report.phase_tags)
     return plan.to_dict(lang) if plan else None
 
 

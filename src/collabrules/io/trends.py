@@ -164,7 +164,7 @@ def changed_facts(old: Snapshot, new: Snapshot, code: str) -> tuple[FactChange, 
                  if old.fact(path) != new.fact(path))
 
 
-def _plain(value: Any) -> Any:
+def _as_json(value: Any) -> Any:
     """A fact value as JSON would carry it, so case and report snapshots compare equal."""
     return json.loads(json.dumps(value, default=str))
 
@@ -174,7 +174,7 @@ def _cited(pairs: Iterable[tuple[str, Iterable[tuple[str, Any]]]]) -> dict[str, 
     for code, facts in pairs:
         cited = found.setdefault(code, {})
         for path, value in facts:
-            cited.setdefault(path, _plain(value))
+            cited.setdefault(path, _as_json(value))
     return found
 
 

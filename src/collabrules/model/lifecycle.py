@@ -2,14 +2,13 @@
 
 The phases' order, the phase that usually follows each and the three stages are the
 model's data (``model/lifecycle.json``), and so is the mapping of the phases onto the eight
-ISO 44001 lifecycle stages (``model/iso44001.json``). The tagging of actions is the
-standard plugin's data (``standard/phases.json``): each standard action, keyed by its
-action id ``CODE/condition-id``, lists the case phases (``relationship.phase``) it applies
-in; an action not in the table applies in every phase. It is read here because a phase
-plan is derived from a finished report, with no engine at hand (ADR 0023); the one data
-read against the layering, named in ``tests/core/test_layout.py``. A :class:`PhasePlan`
-orders a report's actions: those for the current phase first, then what the next phase
-will need.
+ISO 44001 lifecycle stages (``model/iso44001.json``). Which phases an action applies in is
+the plugins' to say: each tags its actions, keyed by action id ``CODE/condition-id``,
+through the ``collabrules_add_phase_tags`` hook (the standard plugin its
+``standard/phases.json``); an untagged action applies in every phase. An engine collects
+the tags into :class:`PhaseTags`, which each report it makes carries, so a phase plan is
+derived from a finished report alone. A :class:`PhasePlan` orders a report's actions:
+those for the current phase first, then what the next phase will need.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ import json
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -33,7 +32,7 @@ ADVISED = (Status.VIOLATED, Status.AT_RISK, Status.UNDETERMINED)
 
 @attrs.frozen(slots=False)
 @shared_repr
-class Tag:
+class PhaseTag:
     """An action's phases and a short bilingual label of what it is about."""
 
     label: Text
@@ -73,13 +72,16 @@ def _lifecycle() -> Mapping[str, Any]:
     return _read("lifecycle.json")
 
 
-@cache
-def tags() -> Mapping[str, Tag]:
-    """Every tagged action, by action id (``CR05/trust_sufficient``)."""
-    table = json.loads(resources.files("collabrules.standard").joinpath("phases.json")
-                       .read_text("utf-8"))["actions"]
-    return {key: Tag(Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
-            for key, v in table.items()}
+def tags_from_data(data: Mapping[str, Any]) -> dict[str, PhaseTag]:
+    """Tags by action id from their JSON form (as in ``standard/phases.json``'s ``actions``)."""
+    return {key: PhaseTag(Text(v["en"], v["nl"]), frozenset(Phase(p) for p in v["phases"]))
+            for key, v in data.items()}
+
+
+class PhaseTagRegistrar(Protocol):
+    """The ``register`` callback passed to ``collabrules_add_phase_tags``."""
+
+    def __call__(self, action: str, tag: PhaseTag) -> None: ...
 
 
 @cache
@@ -124,17 +126,49 @@ def action_id(code: str, condition_id: str) -> str:
     return f"{code}/{condition_id}"
 
 
-def phases_of(code: str, condition_id: str | None) -> frozenset[Phase]:
-    """The phases an action applies in; every phase when it is not tagged."""
-    tag = tags().get(action_id(code, condition_id)) if condition_id else None
-    return tag.phases if tag is not None else frozenset(phase_order())
+@attrs.frozen(slots=False, eq=False)
+@shared_repr
+class PhaseTags:
+    """The tags an engine's plugins registered, by action id (``CR05/trust_sufficient``).
+
+    Equal when their tags are: reports of two engines with the same tags compare equal.
+    """
+
+    tags: Mapping[str, PhaseTag] = attrs.field(factory=dict)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, PhaseTags) and self.tags == other.tags)
+
+    def __hash__(self) -> int:
+        return len(self.tags)  # cheap, and equal for equal tags (a report may be hashed)
+
+    def phases_of(self, code: str, condition_id: str | None) -> frozenset[Phase]:
+        """The phases an action applies in; every phase when it is not tagged."""
+        tag = self.tags.get(action_id(code, condition_id)) if condition_id else None
+        return tag.phases if tag is not None else frozenset(phase_order())
+
+    def checks_for(self, code: str, phase: Phase | None = None
+                   ) -> tuple[tuple[str, PhaseTag], ...]:
+        """A principle's tagged actions (id, tag), those that apply in ``phase`` if given."""
+        prefix = f"{code}/"
+        return tuple((key, tag) for key, tag in self.tags.items()
+                     if key.startswith(prefix) and (phase is None or phase in tag.phases))
 
 
-def checks_for(code: str, phase: Phase | None = None) -> tuple[tuple[str, Tag], ...]:
-    """A principle's tagged actions (id, tag), those that apply in ``phase`` if given."""
-    prefix = f"{code}/"
-    return tuple((key, tag) for key, tag in tags().items()
-                 if key.startswith(prefix) and (phase is None or phase in tag.phases))
+def add_tag(tags: dict[str, PhaseTag], action: str, tag: PhaseTag) -> None:
+    """Add one action's tag to ``tags``; an id that is not ``CODE/condition-id``, a phase
+    that is not a case phase or an action already in ``tags`` is a ``ValueError``."""
+    code, _, condition = action.partition("/")
+    if not code or not condition or "/" in condition:
+        raise ValueError(f"the action id {action!r} is not CODE/condition-id "
+                         "(the principle's code and the condition's id)")
+    if action in tags:
+        raise ValueError(f"the action {action!r} is already tagged")
+    tags[action] = PhaseTag(tag.label, frozenset(Phase(p) for p in tag.phases))
+
+
+NO_PHASE_TAGS = PhaseTags()
+"""No action tagged: every action applies in every phase (a report no engine made)."""
 
 
 @attrs.frozen
@@ -178,22 +212,24 @@ def _phase_values(phases: frozenset[Phase]) -> tuple[str, ...]:
     return tuple(p.value for p in phase_order() if p in phases)
 
 
-def _advice(finding: Finding) -> list[Advice]:
+def _advice(finding: Finding, tags: PhaseTags) -> list[Advice]:
     sources: dict[Text, str] = {}
     for condition in finding.conditions:
         if condition.outcome is Outcome.FAILED and condition.action is not None:
             sources.setdefault(condition.action, condition.id)
     return [Advice(finding.code, finding.title, finding.status, action,
-                   phases_of(finding.code, sources.get(action)))
+                   tags.phases_of(finding.code, sources.get(action)))
             for action in finding.actions]
 
 
-def phase_plan(findings: tuple[Finding, ...], phase: Phase | None) -> PhasePlan | None:
-    """The actions of open findings ordered by phase; ``None`` when the phase is unknown."""
+def phase_plan(findings: tuple[Finding, ...], phase: Phase | None,
+               tags: PhaseTags) -> PhasePlan | None:
+    """The actions of open findings ordered by phase (the phases ``tags`` gives them);
+    ``None`` when the phase is unknown."""
     if phase is None:
         return None
     following = next_phase(phase)
-    advice = [a for f in findings if f.status in ADVISED for a in _advice(f)]
+    advice = [a for f in findings if f.status in ADVISED for a in _advice(f, tags)]
     now = tuple(a for a in advice if phase in a.phases)
     later = tuple(a for a in advice
                   if following is not None and phase not in a.phases and following in a.phases)

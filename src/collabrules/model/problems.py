@@ -110,8 +110,8 @@ _KINDS = {
 
 
 _SLOW_DETAIL = Text(
-    "it took {seconds} s on one case, over the budget of {budget} s",
-    "het kostte {seconds} s op één casus, boven het budget van {budget} s",
+    "it took {seconds} s of CPU time on one case, over the budget of {budget} s",
+    "het kostte {seconds} s CPU-tijd op één casus, boven het budget van {budget} s",
 )
 
 
@@ -139,7 +139,7 @@ class Problem:
     @classmethod
     def slow(cls, plugin: str, origin: str, code: str, seconds: float,
              budget: float) -> Problem:
-        """A principle took longer than its time budget on one case."""
+        """A principle spent more CPU time on one case than its budget."""
         detail = _SLOW_DETAIL.format(seconds=f"{seconds:.2f}", budget=f"{budget:g}")
         text = _MESSAGES[ProblemKind.SLOW].format(plugin=plugin, origin=origin, code=code,
                                                   detail=detail)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import attrs
 
 from .finding import Finding
+from .lifecycle import NO_PHASE_TAGS, PhaseTags
 from .models import ModelRecommendation
 from .perception_summary import PerceptionPair
 from .problems import Problem
@@ -115,6 +116,9 @@ class Report:
         views of both parties per theme and the largest gaps (empty without answers).
     :ivar phase: the relationship's lifecycle phase, if the case states it.
     :ivar assessed_on: the date the case's facts were assessed (YYYY-MM-DD), if stated.
+    :ivar phase_tags: the lifecycle phases of the actions, as the engine's plugins tagged
+        them; the phase plan is derived from them (not written out: a report read back
+        from compact results takes them from its reader).
     """
 
     case_id: str | None
@@ -132,6 +136,7 @@ class Report:
     perceptions: tuple[PerceptionPair, ...] = ()
     phase: Phase | None = None
     assessed_on: str | None = None
+    phase_tags: PhaseTags = attrs.field(default=NO_PHASE_TAGS, repr=False)
 
     def party(self, party_id: str) -> PartyName | None:
         """The party with this id, as the report names it, or ``None``."""

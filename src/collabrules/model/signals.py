@@ -11,6 +11,7 @@ import attrs
 from .case import Case
 from .records import shared_repr
 from .text import SCALARS, Text
+from .vocab import Vocabulary
 
 
 @attrs.frozen
@@ -66,6 +67,24 @@ def plain(value: Any) -> Any:
     if isinstance(value, (tuple, list, set, frozenset)):
         return [v if v.__class__ in SCALARS else plain(v) for v in value]
     return value
+
+
+def cited_value(value: Any) -> Any:
+    """A case or signal value as a report cites it (a ``Fact``'s or ``SignalUse``'s value).
+
+    :func:`plain` data, except that a labelled value (a vocabulary member, or any object
+    with a ``label``) is reduced to its ``value``; tuples become lists item by item.
+    Scalars and vocabulary members, most cited values, are answered first without attribute
+    lookups (``tests/perf/test_fast_paths.py`` holds this to the straightforward form).
+    """
+    kind = type(value)
+    if kind in SCALARS:  # the common cases first: no attribute lookups
+        return value
+    if isinstance(value, tuple):
+        return [cited_value(v) for v in value]
+    if isinstance(value, Vocabulary):
+        return value._value_  # what ``.value`` returns, without the descriptor
+    return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
 Compute = Callable[[Case, "SignalBook"], SignalValue]

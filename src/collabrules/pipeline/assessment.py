@@ -25,9 +25,9 @@ from ..model.case import Case
 from ..model.finding import Condition, Fact, Finding, SignalUse
 from ..model.principle import Principle
 from ..model.records import shared_repr
-from ..model.signals import SignalBook, SignalValue, plain
+from ..model.signals import SignalBook, SignalValue, cited_value
 from ..model.text import SCALARS, Text, join
-from ..model.vocab import Outcome, Severity, Status, Vocabulary
+from ..model.vocab import Outcome, Severity, Status
 from .questions import labels
 
 _SEVERITIES = list(Severity)
@@ -40,17 +40,6 @@ NO_CONDITIONS = Text(
     "The principle recorded no condition for this case.",
     "Het principe legde voor deze casus geen enkele voorwaarde vast.",
 )
-
-
-def _plain(value: Any) -> Any:
-    kind = type(value)
-    if kind in SCALARS:  # the common cases first: no attribute lookups
-        return value
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, Vocabulary):
-        return value._value_  # what ``.value`` returns, without the descriptor
-    return getattr(value, "value", value) if hasattr(value, "label") else plain(value)
 
 
 _USES = object()
@@ -69,7 +58,7 @@ def _signal_uses(book: SignalBook, signals: tuple[str, ...]) -> tuple[SignalUse,
         for name in signals:
             use = uses.get(name)
             if use is None:
-                use = uses[name] = SignalUse(name, _plain(book[name].value))
+                use = uses[name] = SignalUse(name, cited_value(book[name].value))
             found.append(use)
         used = uses[signals] = tuple(found)
     return used
@@ -94,7 +83,7 @@ class Assessment:
     @staticmethod
     def fact(path: str, value: Any) -> Fact:
         """Cite a case value by its JSON path."""
-        return Fact(path, value if value.__class__ in SCALARS else _plain(value))
+        return Fact(path, value if value.__class__ in SCALARS else cited_value(value))
 
     def applies(
         self,

@@ -66,6 +66,10 @@ _DEPENDS = Text("{results}, depending on {fields}", "{results}, afhankelijk van 
 """Combinations of values written out per result; the rest are counted."""
 
 
+class _Exhausted(Exception):
+    """A cap was reached: the exploration stops where it is."""
+
+
 @attrs.frozen
 @shared_repr
 class Leaf(Generic[T]):
@@ -114,9 +118,6 @@ def explore(document: dict[str, Any], missing: Iterable[str], evaluate: Evaluate
     results: set[str | None] = set()
     budget = [cap]
     declared = document.get("schema_version")
-
-    class _Exhausted(Exception):
-        pass
 
     def visit(doc: dict[str, Any], when: Assignment, missing: tuple[str, ...]) -> bool:
         """Explore the first missing fact (in one order) that some value fills in to a valid

@@ -27,6 +27,7 @@ from ..host.registry import Owned, resolve_named, resolve_principles
 from ..model.case import Case
 from ..model.errors import InputError
 from ..model.finding import Finding
+from ..model.lifecycle import PhaseTag, PhaseTags, add_tag
 from ..model.models import CollaborationModel, ModelRecommendation, Taxonomy
 from ..model.perception_summary import summarise_perceptions
 from ..model.principle import Principle
@@ -214,6 +215,7 @@ class Engine:
         self._signals = self._collect_signals()
         self._signals[TOPIC_SIGNAL] = topic_signal(self._collect_topics())
         self._questionnaire = self._collect_perception_statements()
+        self._phase_tags = self._collect_phase_tags()
         self._signals[QUESTIONNAIRE_SIGNAL] = questionnaire_signal(self._questionnaire)
         self._all_principles, self._principles = self._collect_principles()
         self._taxonomies = self._collect_models()
@@ -275,6 +277,11 @@ class Engine:
     def questionnaire(self) -> Questionnaire:
         """The perception questionnaire: the standard statements and those plugins add."""
         return self._questionnaire
+
+    @property
+    def phase_tags(self) -> PhaseTags:
+        """The lifecycle phases of the actions plugins tagged (each report carries them)."""
+        return self._phase_tags
 
     @property
     def taxonomies(self) -> Mapping[str, Taxonomy]:
@@ -385,6 +392,7 @@ class Engine:
                 input_digest=input_digest,
             ),
             perceptions=summarise_perceptions(case, self._questionnaire),
+            phase_tags=self._phase_tags,
             problems=_sorted_problems(problems),
             source=source,
             parties=tuple(PartyName(id=p.id, name=p.name, role=p.role) for p in case.parties),
@@ -397,11 +405,13 @@ class Engine:
         principle = active.principle
         assessment = Assessment(case, book)
         timed = self.settings.principle_budget is not None
-        started = time.perf_counter() if timed else 0.0
+        # CPU time of this thread: a busy machine or the service's other threads do not
+        # make a principle slow
+        started = time.thread_time() if timed else 0.0
         try:
             returned: object = principle.assess(assessment)  # type: ignore[func-returns-value]
             if timed:
-                self._check_budget(active, time.perf_counter() - started, problems)
+                self._check_budget(active, time.thread_time() - started, problems)
             if returned is not None:
                 problems.append(self._type_problem(active.plugin, principle.code, returned,
                                                    "None"))
@@ -619,6 +629,17 @@ class Engine:
         self._problems.extend(self._hook_problem(plugin, "collabrules_add_perception_statements",
                                                  exc) for plugin, exc in problems)
         return questionnaire
+
+    def _collect_phase_tags(self) -> PhaseTags:
+        tags: dict[str, PhaseTag] = {}
+
+        def register(action: str, tag: PhaseTag) -> None:
+            if not isinstance(tag, PhaseTag):
+                raise TypeError(f"register() expects a PhaseTag, got {type(tag).__name__}")
+            add_tag(tags, action, tag)  # a clash is this plugin's problem
+
+        self._each_impl("collabrules_add_phase_tags", [""], register=register)
+        return PhaseTags(tags)
 
     def _collect_principles(
         self,

@@ -18,8 +18,10 @@ class Settings:
     ``select``/``ignore`` take codes or prefixes (most specific wins); ``severities``
     maps a code or prefix to the severity of its violations; ``block`` names plugins that
     must not load; ``taxonomy`` is the collaboration-model taxonomy to recommend from;
-    ``principle_budget`` is the time in seconds one principle may take on one case before
-    it is reported as slow (``None``: never; see docs/reliability.md); ``completions`` is
+    ``principle_budget`` is the CPU time in seconds one principle may spend on one case
+    (``time.thread_time``, the evaluating thread's own, so a busy machine or the
+    service's other threads do not count) before it is reported as slow (``None``: never;
+    see docs/reliability.md); ``completions`` is
     the most completions of missing facts tried to settle one open verdict (``0``: the
     completion rule is off; see docs/decisions/0003-unknown-is-not-a-default.md).
     """

@@ -11,6 +11,7 @@ computed again. See docs/decisions/0019-engine-hot-path.md.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import cast
 
 import attrs
@@ -29,12 +30,30 @@ class CompletedSignals(SignalBook):
     fact leaves unchanged as :class:`FromParent`: the value in ``parent``'s book (a plain
     book's lookup then serves every later use)."""
 
-    __slots__ = ("parent",)
+    __slots__ = ("filled", "parent")
 
     def __init__(self, case: Case, definitions: Mapping[str, Signal],
-                 parent: SignalBook) -> None:
+                 parent: SignalBook, filled: str = "") -> None:
         super().__init__(case, definitions)
         self.parent = parent
+        self.filled = filled
+
+    def citing_parent(self, names: tuple[str, ...]) -> SignalBook | None:
+        """The parent's book, when every named signal is taken from it and none was derived
+        from a path at, inside or around the filled-in fact: what those signals cite reads
+        the same there (``None`` otherwise)."""
+        definitions = self._definitions
+        parent = self.parent
+        filled = self.filled
+        for name in names:
+            signal = definitions.get(name)
+            value = parent.get(name)  # not computed there: nothing cited there either
+            if signal is None or signal.compute.__class__ is not FromParent or value is None:
+                return None
+            for path in value.paths:
+                if _touch(path, filled):
+                    return None
+        return parent
 
 
 @attrs.frozen
@@ -84,7 +103,7 @@ class SignalReuse:
         or a case of its own (``filled`` or ``parent`` ``None``)."""
         if parent is None or filled is None:
             return SignalBook(case, self._definitions)
-        return CompletedSignals(case, self._sharing(self.unchanged(filled)), parent)
+        return CompletedSignals(case, self._sharing(self.unchanged(filled)), parent, filled)
 
     def _sharing(self, shared: frozenset[str]) -> Mapping[str, Signal]:
         """The definitions with the signals in ``shared`` taken from the parent's book."""
@@ -96,6 +115,16 @@ class SignalReuse:
                 name: self._taken[name] if name in shared else signal
                 for name, signal in self._definitions.items()}
         return found
+
+
+@lru_cache(maxsize=_REMEMBERED)
+def _touch(path: str, filled: str) -> bool:
+    """Whether the value at ``path`` can differ once ``filled`` is filled in: the same
+    path, or one holds the other."""
+    if path == filled:
+        return True
+    shorter, longer = (path, filled) if len(path) < len(filled) else (filled, path)
+    return longer.startswith(shorter) and longer[len(shorter)] in ".["
 
 
 def _closure(name: str, definitions: Mapping[str, Signal],

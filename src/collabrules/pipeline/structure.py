@@ -23,7 +23,7 @@ from .model_ids import model_issues
 from .perception_ids import perception_issues
 from .structurer import compile_rebuilder, compile_structurer
 from .validation import did_you_mean, line_of
-from .versions import version_issues
+from .versions import admits, version_issues
 
 if TYPE_CHECKING:
     import cattrs
@@ -61,12 +61,40 @@ def structure_case(data: dict[str, Any], source: str = "<case>", *,
     :func:`consistency_issues` does, which ``Engine.validate`` runs).
     """
     issues = [] if checked else structure_issues(data, source) if filled is None else \
+        [] if parent is not None and held_by(parent, data, filled) else \
         version_issues(data, source, filled)
     if issues:
         raise InputError(issues)
     case: Case = _structure(data) if filled is None or parent is None else \
-        _rebuild(parent, data, paths.steps(filled)[:-1])
+        _rebuild(parent, data, *_holder(filled))
     return case
+
+
+def held_by(parent: Case, data: dict[str, Any], filled: str) -> bool:
+    """Whether a value filled in at ``filled`` goes into an object ``parent`` (a case that
+    structured, so without version issues) already has, at a path the declared
+    ``schema_version`` admits: then the completed document has no version issue either
+    (no object is new, so none lacks a required key; ADR 0019, point 15)."""
+    declared = data.get("schema_version")
+    if isinstance(declared, str) and not admits(declared, filled):
+        return False
+    node: Any = parent
+    for step in _holder(filled)[0]:
+        if isinstance(step, int):
+            node = node[step] if isinstance(node, tuple) and step < len(node) else None
+        else:
+            node = getattr(node, step, None)
+        if node is None:
+            return False
+    return True
+
+
+def _holder(filled: str) -> tuple[tuple[str | int, ...], str | None]:
+    """The steps to the object holding the filled-in fact, and its member name (``None``
+    for a list item)."""
+    parts = paths.steps(filled)
+    last = parts[-1]
+    return tuple(parts[:-1]), last if isinstance(last, str) else None
 
 
 def structure_issues(data: dict[str, Any], source: str = "<case>") -> list[Issue]:

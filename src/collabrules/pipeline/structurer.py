@@ -20,6 +20,8 @@ from typing import Any
 import attrs
 
 Structure = Callable[[Any], Any]
+_ATTRS = "__attrs_attrs__"
+"""What an attrs class has (``attrs.has``, read in C on the objects of the case model)."""
 
 
 class _Mismatch(Exception):
@@ -34,6 +36,21 @@ class Compiler:
         self._made: dict[type, Structure] = {}
         self._names: dict[str, Any] = {"_Mismatch": _Mismatch}
         self._busy: set[type] = set()
+
+    def converter(self, hint: Any) -> Structure | None:
+        """The function that converts one value of a scalar, enum or optional one of
+        those as structuring converts it (``None`` for any other type)."""
+        rest = [a for a in typing.get_args(hint) if a is not type(None)]
+        inner = rest[0] if len(rest) == 1 and typing.get_origin(hint) in (
+            typing.Union, types.UnionType) else hint
+        if not (inner in (str, float, bool, int)
+                or (isinstance(inner, type) and issubclass(inner, enum.Enum))):
+            return None
+        expression = self._convert(hint, "v")  # names what it needs in self._names
+        namespace = dict(self._names)
+        exec(f"def convert(v):\n    return {expression}", namespace)  # our own code
+        function: Structure = namespace["convert"]
+        return function
 
     def structurer(self, cls: type) -> Structure:
         """The function that structures a mapping into ``cls``."""
@@ -135,16 +152,22 @@ def compile_structurer(cls: type, fallback: Callable[[Any, Any], Any],
     return structure
 
 
-Rebuild = Callable[[Any, Any, "tuple[str | int, ...]"], Any]
+Rebuild = Callable[..., Any]
 
 
 def compile_rebuilder(fallback: Callable[[Any, Any], Any]) -> Rebuild:
     """A function ``(parent, mapping, steps) -> object`` equal to structuring ``mapping``
     when ``mapping`` differs from the document ``parent`` was structured from only inside
     the object at ``steps`` (objects on the way may be new). That object (or the last one
-    on the way that existed) is structured again; the others are ``parent``'s own."""
+    on the way that existed) is structured again; the others are ``parent``'s own.
+
+    With ``leaf``, the name of the one member filled in inside that object: when the
+    object exists and the member is a scalar or an enum, only that value is converted and
+    the object evolved with it (ADR 0019, point 15)."""
     compiler = Compiler(fallback)
     made: dict[type, Structure] = {}
+    leaves: dict[tuple[type, str], Structure | None] = {}
+    evolvers: dict[tuple[type, str], Callable[[Any, Any], Any]] = {}
 
     def structure(cls: type, data: Any) -> Any:
         function = made.get(cls)
@@ -152,27 +175,59 @@ def compile_rebuilder(fallback: Callable[[Any, Any], Any]) -> Rebuild:
             function = made[cls] = compile_structurer(cls, fallback, compiler)
         return function(data)
 
-    def rebuild(parent: Any, data: Any, steps: tuple[str | int, ...]) -> Any:
+    def evolver(cls: type, name: str) -> Callable[[Any, Any], Any]:
+        """``attrs.evolve(o, name=value)`` for ``cls``, written out: one call, no loop."""
+        key = (cls, name)
+        function = evolvers.get(key)
+        if function is None:
+            arguments = ", ".join(
+                f"{f.alias or f.name}=value" if f.name == name
+                else f"{f.alias or f.name}=o.{f.name}"
+                for f in attrs.fields(cls) if f.init)
+            namespace = {"cls": cls}
+            exec(f"def evolve(o, value):\n    return cls({arguments})", namespace)
+            function = evolvers[key] = namespace["evolve"]
+        return function
+
+    def leaf_converter(cls: type, name: str) -> Structure | None:
+        key = (cls, name)
+        if key not in leaves:
+            field = getattr(attrs.fields(cls), name, None)
+            leaves[key] = None if field is None or field.name != (field.alias or field.name) \
+                else compiler.converter(typing.get_type_hints(cls)[name])
+        return leaves[key]
+
+    def rebuild(parent: Any, data: Any, steps: tuple[str | int, ...],
+                leaf: str | None = None) -> Any:
         chain: list[tuple[Any, str | int]] = []
         node, value = parent, data
         for step in steps:
             child = node[step] if isinstance(step, int) else getattr(node, step)
-            if child is None or not (attrs.has(type(child)) or type(child) is tuple):
+            if child is None or not (hasattr(child, _ATTRS) or type(child) is tuple):
+                leaf = None  # the object at ``steps`` is new: structure what holds it
                 break
             chain.append((node, step))
             node, value = child, value[step]
-        while not attrs.has(type(node)):  # a list: structure its owner again
-            node, _ = chain.pop()
-            value = data
-            for _, step in chain:
-                value = value[step]
-        rebuilt = structure(type(node), value)
+        convert = leaf_converter(type(node), leaf) \
+            if leaf is not None and hasattr(node, _ATTRS) else None
+        rebuilt: Any = None
+        if convert is not None:
+            try:
+                rebuilt = evolver(type(node), leaf)(node, convert(value[leaf]))  # type: ignore[arg-type]
+            except (KeyError, TypeError, ValueError):
+                rebuilt = None  # not a value this converter takes: structure it whole
+        if rebuilt is None:
+            while not hasattr(node, _ATTRS):  # a list: structure its owner again
+                node, _ = chain.pop()
+                value = data
+                for _, step in chain:
+                    value = value[step]
+            rebuilt = structure(type(node), value)
         for owner, step in reversed(chain):
             if isinstance(step, int):
                 rebuilt = (*owner[:step], rebuilt, *owner[step + 1:])
             else:
-                field = getattr(attrs.fields(type(owner)), step)
-                rebuilt = attrs.evolve(owner, **{field.alias or field.name: rebuilt})
+                rebuilt = evolver(type(owner), step)(owner, rebuilt)
         return rebuilt
 
     return rebuild

@@ -15,7 +15,7 @@ import argparse
 import sys
 from collections.abc import Iterable, Sequence
 
-from ..model.lifecycle import checks_for, iso_stages_of, phase_order, stage_of
+from ..model.lifecycle import PhaseTags, iso_stages_of, phase_order, stage_of
 from ..model.principle import Principle
 from ..model.text import LANGS, Text
 from .page import principle_markdown
@@ -47,10 +47,11 @@ HEAD = {"phase": Text("Phase", "Fase"), "stage": Text("Stage", "Stadium"),
                                                                  "Controles per fase")}
 
 
-def catalogue_markdown(principles: Iterable[Principle],
+def catalogue_markdown(principles: Iterable[Principle], tags: PhaseTags,
                        langs: Sequence[str] = LANGS) -> str:
-    """All principles as one Markdown document: a part per language in ``langs`` (by
-    default English, then Dutch); with one language the page is titled in it."""
+    """All principles as one Markdown document, each with its checks by phase (``tags``):
+    a part per language in ``langs`` (by default English, then Dutch); with one language
+    the page is titled in it."""
     ordered = sorted(principles, key=lambda p: p.code)
     title = TITLE.get(langs[0]) if len(langs) == 1 else "collabrules principles / principes"
     parts = [f"# {title}", ""]
@@ -60,7 +61,7 @@ def catalogue_markdown(principles: Iterable[Principle],
         parts += _phase_map(lang)
         for principle in ordered:
             parts.append(principle_markdown(principle, lang, level=3))
-            parts += _checks_by_phase(principle, lang)
+            parts += _checks_by_phase(principle, tags, lang)
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
@@ -75,8 +76,8 @@ def _phase_map(lang: str) -> list[str]:
     return [*out, ""]
 
 
-def _checks_by_phase(principle: Principle, lang: str) -> list[str]:
-    checks = checks_for(principle.code)
+def _checks_by_phase(principle: Principle, tags: PhaseTags, lang: str) -> list[str]:
+    checks = tags.checks_for(principle.code)
     if not checks:
         return []
     out = [f"#### {HEAD['in_phases'].get(lang)}", "",
@@ -95,7 +96,7 @@ def standard_catalogue(lang: str | None = None) -> str:
     engine = Engine()
     return catalogue_markdown((a.principle for a in engine.all_principles
                                if a.principle.source == STANDARD_SOURCE),
-                              LANGS if lang is None else (lang,))
+                              engine.phase_tags, LANGS if lang is None else (lang,))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,8 +10,8 @@ import attrs
 from ..model.lifecycle import (
     Advice,
     PhasePlan,
-    Tag,
-    checks_for,
+    PhaseTag,
+    PhaseTags,
     iso_stages_of,
     next_phase,
     phase_plan,
@@ -49,7 +49,7 @@ def _items(advice: tuple[Advice, ...], lang: str) -> tuple[tuple[str, str], ...]
 
 def phase_section(report: Report, lang: str) -> PhaseSection | None:
     """The phase plan of a report in one language; ``None`` when the case has no phase."""
-    plan: PhasePlan | None = phase_plan(report.findings, report.phase)
+    plan: PhasePlan | None = phase_plan(report.findings, report.phase, report.phase_tags)
     if plan is None:
         return None
     phase = plan.phase
@@ -75,7 +75,7 @@ class PhaseListing:
 
     phase: Phase
     lang: str
-    rows: tuple[tuple[Principle, tuple[tuple[str, Tag], ...]], ...]
+    rows: tuple[tuple[Principle, tuple[tuple[str, PhaseTag], ...]], ...]
 
     def text(self) -> str:
         """The listing as plain text."""
@@ -105,11 +105,12 @@ class PhaseListing:
                                for p, checks in self.rows]}
 
 
-def phase_listing(principles: Iterable[Principle], phase: Phase, lang: str) -> PhaseListing:
+def phase_listing(principles: Iterable[Principle], tags: PhaseTags, phase: Phase,
+                  lang: str) -> PhaseListing:
     """The principles whose checks matter in ``phase`` (a principle without tags: all)."""
     rows = []
     for principle in sorted(principles, key=lambda p: p.code):
-        if checks_for(principle.code) and not checks_for(principle.code, phase):
+        if tags.checks_for(principle.code) and not tags.checks_for(principle.code, phase):
             continue
-        rows.append((principle, checks_for(principle.code, phase)))
+        rows.append((principle, tags.checks_for(principle.code, phase)))
     return PhaseListing(phase=phase, lang=lang, rows=tuple(rows))

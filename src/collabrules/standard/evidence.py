@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from functools import cache
 from operator import attrgetter
 from typing import Any
 
 from ..model.finding import Fact
 from ..model.paths import steps
+from ..model.signals import cited_value
 from ..model.text import SCALARS
 from ..pipeline.assessment import Assessment
+from ..pipeline.signal_reuse import CompletedSignals
 
 _MISSING = object()
 
@@ -104,16 +105,6 @@ def _member_reader(get: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return read
 
 
-def _plain(value: Any) -> Any:
-    if value.__class__ in SCALARS:  # the common case first
-        return value
-    if isinstance(value, Enum):
-        return value._value_  # what ``.value`` returns, without the descriptor
-    if value.__class__ is tuple:
-        return [_plain(v) for v in value]
-    return value
-
-
 _CITES = object()
 """Where a case's shared mapping keeps the facts cited, by tuple of signal names."""
 _KNOWN = object()
@@ -133,7 +124,7 @@ def _cited(a: Assessment, name: str, known: dict[str, Fact | None]) -> tuple[Fac
         if fact is _MISSING:
             value = reader(path)(case)
             fact = known[path] = None if value is _MISSING else Fact(
-                path, value if value.__class__ in SCALARS else _plain(value))
+                path, value if value.__class__ in SCALARS else cited_value(value))
         if fact is not None:
             facts[path] = fact
     return tuple(facts.values())
@@ -160,8 +151,22 @@ def cite(a: Assessment, *signals: str) -> tuple[Fact, ...]:
         shared[_KNOWN] = known
     cited = cites.get(signals)
     if cited is None:
-        cited = cites[signals] = _merged(a, signals, cites, shared[_KNOWN])
+        cited = _inherited(a, signals)
+        if cited is None:
+            cited = _merged(a, signals, cites, shared[_KNOWN])
+        cites[signals] = cited
     return cited
+
+
+def _inherited(a: Assessment, signals: tuple[str, ...]) -> tuple[Fact, ...] | None:
+    """What the case a completed case was completed from cited for ``signals``, when the
+    filled-in fact cannot change it (ADR 0019, point 15); ``None`` otherwise."""
+    book = a.signals
+    if book.__class__ is not CompletedSignals or book.case is not a.case:
+        return None
+    parent = book.citing_parent(signals)
+    cites = None if parent is None else parent.derived.get(_CITES)
+    return None if cites is None else cites.get(signals)
 
 
 def _merged(a: Assessment, signals: tuple[str, ...],

@@ -39,6 +39,9 @@ from .perception_signals import PERCEPTION_SIGNALS
 from .perception_signals import (
     collabrules_add_perception_statements as collabrules_add_perception_statements,
 )
+
+# The phase tags of the standard actions too (no plugin of their own, for the same reason).
+from .phases import collabrules_add_phase_tags as collabrules_add_phase_tags
 from .signal_values import CapabilityFit, GoalAlignment
 from .topic_axes import standard_axes, standard_vocabulary
 
@@ -220,9 +223,25 @@ def _norm(items: tuple[str, ...]) -> set[str]:
     return {i.strip().lower() for i in items}
 
 
+def _pooled(lists: list[tuple[str, ...] | None]) -> set[str] | None:
+    """The capabilities in all ``lists`` together; ``None`` while one is left out."""
+    if any(items is None for items in lists):
+        return None
+    return {c for items in lists for c in _norm(items or ())}
+
+
+def _meeting(offered: set[str] | None, wanted: set[str] | None) -> tuple[str, ...] | None:
+    return None if offered is None or wanted is None else tuple(sorted(offered & wanted))
+
+
 @reads("$.parties[].capabilities_offered", "$.parties[].capabilities_needed")
 def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
-    """Capabilities each side offers that the other needs, and capabilities both offer."""
+    """Capabilities each side offers that the other needs, and capabilities both offer.
+
+    A list left out leaves unknown only the parts made of it (ADR 0025 point 6): the
+    overlap is known from the offers alone, each direction from one side's offer and the
+    other side's needs. Unknown as a whole only when no part is known.
+    """
     needed = []
     for party in case.parties:
         where = case.path_of(party)
@@ -232,17 +251,17 @@ def capability_fit(case: Case, signals: SignalBook) -> SignalValue:
             needed.append(f"{where}.capabilities_needed")
     paths = tuple(f"{case.path_of(p)}.{key}" for p in case.parties
                   for key in ("capabilities_offered", "capabilities_needed"))
-    if needed:
+    own, others = case.own, case.others
+    we_offer = _pooled([own.capabilities_offered])
+    they_offer = _pooled([p.capabilities_offered for p in others])
+    fit = CapabilityFit(
+        they_give_us=_meeting(they_offer, _pooled([own.capabilities_needed])),
+        we_give_them=_meeting(we_offer, _pooled([p.capabilities_needed for p in others])),
+        overlap=_meeting(we_offer, they_offer),
+    )
+    if fit.they_give_us is None and fit.we_give_them is None and fit.overlap is None:
         return SignalValue(None, paths, tuple(needed))
-    we_offer = _norm(case.own.capabilities_offered or ())
-    we_need = _norm(case.own.capabilities_needed or ())
-    they_offer = {c for p in case.others for c in _norm(p.capabilities_offered or ())}
-    they_need = {c for p in case.others for c in _norm(p.capabilities_needed or ())}
-    return SignalValue(CapabilityFit(
-        they_give_us=tuple(sorted(they_offer & we_need)),
-        we_give_them=tuple(sorted(we_offer & they_need)),
-        overlap=tuple(sorted(we_offer & they_offer)),
-    ), paths)
+    return SignalValue(fit, paths, tuple(needed))
 
 
 @reads("$.parties[].attitude")

@@ -36,7 +36,7 @@ def theme_scores(case: Case, signals: SignalBook) -> tuple[ThemeScore, ...]:
     return scores
 
 
-def _plain(items: tuple[Any, ...]) -> SignalValue:
+def _signal_of(items: tuple[Any, ...]) -> SignalValue:
     """Items as the signal's plain value (``attrs.asdict`` without the paths: their fields
     are text and numbers) and the paths they were read from."""
     if not items:
@@ -52,7 +52,7 @@ def _plain(items: tuple[Any, ...]) -> SignalValue:
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_scores(case: Case, signals: SignalBook) -> SignalValue:
     """Every answering party's theme scores; ``None`` when no party answered."""
-    return _plain(theme_scores(case, signals))
+    return _signal_of(theme_scores(case, signals))
 
 
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
@@ -61,13 +61,13 @@ def perception_gaps(case: Case, signals: SignalBook) -> SignalValue:
 
     ``None`` when no pair of parties answered the same theme both ways.
     """
-    return _plain(gaps_of(case, theme_scores(case, signals)))
+    return _signal_of(gaps_of(case, theme_scores(case, signals)))
 
 
 @reads("$.parties[].perceptions", signals=(QUESTIONNAIRE_SIGNAL,))
 def perception_asymmetries(case: Case, signals: SignalBook) -> SignalValue:
     """What the perspective party and each other party think of each other, per theme."""
-    return _plain(asymmetries_of(case, theme_scores(case, signals)))
+    return _signal_of(asymmetries_of(case, theme_scores(case, signals)))
 
 
 PERCEPTION_SIGNALS = (

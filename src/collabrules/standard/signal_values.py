@@ -66,11 +66,15 @@ class GoalAlignment:
 @attrs.frozen
 @shared_repr
 class CapabilityFit:
-    """Capabilities one side offers that the other needs, both ways, and those both offer."""
+    """Capabilities one side offers that the other needs, both ways, and those both offer.
 
-    they_give_us: Names
-    we_give_them: Names
-    overlap: Names
+    Each part is ``None`` while a list it is made of is left out: a direction needs the
+    giving side's offer and the receiving side's needs, the overlap only the offers.
+    """
+
+    they_give_us: Names | None
+    we_give_them: Names | None
+    overlap: Names | None
 
 
 @attrs.frozen

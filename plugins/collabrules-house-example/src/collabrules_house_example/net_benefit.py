@@ -11,6 +11,8 @@ from collabrules.plugin import (
     Assessment,
     Case,
     Observation,
+    Phase,
+    PhaseTag,
     Principle,
     Role,
     Severity,
@@ -19,6 +21,7 @@ from collabrules.plugin import (
     SignalValue,
     Status,
     Text,
+    action_id,
     reads,
 )
 
@@ -100,3 +103,17 @@ PRINCIPLE = Principle(
     source="Acme Sourcing",
     severity=Severity.HIGH,
 )
+
+
+# The lifecycle phases ACME01's actions apply in (registered through
+# ``collabrules_add_phase_tags``): a report's phase plan lists them in these phases only.
+PHASE_TAGS = {
+    action_id("ACME01", "supplier_net_positive"): PhaseTag(
+        Text("terms that give the supplier a net benefit",
+             "voorwaarden die de leverancier netto voordeel geven"),
+        frozenset({Phase.SELECTING, Phase.CONTRACTING, Phase.RESTRUCTURING})),
+    action_id("ACME01", "supplier_benefit_demonstrated"): PhaseTag(
+        Text("the supplier's benefit in the business case",
+             "het voordeel van de leverancier in de businesscase"),
+        frozenset({Phase.EXPLORING, Phase.SELECTING})),
+}

@@ -60,8 +60,12 @@ def _competitors(a: Assessment, overlap: Names) -> bool | None:
 def assess(a: Assessment) -> None:
     """Check complementarity both ways, competition through overlap, and their use."""
     case = a.case
-    fit = a.signal("capability_fit").value
-    both = None if fit is None else bool(fit.they_give_us and fit.we_give_them)
+    fitted = a.signal("capability_fit")
+    fit = fitted.value
+    given, taken = (None, None) if fit is None else (fit.they_give_us, fit.we_give_them)
+    # one direction known to be empty decides, whatever the other turns out to be
+    both = False if () in (given, taken) else (
+        None if given is None or taken is None else True)
     a.check(
         _COMPLEMENTARY_BOTH_WAYS.id,
         both,
@@ -74,7 +78,8 @@ def assess(a: Assessment) -> None:
             "Maak een lijst van wat elke partij inbrengt dat de andere mist; blijft één "
             "richting leeg, zoek dan wat de andere partij aan uw capaciteiten heeft."),
     )
-    rivals = None if fit is None else _competitors(a, fit.overlap)
+    overlap = None if fit is None else fit.overlap
+    rivals = None if overlap is None else _competitors(a, overlap)
     sectors = [a.fact(f"{case.path_of(p)}.sector", p.sector) for p in case.parties]
     sizes = [a.fact(f"{case.path_of(p)}.size", p.size) for p in case.parties]
     a.check(
@@ -86,6 +91,9 @@ def assess(a: Assessment) -> None:
         effect=Status.AT_RISK,
         facts=(*sectors, *sizes),
         signals=("capability_fit",),
+        # the overlap waits only on the offers, not on what each side needs
+        decided_by=(*(p for p in fitted.missing if p.endswith(".capabilities_offered")),
+                    *(f.path for f in (*sectors, *sizes) if f.value is None)),
         action=Text(
             "Treat the other party as the competitor it is: protect your own know-how and "
             "collaborate only where the parties really differ.",
@@ -98,7 +106,7 @@ def assess(a: Assessment) -> None:
     sharing = governance.knowledge_sharing if governance else None
     joint = governance.joint_innovation if governance else None
     used: bool | None = None
-    no_complements = fit is not None and not (fit.they_give_us or fit.we_give_them)
+    no_complements = given == () and taken == ()
     # Mixed teams and knowledge sharing are the collaborative model's governance; below that
     # depth the contract (outcomes, incentives) is where the capabilities meet.
     if no_complements or (aimed is not None and aimed < Depth.COLLABORATIVE) \

@@ -23,10 +23,10 @@ _CALLED_PARTNERSHIP = Check(
 
 _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY = Check(
     "not_a_partnership_with_a_dominant_adversary",
-    Text("the partnership is not with an opportunistic or hostile counterpart that holds "
-         "the power, without any protection",
-         "het partnerschap is niet met een opportunistische of vijandige tegenpartij die "
-         "de macht heeft, zonder enige bescherming"))
+    Text("the partnership is not with a counterpart that holds the power (dominant, or a "
+         "sole source that cannot be replaced) while no protection is in place",
+         "het partnerschap is niet met een tegenpartij die de macht heeft (dominant, of een "
+         "enige bron die niet te vervangen is) terwijl er geen bescherming is"))
 
 _COMMERCIAL_OPPOSITION_MANAGED = Check(
     "commercial_opposition_managed",
@@ -43,8 +43,8 @@ _LABEL_BACKED_BY_SHARED_GOAL = Check(
 
 
 @reads(*(f"$.relationship.governance.{m}" for m in COMMERCIAL_MECHANISMS),
-       signals=("called_partnership", "adversarial_counterpart", "counterpart_dominance",
-                "protection", "commercial_opposition", "goal_alignment"))
+       signals=("called_partnership", "counterpart_dominance", "protection",
+                "commercial_opposition", "goal_alignment"))
 def assess(a: Assessment) -> None:
     """Applies to relationships called a partnership; checks the opposition is managed."""
     applies = a.applies(
@@ -55,25 +55,26 @@ def assess(a: Assessment) -> None:
     )
     if not applies:
         return
-    adversaries = a.signal("adversarial_counterpart").value
+    # DOMAIN's textbook violation is a partnership with an opportunistic *or* dominant sole
+    # source and no safeguards: the power alone decides, whatever the attitude (ADR 0025).
     dominance = a.signal("counterpart_dominance").value
     protected = a.signal("protection").value
     textbook: bool | None = None
-    if adversaries and dominance and protected is False:
+    if dominance and protected is False:
         textbook = False
-    elif adversaries == () or dominance == () or protected:
+    elif dominance == () or protected:
         textbook = True
     a.check(
         _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY.id,
         textbook,
         _NOT_A_PARTNERSHIP_WITH_A_DOMINANT_ADVERSARY.text,
         effect=Status.VIOLATED,
-        facts=cite(a, "adversarial_counterpart", "counterpart_dominance", "protection"),
-        signals=("adversarial_counterpart", "counterpart_dominance", "protection"),
+        facts=cite(a, "counterpart_dominance", "protection"),
+        signals=("counterpart_dominance", "protection"),
         action=Text(
-            "Stop calling it a partnership: this counterpart uses its power against you. "
+            "Stop calling it a partnership: this counterpart holds the power over you. "
             "Organise a defence (a price guarantee, an exit plan, legal capacity).",
-            "Noem het geen partnerschap meer: deze tegenpartij zet haar macht tegen u in. "
+            "Noem het geen partnerschap meer: deze tegenpartij heeft de macht over u. "
             "Organiseer een verdediging (een prijsgarantie, een exitplan, juridische "
             "capaciteit)."),
     )
