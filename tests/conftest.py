@@ -110,8 +110,7 @@ SLOW = (
     "tests/service/test_limits.py::test_concurrent_evaluations_over_the_limit_get_429",
     "tests/service/test_limits.py::test_graceful_shutdown_finishes_the_request_in_flight",
     "tests/service/test_config.py::test_workers_share_the_options_and_configuration",
-    "tests/options/test_properties.py::test_today_column_is_the_normal_report",
-    "tests/options/test_properties.py::test_an_option_is_never_judged_on_facts_the_case_lacks",
+    "tests/options/test_properties.py::test_today_is_the_normal_report_and_no_option_is_judged",
     "tests/core/test_principle_reads.py::test_facts_a_principle_does_not_read_leave_its_verdict",
 )
 
