@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -209,19 +209,28 @@ def test_a_partys_goals_and_aims_are_worked_out_once_and_given_as_new_lists() ->
         assert worked.call_count == 2
 
 
+def _counted(owner: Any, name: str, hit: Callable[[tuple[Any, ...], Any], bool],
+             document: dict[str, Any]) -> int:
+    """How many calls of ``owner.name`` count as ``hit(arguments, result)`` while the
+    engine evaluates ``document``."""
+    hits = 0
+    original = getattr(owner, name)
+
+    def counting(*arguments: Any) -> Any:
+        nonlocal hits
+        result = original(*arguments)
+        hits += hit(arguments, result)
+        return result
+
+    with mock.patch.object(owner, name, counting):
+        _engine().evaluate(copy.deepcopy(document))
+    return hits
+
+
 def _shared(document: dict[str, Any]) -> int:
     """How many signal values completed cases take from the case they were completed from."""
-    shared = 0
-    original = FromParent.__call__
-
-    def counting(self: FromParent, case: Any, book: SignalBook) -> Any:
-        nonlocal shared
-        shared += isinstance(book, CompletedSignals)
-        return original(self, case, book)
-
-    with mock.patch.object(FromParent, "__call__", counting):
-        _engine().evaluate(copy.deepcopy(document))
-    return shared
+    return _counted(FromParent, "__call__",
+                    lambda arguments, _: isinstance(arguments[2], CompletedSignals), document)
 
 
 def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> None:
@@ -233,18 +242,7 @@ def test_completed_cases_share_the_signals_a_filled_in_fact_cannot_change() -> N
 
 def _inherited(document: dict[str, Any]) -> int:
     """How many cites of completed cases take the facts their parent cited."""
-    taken = 0
-    original = evidence._inherited
-
-    def counting(a: Any, signals: tuple[str, ...]) -> Any:
-        nonlocal taken
-        found = original(a, signals)
-        taken += found is not None
-        return found
-
-    with mock.patch.object(evidence, "_inherited", counting):
-        _engine().evaluate(copy.deepcopy(document))
-    return taken
+    return _counted(evidence, "_inherited", lambda _, found: found is not None, document)
 
 
 def test_completed_cases_take_the_facts_their_parent_cited_for_unchanged_signals() -> None:

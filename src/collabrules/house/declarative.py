@@ -19,6 +19,7 @@ import attrs
 from ..host.hookspecs import hookimpl
 from ..host.registry import PrincipleRegistrar
 from ..model.errors import InputError, Issue
+from ..model.paths import within
 from ..model.principle import Observation, Principle, summary
 from ..model.records import shared_repr
 from ..model.text import Text
@@ -307,8 +308,7 @@ def probe(source: str, case: Any, signals: Mapping[str, Any]) -> Probe:
     reads = {read.path: read for read in reversed(trace.reads)}  # once each, first kept
     paths = list(reads)
     leaves = [read for path, read in reads.items()  # not the objects passed on the way
-              if not any(p.startswith(path) and p[len(path)] in ".[" for p in paths
-                         if len(p) > len(path))]
+              if not any(within(p, path) for p in paths if p != path)]
     return Probe(value=search(expression.compiled.parsed, scope, Budget()),
                  held=None if trace.value is tracing.UNKNOWN else bool(trace.value),
                  reads=tuple(reversed(leaves)), missing=trace.missing)

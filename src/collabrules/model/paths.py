@@ -58,3 +58,9 @@ def parent(path: str) -> str | None:
     """The path one step up (``None`` for the root ``$``)."""
     parts = steps(path)
     return join(parts[:-1]) if parts else None
+
+
+def within(path: str, outer: str) -> bool:
+    """Whether ``path`` is ``outer`` or a path inside it (``$.a[0].b`` is within ``$.a``;
+    ``$.ab`` is not)."""
+    return path == outer or (path.startswith(outer) and path[len(outer)] in ".[")

@@ -17,6 +17,7 @@ from typing import cast
 import attrs
 
 from ..model.case import Case
+from ..model.paths import within
 from ..model.records import shared_repr
 from ..model.signal_reads import declared_reads, field_steps, touches
 from ..model.signals import Signal, SignalBook, SignalValue
@@ -121,10 +122,7 @@ class SignalReuse:
 def _touch(path: str, filled: str) -> bool:
     """Whether the value at ``path`` can differ once ``filled`` is filled in: the same
     path, or one holds the other."""
-    if path == filled:
-        return True
-    shorter, longer = (path, filled) if len(path) < len(filled) else (filled, path)
-    return longer.startswith(shorter) and longer[len(shorter)] in ".["
+    return within(path, filled) or within(filled, path)
 
 
 def _closure(name: str, definitions: Mapping[str, Signal],
