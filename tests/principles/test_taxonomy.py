@@ -164,8 +164,8 @@ BESPOKE = {"delivery.standardisation": "bespoke", "delivery.uncertainty": "high"
 
 
 def test_deep_collaboration_is_not_advised_towards_an_adversary() -> None:
-    # DOMAIN: bespoke, uncertain work calls for a collaborative model *with a cooperative
-    # counterpart*; towards an adversary CR07 finds a deep model, so the advice stops short.
+    # DOMAIN ties the collaborative model for bespoke, uncertain work to a counterpart that
+    # cooperates; CR07 finds a deep model towards an adversary, so the advice stops short.
     rec = _recommend("aggressive-monopolist", BESPOKE)
     assert rec.model == "performance-based"
     assert "$.parties[1].attitude" in rec.facts
