@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -176,6 +177,11 @@ def pytest_configure(config: pytest.Config) -> None:
     count (a file of a few long tests, such as the portfolio's, started last)."""
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+    # A suite started in the background by a non-interactive shell (`bash scripts/test.sh &`)
+    # inherits SIGINT ignored, and so would every command the tests start: the Ctrl-C
+    # tests would then wait for a run that never stops. Python's own handler is restored.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _rank(item: pytest.Item) -> int:
