@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -58,6 +59,25 @@ def fresh_venv(where: Path) -> Path:
     return where / ("Scripts" if os.name == "nt" else "bin") / "python"
 
 
+def install(python: Path, *requirements: str | Path) -> None:
+    """Install ``requirements`` (wheels, folders, names) into the venv of ``python``.
+
+    With uv, from the cache that ``scripts/test.sh`` filled when it installed the dev
+    extra: about 1 s where pip, resolving and building again, took 5-17 s (ADR 0029). pip
+    when uv is not installed. The plugin guide's own ``pip install`` runs with pip."""
+    uv = Path(sys.executable).with_name("uv")
+    found = str(uv) if uv.exists() else shutil.which("uv")
+    command = ([found, "pip", "install", "--quiet", "--python", str(python)] if found else
+               [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
+    result = subprocess.run([*command, *map(str, requirements)], capture_output=True,
+                            text=True, timeout=900, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# build's isolated environment made by uv, from its cache, when uv is installed (ADR 0029)
+_BUILD_INSTALLER = ("--installer", "uv") if Path(sys.executable).with_name("uv").exists() else ()
+
+
 @pytest.fixture(scope="session")
 def collabrules_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel ``python -m build --wheel`` makes of this tree, built once per test run.
@@ -74,7 +94,8 @@ def collabrules_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             staging = shared / "collabrules-wheel.new"  # renamed once the build succeeded
             shutil.rmtree(staging, ignore_errors=True)
             built = subprocess.run(
-                [sys.executable, "-m", "build", "--wheel", "--outdir", str(staging), str(ROOT)],
+                [sys.executable, "-m", "build", "--wheel", *_BUILD_INSTALLER, "--outdir",
+                 str(staging), str(ROOT)],
                 cwd=shared, capture_output=True, text=True, timeout=600, check=False)
             assert built.returncode == 0, built.stdout + built.stderr
             staging.rename(dist)
@@ -156,6 +177,11 @@ def pytest_configure(config: pytest.Config) -> None:
     count (a file of a few long tests, such as the portfolio's, started last)."""
     if hasattr(config.option, "loadscopereorder"):
         config.option.loadscopereorder = False
+    # A suite started in the background by a non-interactive shell (`bash scripts/test.sh &`)
+    # inherits SIGINT ignored, and so would every command the tests start: the Ctrl-C
+    # tests would then wait for a run that never stops. Python's own handler is restored.
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def _rank(item: pytest.Item) -> int:

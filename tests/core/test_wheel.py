@@ -12,7 +12,7 @@ import pytest
 
 from collabrules.pipeline.schemas import load_schema
 
-from ..conftest import EXAMPLES, fresh_venv
+from ..conftest import EXAMPLES, fresh_venv, install
 
 
 def sh(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -29,7 +29,7 @@ def test_wheel_in_a_fresh_venv(tmp_path: Path, collabrules_wheel: Path) -> None:
     # the wheel `python -m build --wheel` made of this tree (built once per run, conftest.py)
     venv = tmp_path / "venv"
     bin_dir = fresh_venv(venv).parent
-    sh(bin_dir / "python", "-m", "pip", "install", "--quiet", collabrules_wheel, cwd=tmp_path)
+    install(bin_dir / "python", collabrules_wheel)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     example = (EXAMPLES / "office-cleaning.yaml").resolve()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import fresh_venv
+from ..conftest import fresh_venv, install
 from .snippets import DOCS, ROOT, blocks, commands, installs, mismatch, run
 
 GUIDE = DOCS / "guides" / "first-house-principle.md"
@@ -23,9 +23,7 @@ GUIDE = DOCS / "guides" / "first-house-principle.md"
 def test_the_guide_installs_its_plugin_and_collabrules_finds_it(
         tmp_path: Path, collabrules_wheel: Path) -> None:
     python = str(fresh_venv(tmp_path / "venv"))
-    setup = run(f"pip install --quiet --disable-pip-version-check {collabrules_wheel}",
-                tmp_path, python)
-    assert setup.returncode == 0, setup.stdout + setup.stderr
+    install(Path(python), collabrules_wheel)  # collabrules itself; the guide's steps use pip
     work = tmp_path / "work"
     shutil.copytree(ROOT / "examples", work / "examples")
     ran = 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import fresh_venv
+from ..conftest import fresh_venv, install
 from .conftest import EXAMPLE_PLUGIN, ROOT, run_cli
 
 BESPOKE = ROOT / "examples" / "bespoke-software.yaml"
@@ -37,13 +37,6 @@ packages = ["collabrules_broken_plugin"]
 """
 
 
-def _pip(python: Path, *args: str) -> None:
-    command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-               *args]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
 @pytest.fixture(scope="module")
 def venv(tmp_path_factory: pytest.TempPathFactory, collabrules_wheel: Path) -> Path:
     """A fresh venv with collabrules (this tree's wheel), the example plugin (+pytest) and
@@ -55,7 +48,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory, collabrules_wheel: Path) -> P
     (broken / "pyproject.toml").write_text(BROKEN_PYPROJECT, encoding="utf-8")
     (broken / "collabrules_broken_plugin" / "__init__.py").write_text(
         "raise ImportError('this plugin is broken on purpose')\n", encoding="utf-8")
-    _pip(python, str(collabrules_wheel), f"{EXAMPLE_PLUGIN}[test]", str(broken))
+    install(python, collabrules_wheel, f"{EXAMPLE_PLUGIN}[test]", broken)
     return python
 
 
