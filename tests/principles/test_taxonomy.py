@@ -10,9 +10,10 @@ import attrs
 
 import collabrules
 from collabrules import Engine
+from collabrules.alternatives.choosing import implied_change, overlay
 from collabrules.model.models import CollaborationModel, ModelRecommendation, Taxonomy
 from collabrules.model.text import Text
-from collabrules.model.vocab import Level
+from collabrules.model.vocab import Level, Status
 from collabrules.standard.taxonomy import DATA, standard_models
 
 from .helpers import patched
@@ -125,7 +126,81 @@ def test_hostile_but_weak_counterpart_is_not_enough_for_defensive() -> None:
     rec = _recommend("aggressive-monopolist", {"parties[1].power": "low",
                                                "parties[1].replaceability": "easy"})
     assert rec.model != "defensive"
-    assert any("holds no power over us" in why.en for why in rec.why)
+    assert any("does not dominate us" in why.en for why in rec.why)
+
+
+# ADR 0025 point 7: the defensive model is for an adversary that dominates (dominant power,
+# or it cannot be replaced), the power CR07 and CR08 guard against; high power alone is not.
+ADVERSARY = {"parties[1].power": "high", "parties[1].replaceability": "hard"}
+
+
+def test_an_adversary_with_high_power_that_can_be_replaced_gets_no_defensive_design() -> None:
+    rec = _recommend("aggressive-monopolist", ADVERSARY)
+    assert rec.model == "performance-based"  # configurable work at medium risk
+    assert any("does not dominate us" in why.en and "domineert ons niet" in why.nl
+               for why in rec.why)
+
+
+def test_an_adversary_with_dominant_power_or_that_cannot_be_replaced_gets_defensive() -> None:
+    for change in ({"parties[1].power": "dominant"},
+                   {"parties[1].replaceability": "irreplaceable"}):
+        rec = _recommend("aggressive-monopolist", {**ADVERSARY, **change})
+        assert rec.model == "defensive", change
+        assert any("dominates us" in why.en and "domineert ons" in why.nl for why in rec.why)
+
+
+def test_an_adversary_whose_replaceability_is_unknown_waits_on_it() -> None:
+    rec = _recommend("aggressive-monopolist", {"parties[1].power": "high"},
+                     removes=["parties[1].replaceability"])
+    assert rec.model is None
+    assert {p.result: p.when for p in rec.possible} == {
+        "defensive": ((("$.parties[1].replaceability", "irreplaceable"),),),
+        "performance-based": tuple((("$.parties[1].replaceability", value),)
+                                   for value in ("easy", "moderate", "hard"))}
+
+
+BESPOKE = {"delivery.standardisation": "bespoke", "delivery.uncertainty": "high",
+           "parties[1].power": "low", "parties[1].replaceability": "easy"}
+
+
+def test_deep_collaboration_is_not_advised_towards_an_adversary() -> None:
+    # DOMAIN ties the collaborative model for bespoke, uncertain work to a counterpart that
+    # cooperates; CR07 finds a deep model towards an adversary, so the advice stops short.
+    rec = _recommend("aggressive-monopolist", BESPOKE)
+    assert rec.model == "performance-based"
+    assert "$.parties[1].attitude" in rec.facts
+    assert any("cooperative counterpart" in why.en and "coöperatieve tegenpartij" in why.nl
+               for why in rec.why)
+    assert _recommend("aggressive-monopolist",
+                      {**BESPOKE, "parties[1].attitude": "neutral"}).model == "collaborative"
+    unknown = _recommend("aggressive-monopolist", BESPOKE, removes=["parties[1].attitude"])
+    assert unknown.model is None
+    assert {p.result for p in unknown.possible} == {"collaborative", "performance-based"}
+
+
+def test_the_recommended_design_satisfies_not_everyone_is_a_friend() -> None:
+    # The recommendation and CR07 must not contradict each other: adopting the recommended
+    # model (with the design it implies) towards any adversary leaves nothing for CR07 to
+    # find, and CR07 treats high power like low power, so the advice does too.
+    taxonomy = {m.id: m for m in standard_models()}
+    for attitude in ("opportunistic", "hostile"):
+        for power in ("low", "medium", "high", "dominant"):
+            for replaceability in ("easy", "hard", "irreplaceable"):
+                for standardisation in ("standard", "bespoke"):
+                    sets = {**BESPOKE, "parties[1].attitude": attitude,
+                            "parties[1].power": power,
+                            "parties[1].replaceability": replaceability,
+                            "delivery.standardisation": standardisation}
+                    case = patched("aggressive-monopolist", sets)
+                    rec = Engine().evaluate(case).recommendation
+                    assert rec is not None and rec.model is not None, sets
+                    design = overlay(case["relationship"], implied_change(taxonomy[rec.model]))
+                    adopted = {**case, "relationship": design}
+                    cr07 = next(f for f in Engine().evaluate(adopted).findings
+                                if f.code == "CR07")
+                    assert cr07.status is Status.UPHELD, (sets, rec.model, cr07.status)
+                    dominates = power == "dominant" or replaceability == "irreplaceable"
+                    assert (rec.model == "defensive") is dominates, (sets, rec.model)
 
 
 def test_standard_work_at_medium_risk_is_performance_based_and_at_low_risk_transactional(

@@ -2,15 +2,21 @@
 
 The rule, in order:
 
-1. an adversarial counterpart (opportunistic or hostile) that also has high or dominant
-   power, or cannot be replaced -> the taxonomy's adversarial model (``defensive``);
+1. an adversarial counterpart (opportunistic or hostile) that also dominates: dominant
+   power, or it cannot be replaced (signal ``counterpart_dominance``, the power CR07 and
+   CR08 guard against) -> the taxonomy's adversarial model (``defensive``); high power
+   alone is not dominance (ADR 0025 point 7);
 2. otherwise the non-adversarial model whose depth equals the depth the delivery calls
    for (signal ``required_depth``), performance-based rather than transactional when the
-   delivery's risk is medium; a strategic alliance only on top of a delivery that calls
-   for collaboration, for a strategic Kraljic quadrant, high strategic importance, a
-   cooperative counterpart and at least ``ALLIANCE_MONTHS`` months of duration;
+   delivery's risk is medium; towards an adversary no deeper than the deepest model that
+   is not a deep collaboration (DOMAIN: collaboration needs a cooperative counterpart, and
+   CR07 finds a deep model towards an adversary); a strategic alliance only on top of a
+   delivery that calls for collaboration, for a strategic Kraljic quadrant, high strategic
+   importance, a cooperative counterpart and at least ``ALLIANCE_MONTHS`` months of
+   duration;
 3. when a fact this rule needs is missing (an attitude or power that could make the
-   counterpart an adversary, the delivery's depth, a fact the alliance waits on), no model:
+   counterpart a dominant adversary, an attitude that would cap a collaborative depth,
+   the delivery's depth, a fact the alliance waits on), no model:
    the recommendation names the missing facts and advises no move. The engine then
    fills them in (the completion rule, docs/decisions/0003-unknown-is-not-a-default.md):
    when every completion leads to the same model, that model is the advice.
@@ -29,28 +35,42 @@ from ..model.models import CollaborationModel, ModelRecommendation, Stage, Taxon
 from ..model.signal_reads import reads
 from ..model.signals import SignalBook
 from ..model.text import Text
-from ..model.vocab import ADVERSARIAL_ATTITUDES, STRONG_POWER, Attitude, Level, Replaceability
+from ..model.vocab import (
+    ADVERSARIAL_ATTITUDES,
+    DOMINANT_POWER,
+    Attitude,
+    Level,
+    Replaceability,
+)
 from ..pipeline.questions import labels
-from .signal_values import MAX_REQUIRED_DEPTH, Quadrant
+from .signal_values import MAX_REQUIRED_DEPTH, Depth, Quadrant
 
 ALLIANCE_MONTHS = 60
 
 W = {
     "adversary": Text(
-        "{who} behaves as an adversary and holds power over us ({power}): a defensive "
-        "design protects the relationship better than openness.",
-        "{who} gedraagt zich als tegenstander en heeft macht over ons ({power}): een "
-        "defensieve inrichting beschermt de relatie beter dan openheid."),
+        "{who} behaves as an adversary and dominates us ({power}): a defensive design "
+        "protects the relationship better than openness.",
+        "{who} gedraagt zich als tegenstander en domineert ons ({power}): een defensieve "
+        "inrichting beschermt de relatie beter dan openheid."),
     "depth": Text(
         "The delivery calls for depth {depth} of 3 (standardisation {std}, complexity "
         "{complexity}, uncertainty {uncertainty}, risk {risk}).",
         "De levering vraagt diepgang {depth} van 3 (standaardisatie {std}, complexiteit "
         "{complexity}, onzekerheid {uncertainty}, risico {risk})."),
     "weak_adversary": Text(
-        "{who} behaves as an adversary but holds no power over us: keep the contract "
-        "strong and be ready to replace the party if the behaviour persists.",
-        "{who} gedraagt zich als tegenstander maar heeft geen macht over ons: houd het "
-        "contract sterk en wees klaar om de partij te vervangen als het gedrag aanhoudt."),
+        "{who} behaves as an adversary but does not dominate us (no dominant power, and it "
+        "can be replaced): keep the contract strong and be ready to replace the party if "
+        "the behaviour persists.",
+        "{who} gedraagt zich als tegenstander maar domineert ons niet (geen dominante macht, "
+        "en de partij is te vervangen): houd het contract sterk en wees klaar om de partij "
+        "te vervangen als het gedrag aanhoudt."),
+    "guarded_depth": Text(
+        "Deep collaboration needs a cooperative counterpart: towards an adversary the "
+        "advice stops at {model}, with the contract's guarantees as a floor.",
+        "Diepe samenwerking vraagt een coöperatieve tegenpartij: tegenover een "
+        "tegenstander stopt het advies bij {model}, met de garanties van het contract als "
+        "ondergrens."),
     "conduct": Text("Observed conduct of the counterpart: {conduct}.",
                     "Waargenomen gedrag van de tegenpartij: {conduct}."),
     "medium_risk": Text(
@@ -129,7 +149,7 @@ def _powers(case: Case) -> list[Text]:
     found = []
     for party in case.others:
         name = Text(f"{party.name}: ", f"{party.name}: ")
-        if party.power in STRONG_POWER:
+        if party.power in DOMINANT_POWER:
             found.append(name + Text("power ", "macht ") + party.power.label)
         elif party.replaceability is Replaceability.IRREPLACEABLE:
             found.append(name + party.replaceability.label)
@@ -140,7 +160,7 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
             facts: list[str], missing: list[str]) -> CollaborationModel | None:
     """The model the rule leads to; ``None`` with ``missing`` filled when facts are missing."""
     adversaries = signals["adversarial_counterpart"]
-    dominance = signals["counterpart_power"]
+    dominance = signals["counterpart_dominance"]
     defensive = next((m for m in taxonomy.models.values() if m.adversarial), None)
     if defensive is not None and adversaries.value != () and dominance.value != () \
             and (adversaries.value is None or dominance.value is None):
@@ -184,6 +204,15 @@ def _choose(case: Case, signals: SignalBook, taxonomy: Taxonomy, why: list[Text]
             chosen = measured[0]
             facts.append("$.delivery.risk")
             why.append(W["medium_risk"])
+    if chosen.depth >= Depth.COLLABORATIVE and adversaries.value != ():
+        guarded = [m for m in scale if m.depth < Depth.COLLABORATIVE]
+        if guarded and adversaries.value is None:
+            missing.extend(adversaries.missing)  # an adversary would cap the depth
+            return None
+        if guarded:
+            chosen = guarded[-1]
+            facts.extend(adversaries.paths)
+            why.append(W["guarded_depth"].format(model=chosen.name))
     deeper = [m for m in scale if m.depth > chosen.depth]
     # An alliance is one step beyond the deepest depth a delivery calls for (tailoring
     # tolerates one step): on lighter work its strategic importance already raised the
@@ -296,7 +325,7 @@ def undecided(case: Case, why: list[Text], facts: list[str],
        "$.relationship.trust", *(f"$.delivery.{field}" for field in (
            "standardisation", "complexity", "uncertainty", "risk", "strategic_importance",
            "duration_months")),
-       signals=("adversarial_counterpart", "counterpart_power", "required_depth",
+       signals=("adversarial_counterpart", "counterpart_dominance", "required_depth",
                 "kraljic_quadrant"))
 def collabrules_recommend_model(
     case: Case, signals: SignalBook, taxonomy: Taxonomy
