@@ -183,6 +183,7 @@ def test_the_recommended_design_satisfies_not_everyone_is_a_friend() -> None:
     # model (with the design it implies) towards any adversary leaves nothing for CR07 to
     # find, and CR07 treats high power like low power, so the advice does too.
     taxonomy = {m.id: m for m in standard_models()}
+    engine = Engine()
     for attitude in ("opportunistic", "hostile"):
         for power in ("low", "medium", "high", "dominant"):
             for replaceability in ("easy", "hard", "irreplaceable"):
@@ -192,11 +193,11 @@ def test_the_recommended_design_satisfies_not_everyone_is_a_friend() -> None:
                             "parties[1].replaceability": replaceability,
                             "delivery.standardisation": standardisation}
                     case = patched("aggressive-monopolist", sets)
-                    rec = Engine().evaluate(case).recommendation
+                    rec = engine.evaluate(case).recommendation
                     assert rec is not None and rec.model is not None, sets
                     design = overlay(case["relationship"], implied_change(taxonomy[rec.model]))
                     adopted = {**case, "relationship": design}
-                    cr07 = next(f for f in Engine().evaluate(adopted).findings
+                    cr07 = next(f for f in engine.evaluate(adopted).findings
                                 if f.code == "CR07")
                     assert cr07.status is Status.UPHELD, (sets, rec.model, cr07.status)
                     dominates = power == "dominant" or replaceability == "irreplaceable"
