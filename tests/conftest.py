@@ -59,15 +59,18 @@ def fresh_venv(where: Path) -> Path:
     return where / ("Scripts" if os.name == "nt" else "bin") / "python"
 
 
+# uv beside this interpreter (scripts/test.sh installs it into .venv), else on PATH
+_BESIDE = Path(sys.executable).with_name("uv")
+_UV = str(_BESIDE) if _BESIDE.exists() else shutil.which("uv")
+
+
 def install(python: Path, *requirements: str | Path) -> None:
     """Install ``requirements`` (wheels, folders, names) into the venv of ``python``.
 
     With uv, from the cache that ``scripts/test.sh`` filled when it installed the dev
     extra: about 1 s where pip, resolving and building again, took 5-17 s (ADR 0029). pip
     when uv is not installed. The plugin guide's own ``pip install`` runs with pip."""
-    uv = Path(sys.executable).with_name("uv")
-    found = str(uv) if uv.exists() else shutil.which("uv")
-    command = ([found, "pip", "install", "--quiet", "--python", str(python)] if found else
+    command = ([_UV, "pip", "install", "--quiet", "--python", str(python)] if _UV else
                [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
     result = subprocess.run([*command, *map(str, requirements)], capture_output=True,
                             text=True, timeout=900, check=False)
@@ -75,7 +78,7 @@ def install(python: Path, *requirements: str | Path) -> None:
 
 
 # build's isolated environment made by uv, from its cache, when uv is installed (ADR 0029)
-_BUILD_INSTALLER = ("--installer", "uv") if Path(sys.executable).with_name("uv").exists() else ()
+_BUILD_INSTALLER = ("--installer", "uv") if _UV else ()
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,7 @@ from collabrules.model import paths
 from collabrules.model.errors import InputError
 from collabrules.model.finding import Condition, SignalUse
 from collabrules.model.perceptions import scores_of
+from collabrules.model.report import Report
 from collabrules.model.signals import Signal, SignalBook, SignalError, SignalValue, cited_value
 from collabrules.model.text import LANGS, SCALARS, Formatted, Joined, Text, _pick, localisable
 from collabrules.model.vocab import Outcome, Severity, Status
@@ -437,19 +438,25 @@ def test_the_partial_portfolio_reports_as_the_straightforward_engine(seed: int) 
         assert fast == reference
 
 
+def _completions(document: dict[str, Any],
+                 report: Report) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each completion of ``document`` by one value of a fact a verdict or the model
+    recommendation of ``report`` names as missing, with that fact's path."""
+    missing = {p for f in report.findings for p in f.missing}
+    missing |= set(report.recommendation.missing if report.recommendation else ())
+    for path in sorted(missing):
+        for value in domain(document, path) or ():
+            yield path, fill(document, path, value)
+
+
 def _filled_checks_alike(document: dict[str, Any]) -> int:
     """Fill in each missing fact a verdict names: the party and goal-link checks a completed
     case skips say what they said about ``document`` (nothing)."""
-    report = _engine().evaluate(copy.deepcopy(document))
-    missing = {p for f in report.findings for p in f.missing}
-    missing |= set(report.recommendation.missing if report.recommendation else ())
     filled = 0
-    for path in sorted(missing):
-        for value in domain(document, path) or ():
-            completed = fill(document, path, value)
-            assert _consistency(completed, "x") == _consistency(document, "x") == []
-            assert goal_link_issues(completed, "x") == goal_link_issues(document, "x") == []
-            filled += 1
+    for _, completed in _completions(document, _engine().evaluate(copy.deepcopy(document))):
+        assert _consistency(completed, "x") == _consistency(document, "x") == []
+        assert goal_link_issues(completed, "x") == goal_link_issues(document, "x") == []
+        filled += 1
     return filled
 
 
@@ -548,15 +555,11 @@ def _held_alike(document: dict[str, Any], declared: str) -> int:
     except InputError:
         return 0
     parent = structure_case(document)
-    missing = {p for f in report.findings for p in f.missing}
-    missing |= set(report.recommendation.missing if report.recommendation else ())
     held = 0
-    for path in sorted(missing):
-        for value in domain(document, path) or ():
-            completed = fill(document, path, value)
-            if held_by(parent, completed, path):
-                assert version_issues(completed, "x", path) == [], path
-                held += 1
+    for path, completed in _completions(document, report):
+        if held_by(parent, completed, path):
+            assert version_issues(completed, "x", path) == [], path
+            held += 1
     return held
 
 
